@@ -1,0 +1,47 @@
+import Database from 'better-sqlite3';
+import { TributaryError } from '../../shared/errors';
+
+export interface OpenOptions {
+  /** Path to an Electron-ABI build of better-sqlite3 (desktop app); Node's own build is used when absent. */
+  nativeBinding?: string;
+}
+
+/**
+ * Opens a SQLite connection with the settings every Tributary connection uses. Hardening that does not depend on
+ * the file's content comes first: untrusted schema objects never run app functions, cells are size-checked, and
+ * no file is memory-mapped.
+ */
+export function connect(path: string, options: OpenOptions & { readonly?: boolean } = {}): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(path, {
+      fileMustExist: false,
+      readonly: options.readonly ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (error) {
+    throw translateSqliteError(error, path);
+  }
+  db.pragma('busy_timeout = 3000');
+  db.pragma('trusted_schema = OFF');
+  db.pragma('cell_size_check = ON');
+  db.pragma('mmap_size = 0');
+  return db;
+}
+
+/** Turns SQLite's codes into messages a user can act on. */
+export function translateSqliteError(error: unknown, path: string): TributaryError {
+  if (error instanceof TributaryError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  const detail = error instanceof Error ? error.message : String(error);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new TributaryError('locked', `${path} is locked by another program; close it there and try again.`);
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) {
+    return new TributaryError('damaged', `${path} is damaged (${detail}).`);
+  }
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) {
+    return new TributaryError('not_found', `${path} cannot be opened for writing (${detail}).`);
+  }
+  return new TributaryError('internal', `${path}: ${detail}`);
+}

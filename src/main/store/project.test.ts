@@ -1,0 +1,196 @@
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { sha256OfFile, useTempDir } from '../../../test/helpers/files';
+import { TRIBUTARY_APPLICATION_ID } from './header';
+import { loadMigrations, type Migration } from './migrations';
+import { checkProject, createProject, openProject } from './project';
+
+const tempDir = useTempDir();
+const project = { name: 'Acme', currency: 'EUR' };
+
+function tables(db: Database.Database): string[] {
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+  ).map((row) => row.name);
+}
+
+describe('createProject', () => {
+  it('migrates an empty file to the current schema with every data kind, ledger and metadata', () => {
+    const path = join(tempDir(), 'p.sqlite');
+    const created = createProject(path, project);
+    const migrations = loadMigrations();
+    expect(created.db.pragma('application_id', { simple: true })).toBe(TRIBUTARY_APPLICATION_ID);
+    expect(created.db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(created.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(tables(created.db)).toEqual(
+      expect.arrayContaining([
+        'accounts',
+        'contacts',
+        'opportunities',
+        'touchpoints',
+        'community_members',
+        'community_actions',
+        'features',
+        'opportunity_features',
+        'imports',
+        'import_rejections',
+        'mappings',
+        'scenarios',
+        'project_meta',
+        'schema_migrations',
+      ]),
+    );
+    const ledger = created.db.prepare('SELECT version, name, sha256 FROM schema_migrations').all();
+    expect(ledger).toEqual(migrations.map((m) => ({ version: m.version, name: m.name, sha256: m.sha256 })));
+    expect(created.meta).toMatchObject({ name: 'Acme', currency: 'EUR', appVersion: expect.any(String) });
+    expect(Date.parse(created.meta.createdAt)).not.toBeNaN();
+    created.close();
+  });
+
+  it('refuses to overwrite an existing file and leaves it as it was', () => {
+    const path = join(tempDir(), 'existing.sqlite');
+    writeFileSync(path, 'precious');
+    const before = sha256OfFile(path);
+    expect(() => createProject(path, project)).toThrow(/already exists/);
+    expect(sha256OfFile(path)).toBe(before);
+  });
+});
+
+describe('openProject', () => {
+  it('reopens a project with its data and metadata', () => {
+    const path = join(tempDir(), 'p.sqlite');
+    const created = createProject(path, project);
+    created.db.prepare("INSERT INTO accounts (account_id, name) VALUES ('A1', 'Acme')").run();
+    created.close();
+    const reopened = openProject(path);
+    expect(reopened.db.prepare('SELECT name FROM accounts').get()).toEqual({ name: 'Acme' });
+    expect(reopened.meta.name).toBe('Acme');
+    reopened.close();
+  });
+
+  it('refuses a file that is not SQLite, untouched', () => {
+    const path = join(tempDir(), 'notes.sqlite');
+    writeFileSync(path, 'x'.repeat(4096));
+    const before = sha256OfFile(path);
+    expect(() => openProject(path)).toThrow(/not a Tributary project: it is not a SQLite database/);
+    expect(sha256OfFile(path)).toBe(before);
+  });
+
+  it('refuses an empty file, untouched', () => {
+    const path = join(tempDir(), 'empty.sqlite');
+    writeFileSync(path, '');
+    expect(() => openProject(path)).toThrow(/empty/);
+    expect(readdirSync(join(path, '..'))).toEqual(['empty.sqlite']);
+    expect(readFileSync(path).length).toBe(0);
+  });
+
+  it('refuses a SQLite file of another application, untouched', () => {
+    const path = join(tempDir(), 'foreign.sqlite');
+    const foreign = new Database(path);
+    foreign.exec('CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES (1)');
+    foreign.close();
+    const before = sha256OfFile(path);
+    expect(() => openProject(path)).toThrow(/SQLite database but not a Tributary project/);
+    expect(sha256OfFile(path)).toBe(before);
+    expect(readdirSync(join(path, '..'))).toEqual(['foreign.sqlite']);
+  });
+
+  it('refuses a project from a newer Tributary, untouched', () => {
+    const path = join(tempDir(), 'newer.sqlite');
+    createProject(path, project).close();
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${loadMigrations().length + 1}`);
+    raw.close();
+    const before = sha256OfFile(path);
+    expect(() => openProject(path)).toThrow(/newer Tributary/);
+    expect(sha256OfFile(path)).toBe(before);
+  });
+
+  it('refuses a project whose applied migration differs from the shipped one (edited after it shipped)', () => {
+    const path = join(tempDir(), 'edited.sqlite');
+    const shipped = loadMigrations();
+    const edited: Migration[] = shipped.map((m, i) =>
+      i === 0 ? { ...m, sql: `${m.sql}\n-- edited`, sha256: 'f'.repeat(64) } : m,
+    );
+    createProject(path, project, { migrations: edited }).close();
+    expect(() => openProject(path)).toThrow(/hash mismatch/);
+  });
+
+  it('applies a new migration to an older project, in one step recorded in the ledger', () => {
+    const path = join(tempDir(), 'older.sqlite');
+    const shipped = loadMigrations();
+    createProject(path, project, { migrations: shipped }).close();
+    const next: Migration = {
+      version: shipped.length + 1,
+      name: 'add_notes',
+      sql: 'CREATE TABLE notes (body TEXT) STRICT;',
+      sha256: 'a'.repeat(64),
+    };
+    const upgraded = openProject(path, { migrations: [...shipped, next] });
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(next.version);
+    expect(tables(upgraded.db)).toContain('notes');
+    upgraded.close();
+  });
+
+  it('rolls back a failing migration completely', () => {
+    const path = join(tempDir(), 'failing.sqlite');
+    const shipped = loadMigrations();
+    createProject(path, project, { migrations: shipped }).close();
+    const broken: Migration = {
+      version: shipped.length + 1,
+      name: 'broken',
+      sql: 'CREATE TABLE half (x INTEGER) STRICT; INSERT INTO no_such_table VALUES (1);',
+      sha256: 'b'.repeat(64),
+    };
+    expect(() => openProject(path, { migrations: [...shipped, broken] })).toThrow();
+    const reopened = openProject(path, { migrations: shipped });
+    expect(tables(reopened.db)).not.toContain('half');
+    expect(reopened.db.pragma('user_version', { simple: true })).toBe(shipped.length);
+    reopened.close();
+  });
+});
+
+describe('saveAs', () => {
+  it('writes one self-contained file that reopens with the same data and passes integrity_check', async () => {
+    const dir = tempDir();
+    const source = createProject(join(dir, 'source.sqlite'), project);
+    const insert = source.db.prepare('INSERT INTO accounts (account_id, name) VALUES (?, ?)');
+    source.db.transaction(() => {
+      for (let i = 0; i < 500; i++) insert.run(`A${i}`, `Account ${i}`);
+    })();
+    const target = join(dir, 'copy.sqlite');
+    await source.saveAs(target);
+    source.close();
+    expect(readdirSync(dir).sort()).toEqual(['copy.sqlite', 'source.sqlite']);
+    const raw = new Database(target, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    raw.close();
+    const copy = openProject(target);
+    expect(copy.db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 500 });
+    expect(copy.meta.name).toBe('Acme');
+    copy.close();
+  });
+
+  it('refuses to overwrite unless asked', async () => {
+    const dir = tempDir();
+    const source = createProject(join(dir, 'source.sqlite'), project);
+    writeFileSync(join(dir, 'taken.sqlite'), 'keep me');
+    await expect(source.saveAs(join(dir, 'taken.sqlite'))).rejects.toThrow(/already exists/);
+    await source.saveAs(join(dir, 'taken.sqlite'), { overwrite: true });
+    source.close();
+    expect(openProject(join(dir, 'taken.sqlite')).meta.name).toBe('Acme');
+  });
+});
+
+describe('checkProject', () => {
+  it('reports a healthy project without writing to it', () => {
+    const path = join(tempDir(), 'p.sqlite');
+    createProject(path, project).close();
+    const before = sha256OfFile(path);
+    expect(checkProject(path)).toMatchObject({ ok: true, problems: [] });
+    expect(sha256OfFile(path)).toBe(before);
+  });
+});

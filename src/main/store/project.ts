@@ -1,0 +1,154 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { TributaryError } from '../../shared/errors';
+import { APP_VERSION } from '../../shared/version';
+import { connect, translateSqliteError, type OpenOptions } from './database';
+import { assertKnownVersion, assertOpenableHeader, readProjectHeader } from './header';
+import { loadMigrations, migrate, type Migration } from './migrations';
+import { readMeta, writeMeta, type ProjectMeta } from './meta';
+
+export interface StoreOptions extends OpenOptions {
+  migrations?: Migration[];
+}
+
+export interface NewProjectOptions {
+  name: string;
+  currency: string;
+}
+
+/** An open project file. Writes go through `db` inside transactions; `close()` checkpoints and releases the file. */
+export class Project {
+  readonly db: Database.Database;
+  readonly path: string;
+
+  constructor(db: Database.Database, path: string) {
+    this.db = db;
+    this.path = path;
+  }
+
+  get meta(): ProjectMeta {
+    return readMeta(this.db);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Writes a self-contained copy with the SQLite backup API (consistent even while this connection writes), then
+   * switches the copy to `journal_mode=DELETE` so it is one file with no -wal beside it. The copy is built under a
+   * temporary name and renamed into place, so an interrupted save never leaves a half-written project at `target`.
+   */
+  async saveAs(target: string, options: { overwrite?: boolean } = {}): Promise<void> {
+    if (existsSync(target) && !options.overwrite) {
+      throw new TributaryError('already_exists', `${target} already exists; choose another name or allow overwriting.`);
+    }
+    const partial = join(dirname(target), `.${basename(target)}.partial-${process.pid}`);
+    try {
+      await this.db.backup(partial);
+      const copy = connect(partial);
+      try {
+        copy.pragma('journal_mode = DELETE');
+      } finally {
+        copy.close();
+      }
+      renameSync(partial, target);
+    } catch (error) {
+      rmSync(partial, { force: true });
+      throw translateSqliteError(error, target);
+    }
+  }
+}
+
+function migrationsOf(options: StoreOptions): Migration[] {
+  return options.migrations ?? loadMigrations();
+}
+
+/** Creates a new project file; refuses to overwrite anything already at `path`. */
+export function createProject(path: string, project: NewProjectOptions, options: StoreOptions = {}): Project {
+  if (existsSync(path)) {
+    throw new TributaryError('already_exists', `${path} already exists; Tributary will not overwrite it.`);
+  }
+  const migrations = migrationsOf(options);
+  const db = connect(path, options);
+  try {
+    // Rollback journal while the header is first written, so application_id and user_version reach the main file
+    // even if the process dies before a WAL checkpoint; header checks on open rely on them.
+    db.pragma('journal_mode = DELETE');
+    migrate(db, path, migrations);
+    db.transaction(() =>
+      writeMeta(db, {
+        name: project.name,
+        currency: project.currency,
+        createdAt: new Date().toISOString(),
+        appVersion: APP_VERSION,
+      }),
+    )();
+    db.pragma('journal_mode = WAL');
+  } catch (error) {
+    db.close();
+    rmSync(path, { force: true });
+    throw translateSqliteError(error, path);
+  }
+  return new Project(db, path);
+}
+
+/**
+ * Opens an existing project. The header is checked before SQLite touches the file, and the schema version again
+ * once it is open (a crashed session's WAL may hold a newer one), so a foreign or newer file is never written to.
+ */
+export function openProject(path: string, options: StoreOptions = {}): Project {
+  const migrations = migrationsOf(options);
+  assertOpenableHeader(path, readProjectHeader(path), migrations.length);
+  const db = connect(path, options);
+  try {
+    const quick = db.pragma('quick_check', { simple: true });
+    if (quick !== 'ok') throw new TributaryError('damaged', `${path} is damaged: ${String(quick)}.`);
+    assertKnownVersion(path, db.pragma('user_version', { simple: true }) as number, migrations.length);
+    db.pragma('journal_mode = WAL');
+    migrate(db, path, migrations);
+  } catch (error) {
+    db.close();
+    throw translateSqliteError(error, path);
+  }
+  return new Project(db, path);
+}
+
+export interface CheckReport {
+  path: string;
+  ok: boolean;
+  schemaVersion: number;
+  problems: string[];
+}
+
+/** Verifies a project without writing to it: header, full integrity check, migration ledger. */
+export function checkProject(path: string, options: StoreOptions = {}): CheckReport {
+  const migrations = migrationsOf(options);
+  const header = readProjectHeader(path);
+  assertOpenableHeader(path, header, migrations.length);
+  const db = connect(path, { ...options, readonly: true });
+  try {
+    const problems = (db.pragma('integrity_check') as { integrity_check: string }[])
+      .map((row) => row.integrity_check)
+      .filter((line) => line !== 'ok');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    assertKnownVersion(path, version, migrations.length);
+    const ledger = db.prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version').all() as {
+      version: number;
+      name: string;
+      sha256: string;
+    }[];
+    for (const row of ledger) {
+      const known = migrations[row.version - 1];
+      if (!known || known.sha256 !== row.sha256) problems.push(`migration ${row.version} (${row.name}) does not match`);
+    }
+    if (version < migrations.length)
+      problems.push(`schema ${version} will be upgraded to ${migrations.length} on open`);
+    return { path, ok: problems.every((p) => p.includes('will be upgraded')), schemaVersion: version, problems };
+  } catch (error) {
+    throw translateSqliteError(error, path);
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,42 @@
+import type Database from 'better-sqlite3';
+import type { ProjectSummary } from '../../shared/api';
+import { DATA_KINDS, type DataKind } from '../../shared/kinds';
+
+const TABLE_OF: Record<DataKind, string> = {
+  accounts: 'accounts',
+  contacts: 'contacts',
+  opportunities: 'opportunities',
+  touchpoints: 'touchpoints',
+  community_members: 'community_members',
+  community_actions: 'community_actions',
+  features: 'features',
+  opportunity_features: 'opportunity_features',
+};
+
+/** Counts per kind, won revenue and the span of dates the project covers: what the dashboard shows first. */
+export function summarizeProject(db: Database.Database): Omit<ProjectSummary, 'path' | 'meta'> {
+  const counts = Object.fromEntries(
+    DATA_KINDS.map((kind) => [
+      kind,
+      (db.prepare(`SELECT count(*) AS n FROM ${TABLE_OF[kind]}`).get() as { n: number }).n,
+    ]),
+  ) as Record<DataKind, number>;
+  const won = db
+    .prepare("SELECT count(*) AS n, coalesce(sum(amount), 0) AS total FROM opportunities WHERE stage = 'won'")
+    .get() as { n: number; total: number };
+  const range = db
+    .prepare(
+      `SELECT min(t) AS first, max(t) AS last FROM (
+         SELECT occurred_at AS t FROM touchpoints
+         UNION ALL SELECT occurred_at FROM community_actions
+         UNION ALL SELECT created_at FROM opportunities
+         UNION ALL SELECT closed_at FROM opportunities WHERE closed_at IS NOT NULL)`,
+    )
+    .get() as { first: number | null; last: number | null };
+  return {
+    counts,
+    wonOpportunities: won.n,
+    wonRevenue: won.total,
+    dateRange: range.first === null || range.last === null ? null : { first: range.first, last: range.last },
+  };
+}
