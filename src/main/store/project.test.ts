@@ -192,5 +192,6 @@ describe('checkProject', () => {
     const before = sha256OfFile(path);
     expect(checkProject(path)).toMatchObject({ ok: true, problems: [] });
     expect(sha256OfFile(path)).toBe(before);
+    expect(readdirSync(join(path, '..'))).toEqual(['p.sqlite']);
   });
 });

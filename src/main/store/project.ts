@@ -127,7 +127,12 @@ export function checkProject(path: string, options: StoreOptions = {}): CheckRep
   const migrations = migrationsOf(options);
   const header = readProjectHeader(path);
   assertOpenableHeader(path, header, migrations.length);
-  const db = connect(path, { ...options, readonly: true });
+  // A read-only connection to a WAL-mode file leaves empty -wal and -shm files behind that it cannot remove. When no
+  // other connection holds the file (no -wal yet), a query-only read-write connection reads the same and removes
+  // them on close; the database file's bytes are unchanged either way.
+  const quiet = !existsSync(`${path}-wal`);
+  const db = connect(path, { ...options, readonly: !quiet });
+  if (quiet) db.pragma('query_only = ON');
   try {
     const problems = (db.pragma('integrity_check') as { integrity_check: string }[])
       .map((row) => row.integrity_check)

@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Method } from '../../shared/api';
+import { METHOD_NAMES } from '../../shared/methods';
+import { useTempDir } from '../../../test/helpers/files';
+import { Session } from '../session/session';
+import { dispatch } from './dispatch';
+import { createHandlers } from './index';
+
+const tempDir = useTempDir();
+const sessions: Session[] = [];
+afterEach(() => sessions.splice(0).forEach((session) => session.close()));
+
+function setup() {
+  const session = new Session({ userDataDir: tempDir() });
+  sessions.push(session);
+  return { session, handlers: createHandlers({ session, mode: 'browser' }) };
+}
+
+/** For every method, arguments its schema must refuse. A new method without an entry here fails the suite. */
+const BAD_ARGS: Record<Method, unknown[]> = {
+  'app:info': [{ extra: 1 }, 'text', 42],
+  'project:create': [
+    {},
+    { name: '' },
+    { name: 7 },
+    { name: 'x', currency: 'usd' },
+    { name: 'x', path: '' },
+    { name: 'x', extra: true },
+  ],
+  'project:open': [{}, { path: '' }, { path: 3 }, { path: 'a\0b' }, null],
+  'project:openDemo': [{ scale: 10 }],
+  'project:current': [{ x: 1 }],
+  'project:close': [[]],
+  'project:saveAs': [{}, { path: 'x.sqlite', overwrite: 'yes' }],
+  'project:summary': [{ path: 'x' }],
+  'recent:list': [{ limit: 3 }],
+  'recent:forget': [{}, { path: '' }],
+  'dialog:pickProject': [{}, { purpose: 'delete' }],
+};
+
+describe('dispatch', () => {
+  it.each(METHOD_NAMES.flatMap((method) => BAD_ARGS[method].map((args) => [method, args] as const)))(
+    '%s refuses %j with a typed bad_request error',
+    async (method, args) => {
+      const { handlers } = setup();
+      const envelope = await dispatch(handlers, method, args);
+      expect(envelope).toEqual({
+        ok: false,
+        error: { code: 'bad_request', message: expect.stringContaining(`Invalid arguments for ${method}`) },
+      });
+    },
+  );
+
+  it('refuses an unknown method', async () => {
+    const { handlers } = setup();
+    for (const method of ['project:drop', '', 42, '__proto__', 'constructor']) {
+      expect(await dispatch(handlers, method, {})).toEqual({
+        ok: false,
+        error: { code: 'unknown_method', message: expect.stringContaining('Unknown method') },
+      });
+    }
+  });
+
+  it('answers project methods with no_project while none is open', async () => {
+    const { handlers } = setup();
+    expect(await dispatch(handlers, 'project:summary', {})).toMatchObject({ ok: false, error: { code: 'no_project' } });
+    expect(await dispatch(handlers, 'project:current', undefined)).toEqual({ ok: true, result: null });
+  });
+
+  it('creates, summarises, closes and reopens a project from the recent list', async () => {
+    const { handlers } = setup();
+    const created = await dispatch(handlers, 'project:create', { name: 'Northwind' });
+    expect(created).toMatchObject({ ok: true, result: { meta: { name: 'Northwind', currency: 'USD' } } });
+    const summary = await dispatch(handlers, 'project:summary', {});
+    expect(summary).toMatchObject({ ok: true, result: { counts: { accounts: 0 }, wonRevenue: 0, dateRange: null } });
+    await dispatch(handlers, 'project:close', {});
+    const recent = await dispatch(handlers, 'recent:list', {});
+    expect(recent).toMatchObject({ ok: true, result: [{ name: 'Northwind', exists: true }] });
+    const path = (recent as { result: { path: string }[] }).result[0]?.path as string;
+    expect(await dispatch(handlers, 'project:open', { path })).toMatchObject({ ok: true, result: { path } });
+  });
+
+  it('turns a store failure into a typed error and keeps the current project open', async () => {
+    const { handlers, session } = setup();
+    await dispatch(handlers, 'project:create', { name: 'Keep' });
+    const missing = await dispatch(handlers, 'project:open', { path: join(tempDir(), 'nope.sqlite') });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(session.info()?.meta.name).toBe('Keep');
+  });
+
+  it('says file dialogs are desktop-only in browser mode', async () => {
+    const { handlers } = setup();
+    expect(await dispatch(handlers, 'dialog:pickProject', { purpose: 'open' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', message: expect.stringContaining('desktop') },
+    });
+  });
+});

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import type { ApiErrorShape } from './errors';
+import type { DataKind } from './kinds';
+import type { MethodName } from './methods';
+
+/**
+ * The one contract between the UI and the engine: every method's argument schema (validated at the boundary by
+ * both transports) and result type. Handlers in src/main/handlers implement it once.
+ */
+
+const projectPath = z
+  .string()
+  .trim()
+  .min(1, 'a project path is required')
+  .max(4096)
+  .refine((value) => !value.includes('\0'), 'a path cannot contain NUL');
+
+const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'use a three-letter ISO 4217 code such as USD or EUR')
+  .default('USD');
+
+const noArgs = z.strictObject({});
+
+export const argSchemas = {
+  'app:info': noArgs,
+  'project:create': z.strictObject({
+    name: z.string().trim().min(1, 'a project name is required').max(200),
+    /** Where to create it; defaults to `<name>.sqlite` in the app's projects folder. */
+    path: projectPath.optional(),
+    currency,
+  }),
+  'project:open': z.strictObject({ path: projectPath }),
+  'project:openDemo': noArgs,
+  'project:current': noArgs,
+  'project:close': noArgs,
+  'project:saveAs': z.strictObject({ path: projectPath, overwrite: z.boolean().default(false) }),
+  'project:summary': noArgs,
+  'recent:list': noArgs,
+  'recent:forget': z.strictObject({ path: projectPath }),
+  /** Desktop only: the system's file dialog, to open a project or choose where to create or save one. */
+  'dialog:pickProject': z.strictObject({
+    purpose: z.enum(['open', 'save']),
+    suggestedName: z.string().max(200).optional(),
+  }),
+} satisfies Record<MethodName, z.ZodType>;
+
+export interface ProjectMetaInfo {
+  name: string;
+  currency: string;
+  createdAt: string;
+  appVersion: string;
+}
+
+export interface ProjectInfo {
+  path: string;
+  meta: ProjectMetaInfo;
+}
+
+export interface ProjectSummary extends ProjectInfo {
+  counts: Record<DataKind, number>;
+  wonOpportunities: number;
+  wonRevenue: number;
+  /** UTC milliseconds of the earliest and latest dated row; null for an empty project. */
+  dateRange: { first: number; last: number } | null;
+}
+
+export interface RecentProject {
+  path: string;
+  name: string;
+  openedAt: string;
+  exists: boolean;
+}
+
+export interface AppInfo {
+  version: string;
+  mode: 'desktop' | 'browser';
+  schemaVersion: number;
+  projectsDir: string;
+}
+
+export interface Results {
+  'app:info': AppInfo;
+  'project:create': ProjectInfo;
+  'project:open': ProjectInfo;
+  'project:openDemo': ProjectInfo;
+  'project:current': ProjectInfo | null;
+  'project:close': null;
+  'project:saveAs': ProjectInfo;
+  'project:summary': ProjectSummary;
+  'recent:list': RecentProject[];
+  'recent:forget': RecentProject[];
+  /** The chosen path, or null when the user cancelled. */
+  'dialog:pickProject': string | null;
+}
+
+export type Method = MethodName;
+export type Args<M extends Method> = z.input<(typeof argSchemas)[M]>;
+export type ValidArgs<M extends Method> = z.output<(typeof argSchemas)[M]>;
+
+/** What the renderer calls: one async function per method, the same in Electron and in browser mode. */
+export type TributaryApi = { [M in Method]: (args: Args<M>) => Promise<Results[M]> };
+
+/** What crosses a transport: the result, or a typed error. Transports never throw across the boundary. */
+export type Envelope<T> = { ok: true; result: T } | { ok: false; error: ApiErrorShape };
+
+/** What a transport carries for each method: arguments in, an envelope out. The preload exposes exactly this. */
+export type TributaryBridge = { [M in Method]: (args: Args<M>) => Promise<Envelope<Results[M]>> };

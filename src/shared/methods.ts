@@ -1,0 +1,24 @@
+/**
+ * The fixed list of API methods. The Electron preload exposes exactly these and no other channel; it imports this
+ * file alone so the sandboxed preload bundle stays small. src/shared/api.ts checks that every name has a schema.
+ */
+export const METHOD_NAMES = [
+  'app:info',
+  'project:create',
+  'project:open',
+  'project:openDemo',
+  'project:current',
+  'project:close',
+  'project:saveAs',
+  'project:summary',
+  'recent:list',
+  'recent:forget',
+  'dialog:pickProject',
+] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+/** The IPC channel of a method: the method name itself, prefixed so no Electron-internal channel can collide. */
+export function ipcChannel(method: MethodName): string {
+  return `tributary:${method}`;
+}
