@@ -1,0 +1,153 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useTempDir } from '../../../test/helpers/files';
+import { createHandlers } from '../handlers/index';
+import { Session } from '../session/session';
+import { startServer, type RunningServer } from './server';
+
+const tempDir = useTempDir();
+const running: { server: RunningServer; session: Session }[] = [];
+afterEach(async () => {
+  for (const { server, session } of running.splice(0)) {
+    await server.close();
+    session.close();
+  }
+});
+
+async function start(): Promise<RunningServer> {
+  const rendererDir = tempDir();
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Tributary</title>');
+  mkdirSync(join(rendererDir, 'assets'));
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(rendererDir, '..', 'secret.txt'), 'outside');
+  const session = new Session({ userDataDir: tempDir() });
+  const server = await startServer({ handlers: createHandlers({ session, mode: 'browser' }), rendererDir });
+  running.push({ server, session });
+  return server;
+}
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(
+  server: RunningServer,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { host: `127.0.0.1:${server.port}`, ...options.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const api = (server: RunningServer, method: string, body = '{}', headers: Record<string, string> = {}) =>
+  send(server, `/api/${method}`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-tributary-token': server.token, ...headers },
+  });
+
+describe('browser mode server', () => {
+  it('listens on 127.0.0.1 only and prints a URL with its token', async () => {
+    const server = await start();
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+    expect(server.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('refuses requests without the token, for files and for the API', async () => {
+    const server = await start();
+    expect((await send(server, '/')).status).toBe(401);
+    expect((await send(server, '/assets/app.js')).status).toBe(401);
+    const noToken = await send(server, '/api/app:info', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(noToken.status).toBe(401);
+    expect((await send(server, `/?token=${server.token.slice(1)}x`)).status).toBe(401);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
+    const server = await start();
+    const answer = await send(server, `/?token=${server.token}`, { headers: { host: `evil.example:${server.port}` } });
+    expect(answer.status).toBe(403);
+    const apiAnswer = await api(server, 'app:info', '{}', { host: 'evil.example' });
+    expect(apiAnswer.status).toBe(403);
+  });
+
+  it('refuses a foreign Origin even with the token', async () => {
+    const server = await start();
+    const answer = await api(server, 'app:info', '{}', { origin: 'http://evil.example' });
+    expect(answer.status).toBe(403);
+    const ours = await api(server, 'app:info', '{}', { origin: `http://127.0.0.1:${server.port}` });
+    expect(ours.status).toBe(200);
+  });
+
+  it('trades the URL token for a same-site cookie and a clean URL', async () => {
+    const server = await start();
+    const first = await send(server, `/?token=${server.token}`);
+    expect(first.status).toBe(303);
+    expect(first.headers['location']).toBe('/');
+    const cookie = String(first.headers['set-cookie']).split(';')[0] as string;
+    expect(String(first.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+    const page = await send(server, '/', { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Tributary</title>');
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    const asset = await send(server, '/assets/app.js', { headers: { cookie } });
+    expect(asset.headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('answers API calls with envelopes, typed errors included', async () => {
+    const server = await start();
+    const info = await api(server, 'app:info');
+    expect(JSON.parse(info.body)).toMatchObject({ ok: true, result: { mode: 'browser' } });
+    const unknown = await api(server, 'project:drop');
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    const bad = await api(server, 'project:open', '{"path": 5}');
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const notJson = await api(server, 'project:open', '{path');
+    expect(notJson.status).toBe(400);
+  });
+
+  it('lists no directories and serves nothing outside the renderer', async () => {
+    const server = await start();
+    const headers = { 'x-tributary-token': server.token };
+    expect((await send(server, '/assets/', { headers })).status).toBe(404);
+    expect((await send(server, '/../secret.txt', { headers })).status).toBe(404);
+    expect((await send(server, '/%2e%2e/secret.txt', { headers })).status).toBe(404);
+    expect((await send(server, '/assets/%2e%2e%2f%2e%2e%2fsecret.txt', { headers })).status).toBe(404);
+  });
+
+  it('limits request bodies and methods', async () => {
+    const server = await start();
+    const huge = JSON.stringify({ path: 'x'.repeat(2 * 1024 * 1024) });
+    expect((await api(server, 'project:open', huge)).status).toBe(413);
+    const get = await send(server, '/api/app:info', { headers: { 'x-tributary-token': server.token } });
+    expect(get.status).toBe(405);
+    const form = await api(server, 'app:info', '{}', { 'content-type': 'text/plain' });
+    expect(form.status).toBe(415);
+  });
+});
