@@ -1,0 +1,81 @@
+import type { CliIo } from '../io';
+import { runCheck } from './check';
+import { runDemo } from './demo';
+import { runNew } from './new';
+import { serveCommand } from './serve';
+
+export interface Command {
+  name: string;
+  /** What follows `tributary` on the usage line. */
+  synopsis: string;
+  summary: string;
+  /** Extra lines for `tributary <command> --help`. */
+  details: string[];
+  /** Absent for commands announced in the spec but not built yet. */
+  run?: (argv: string[], io: CliIo) => number | Promise<number>;
+}
+
+export const NOT_IMPLEMENTED = 'not implemented yet: comes with the import/attribution issue';
+
+export const COMMANDS: readonly Command[] = [
+  {
+    name: 'new',
+    synopsis: 'new <project> [--name N] [--currency USD]',
+    summary: 'create an empty project (refuses to overwrite)',
+    details: [
+      '--name N        the project name (default: the file name without its extension)',
+      '--currency USD  three-letter ISO 4217 code of the amounts (default USD)',
+    ],
+    run: runNew,
+  },
+  {
+    name: 'demo',
+    synopsis: 'demo <project> [--scale N] [--seed N]',
+    summary: 'create the demo project; N ~ number of touches (default 20000)',
+    details: [
+      '--scale N  roughly how many touches to generate, a positive whole number (default 20000)',
+      '--seed N   seed of the generator, for a different but repeatable demo',
+    ],
+    run: runDemo,
+  },
+  {
+    name: 'check',
+    synopsis: 'check <project>',
+    summary: 'verify a project file without changing it',
+    details: ['Prints "ok", the schema version and the rows per kind; exits 1 saying what is wrong otherwise.'],
+    run: runCheck,
+  },
+  {
+    name: 'serve',
+    synopsis: 'serve [<project>] [--port N]',
+    summary: 'browser mode on 127.0.0.1',
+    details: [
+      '--port N  the port to listen on (default: a free one)',
+      'Prints the URL to open, with its access token, and runs until Ctrl-C.',
+      'Recent projects live in $TRIBUTARY_HOME, else $XDG_CONFIG_HOME/Tributary, else ~/.config/Tributary.',
+    ],
+    run: serveCommand,
+  },
+  {
+    name: 'import',
+    synopsis: 'import <project> <kind> <file.csv> [--mapping <file.json>] [--strict] [--day-first] [--decimal-comma]',
+    summary: 'import a CSV into a project',
+    details: [],
+  },
+  {
+    name: 'attribute',
+    synopsis: 'attribute <project> [model options] [--out <credits.csv>] [--json]',
+    summary: 'run an attribution model',
+    details: [],
+  },
+  {
+    name: 'car',
+    synopsis: 'car <project> [model options] [--json]',
+    summary: 'community-attributed revenue',
+    details: [],
+  },
+];
+
+export function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}

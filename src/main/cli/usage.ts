@@ -1,0 +1,37 @@
+import { COMMANDS, type Command } from './commands/index';
+
+const SYNOPSIS_WIDTH = 44;
+
+export function usage(): string {
+  const line = (command: Command): string =>
+    `  ${command.synopsis.padEnd(SYNOPSIS_WIDTH)} ${command.summary}`.trimEnd();
+  const ready = COMMANDS.filter((command) => command.run);
+  const coming = COMMANDS.filter((command) => !command.run);
+  return [
+    'Usage: tributary <command> [options]',
+    '',
+    'Commands:',
+    ...ready.map(line),
+    '',
+    'Coming with the import/attribution issue:',
+    ...coming.map((command) => `  ${command.synopsis}`),
+    '',
+    'Options:',
+    '  -h, --help   this help; `tributary <command> --help` for one command',
+    '  --version    print the version',
+    '',
+    'A project is one .sqlite file. Exit codes: 0 done, 1 failed (the message says why), 2 bad usage.',
+    '',
+  ].join('\n');
+}
+
+export function commandUsage(command: Command): string {
+  const lines = [`Usage: tributary ${command.synopsis}`, '', `${capitalize(command.summary)}.`];
+  if (!command.run) lines.push('', 'Not implemented yet: it comes with the import/attribution issue.');
+  if (command.details.length > 0) lines.push('', ...command.details.map((detail) => `  ${detail}`));
+  return `${lines.join('\n')}\n`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
