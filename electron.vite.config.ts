@@ -1,0 +1,43 @@
+import { cpSync } from 'node:fs';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/** The store reads its SQL migrations from a folder next to the main bundle, as it does next to its source. */
+function copyMigrations(): Plugin {
+  return {
+    name: 'tributary-copy-migrations',
+    apply: 'build',
+    closeBundle() {
+      cpSync(resolve('src/main/store/migrations'), resolve('out/main/migrations'), { recursive: true });
+    },
+  };
+}
+
+export default defineConfig({
+  main: {
+    plugins: [copyMigrations()],
+    build: {
+      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot load ES modules or other files: one self-contained CommonJS bundle.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { preload: resolve('src/main/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    plugins: [react()],
+    build: {
+      minify: true,
+      rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+    },
+  },
+});

@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BrowserWindow, app, dialog, ipcMain, net, protocol, session as electronSession } from 'electron';
+import { METHOD_NAMES, ipcChannel } from '../shared/methods';
+import { dispatch } from './handlers/dispatch';
+import { createHandlers, type Dialogs } from './handlers/index';
+import { Session } from './session/session';
+
+/**
+ * The desktop shell: a window, IPC onto the shared handler table, and the security settings of Electron's
+ * checklist. Everything else lives in plain-Node modules that the CLI and browser mode share.
+ */
+
+const APP_SCHEME = 'tributary';
+const rendererDir = join(import.meta.dirname, '../renderer');
+const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+
+// Tests and side-by-side installs point the app at another user-data folder (recent projects, demo project).
+if (process.env['TRIBUTARY_HOME']) app.setPath('userData', process.env['TRIBUTARY_HOME']);
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+/** The Electron-ABI build of better-sqlite3 that `npm start` makes, kept apart from Node's (scripts/start.mjs). */
+function nativeBinding(): string | undefined {
+  const candidate =
+    process.env['TRIBUTARY_NATIVE_BINDING'] ?? join(app.getAppPath(), '.electron-native/better_sqlite3.node');
+  return existsSync(candidate) ? candidate : undefined;
+}
+
+function isOwnContent(url: string): boolean {
+  return url.startsWith(`${APP_SCHEME}://app/`) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
+}
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, (request) => {
+    const { pathname } = new URL(request.url);
+    const file = resolve(rendererDir, `.${decodeURIComponent(pathname === '/' ? '/index.html' : pathname)}`);
+    const inside = relative(rendererDir, file);
+    if (inside.startsWith('..') || inside.startsWith(sep) || !existsSync(file)) {
+      return new Response('Not found', { status: 404 });
+    }
+    return net.fetch(pathToFileURL(file).toString());
+  });
+}
+
+function registerIpc(window: () => BrowserWindow | null): void {
+  const dialogs: Dialogs = {
+    async pickProject(purpose, suggestedName) {
+      const owner = window();
+      const filters = [{ name: 'Tributary project', extensions: ['sqlite'] }];
+      if (purpose === 'open') {
+        const options = { properties: ['openFile' as const], filters };
+        const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      }
+      const options = { defaultPath: suggestedName ? `${suggestedName}.sqlite` : undefined, filters };
+      const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
+  };
+  const session = new Session({ userDataDir: app.getPath('userData'), nativeBinding: nativeBinding() });
+  const handlers = createHandlers({ session, mode: 'desktop', dialogs });
+  for (const method of METHOD_NAMES) {
+    ipcMain.handle(ipcChannel(method), (event, args: unknown) => {
+      // Only our own page may call the API, never a frame or page that got loaded some other way.
+      if (!event.senderFrame || !isOwnContent(event.senderFrame.url)) {
+        return { ok: false, error: { code: 'bad_request', message: 'Caller is not Tributary.' } };
+      }
+      return dispatch(handlers, method, args);
+    });
+  }
+  app.on('before-quit', () => session.close());
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'Tributary',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isOwnContent(url)) event.preventDefault();
+  });
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  void window.loadURL(devServerUrl ?? `${APP_SCHEME}://app/index.html`);
+  return window;
+}
+
+void app.whenReady().then(() => {
+  electronSession.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  serveRenderer();
+  let mainWindow: BrowserWindow | null = null;
+  registerIpc(() => mainWindow);
+  mainWindow = createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,59 @@
+import type { Args, Envelope, Method, Results, TributaryBridge } from '../../../shared/api';
+import { isErrorCode, type ErrorCode } from '../../../shared/errors';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in browser mode. */
+    tributary?: TributaryBridge;
+  }
+}
+
+/** An API failure as the UI sees it: a code to act on and a message to show. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
+
+/** Browser mode: the same envelopes over HTTP; the server's cookie carries the session token. */
+async function httpCall(method: Method, args: unknown): Promise<Envelope<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(args ?? {}),
+    });
+  } catch {
+    return {
+      ok: false,
+      error: { code: 'internal', message: 'Tributary is not reachable: is `tributary serve` still running?' },
+    };
+  }
+  if (response.headers.get('content-type')?.startsWith('application/json')) {
+    return (await response.json()) as Envelope<unknown>;
+  }
+  const text = await response.text();
+  return { ok: false, error: { code: 'internal', message: `${response.status}: ${text}` } };
+}
+
+function callThrough(bridge: TributaryBridge | undefined, method: Method, args: unknown): Promise<Envelope<unknown>> {
+  if (!bridge) return httpCall(method, args);
+  return (bridge[method] as (a: unknown) => Promise<Envelope<unknown>>)(args);
+}
+
+/** Calls one API method through whichever transport this window has, throwing `ApiError` on failure. */
+export async function call<M extends Method>(method: M, args: Args<M>): Promise<Results[M]> {
+  const envelope = await callThrough(window.tributary, method, args);
+  if (envelope.ok) return envelope.result as Results[M];
+  const code = isErrorCode(envelope.error.code) ? envelope.error.code : 'internal';
+  throw new ApiError(code, envelope.error.message);
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
