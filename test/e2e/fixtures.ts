@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { test as base } from '@playwright/test';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface BrowserMode {
+  /** The URL `tributary serve` printed, token included. */
+  url: string;
+  /** This test's own user-data folder (recent projects, default projects folder). */
+  home: string;
+}
+
+/** Starts `tributary serve` as a user would, with a fresh user-data folder, and stops it after the test. */
+async function serve(home: string, args: string[] = []): Promise<{ url: string; child: ChildProcess }> {
+  if (!existsSync(join(ROOT, 'out/renderer/index.html'))) {
+    throw new Error('The renderer is not built: run `npm run build` before the end-to-end tests (npm test does).');
+  }
+  const child = spawn(process.execPath, [join(ROOT, 'bin/tributary.mjs'), 'serve', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, TRIBUTARY_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    lines.on('line', (line) => {
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(line);
+      if (match) resolveUrl(match[1] as string);
+    });
+    child.once('exit', (code) => reject(new Error(`tributary serve exited with ${code}: ${stderr}`)));
+  });
+  return { url, child };
+}
+
+export const test = base.extend<{ browserMode: BrowserMode }>({
+  // Playwright reads the fixture's dependencies from this destructuring; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  browserMode: async ({}, use) => {
+    const home = mkdtempSync(join(tmpdir(), 'tributary-e2e-'));
+    const { url, child } = await serve(home);
+    try {
+      await use({ url, home });
+    } finally {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(home, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect } from '@playwright/test';
