@@ -103,6 +103,7 @@ describe('tributary demo', () => {
     expect(countIn(checked.stdout, 'touchpoints')).toBe(Number(touches?.[1]));
     expect(countIn(checked.stdout, 'accounts')).toBeGreaterThan(0);
     expect(sha256(path)).toBe(before);
+    expect(existsSync(`${path}-wal`) || existsSync(`${path}-shm`)).toBe(false);
   });
 
   it('rejects a scale that is not a positive whole number, creating nothing', async () => {

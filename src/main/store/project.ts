@@ -7,6 +7,7 @@ import { connect, translateSqliteError, type OpenOptions } from './database';
 import { assertKnownVersion, assertOpenableHeader, readProjectHeader } from './header';
 import { loadMigrations, migrate, type Migration } from './migrations';
 import { readMeta, writeMeta, type ProjectMeta } from './meta';
+import { summarizeProject } from './summary';
 
 export interface StoreOptions extends OpenOptions {
   migrations?: Migration[];
@@ -120,20 +121,21 @@ export interface CheckReport {
   ok: boolean;
   schemaVersion: number;
   problems: string[];
+  /** What the project holds; absent when it is damaged or on an older schema (upgraded on its next open). */
+  contents?: { meta: ProjectMeta } & ReturnType<typeof summarizeProject>;
 }
 
-/** Verifies a project without writing to it: header, full integrity check, migration ledger. */
+/** Verifies a project without writing to it: header, full integrity check, migration ledger, then its contents. */
 export function checkProject(path: string, options: StoreOptions = {}): CheckReport {
   const migrations = migrationsOf(options);
-  const header = readProjectHeader(path);
-  assertOpenableHeader(path, header, migrations.length);
+  assertOpenableHeader(path, readProjectHeader(path), migrations.length);
   // A read-only connection to a WAL-mode file leaves empty -wal and -shm files behind that it cannot remove. When no
   // other connection holds the file (no -wal yet), a query-only read-write connection reads the same and removes
   // them on close; the database file's bytes are unchanged either way.
   const quiet = !existsSync(`${path}-wal`);
   const db = connect(path, { ...options, readonly: !quiet });
-  if (quiet) db.pragma('query_only = ON');
   try {
+    if (quiet) db.pragma('query_only = ON');
     const problems = (db.pragma('integrity_check') as { integrity_check: string }[])
       .map((row) => row.integrity_check)
       .filter((line) => line !== 'ok');
@@ -148,9 +150,12 @@ export function checkProject(path: string, options: StoreOptions = {}): CheckRep
       const known = migrations[row.version - 1];
       if (!known || known.sha256 !== row.sha256) problems.push(`migration ${row.version} (${row.name}) does not match`);
     }
-    if (version < migrations.length)
-      problems.push(`schema ${version} will be upgraded to ${migrations.length} on open`);
-    return { path, ok: problems.every((p) => p.includes('will be upgraded')), schemaVersion: version, problems };
+    const ok = problems.length === 0;
+    const current = version === migrations.length;
+    const report: CheckReport = { path, ok, schemaVersion: version, problems };
+    if (!current) problems.push(`schema ${version} will be upgraded to ${migrations.length} on open`);
+    if (ok && current) report.contents = { meta: readMeta(db), ...summarizeProject(db) };
+    return report;
   } catch (error) {
     throw translateSqliteError(error, path);
   } finally {
