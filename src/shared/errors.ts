@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'newer_version',
   'damaged',
   'locked',
+  'cancelled',
   'internal',
 ] as const;
 

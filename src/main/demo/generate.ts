@@ -1,3 +1,4 @@
+import { resolveMemberIdentities } from '../import/identity';
 import type Database from 'better-sqlite3';
 import { TributaryError } from '../../shared/errors';
 import { writeAccount } from './account';
@@ -100,6 +101,8 @@ export function generateDemo(db: Database.Database, options: DemoOptions = {}): 
     }
     // Unresolved members take what is left, so community actions meet their budget.
     community.writeUnresolvedActions(Math.max(0, communityBudget - writer.stats.communityActions));
+    // Like an import, the demo leaves members resolved to contacts and accounts (data.md, identity resolution).
+    resolveMemberIdentities(db);
   })();
   return { ...writer.stats };
 }

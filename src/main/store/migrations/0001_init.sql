@@ -95,7 +95,8 @@ CREATE TABLE opportunity_features (
   PRIMARY KEY (opportunity_id, feature_id)
 ) STRICT;
 
--- One row per imported file; the rejected rows of that import with where and why.
+-- One row per imported file, and what it could not take (rejected rows) or took with a caveat (warnings), with
+-- where: the file's line and column.
 CREATE TABLE imports (
   import_id INTEGER PRIMARY KEY,
   kind TEXT NOT NULL,
@@ -110,13 +111,25 @@ CREATE TABLE imports (
   finished_at INTEGER NOT NULL
 ) STRICT;
 
-CREATE TABLE import_rejections (
+CREATE TABLE import_issues (
   import_id INTEGER NOT NULL REFERENCES imports (import_id) ON DELETE CASCADE,
   line INTEGER NOT NULL,
   column_name TEXT,
+  severity TEXT NOT NULL CHECK (severity IN ('rejected', 'warning')),
   reason TEXT NOT NULL
 ) STRICT;
-CREATE INDEX import_rejections_import ON import_rejections (import_id, line);
+CREATE INDEX import_issues_import ON import_issues (import_id, severity, line);
+
+-- Identity resolution (spec data.md), recomputed after every import: each member's contact and account, how they
+-- were found, or why not. Job moves are dated and applied by the engine on top of this.
+CREATE TABLE member_identities (
+  member_id TEXT PRIMARY KEY,
+  contact_id TEXT,
+  account_id TEXT,
+  method TEXT NOT NULL CHECK (method IN ('email', 'company_domain', 'email_domain', 'unresolved')),
+  reason TEXT
+) STRICT;
+CREATE INDEX member_identities_account ON member_identities (account_id);
 
 -- Column mappings saved by name and reused for files with the same header set.
 CREATE TABLE mappings (

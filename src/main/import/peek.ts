@@ -1,0 +1,72 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import Papa from 'papaparse';
+import { TributaryError } from '../../shared/errors';
+
+export interface CsvPeek {
+  fileName: string;
+  size: number;
+  headers: string[];
+  delimiter: string;
+  /** The first data rows, as parsed (header excluded). */
+  rows: string[][];
+}
+
+const PEEK_BYTES = 256 * 1024;
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/**
+ * Reads the head of a CSV: headers, delimiter (comma, semicolon, tab or pipe, detected by papaparse) and a sample
+ * of rows for auto-mapping, format detection and the wizard's preview. Whole-file problems are reported here,
+ * before anything is written: empty file, header only, no header, blank or repeated header names.
+ */
+export function peekCsv(path: string, maxRows = 200): CsvPeek {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new TributaryError('not_found', `No file at ${path}.`);
+  }
+  const fileName = basename(path);
+  if (size === 0) throw new TributaryError('bad_request', `${fileName} is empty.`);
+  const buffer = Buffer.alloc(Math.min(size, PEEK_BYTES));
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, buffer, 0, buffer.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const whole = buffer.length === size;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer, { stream: !whole });
+  } catch {
+    // openCsvSource names the line and byte; here it is enough to refuse early.
+    throw new TributaryError(
+      'bad_request',
+      `${fileName} is not UTF-8 text; save it as "CSV UTF-8" and import it again.`,
+    );
+  }
+  const parsed = Papa.parse<string[]>(text, {
+    header: false,
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: DELIMITERS,
+    preview: maxRows + 2,
+  });
+  const rows = parsed.data;
+  if (!whole && rows.length > 1) rows.pop(); // the last row may be cut by the peek window
+  const headers = (rows.shift() ?? []).map((header) => header.trim());
+  if (headers.length === 0 || headers.every((header) => header === '')) {
+    throw new TributaryError('bad_request', `${fileName} has no header row.`);
+  }
+  const blank = headers.findIndex((header) => header === '');
+  if (blank !== -1) {
+    throw new TributaryError('bad_request', `${fileName}: line 1, column ${blank + 1} has an empty header.`);
+  }
+  const repeated = headers.find((header, index) => headers.indexOf(header) !== index);
+  if (repeated !== undefined) {
+    throw new TributaryError('bad_request', `${fileName}: line 1 names the column "${repeated}" twice.`);
+  }
+  if (rows.length === 0) throw new TributaryError('bad_request', `${fileName} has a header row but no data rows.`);
+  return { fileName, size, headers, delimiter: parsed.meta.delimiter, rows: rows.slice(0, maxRows) };
+}

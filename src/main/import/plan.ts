@@ -1,0 +1,161 @@
+import { TributaryError } from '../../shared/errors';
+import { KIND_SPECS, type ColumnSpec, type ImportMapping } from '../../shared/importSpec';
+import {
+  mapActionType,
+  mapOpportunityType,
+  mapStage,
+  normalizeDomain,
+  normalizeEmail,
+  parseAmount,
+  parseDate,
+  parseInteger,
+  type Parsed,
+} from './values';
+
+export type Cell = string | number | null;
+
+export interface CellIssue {
+  /** The file's header of the column, as the user sees it. */
+  column: string;
+  reason: string;
+}
+
+export type RowOutcome =
+  { ok: true; values: Cell[]; warnings: CellIssue[] } | { ok: false; errors: CellIssue[]; warnings: CellIssue[] };
+
+/** How one file's rows become one kind's rows: which stored columns it fills and how each cell converts. */
+export interface RowPlan {
+  kind: ImportMapping['kind'];
+  /** Stored columns this file writes, in the order of `RowOutcome.values`. */
+  columns: string[];
+  /** Stored columns that identify a row (upsert key). */
+  key: string[];
+  /** Stored columns filled only on insert (defaults), never overwritten by a re-import that lacks them. */
+  insertOnly: string[];
+  convert(fields: string[]): RowOutcome;
+}
+
+interface Step {
+  spec: ColumnSpec;
+  header: string;
+  index: number;
+}
+
+/** Stored companion columns keeping the CRM's own word next to the mapped value (schema 0001). */
+const RAW_COMPANION: Partial<Record<string, string>> = {
+  type: 'type_raw',
+  stage: 'stage_raw',
+  action_type: 'action_type_raw',
+};
+
+/**
+ * Builds the conversion for a file. Fails at once, before any row is read, when a required column has no header
+ * or a mapped header is not in the file: a whole-file problem gets one message, not one per row.
+ */
+export function buildRowPlan(mapping: ImportMapping, headers: string[]): RowPlan {
+  const spec = KIND_SPECS[mapping.kind];
+  const position = new Map(headers.map((header, index) => [header, index] as const));
+  const steps: Step[] = [];
+  for (const column of spec.columns) {
+    const header = mapping.columns[column.name];
+    if (header === undefined) continue;
+    const index = position.get(header);
+    if (index === undefined) {
+      throw new TributaryError(
+        'bad_request',
+        `The mapping takes ${column.name} from a column "${header}" that the file does not have.`,
+      );
+    }
+    steps.push({ spec: column, header, index });
+  }
+  const mapped = new Set(steps.map((step) => step.spec.name));
+  const missing = spec.columns.filter((column) => column.required && !mapped.has(column.name)).map((c) => c.name);
+  for (const group of spec.oneOf ?? []) {
+    if (!group.some((name) => mapped.has(name))) missing.push(group.join(' or '));
+  }
+  if (missing.length > 0) {
+    throw new TributaryError(
+      'bad_request',
+      `The file has no column for ${missing.join(', ')}, required for ${mapping.kind}; map a column to it.`,
+    );
+  }
+  const typeDefaulted = mapping.kind === 'opportunities' && !mapped.has('type');
+  const columns = steps.flatMap((step) => {
+    const raw = RAW_COMPANION[step.spec.name];
+    return raw ? [step.spec.name, raw] : [step.spec.name];
+  });
+  if (typeDefaulted) columns.push('type');
+
+  function convert(fields: string[]): RowOutcome {
+    const values: Cell[] = [];
+    const errors: CellIssue[] = [];
+    const warnings: CellIssue[] = [];
+    for (const step of steps) {
+      const text = (fields[step.index] ?? '').trim();
+      const result = convertCell(step.spec, text, mapping);
+      if (!result.ok) {
+        errors.push({ column: step.header, reason: result.reason });
+        values.push(null);
+      } else {
+        if (result.warning) warnings.push({ column: step.header, reason: result.warning });
+        values.push(result.value);
+      }
+      if (RAW_COMPANION[step.spec.name]) values.push(text === '' ? null : text);
+    }
+    if (typeDefaulted) values.push('new_business');
+    checkRowRules(mapping.kind, columns, values, steps, errors);
+    return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, values, warnings };
+  }
+
+  return { kind: mapping.kind, columns, key: spec.key, insertOnly: typeDefaulted ? ['type'] : [], convert };
+}
+
+function convertCell(spec: ColumnSpec, text: string, mapping: ImportMapping): Parsed<Cell> {
+  if (text === '') {
+    // spec data.md: a blank type is new business.
+    if (spec.type === 'opportunityType') return mapOpportunityType('', mapping.typeValues);
+    return spec.required ? { ok: false, reason: `${spec.name} is required but empty` } : { ok: true, value: null };
+  }
+  switch (spec.type) {
+    case 'id':
+    case 'text':
+      return { ok: true, value: text };
+    case 'email':
+      return normalizeEmail(text);
+    case 'domain':
+      return normalizeDomain(text);
+    case 'integer':
+      return parseInteger(text);
+    case 'amount':
+      return parseAmount(text, mapping.formats.decimalComma);
+    case 'milestoneDate':
+      return parseDate(text, mapping.formats.dateOrder, 'milestone');
+    case 'eventDate':
+      return parseDate(text, mapping.formats.dateOrder, 'event');
+    case 'stage':
+      return mapStage(text, mapping.stageValues);
+    case 'opportunityType':
+      return mapOpportunityType(text, mapping.typeValues);
+    case 'actionType':
+      return mapActionType(text);
+  }
+}
+
+/** Rules across cells of one row. */
+function checkRowRules(kind: string, columns: string[], values: Cell[], steps: Step[], errors: CellIssue[]): void {
+  const valueOf = (name: string): Cell | undefined => {
+    const index = columns.indexOf(name);
+    return index === -1 ? undefined : values[index];
+  };
+  const headerOf = (name: string): string => steps.find((step) => step.spec.name === name)?.header ?? name;
+  if (kind === 'touchpoints' && !valueOf('contact_id') && !valueOf('account_id')) {
+    errors.push({ column: headerOf('contact_id'), reason: 'a touchpoint needs a contact_id or an account_id' });
+  }
+  if (kind === 'opportunities') {
+    const stage = valueOf('stage');
+    // spec attribution 3-4: journeys end at closed_at, so a closed deal without one cannot be credited.
+    if ((stage === 'won' || stage === 'lost') && valueOf('closed_at') == null && !errors.length) {
+      errors.push({ column: headerOf('closed_at'), reason: `a ${stage} opportunity needs a closed_at date` });
+    }
+  }
+}

@@ -1,0 +1,279 @@
+import type Database from 'better-sqlite3';
+import Papa from 'papaparse';
+import { TributaryError } from '../../shared/errors';
+import type { DateOrder, ImportMapping, OpportunityType, Stage } from '../../shared/importSpec';
+import type { DataKind } from '../../shared/kinds';
+import { autoMap, headerSignature } from '../../shared/importSuggest';
+import { translateSqliteError } from '../store/database';
+import { findSavedMapping } from '../store/mappings';
+import { chooseFormats } from './formats';
+import { resolveMemberIdentities } from './identity';
+import { peekCsv } from './peek';
+import { buildRowPlan } from './plan';
+import { openCsvSource } from './source';
+import { ImportWriter, type ImportIssue } from './writer';
+
+export interface ImportProgress {
+  rowsRead: number;
+  bytesRead: number;
+  totalBytes: number;
+  percent: number;
+  rowsPerSecond: number;
+}
+
+export interface ImportOptions {
+  kind: DataKind;
+  /** Columns and value maps the user set; anything left out is auto-mapped from the headers. */
+  mapping?: {
+    columns?: Record<string, string>;
+    stageValues?: Record<string, Stage>;
+    typeValues?: Record<string, OpportunityType>;
+  };
+  dateOrder?: DateOrder;
+  decimalComma?: boolean;
+  /** Import nothing when any row is rejected (data.md). */
+  strict?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportReport {
+  /** The import's history row; null when nothing was written (strict mode with rejected rows). */
+  importId: number | null;
+  committed: boolean;
+  kind: DataKind;
+  fileName: string;
+  sha256: string;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  warnings: number;
+  /** The first issues, rejected rows and warnings in file order; all of them are in the project's history. */
+  issues: ImportIssue[];
+  mapping: ImportMapping;
+  notes: string[];
+  ignoredHeaders: string[];
+}
+
+const ISSUES_KEPT = 1000;
+const PROGRESS_EVERY_MS = 100;
+
+/** Settles the mapping for a file: what the user set, else a mapping saved for these headers, else auto-mapping. */
+export function resolveMapping(
+  db: Database.Database,
+  path: string,
+  options: Pick<ImportOptions, 'kind' | 'mapping' | 'dateOrder' | 'decimalComma'>,
+): { mapping: ImportMapping; notes: string[]; ignoredHeaders: string[]; delimiter: string } {
+  const peek = peekCsv(path);
+  const saved = options.mapping?.columns ? null : findSavedMapping(db, options.kind, headerSignature(peek.headers));
+  const columns = options.mapping?.columns ?? saved?.columns ?? autoMap(options.kind, peek.headers).columns;
+  const base = { kind: options.kind, columns };
+  const { formats, notes } = chooseFormats(peek, base, {
+    dateOrder: options.dateOrder ?? saved?.formats.dateOrder,
+    decimalComma: options.decimalComma ?? saved?.formats.decimalComma,
+  });
+  const stageValues = options.mapping?.stageValues ?? saved?.stageValues;
+  const typeValues = options.mapping?.typeValues ?? saved?.typeValues;
+  const mapping: ImportMapping = {
+    ...base,
+    formats,
+    ...(stageValues ? { stageValues } : {}),
+    ...(typeValues ? { typeValues } : {}),
+  };
+  const used = new Set(Object.values(columns));
+  const ignoredHeaders = peek.headers.filter((header) => !used.has(header));
+  return { mapping, notes, ignoredHeaders, delimiter: peek.delimiter };
+}
+
+/**
+ * Imports one CSV file into the project as one transaction (data.md, re-import): valid rows are upserted, every
+ * rejected row is recorded with its line, column and reason, and identity resolution is recomputed. Strict mode,
+ * a cancel, or any failure rolls everything back, leaving the project exactly as before.
+ */
+export async function importCsv(db: Database.Database, path: string, options: ImportOptions): Promise<ImportReport> {
+  const { mapping, notes, ignoredHeaders, delimiter } = resolveMapping(db, path, options);
+  const source = openCsvSource(path);
+  const started = Date.now();
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    const importId = Number(
+      db
+        .prepare(
+          `INSERT INTO imports (kind, file_name, sha256, rows_read, rows_imported, rows_rejected, mapping_json, strict,
+             started_at, finished_at) VALUES (?, ?, '', 0, 0, 0, ?, ?, ?, ?)`,
+        )
+        .run(options.kind, source.fileName, JSON.stringify(mapping), options.strict ? 1 : 0, started, started)
+        .lastInsertRowid,
+    );
+    const counts = await streamRows(db, source, { mapping, delimiter, importId }, options);
+    if (options.strict && counts.rowsRejected > 0) {
+      db.exec('ROLLBACK');
+      return { ...counts, importId: null, committed: false, sha256: source.sha256(), mapping, notes, ignoredHeaders };
+    }
+    resolveMemberIdentities(db);
+    db.prepare(
+      `UPDATE imports SET sha256 = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, finished_at = ?
+       WHERE import_id = ?`,
+    ).run(source.sha256(), counts.rowsRead, counts.rowsImported, counts.rowsRejected, Date.now(), importId);
+    db.exec('COMMIT');
+    return { ...counts, importId, committed: true, sha256: source.sha256(), mapping, notes, ignoredHeaders };
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw translateSqliteError(error, db.name);
+  } finally {
+    source.text.destroy();
+  }
+}
+
+type Counts = Pick<
+  ImportReport,
+  'kind' | 'fileName' | 'rowsRead' | 'rowsImported' | 'rowsRejected' | 'warnings' | 'issues'
+>;
+
+function streamRows(
+  db: Database.Database,
+  source: ReturnType<typeof openCsvSource>,
+  { mapping, delimiter, importId }: { mapping: ImportMapping; delimiter: string; importId: number },
+  options: ImportOptions,
+): Promise<Counts> {
+  return new Promise((resolve, reject) => {
+    let plan: ReturnType<typeof buildRowPlan> | null = null;
+    let writer: ImportWriter | null = null;
+    let headerCount = 0;
+    const counts: Counts = {
+      kind: options.kind,
+      fileName: source.fileName,
+      rowsRead: 0,
+      rowsImported: 0,
+      rowsRejected: 0,
+      warnings: 0,
+      issues: [],
+    };
+    // Line of the next row: rows are lines apart, plus the line breaks quoted inside their fields.
+    let line = 1;
+    let lastProgress = 0;
+    let settled = false;
+    const started = Date.now();
+    const fail = (error: unknown, parser?: Papa.Parser): void => {
+      if (settled) return;
+      settled = true;
+      parser?.abort();
+      reject(error);
+    };
+    const record = (issue: ImportIssue): void => {
+      if (issue.severity === 'warning') counts.warnings++;
+      if (counts.issues.length < ISSUES_KEPT) counts.issues.push(issue);
+      writer?.issue(issue);
+    };
+
+    function handleRow(fields: string[], rowLine: number): void {
+      if (!plan || !writer) {
+        headerCount = fields.length;
+        plan = buildRowPlan(
+          mapping,
+          fields.map((field) => field.trim()),
+        );
+        writer = new ImportWriter(db, plan, importId);
+        return;
+      }
+      if (fields.length === 1 && fields[0]?.trim() === '') return; // blank line
+      counts.rowsRead++;
+      if (fields.length !== headerCount) {
+        counts.rowsRejected++;
+        record({
+          line: rowLine,
+          column: null,
+          severity: 'rejected',
+          reason: `expected ${headerCount} columns as in the header, found ${fields.length}`,
+        });
+        return;
+      }
+      const outcome = plan.convert(fields);
+      for (const warning of outcome.warnings) record({ line: rowLine, ...warning, severity: 'warning' });
+      if (!outcome.ok) {
+        counts.rowsRejected++;
+        for (const error of outcome.errors) record({ line: rowLine, ...error, severity: 'rejected' });
+        return;
+      }
+      const earlier = writer.write(outcome.values, rowLine);
+      if (earlier === null) counts.rowsImported++;
+      else {
+        record({
+          line: rowLine,
+          column: plan.key.join(', '),
+          severity: 'warning',
+          reason: `duplicate of line ${earlier}; the later row wins`,
+        });
+      }
+    }
+
+    Papa.parse<string[]>(source.text as unknown as File, {
+      header: false,
+      skipEmptyLines: false,
+      delimiter,
+      chunk(results, parser) {
+        if (settled) return;
+        try {
+          if (options.signal?.aborted) {
+            throw new TributaryError('cancelled', `Import of ${source.fileName} cancelled; nothing was imported.`);
+          }
+          const rowErrors = new Map<number, string>();
+          for (const error of results.errors) {
+            if (error.row !== undefined && error.code !== 'UndetectableDelimiter')
+              rowErrors.set(error.row, error.message);
+          }
+          results.data.forEach((fields, index) => {
+            const rowLine = line;
+            for (const field of fields) if (field.includes('\n')) line += field.split('\n').length - 1;
+            line++;
+            const parseError = rowErrors.get(index);
+            if (parseError !== undefined && writer) {
+              counts.rowsRead++;
+              counts.rowsRejected++;
+              record({ line: rowLine, column: null, severity: 'rejected', reason: `malformed CSV: ${parseError}` });
+              return;
+            }
+            handleRow(fields, rowLine);
+          });
+          const now = Date.now();
+          if (options.onProgress && now - lastProgress >= PROGRESS_EVERY_MS) {
+            lastProgress = now;
+            options.onProgress(progressOf(counts.rowsRead, source, started));
+          }
+        } catch (error) {
+          fail(error, parser);
+        }
+      },
+      complete() {
+        if (settled) return;
+        if (!writer) {
+          fail(new TributaryError('bad_request', `${source.fileName} is empty.`));
+          return;
+        }
+        if (counts.rowsRead === 0) {
+          fail(new TributaryError('bad_request', `${source.fileName} has a header row but no data rows.`));
+          return;
+        }
+        settled = true;
+        options.onProgress?.(progressOf(counts.rowsRead, source, started));
+        resolve(counts);
+      },
+      error(error) {
+        fail(error);
+      },
+    });
+    source.text.on('error', (error) => fail(error));
+  });
+}
+
+function progressOf(rowsRead: number, source: ReturnType<typeof openCsvSource>, started: number): ImportProgress {
+  const bytesRead = source.bytesRead();
+  const seconds = Math.max((Date.now() - started) / 1000, 1e-3);
+  return {
+    rowsRead,
+    bytesRead,
+    totalBytes: source.size,
+    percent: source.size === 0 ? 100 : Math.min(100, (100 * bytesRead) / source.size),
+    rowsPerSecond: rowsRead / seconds,
+  };
+}

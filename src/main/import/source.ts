@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Readable } from 'node:stream';
+import { TributaryError } from '../../shared/errors';
+
+export interface CsvSource {
+  fileName: string;
+  size: number;
+  /** Decoded UTF-8 text (BOM removed) in chunks, for papaparse's stream reader. */
+  text: Readable;
+  /** Bytes read so far, for progress. */
+  bytesRead(): number;
+  /** The file's sha256, once `text` has ended. */
+  sha256(): string;
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Reads a CSV file as UTF-8 text in chunks, hashing it on the way. Text that is not UTF-8 (UTF-16 from Excel's
+ * "Unicode text", Windows-1252 from older exports) stops the read with a message that says where, since a wrong
+ * guess would silently change names and emails. A file that shrinks while it is read is reported, not imported.
+ */
+export function openCsvSource(path: string): CsvSource {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new TributaryError('not_found', `No file at ${path}.`);
+  }
+  const fileName = basename(path);
+  const hash = createHash('sha256');
+  let read = 0;
+  let lines = 1;
+  let digest: string | null = null;
+
+  async function* decode(): AsyncGenerator<string> {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        if (read === 0) refuseUtf16(chunk, fileName);
+        hash.update(chunk);
+        read += chunk.length;
+        let text: string;
+        try {
+          text = decoder.decode(chunk, { stream: true });
+        } catch {
+          throw notUtf8(fileName, chunk, lines);
+        }
+        lines += countNewlines(text);
+        if (text) yield text;
+      }
+      const rest = decoder.decode();
+      if (rest) yield rest;
+    } catch (error) {
+      if (error instanceof TributaryError) throw error;
+      throw new TributaryError('not_found', `${fileName} could not be read to the end: ${(error as Error).message}.`);
+    }
+    if (read !== size) {
+      throw new TributaryError(
+        'bad_request',
+        `${fileName} changed while it was imported (${size} bytes at the start, ${read} read); nothing was imported.`,
+      );
+    }
+    digest = hash.digest('hex');
+  }
+
+  return {
+    fileName,
+    size,
+    text: Readable.from(decode(), { objectMode: true }),
+    bytesRead: () => read,
+    sha256: () => {
+      if (digest === null) throw new Error('sha256 is known only once the file has been read to the end');
+      return digest;
+    },
+  };
+}
+
+function refuseUtf16(first: Buffer, fileName: string): void {
+  const bom = first.subarray(0, 2).toString('hex');
+  if (bom === 'fffe' || bom === 'feff') {
+    throw new TributaryError(
+      'bad_request',
+      `${fileName} is UTF-16 text (as Excel's "Unicode Text" saves it); save it as "CSV UTF-8" and import it again.`,
+    );
+  }
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/** Where the first byte that is not UTF-8 sits: line and byte, with the likely encoding named. */
+function notUtf8(fileName: string, chunk: Buffer, linesBefore: number): TributaryError {
+  let offset = 0;
+  while (offset < chunk.length) {
+    const byte = chunk[offset] as number;
+    const length = byte < 0x80 ? 1 : byte >> 5 === 0x6 ? 2 : byte >> 4 === 0xe ? 3 : byte >> 3 === 0x1e ? 4 : 0;
+    if (length === 0 || offset + length > chunk.length) break;
+    let valid = true;
+    for (let k = 1; k < length; k++) if (((chunk[offset + k] as number) & 0xc0) !== 0x80) valid = false;
+    if (!valid) break;
+    offset += length;
+  }
+  const line = linesBefore + countNewlines(chunk.subarray(0, offset).toString('latin1'));
+  const byte = (chunk[offset] ?? 0).toString(16).padStart(2, '0');
+  return new TributaryError(
+    'bad_request',
+    `${fileName} is not UTF-8 text: line ${line} has byte 0x${byte}, as Windows-1252 or Latin-1 files do. ` +
+      'Save it as "CSV UTF-8" and import it again.',
+  );
+}

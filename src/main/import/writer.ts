@@ -1,0 +1,76 @@
+import type Database from 'better-sqlite3';
+import type { DataKind } from '../../shared/kinds';
+import type { Cell, RowPlan } from './plan';
+
+export type Severity = 'rejected' | 'warning';
+
+export interface ImportIssue {
+  line: number;
+  column: string | null;
+  severity: Severity;
+  reason: string;
+}
+
+/** Every data kind is stored in the table of the same name (schema 0001). */
+const TABLE: Record<DataKind, string> = {
+  accounts: 'accounts',
+  contacts: 'contacts',
+  opportunities: 'opportunities',
+  touchpoints: 'touchpoints',
+  community_members: 'community_members',
+  community_actions: 'community_actions',
+  features: 'features',
+  opportunity_features: 'opportunity_features',
+};
+
+const quote = (name: string): string => `"${name}"`;
+
+/**
+ * Writes one file's rows inside the caller's transaction: upsert by id (data.md, re-import: nothing duplicated, a
+ * re-import updates only the columns the file has), duplicates within the file reported with the line that came
+ * first (the last row wins), and every issue recorded against the import.
+ */
+export class ImportWriter {
+  private readonly upsert: Database.Statement;
+  private readonly markSeen: Database.Statement;
+  private readonly firstSeen: Database.Statement;
+  private readonly addIssue: Database.Statement;
+  private readonly keyIndexes: number[];
+
+  constructor(
+    db: Database.Database,
+    plan: RowPlan,
+    private readonly importId: number,
+  ) {
+    const columns = plan.columns;
+    const updatable = columns.filter((c) => !plan.key.includes(c) && !plan.insertOnly.includes(c));
+    const onConflict =
+      updatable.length === 0
+        ? 'DO NOTHING'
+        : `DO UPDATE SET ${updatable.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`;
+    this.upsert = db.prepare(
+      `INSERT INTO ${TABLE[plan.kind]} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+       ON CONFLICT (${plan.key.map(quote).join(', ')}) ${onConflict}`,
+    );
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS import_seen (key TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID');
+    db.exec('DELETE FROM temp.import_seen');
+    this.markSeen = db.prepare('INSERT OR IGNORE INTO temp.import_seen (key, line) VALUES (?, ?)');
+    this.firstSeen = db.prepare('SELECT line FROM temp.import_seen WHERE key = ?').pluck();
+    this.addIssue = db.prepare(
+      'INSERT INTO import_issues (import_id, line, column_name, severity, reason) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.keyIndexes = plan.key.map((name) => columns.indexOf(name));
+  }
+
+  /** Writes a valid row; returns the line of an earlier row with the same id in this file, if any. */
+  write(values: Cell[], line: number): number | null {
+    const key = this.keyIndexes.map((index) => String(values[index])).join('\u0000');
+    const fresh = this.markSeen.run(key, line).changes === 1;
+    this.upsert.run(values);
+    return fresh ? null : (this.firstSeen.get(key) as number);
+  }
+
+  issue(issue: ImportIssue): void {
+    this.addIssue.run(this.importId, issue.line, issue.column, issue.severity, issue.reason);
+  }
+}

@@ -1,0 +1,60 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { OPPORTUNITY_TYPES, STAGES, type ImportMapping } from '../../shared/importSpec';
+import { DATA_KINDS, type DataKind } from '../../shared/kinds';
+
+/** A mapping as stored in a project (untrusted: a project file may come from anyone), checked on the way out. */
+export const importMappingSchema = z.object({
+  kind: z.enum(DATA_KINDS),
+  columns: z.record(z.string(), z.string()),
+  stageValues: z.record(z.string(), z.enum(STAGES)).optional(),
+  typeValues: z.record(z.string(), z.enum(OPPORTUNITY_TYPES)).optional(),
+  formats: z.object({
+    dateOrder: z.enum(['iso', 'month-first', 'day-first']),
+    decimalComma: z.boolean(),
+  }),
+});
+
+export interface SavedMapping {
+  name: string;
+  mapping: ImportMapping;
+}
+
+/** The mapping saved for files of this kind with this header set (data.md: reused automatically), if any. */
+export function findSavedMapping(db: Database.Database, kind: DataKind, signature: string): ImportMapping | null {
+  const row = db
+    .prepare(
+      'SELECT mapping_json FROM mappings WHERE kind = ? AND header_signature = ? ORDER BY updated_at DESC LIMIT 1',
+    )
+    .pluck()
+    .get(kind, signature) as string | undefined;
+  return row === undefined ? null : parseStoredMapping(row);
+}
+
+function parseStoredMapping(json: string): ImportMapping | null {
+  try {
+    const parsed = importMappingSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveMapping(db: Database.Database, name: string, signature: string, mapping: ImportMapping): void {
+  db.prepare(
+    `INSERT INTO mappings (name, kind, header_signature, mapping_json, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, header_signature = excluded.header_signature,
+       mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`,
+  ).run(name, mapping.kind, signature, JSON.stringify(mapping), Date.now());
+}
+
+export function listSavedMappings(db: Database.Database): SavedMapping[] {
+  const rows = db.prepare('SELECT name, mapping_json FROM mappings ORDER BY name').all() as {
+    name: string;
+    mapping_json: string;
+  }[];
+  return rows.flatMap((row) => {
+    const mapping = parseStoredMapping(row.mapping_json);
+    return mapping ? [{ name: row.name, mapping }] : [];
+  });
+}
