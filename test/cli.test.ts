@@ -4,14 +4,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../src/main/cli/main';
 import { resolveUserDataDir } from '../src/main/session/userData';
 import { APP_VERSION } from '../src/shared/version';
-
-const BIN = fileURLToPath(new URL('../bin/tributary.mjs', import.meta.url));
+import { BIN, runTributary, type Finished } from './helpers/cli';
 
 let dir: string;
 let home: string;
@@ -29,27 +27,13 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** The environment every child gets: its own user-data folder and the stub UI, never the developer's. */
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...process.env, TRIBUTARY_HOME: home, TRIBUTARY_RENDERER_DIR: rendererDir, ...extra };
 }
 
 function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: childEnv(extraEnv) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runTributary(args, childEnv(extraEnv));
 }
 
 function sha256(path: string): string {
@@ -157,9 +141,9 @@ describe('bad usage and commands still to come', () => {
   });
 
   it('exits 1 for commands not built yet', async () => {
-    const result = await cli(['import', 'p.sqlite', 'accounts', 'a.csv']);
+    const result = await cli(['attribute', 'p.sqlite']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('not implemented yet: comes with the import/attribution issue');
+    expect(result.stderr).toContain('not implemented yet: comes with the attribution issue');
   });
 });
 
@@ -235,7 +219,7 @@ describe('in-process', () => {
     const help = captured();
     expect(await runCli(['--help'], help)).toBe(0);
     expect(help.out.join('')).toContain('Usage: tributary <command>');
-    expect(help.out.join('')).toMatch(/Coming with the import\/attribution issue:\n {2}import /);
+    expect(help.out.join('')).toMatch(/Coming with the attribution issue:\n {2}attribute /);
 
     const none = captured();
     expect(await runCli([], none)).toBe(2);

@@ -12,7 +12,7 @@ export interface CliIo {
   signal?: AbortSignal;
 }
 
-/** Spec cli.md: 0 done; 1 failed (the message says why, on stderr); 2 bad usage. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+/** Spec cli.md: 0 done; 1 failed (the message says why, on stderr); 2 bad usage; 3 import rejected rows. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, rejected: 3 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

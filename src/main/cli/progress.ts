@@ -15,3 +15,23 @@ export function showStatus(io: CliIo, text: string): StatusLine {
   io.stderr(`${text}…`);
   return { clear: () => io.stderr(CLEAR_LINE) };
 }
+
+export interface ProgressBar {
+  update(fraction: number, text: string): void;
+  clear(): void;
+}
+
+const BAR_WIDTH = 30;
+
+/** A progress bar on stderr for long work, drawn only on a terminal (spec cli.md). */
+export function showProgressBar(io: CliIo, label: string): ProgressBar {
+  if (!io.isTTY) return { update: () => undefined, clear: () => undefined };
+  return {
+    update(fraction, text) {
+      const filled = Math.round(Math.min(1, Math.max(0, fraction)) * BAR_WIDTH);
+      const percent = `${Math.floor(fraction * 100)}`.padStart(3);
+      io.stderr(`${CLEAR_LINE}${label} [${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${percent}% ${text}`);
+    },
+    clear: () => io.stderr(CLEAR_LINE),
+  };
+}

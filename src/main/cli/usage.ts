@@ -13,21 +13,22 @@ export function usage(): string {
     'Commands:',
     ...ready.map(line),
     '',
-    'Coming with the import/attribution issue:',
+    'Coming with the attribution issue:',
     ...coming.map((command) => `  ${command.synopsis}`),
     '',
     'Options:',
     '  -h, --help   this help; `tributary <command> --help` for one command',
     '  --version    print the version',
     '',
-    'A project is one .sqlite file. Exit codes: 0 done, 1 failed (the message says why), 2 bad usage.',
+    'A project is one .sqlite file. Exit codes: 0 done, 1 failed (the message says why), 2 bad usage,',
+    '3 import finished but rejected some rows.',
     '',
   ].join('\n');
 }
 
 export function commandUsage(command: Command): string {
   const lines = [`Usage: tributary ${command.synopsis}`, '', `${capitalize(command.summary)}.`];
-  if (!command.run) lines.push('', 'Not implemented yet: it comes with the import/attribution issue.');
+  if (!command.run) lines.push('', 'Not implemented yet: it comes with the attribution issue.');
   if (command.details.length > 0) lines.push('', ...command.details.map((detail) => `  ${detail}`));
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import type { CliIo } from '../io';
 import { runCheck } from './check';
 import { runDemo } from './demo';
+import { runImport } from './import';
 import { runNew } from './new';
 import { serveCommand } from './serve';
 
@@ -15,7 +16,7 @@ export interface Command {
   run?: (argv: string[], io: CliIo) => number | Promise<number>;
 }
 
-export const NOT_IMPLEMENTED = 'not implemented yet: comes with the import/attribution issue';
+export const NOT_IMPLEMENTED = 'not implemented yet: comes with the attribution issue';
 
 export const COMMANDS: readonly Command[] = [
   {
@@ -59,8 +60,19 @@ export const COMMANDS: readonly Command[] = [
   {
     name: 'import',
     synopsis: 'import <project> <kind> <file.csv> [--mapping <file.json>] [--strict] [--day-first] [--decimal-comma]',
-    summary: 'import a CSV into a project',
-    details: [],
+    summary: 'import a CSV into a project (created if missing)',
+    details: [
+      '<kind>             one of accounts, contacts, opportunities, touchpoints, community_members,',
+      '                   community_actions, features, opportunity_features',
+      '--mapping F.json   {"columns": {"account_id": "Account ID", ...}, "stageValues": {"Signed": "won"},',
+      '                   "typeValues": {"Expansion": "upgrade"}}; saved in the project for the next file with',
+      '                   the same headers. Without it, a saved mapping or the known export headers are used.',
+      '--strict           import nothing when any row is rejected',
+      '--day-first        read 01/03/2024 as 1 March (default: decided from the values, else month-first)',
+      '--decimal-comma    read 12.500,00 as twelve thousand five hundred',
+      'Exits 3 when rows were rejected; each is listed on stderr with its line, column and reason.',
+    ],
+    run: runImport,
   },
   {
     name: 'attribute',

@@ -1,0 +1,134 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { z } from 'zod';
+import { TributaryError } from '../../../shared/errors';
+import { OPPORTUNITY_TYPES, STAGES } from '../../../shared/importSpec';
+import { headerSignature } from '../../../shared/importSuggest';
+import { DATA_KINDS, type DataKind } from '../../../shared/kinds';
+import { importCsv, type ImportReport } from '../../import/run';
+import { peekCsv } from '../../import/peek';
+import { saveMapping } from '../../store/mappings';
+import { createProject, openProject, type Project } from '../../store/project';
+import { UsageError, parseCommandArgs } from '../args';
+import { EXIT, type CliIo } from '../io';
+import { showProgressBar } from '../progress';
+
+const OPTIONS = {
+  mapping: { type: 'string' },
+  strict: { type: 'boolean' },
+  'day-first': { type: 'boolean' },
+  'decimal-comma': { type: 'boolean' },
+} as const;
+
+/** A mapping file: which header fills each canonical column, and CRM words for stage and type. */
+const mappingFileSchema = z.strictObject({
+  columns: z.record(z.string(), z.string()).optional(),
+  stageValues: z.record(z.string(), z.enum(STAGES)).optional(),
+  typeValues: z.record(z.string(), z.enum(OPPORTUNITY_TYPES)).optional(),
+});
+
+const ISSUES_PRINTED = 200;
+
+/** `tributary import <project> <kind> <file.csv>` (spec cli.md): creates the project if it does not exist. */
+export async function runImport(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+  const [projectArg, kindArg, fileArg, ...extra] = positionals;
+  if (projectArg === undefined || kindArg === undefined || fileArg === undefined) {
+    throw new UsageError('import needs <project> <kind> <file.csv>');
+  }
+  if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
+  if (!(DATA_KINDS as readonly string[]).includes(kindArg)) {
+    throw new UsageError(`unknown kind ${JSON.stringify(kindArg)}; the kinds are ${DATA_KINDS.join(', ')}`);
+  }
+  const kind = kindArg as DataKind;
+  const file = resolve(fileArg);
+  const mappingFile = values.mapping === undefined ? undefined : resolve(values.mapping);
+  const mapping = mappingFile ? readMappingFile(mappingFile) : undefined;
+
+  if (!existsSync(file)) throw new TributaryError('not_found', `No file at ${file}.`);
+  const projectPath = resolve(projectArg);
+  const created = !existsSync(projectPath);
+  const project: Project = created
+    ? createProject(projectPath, { name: basename(projectPath, extname(projectPath)), currency: 'USD' })
+    : openProject(projectPath);
+  const bar = showProgressBar(io, `Importing ${basename(file)}`);
+  let report: ImportReport;
+  try {
+    report = await importCsv(project.db, file, {
+      kind,
+      ...(mapping ? { mapping } : {}),
+      ...(values['day-first'] ? { dateOrder: 'day-first' as const } : {}),
+      ...(values['decimal-comma'] ? { decimalComma: true } : {}),
+      strict: values.strict ?? false,
+      onProgress: (p) =>
+        bar.update(
+          p.percent / 100,
+          `${p.rowsRead.toLocaleString('en-US')} rows, ${Math.round(p.rowsPerSecond)} rows/s`,
+        ),
+    });
+    if (report.committed && mappingFile) {
+      // Saved under the mapping file's name, so the next file with these headers maps itself (data.md).
+      const signature = headerSignature(peekCsv(file).headers);
+      project.db.transaction(() =>
+        saveMapping(project.db, basename(mappingFile, extname(mappingFile)), signature, report.mapping),
+      )();
+    }
+  } catch (error) {
+    // A project this command made a moment ago, for a file it could not import, is worth nothing: it goes.
+    if (created) {
+      project.close();
+      for (const path of [projectPath, `${projectPath}-wal`, `${projectPath}-shm`]) rmSync(path, { force: true });
+    }
+    throw error;
+  } finally {
+    bar.clear();
+    project.close();
+  }
+  printReport(io, report);
+  return report.rowsRejected > 0 ? EXIT.rejected : EXIT.ok;
+}
+
+function readMappingFile(path: string): z.infer<typeof mappingFileSchema> {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new TributaryError('bad_request', `The mapping file ${path} is not valid JSON: ${(error as Error).message}.`);
+  }
+  const parsed = mappingFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new TributaryError(
+      'bad_request',
+      `The mapping file ${path} is not a mapping: ${issue?.path.join('.') || 'top level'}: ${issue?.message}.`,
+    );
+  }
+  return parsed.data;
+}
+
+function printReport(io: CliIo, report: ImportReport): void {
+  for (const note of report.notes) io.stderr(`note: ${note}\n`);
+  if (report.ignoredHeaders.length > 0) {
+    io.stderr(`note: columns not imported: ${report.ignoredHeaders.map((h) => JSON.stringify(h)).join(', ')}\n`);
+  }
+  const shown = report.issues.slice(0, ISSUES_PRINTED);
+  for (const issue of shown) {
+    const where =
+      issue.column === null ? `line ${issue.line}` : `line ${issue.line}, column ${JSON.stringify(issue.column)}`;
+    io.stderr(
+      `${issue.severity === 'rejected' ? 'rejected' : 'warning'}: ${report.fileName}: ${where}: ${issue.reason}\n`,
+    );
+  }
+  const hidden = report.rowsRejected + report.warnings - shown.length;
+  if (hidden > 0) io.stderr(`… and ${hidden} more issues, all kept in the project's import history.\n`);
+  if (!report.committed) {
+    io.stderr(
+      `Nothing imported: --strict and ${report.rowsRejected} of ${report.rowsRead} rows of ${report.fileName} were rejected.\n`,
+    );
+    return;
+  }
+  io.stdout(
+    `Imported ${report.rowsImported} ${report.kind} rows from ${report.fileName}: ${report.rowsRead} read, ` +
+      `${report.rowsRejected} rejected, ${report.warnings} warnings.\n`,
+  );
+}
