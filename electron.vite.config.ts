@@ -19,7 +19,11 @@ export default defineConfig({
   main: {
     plugins: [copyMigrations()],
     build: {
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: {
+        input: { index: resolve('src/main/index.ts'), importWorker: resolve('src/main/import/worker.ts') },
+        // Shared chunks beside the entries, so modules that find files next to themselves (migrations) still do.
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/**/*.ts', 'src/shared/**/*.ts', 'test/**/*.ts', 'scripts/**/*', 'bin/**/*', '*.config.*'],
+    files: ['src/main/**/*.{ts,mjs}', 'src/shared/**/*.ts', 'test/**/*.ts', 'scripts/**/*', 'bin/**/*', '*.config.*'],
     languageOptions: { globals: globals.node },
   },
   {
@@ -39,6 +39,8 @@ export default tseslint.config(
       'src/main/handlers/**/*.ts',
       'src/main/cli/**/*.ts',
       'src/main/demo/**/*.ts',
+      'src/main/import/**/*.ts',
+      'src/main/export/**/*.ts',
       'src/shared/**/*.ts',
     ],
     rules: {

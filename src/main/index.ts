@@ -5,6 +5,7 @@ import { BrowserWindow, app, dialog, ipcMain, net, protocol, session as electron
 import { METHOD_NAMES, ipcChannel } from '../shared/methods';
 import { dispatch } from './handlers/dispatch';
 import { createHandlers, type Dialogs } from './handlers/index';
+import { ImportJobs } from './import/jobs';
 import { Session } from './session/session';
 
 /**
@@ -50,8 +51,11 @@ function registerIpc(window: () => BrowserWindow | null): void {
   const dialogs: Dialogs = {
     async pickProject(purpose, suggestedName) {
       const owner = window();
-      const filters = [{ name: 'Tributary project', extensions: ['sqlite'] }];
-      if (purpose === 'open') {
+      const filters =
+        purpose === 'csv'
+          ? [{ name: 'CSV export', extensions: ['csv', 'txt', 'tsv'] }]
+          : [{ name: 'Tributary project', extensions: ['sqlite'] }];
+      if (purpose === 'open' || purpose === 'csv') {
         const options = { properties: ['openFile' as const], filters };
         const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
@@ -61,8 +65,14 @@ function registerIpc(window: () => BrowserWindow | null): void {
       return result.canceled ? null : (result.filePath ?? null);
     },
   };
-  const session = new Session({ userDataDir: app.getPath('userData'), nativeBinding: nativeBinding() });
-  const handlers = createHandlers({ session, mode: 'desktop', dialogs });
+  const binding = nativeBinding();
+  const session = new Session({ userDataDir: app.getPath('userData'), ...(binding ? { nativeBinding: binding } : {}) });
+  // The bundled import worker sits next to this script (electron.vite.config.ts builds it as its own entry).
+  const jobs = new ImportJobs({
+    workerEntry: join(import.meta.dirname, 'importWorker.js'),
+    ...(binding ? { nativeBinding: binding } : {}),
+  });
+  const handlers = createHandlers({ session, mode: 'desktop', dialogs, jobs });
   for (const method of METHOD_NAMES) {
     ipcMain.handle(ipcChannel(method), (event, args: unknown) => {
       // Only our own page may call the API, never a frame or page that got loaded some other way.

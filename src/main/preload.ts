@@ -19,6 +19,18 @@ const bridge = {
   'recent:list': invoker('recent:list'),
   'recent:forget': invoker('recent:forget'),
   'dialog:pickProject': invoker('dialog:pickProject'),
+  'import:inspect': invoker('import:inspect'),
+  'import:preview': invoker('import:preview'),
+  'import:start': invoker('import:start'),
+  'import:status': invoker('import:status'),
+  'import:cancel': invoker('import:cancel'),
+  'import:history': invoker('import:history'),
+  'import:issues': invoker('import:issues'),
+  'import:issuesCsv': invoker('import:issuesCsv'),
+  'mapping:list': invoker('mapping:list'),
+  'data:overview': invoker('data:overview'),
+  'data:rows': invoker('data:rows'),
+  'data:unresolved': invoker('data:unresolved'),
 } satisfies TributaryBridge;
 
 contextBridge.exposeInMainWorld('tributary', bridge);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApiErrorShape } from './errors';
+import { importArgSchemas, type ImportResults } from './importApi';
 import type { DataKind } from './kinds';
 import type { MethodName } from './methods';
 
@@ -40,9 +41,10 @@ export const argSchemas = {
   'recent:forget': z.strictObject({ path: projectPath }),
   /** Desktop only: the system's file dialog, to open a project or choose where to create or save one. */
   'dialog:pickProject': z.strictObject({
-    purpose: z.enum(['open', 'save']),
+    purpose: z.enum(['open', 'save', 'csv']),
     suggestedName: z.string().max(200).optional(),
   }),
+  ...importArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
 
 export interface ProjectMetaInfo {
@@ -79,7 +81,7 @@ export interface AppInfo {
   projectsDir: string;
 }
 
-export interface Results {
+export interface Results extends ImportResults {
   'app:info': AppInfo;
   'project:create': ProjectInfo;
   'project:open': ProjectInfo;

@@ -14,6 +14,18 @@ export const METHOD_NAMES = [
   'recent:list',
   'recent:forget',
   'dialog:pickProject',
+  'import:inspect',
+  'import:preview',
+  'import:start',
+  'import:status',
+  'import:cancel',
+  'import:history',
+  'import:issues',
+  'import:issuesCsv',
+  'mapping:list',
+  'data:overview',
+  'data:rows',
+  'data:unresolved',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

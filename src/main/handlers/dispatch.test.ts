@@ -37,6 +37,18 @@ const BAD_ARGS: Record<Method, unknown[]> = {
   'recent:list': [{ limit: 3 }],
   'recent:forget': [{}, { path: '' }],
   'dialog:pickProject': [{}, { purpose: 'delete' }],
+  'import:inspect': [{}, { path: '' }, { path: 'a.csv', kind: 'deals' }],
+  'import:preview': [{ path: 'a.csv' }, { path: 'a.csv', mapping: { kind: 'accounts', columns: {} } }],
+  'import:start': [{ path: 'a.csv' }, { path: 'a.csv', mapping: { kind: 'accounts', columns: { a: 1 } } }],
+  'import:status': [{}, { jobId: '' }],
+  'import:cancel': [{ jobId: 7 }],
+  'import:history': [{ all: true }],
+  'import:issues': [{}, { importId: 0 }, { importId: 1, limit: 5000 }, { importId: 1.5 }],
+  'import:issuesCsv': [{ importId: -1 }],
+  'mapping:list': [{ kind: 'accounts' }],
+  'data:overview': [{ x: 1 }],
+  'data:rows': [{}, { kind: 'users' }, { kind: 'accounts', offset: -1 }],
+  'data:unresolved': [{ limit: 0 }],
 };
 
 describe('dispatch', () => {

@@ -1,37 +1,59 @@
 import type { Method, Results, ValidArgs } from '../../shared/api';
 import { TributaryError } from '../../shared/errors';
 import { APP_VERSION } from '../../shared/version';
+import { ImportJobs } from '../import/jobs';
 import { loadMigrations } from '../store/migrations';
 import { summarizeProject } from '../store/summary';
 import type { Session } from '../session/session';
+import { createImportHandlers } from './importHandlers';
 
 /** The system file dialogs; only the desktop shell has them. */
 export interface Dialogs {
-  pickProject(purpose: 'open' | 'save', suggestedName?: string): Promise<string | null>;
+  /** A project to open or save, or a CSV file to import. */
+  pickProject(purpose: 'open' | 'save' | 'csv', suggestedName?: string): Promise<string | null>;
 }
 
 export interface HandlerContext {
   session: Session;
   mode: 'desktop' | 'browser';
   dialogs?: Dialogs;
+  /** Runs imports in worker threads; one per handler table. */
+  jobs?: ImportJobs;
 }
 
 /** One handler per API method; each receives arguments already validated by its schema. */
 export type HandlerTable = { [M in Method]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]> };
 
-export function createHandlers({ session, mode, dialogs }: HandlerContext): HandlerTable {
+export function createHandlers({ session, mode, dialogs, jobs = new ImportJobs() }: HandlerContext): HandlerTable {
   const schemaVersion = loadMigrations().length;
+  // Switching or closing the project first stops a running import (it rolls back), so no worker writes to a
+  // project the user has left.
+  const stopImports = () => jobs.stopAll();
   return {
+    ...createImportHandlers(session, jobs),
     'app:info': () => ({ version: APP_VERSION, mode, schemaVersion, projectsDir: session.projectsDir }),
-    'project:create': ({ name, currency, path }) => session.create(name, currency, path),
-    'project:open': ({ path }) => session.open(path),
-    'project:openDemo': () => session.openDemo(),
+    'project:create': async ({ name, currency, path }) => {
+      await stopImports();
+      return session.create(name, currency, path);
+    },
+    'project:open': async ({ path }) => {
+      await stopImports();
+      return session.open(path);
+    },
+    'project:openDemo': async () => {
+      await stopImports();
+      return session.openDemo();
+    },
     'project:current': () => session.info(),
-    'project:close': () => {
+    'project:close': async () => {
+      await stopImports();
       session.close();
       return null;
     },
-    'project:saveAs': ({ path, overwrite }) => session.saveAs(path, overwrite),
+    'project:saveAs': async ({ path, overwrite }) => {
+      await stopImports();
+      return session.saveAs(path, overwrite);
+    },
     'project:summary': () => {
       const project = session.require();
       return { path: project.path, meta: project.meta, ...summarizeProject(project.db) };

@@ -7,6 +7,8 @@ export interface FormatChoice {
   formats: ValueFormats;
   /** What was assumed where the file's values could not tell; shown to the user. */
   notes: string[];
+  /** Which formats the values could not settle and nobody told: the wizard asks. */
+  undecided: { dateOrder: boolean; decimalComma: boolean };
 }
 
 /**
@@ -29,6 +31,7 @@ export function chooseFormats(
   };
   const evidence = detectFormats(samplesOf(['milestoneDate', 'eventDate']), samplesOf(['amount']), peek.delimiter);
   const notes: string[] = [];
+  const undecided = { dateOrder: false, decimalComma: false };
 
   let dateOrder: DateOrder;
   if (told.dateOrder) dateOrder = told.dateOrder;
@@ -40,6 +43,7 @@ export function chooseFormats(
     );
   } else if (evidence.dateOrder === 'ambiguous') {
     dateOrder = 'month-first';
+    undecided.dateOrder = true;
     notes.push(
       `Dates such as ${evidence.dateExamples.join(', ')} read either way; they were read month-first ` +
         '(say day-first if the file is European).',
@@ -50,11 +54,12 @@ export function chooseFormats(
   if (told.decimalComma !== undefined) decimalComma = told.decimalComma;
   else if (evidence.decimalComma === 'ambiguous') {
     decimalComma = false;
+    undecided.decimalComma = true;
     notes.push(
       `Amounts such as ${evidence.amountExamples.join(', ')} read either way; the comma was read as a thousands ` +
         'separator (say decimal comma if it is one).',
     );
   } else decimalComma = evidence.decimalComma;
 
-  return { formats: { dateOrder, decimalComma }, notes };
+  return { formats: { dateOrder, decimalComma }, notes, undecided };
 }

@@ -8,8 +8,10 @@ export interface CsvPeek {
   size: number;
   headers: string[];
   delimiter: string;
-  /** The first data rows, as parsed (header excluded). */
+  /** The first data rows, as parsed (header and blank lines excluded). */
   rows: string[][];
+  /** The file line each of `rows` starts on. */
+  lines: number[];
 }
 
 const PEEK_BYTES = 256 * 1024;
@@ -49,13 +51,24 @@ export function peekCsv(path: string, maxRows = 200): CsvPeek {
   }
   const parsed = Papa.parse<string[]>(text, {
     header: false,
-    skipEmptyLines: 'greedy',
+    skipEmptyLines: false,
     delimitersToGuess: DELIMITERS,
-    preview: maxRows + 2,
+    preview: maxRows * 2 + 2,
   });
-  const rows = parsed.data;
-  if (!whole && rows.length > 1) rows.pop(); // the last row may be cut by the peek window
+  const all = parsed.data;
+  if (!whole && all.length > 1) all.pop(); // the last row may be cut by the peek window
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  let line = 1;
+  for (const fields of all) {
+    if (!(fields.length === 1 && fields[0]?.trim() === '')) {
+      rows.push(fields);
+      lines.push(line);
+    }
+    line += 1 + fields.reduce((breaks, field) => breaks + countLineBreaks(field), 0);
+  }
   const headers = (rows.shift() ?? []).map((header) => header.trim());
+  lines.shift();
   if (headers.length === 0 || headers.every((header) => header === '')) {
     throw new TributaryError('bad_request', `${fileName} has no header row.`);
   }
@@ -68,5 +81,19 @@ export function peekCsv(path: string, maxRows = 200): CsvPeek {
     throw new TributaryError('bad_request', `${fileName}: line 1 names the column "${repeated}" twice.`);
   }
   if (rows.length === 0) throw new TributaryError('bad_request', `${fileName} has a header row but no data rows.`);
-  return { fileName, size, headers, delimiter: parsed.meta.delimiter, rows: rows.slice(0, maxRows) };
+  return {
+    fileName,
+    size,
+    headers,
+    delimiter: parsed.meta.delimiter,
+    rows: rows.slice(0, maxRows),
+    lines: lines.slice(0, maxRows),
+  };
+}
+
+/** Line breaks inside a quoted field: the rows after it start that many lines further down. */
+export function countLineBreaks(field: string): number {
+  let count = 0;
+  for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) count++;
+  return count;
 }

@@ -2,24 +2,16 @@ import type Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import { TributaryError } from '../../shared/errors';
 import type { DateOrder, ImportMapping, OpportunityType, Stage } from '../../shared/importSpec';
+import type { ImportIssue, ImportProgress, ImportReport } from '../../shared/importApi';
 import type { DataKind } from '../../shared/kinds';
-import { autoMap, headerSignature } from '../../shared/importSuggest';
 import { translateSqliteError } from '../store/database';
-import { findSavedMapping } from '../store/mappings';
-import { chooseFormats } from './formats';
+import { saveMapping } from '../store/mappings';
 import { resolveMemberIdentities } from './identity';
-import { peekCsv } from './peek';
+import { resolveMapping } from './mapping';
+import { countLineBreaks } from './peek';
 import { buildRowPlan } from './plan';
 import { openCsvSource } from './source';
-import { ImportWriter, type ImportIssue } from './writer';
-
-export interface ImportProgress {
-  rowsRead: number;
-  bytesRead: number;
-  totalBytes: number;
-  percent: number;
-  rowsPerSecond: number;
-}
+import { ImportWriter } from './writer';
 
 export interface ImportOptions {
   kind: DataKind;
@@ -33,57 +25,16 @@ export interface ImportOptions {
   decimalComma?: boolean;
   /** Import nothing when any row is rejected (data.md). */
   strict?: boolean;
+  /** Validate the whole file as an import would, then write nothing. */
+  dryRun?: boolean;
+  /** Save the mapping in the project under this name, with the import. */
+  saveMappingAs?: string;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
 }
 
-export interface ImportReport {
-  /** The import's history row; null when nothing was written (strict mode with rejected rows). */
-  importId: number | null;
-  committed: boolean;
-  kind: DataKind;
-  fileName: string;
-  sha256: string;
-  rowsRead: number;
-  rowsImported: number;
-  rowsRejected: number;
-  warnings: number;
-  /** The first issues, rejected rows and warnings in file order; all of them are in the project's history. */
-  issues: ImportIssue[];
-  mapping: ImportMapping;
-  notes: string[];
-  ignoredHeaders: string[];
-}
-
 const ISSUES_KEPT = 1000;
 const PROGRESS_EVERY_MS = 100;
-
-/** Settles the mapping for a file: what the user set, else a mapping saved for these headers, else auto-mapping. */
-export function resolveMapping(
-  db: Database.Database,
-  path: string,
-  options: Pick<ImportOptions, 'kind' | 'mapping' | 'dateOrder' | 'decimalComma'>,
-): { mapping: ImportMapping; notes: string[]; ignoredHeaders: string[]; delimiter: string } {
-  const peek = peekCsv(path);
-  const saved = options.mapping?.columns ? null : findSavedMapping(db, options.kind, headerSignature(peek.headers));
-  const columns = options.mapping?.columns ?? saved?.columns ?? autoMap(options.kind, peek.headers).columns;
-  const base = { kind: options.kind, columns };
-  const { formats, notes } = chooseFormats(peek, base, {
-    dateOrder: options.dateOrder ?? saved?.formats.dateOrder,
-    decimalComma: options.decimalComma ?? saved?.formats.decimalComma,
-  });
-  const stageValues = options.mapping?.stageValues ?? saved?.stageValues;
-  const typeValues = options.mapping?.typeValues ?? saved?.typeValues;
-  const mapping: ImportMapping = {
-    ...base,
-    formats,
-    ...(stageValues ? { stageValues } : {}),
-    ...(typeValues ? { typeValues } : {}),
-  };
-  const used = new Set(Object.values(columns));
-  const ignoredHeaders = peek.headers.filter((header) => !used.has(header));
-  return { mapping, notes, ignoredHeaders, delimiter: peek.delimiter };
-}
 
 /**
  * Imports one CSV file into the project as one transaction (data.md, re-import): valid rows are upserted, every
@@ -91,7 +42,8 @@ export function resolveMapping(
  * a cancel, or any failure rolls everything back, leaving the project exactly as before.
  */
 export async function importCsv(db: Database.Database, path: string, options: ImportOptions): Promise<ImportReport> {
-  const { mapping, notes, ignoredHeaders, delimiter } = resolveMapping(db, path, options);
+  const { mapping, notes, ignoredHeaders, peek, signature } = resolveMapping(db, path, options);
+  const delimiter = peek.delimiter;
   const source = openCsvSource(path);
   const started = Date.now();
   try {
@@ -106,11 +58,12 @@ export async function importCsv(db: Database.Database, path: string, options: Im
         .lastInsertRowid,
     );
     const counts = await streamRows(db, source, { mapping, delimiter, importId }, options);
-    if (options.strict && counts.rowsRejected > 0) {
+    if (options.dryRun || (options.strict && counts.rowsRejected > 0)) {
       db.exec('ROLLBACK');
       return { ...counts, importId: null, committed: false, sha256: source.sha256(), mapping, notes, ignoredHeaders };
     }
     resolveMemberIdentities(db);
+    if (options.saveMappingAs) saveMapping(db, options.saveMappingAs, signature, mapping);
     db.prepare(
       `UPDATE imports SET sha256 = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, finished_at = ?
        WHERE import_id = ?`,
@@ -224,7 +177,7 @@ function streamRows(
           }
           results.data.forEach((fields, index) => {
             const rowLine = line;
-            for (const field of fields) if (field.includes('\n')) line += field.split('\n').length - 1;
+            for (const field of fields) line += countLineBreaks(field);
             line++;
             const parseError = rowErrors.get(index);
             if (parseError !== undefined && writer) {

@@ -1,15 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { ImportIssue } from '../../shared/importApi';
 import type { DataKind } from '../../shared/kinds';
 import type { Cell, RowPlan } from './plan';
-
-export type Severity = 'rejected' | 'warning';
-
-export interface ImportIssue {
-  line: number;
-  column: string | null;
-  severity: Severity;
-  reason: string;
-}
 
 /** Every data kind is stored in the table of the same name (schema 0001). */
 const TABLE: Record<DataKind, string> = {

@@ -1,19 +1,7 @@
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
-import { OPPORTUNITY_TYPES, STAGES, type ImportMapping } from '../../shared/importSpec';
-import { DATA_KINDS, type DataKind } from '../../shared/kinds';
-
-/** A mapping as stored in a project (untrusted: a project file may come from anyone), checked on the way out. */
-export const importMappingSchema = z.object({
-  kind: z.enum(DATA_KINDS),
-  columns: z.record(z.string(), z.string()),
-  stageValues: z.record(z.string(), z.enum(STAGES)).optional(),
-  typeValues: z.record(z.string(), z.enum(OPPORTUNITY_TYPES)).optional(),
-  formats: z.object({
-    dateOrder: z.enum(['iso', 'month-first', 'day-first']),
-    decimalComma: z.boolean(),
-  }),
-});
+import { importMappingSchema } from '../../shared/importApi';
+import type { ImportMapping } from '../../shared/importSpec';
+import type { DataKind } from '../../shared/kinds';
 
 export interface SavedMapping {
   name: string;
@@ -21,14 +9,15 @@ export interface SavedMapping {
 }
 
 /** The mapping saved for files of this kind with this header set (data.md: reused automatically), if any. */
-export function findSavedMapping(db: Database.Database, kind: DataKind, signature: string): ImportMapping | null {
+export function findSavedMapping(db: Database.Database, kind: DataKind, signature: string): SavedMapping | null {
   const row = db
     .prepare(
-      'SELECT mapping_json FROM mappings WHERE kind = ? AND header_signature = ? ORDER BY updated_at DESC LIMIT 1',
+      `SELECT name, mapping_json FROM mappings WHERE kind = ? AND header_signature = ?
+       ORDER BY updated_at DESC, mapping_id DESC LIMIT 1`,
     )
-    .pluck()
-    .get(kind, signature) as string | undefined;
-  return row === undefined ? null : parseStoredMapping(row);
+    .get(kind, signature) as { name: string; mapping_json: string } | undefined;
+  const mapping = row === undefined ? null : parseStoredMapping(row.mapping_json);
+  return row && mapping ? { name: row.name, mapping } : null;
 }
 
 function parseStoredMapping(json: string): ImportMapping | null {

@@ -3,11 +3,9 @@ import { basename, extname, resolve } from 'node:path';
 import { z } from 'zod';
 import { TributaryError } from '../../../shared/errors';
 import { OPPORTUNITY_TYPES, STAGES } from '../../../shared/importSpec';
-import { headerSignature } from '../../../shared/importSuggest';
 import { DATA_KINDS, type DataKind } from '../../../shared/kinds';
-import { importCsv, type ImportReport } from '../../import/run';
-import { peekCsv } from '../../import/peek';
-import { saveMapping } from '../../store/mappings';
+import type { ImportReport } from '../../../shared/importApi';
+import { importCsv } from '../../import/run';
 import { createProject, openProject, type Project } from '../../store/project';
 import { UsageError, parseCommandArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
@@ -60,19 +58,14 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
       ...(values['day-first'] ? { dateOrder: 'day-first' as const } : {}),
       ...(values['decimal-comma'] ? { decimalComma: true } : {}),
       strict: values.strict ?? false,
+      // Saved under the mapping file's name, so the next file with these headers maps itself (data.md).
+      ...(mappingFile ? { saveMappingAs: basename(mappingFile, extname(mappingFile)) } : {}),
       onProgress: (p) =>
         bar.update(
           p.percent / 100,
           `${p.rowsRead.toLocaleString('en-US')} rows, ${Math.round(p.rowsPerSecond)} rows/s`,
         ),
     });
-    if (report.committed && mappingFile) {
-      // Saved under the mapping file's name, so the next file with these headers maps itself (data.md).
-      const signature = headerSignature(peekCsv(file).headers);
-      project.db.transaction(() =>
-        saveMapping(project.db, basename(mappingFile, extname(mappingFile)), signature, report.mapping),
-      )();
-    }
   } catch (error) {
     // A project this command made a moment ago, for a file it could not import, is worth nothing: it goes.
     if (created) {

@@ -1,0 +1,66 @@
+import { basename, extname, resolve } from 'node:path';
+import type { Method, Results, ValidArgs } from '../../shared/api';
+import type { ImportResults } from '../../shared/importApi';
+import { TributaryError } from '../../shared/errors';
+import { toCsv } from '../export/csv';
+import { inspectImport, previewImport } from '../import/inspect';
+import type { ImportJobs } from '../import/jobs';
+import { peekCsv } from '../import/peek';
+import { dataOverview, dataRows, unresolvedMembers } from '../store/dataView';
+import { importFileName, iterateImportIssues, listImportIssues, listImports } from '../store/imports';
+import { listSavedMappings } from '../store/mappings';
+import type { Session } from '../session/session';
+
+type ImportMethod = keyof ImportResults & Method;
+export type ImportHandlerTable = {
+  [M in ImportMethod]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]>;
+};
+
+/** The import wizard's and data view's methods, over the open project. */
+export function createImportHandlers(session: Session, jobs: ImportJobs): ImportHandlerTable {
+  const db = () => session.require().db;
+  return {
+    'import:inspect': ({ path, kind }) => inspectImport(db(), resolve(path), kind),
+    'import:preview': ({ path, mapping, rows }) => previewImport(resolve(path), mapping, rows),
+    'import:start': ({ path, mapping, strict, dryRun, saveMappingAs }) => {
+      const project = session.require();
+      const filePath = resolve(path);
+      peekCsv(filePath, 1); // a whole-file problem is answered now, not from the background
+      const { kind, columns, stageValues, typeValues, formats } = mapping;
+      const jobId = jobs.start({
+        projectPath: project.path,
+        filePath,
+        options: {
+          kind,
+          mapping: { columns, ...(stageValues ? { stageValues } : {}), ...(typeValues ? { typeValues } : {}) },
+          dateOrder: formats.dateOrder,
+          decimalComma: formats.decimalComma,
+          strict,
+          dryRun,
+          ...(saveMappingAs ? { saveMappingAs } : {}),
+        },
+      });
+      return { jobId };
+    },
+    'import:status': ({ jobId }) => jobs.status(jobId),
+    'import:cancel': ({ jobId }) => {
+      jobs.cancel(jobId);
+      return null;
+    },
+    'import:history': () => listImports(db()),
+    'import:issues': ({ importId, offset, limit }) => listImportIssues(db(), importId, offset, limit),
+    'import:issuesCsv': ({ importId }) => {
+      const file = importFileName(db(), importId);
+      if (file === null) throw new TributaryError('not_found', `No import ${importId} in this project.`);
+      const rows = [...iterateImportIssues(db(), importId)].map((i) => [i.line, i.column, i.severity, i.reason]);
+      return {
+        fileName: `${basename(file, extname(file))}-issues.csv`,
+        csv: toCsv(['line', 'column', 'severity', 'reason'], rows),
+      };
+    },
+    'mapping:list': () => listSavedMappings(db()),
+    'data:overview': () => dataOverview(db()),
+    'data:rows': ({ kind, offset, limit }) => dataRows(db(), kind, offset, limit),
+    'data:unresolved': ({ offset, limit }) => unresolvedMembers(db(), offset, limit),
+  };
+}

@@ -1,0 +1,53 @@
+import type Database from 'better-sqlite3';
+import type { ImportMapping } from '../../shared/importSpec';
+import { autoMap, headerSignature } from '../../shared/importSuggest';
+import { findSavedMapping } from '../store/mappings';
+import { chooseFormats, type FormatChoice } from './formats';
+import { peekCsv, type CsvPeek } from './peek';
+import type { ImportOptions } from './run';
+
+export interface ResolvedMapping extends FormatChoice {
+  peek: CsvPeek;
+  mapping: ImportMapping;
+  /** The saved mapping these headers matched, if one was used. */
+  savedName: string | null;
+  signature: string;
+  ignoredHeaders: string[];
+}
+
+/**
+ * Settles the mapping for a file: what the user set, else the mapping saved for these headers (data.md: reused
+ * automatically), else auto-mapping from known export headers; then the file's formats.
+ */
+export function resolveMapping(
+  db: Database.Database,
+  path: string,
+  options: Pick<ImportOptions, 'kind' | 'mapping' | 'dateOrder' | 'decimalComma'>,
+): ResolvedMapping {
+  const peek = peekCsv(path);
+  const signature = headerSignature(peek.headers);
+  const saved = options.mapping?.columns ? null : findSavedMapping(db, options.kind, signature);
+  const columns = options.mapping?.columns ?? saved?.mapping.columns ?? autoMap(options.kind, peek.headers).columns;
+  const base = { kind: options.kind, columns };
+  const choice = chooseFormats(peek, base, {
+    dateOrder: options.dateOrder ?? saved?.mapping.formats.dateOrder,
+    decimalComma: options.decimalComma ?? saved?.mapping.formats.decimalComma,
+  });
+  const stageValues = options.mapping?.stageValues ?? saved?.mapping.stageValues;
+  const typeValues = options.mapping?.typeValues ?? saved?.mapping.typeValues;
+  const mapping: ImportMapping = {
+    ...base,
+    formats: choice.formats,
+    ...(stageValues ? { stageValues } : {}),
+    ...(typeValues ? { typeValues } : {}),
+  };
+  const used = new Set(Object.values(columns));
+  return {
+    ...choice,
+    peek,
+    mapping,
+    savedName: saved?.name ?? null,
+    signature,
+    ignoredHeaders: peek.headers.filter((header) => !used.has(header)),
+  };
+}

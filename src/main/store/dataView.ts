@@ -1,0 +1,108 @@
+import type Database from 'better-sqlite3';
+import type { Cell, DataOverview, Page, UnresolvedMember } from '../../shared/importApi';
+import type { DataKind } from '../../shared/kinds';
+import { summarizeProject } from './summary';
+
+/**
+ * References to rows the project does not hold. data.md keeps such rows (a touch of an unknown contact is still a
+ * touch once the contacts arrive) and the data view flags them.
+ */
+const ORPHAN_CHECKS: { relation: string; label: string; sql: string }[] = [
+  {
+    relation: 'contacts.account_id',
+    label: 'Contacts whose account is not in the project',
+    sql: `SELECT count(*) FROM contacts c WHERE c.account_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.account_id = c.account_id)`,
+  },
+  {
+    relation: 'opportunities.account_id',
+    label: 'Opportunities whose account is not in the project',
+    sql: `SELECT count(*) FROM opportunities o
+          WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.account_id = o.account_id)`,
+  },
+  {
+    relation: 'touchpoints.contact_id',
+    label: 'Touchpoints whose contact is not in the project',
+    sql: `SELECT count(*) FROM touchpoints t WHERE t.contact_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.contact_id = t.contact_id)`,
+  },
+  {
+    relation: 'touchpoints.account_id',
+    label: 'Account-level touchpoints whose account is not in the project',
+    sql: `SELECT count(*) FROM touchpoints t WHERE t.contact_id IS NULL
+          AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.account_id = t.account_id)`,
+  },
+  {
+    relation: 'community_actions.member_id',
+    label: 'Community actions whose member is not in the project',
+    sql: `SELECT count(*) FROM community_actions x
+          WHERE NOT EXISTS (SELECT 1 FROM community_members m WHERE m.member_id = x.member_id)`,
+  },
+  {
+    relation: 'community_actions.feature_id',
+    label: 'Community actions naming a feature that is not in the project',
+    sql: `SELECT count(*) FROM community_actions x WHERE x.feature_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM features f WHERE f.feature_id = x.feature_id)`,
+  },
+  {
+    relation: 'community_actions.opportunity_id',
+    label: 'Community actions naming an opportunity that is not in the project',
+    sql: `SELECT count(*) FROM community_actions x WHERE x.opportunity_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM opportunities o WHERE o.opportunity_id = x.opportunity_id)`,
+  },
+  {
+    relation: 'opportunity_features',
+    label: 'Opportunity–feature links to an opportunity or feature that is not in the project',
+    sql: `SELECT count(*) FROM opportunity_features l
+          WHERE NOT EXISTS (SELECT 1 FROM opportunities o WHERE o.opportunity_id = l.opportunity_id)
+             OR NOT EXISTS (SELECT 1 FROM features f WHERE f.feature_id = l.feature_id)`,
+  },
+];
+
+export function dataOverview(db: Database.Database): DataOverview {
+  const { counts } = summarizeProject(db);
+  const orphans = ORPHAN_CHECKS.map(({ relation, label, sql }) => ({
+    relation,
+    label,
+    count: db.prepare(sql).pluck().get() as number,
+  }));
+  const methods = db.prepare('SELECT method, count(*) AS n FROM member_identities GROUP BY method').all() as {
+    method: string;
+    n: number;
+  }[];
+  const byMethod = Object.fromEntries(methods.map((row) => [row.method, row.n]));
+  return {
+    counts,
+    orphans,
+    members: { total: counts.community_members, unresolved: byMethod['unresolved'] ?? 0, byMethod },
+  };
+}
+
+/** One page of a kind's stored rows, in the order they were first imported; for the virtualised table. */
+export function dataRows(
+  db: Database.Database,
+  kind: DataKind,
+  offset: number,
+  limit: number,
+): Page<Cell[]> & { columns: string[] } {
+  // `kind` is one of the fixed table names, validated by the API schema.
+  const statement = db.prepare(`SELECT * FROM ${kind} ORDER BY rowid LIMIT ? OFFSET ?`).raw();
+  const rows = statement.all(limit, offset) as Cell[][];
+  const total = db.prepare(`SELECT count(*) FROM ${kind}`).pluck().get() as number;
+  return { total, offset, rows, columns: statement.columns().map((column) => column.name) };
+}
+
+export function unresolvedMembers(db: Database.Database, offset: number, limit: number): Page<UnresolvedMember> {
+  const total = db
+    .prepare("SELECT count(*) FROM member_identities WHERE method = 'unresolved'")
+    .pluck()
+    .get() as number;
+  const rows = db
+    .prepare(
+      `SELECT i.member_id AS memberId, m.email, m.name, m.company_domain AS companyDomain, i.reason
+       FROM member_identities i JOIN community_members m USING (member_id)
+       WHERE i.method = 'unresolved' ORDER BY i.member_id LIMIT ? OFFSET ?`,
+    )
+    .all(limit, offset) as UnresolvedMember[];
+  return { total, offset, rows };
+}

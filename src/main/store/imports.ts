@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3';
+import type { ImportHistoryRow, ImportIssue, Page } from '../../shared/importApi';
+import type { DataKind } from '../../shared/kinds';
+
+/** The project's import history, newest first. */
+export function listImports(db: Database.Database): ImportHistoryRow[] {
+  const rows = db
+    .prepare(
+      `SELECT import_id, kind, file_name, sha256, rows_read, rows_imported, rows_rejected, strict, started_at,
+              finished_at
+       FROM imports ORDER BY import_id DESC`,
+    )
+    .all() as {
+    import_id: number;
+    kind: DataKind;
+    file_name: string;
+    sha256: string;
+    rows_read: number;
+    rows_imported: number;
+    rows_rejected: number;
+    strict: number;
+    started_at: number;
+    finished_at: number;
+  }[];
+  return rows.map((row) => ({
+    importId: row.import_id,
+    kind: row.kind,
+    fileName: row.file_name,
+    sha256: row.sha256,
+    rowsRead: row.rows_read,
+    rowsImported: row.rows_imported,
+    rowsRejected: row.rows_rejected,
+    strict: row.strict === 1,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+  }));
+}
+
+export function importFileName(db: Database.Database, importId: number): string | null {
+  return (db.prepare('SELECT file_name FROM imports WHERE import_id = ?').pluck().get(importId) as string) ?? null;
+}
+
+/** One page of an import's issues, in file order (rejected rows and warnings). */
+export function listImportIssues(
+  db: Database.Database,
+  importId: number,
+  offset: number,
+  limit: number,
+): Page<ImportIssue> {
+  const total = db.prepare('SELECT count(*) FROM import_issues WHERE import_id = ?').pluck().get(importId) as number;
+  const rows = db
+    .prepare(
+      `SELECT line, column_name AS "column", severity, reason FROM import_issues WHERE import_id = ?
+       ORDER BY line, rowid LIMIT ? OFFSET ?`,
+    )
+    .all(importId, limit, offset) as ImportIssue[];
+  return { total, offset, rows };
+}
+
+/** Every issue of an import, for the CSV export, without loading them all at once. */
+export function iterateImportIssues(db: Database.Database, importId: number): IterableIterator<ImportIssue> {
+  return db
+    .prepare(
+      `SELECT line, column_name AS "column", severity, reason FROM import_issues WHERE import_id = ?
+       ORDER BY line, rowid`,
+    )
+    .iterate(importId) as IterableIterator<ImportIssue>;
+}

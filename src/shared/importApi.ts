@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import type { ApiErrorShape } from './errors';
+import { OPPORTUNITY_TYPES, STAGES, type ImportMapping } from './importSpec';
+import { DATA_KINDS, type DataKind } from './kinds';
+
+/** Import and data-view methods of the API (merged into api.ts): argument schemas and result types. */
+
+const filePath = z
+  .string()
+  .trim()
+  .min(1, 'a file path is required')
+  .max(4096)
+  .refine((value) => !value.includes('\0'), 'a path cannot contain NUL');
+
+const kind = z.enum(DATA_KINDS);
+const offset = z.number().int().min(0).default(0);
+const limit = z.number().int().min(1).max(1000).default(200);
+const jobId = z.string().min(1).max(64);
+
+/** A mapping as the wizard sends it and as a project stores it (untrusted either way: checked on the way in). */
+export const importMappingSchema = z.strictObject({
+  kind,
+  columns: z.record(z.string(), z.string()),
+  stageValues: z.record(z.string(), z.enum(STAGES)).optional(),
+  typeValues: z.record(z.string(), z.enum(OPPORTUNITY_TYPES)).optional(),
+  formats: z.strictObject({
+    dateOrder: z.enum(['iso', 'month-first', 'day-first']),
+    decimalComma: z.boolean(),
+  }),
+});
+
+export const importArgSchemas = {
+  /** Reads a file's head: kind suggestions, the mapping to start from, detected formats and what stays open. */
+  'import:inspect': z.strictObject({ path: filePath, kind: kind.optional() }),
+  /** The first rows exactly as they would be stored under a mapping, with each row's issues. */
+  'import:preview': z.strictObject({
+    path: filePath,
+    mapping: importMappingSchema,
+    rows: z.number().int().min(1).max(200).default(20),
+  }),
+  /** Starts an import in the background; `dryRun` validates the whole file and writes nothing. */
+  'import:start': z.strictObject({
+    path: filePath,
+    mapping: importMappingSchema,
+    strict: z.boolean().default(false),
+    dryRun: z.boolean().default(false),
+    saveMappingAs: z.string().trim().min(1).max(200).optional(),
+  }),
+  'import:status': z.strictObject({ jobId }),
+  'import:cancel': z.strictObject({ jobId }),
+  'import:history': z.strictObject({}),
+  'import:issues': z.strictObject({ importId: z.number().int().positive(), offset, limit }),
+  /** Every issue of an import as CSV text, safe to open in a spreadsheet. */
+  'import:issuesCsv': z.strictObject({ importId: z.number().int().positive() }),
+  'mapping:list': z.strictObject({}),
+  'data:overview': z.strictObject({}),
+  'data:rows': z.strictObject({ kind, offset, limit }),
+  'data:unresolved': z.strictObject({ offset, limit }),
+};
+
+export type Cell = string | number | null;
+
+export interface ImportIssue {
+  line: number;
+  /** The file's header of the column, or null for a problem with the whole row. */
+  column: string | null;
+  severity: 'rejected' | 'warning';
+  reason: string;
+}
+
+export interface ImportProgress {
+  rowsRead: number;
+  bytesRead: number;
+  totalBytes: number;
+  percent: number;
+  rowsPerSecond: number;
+}
+
+export interface ImportReport {
+  /** The import's history row; null when nothing was written (dry run, or strict mode with rejected rows). */
+  importId: number | null;
+  committed: boolean;
+  kind: DataKind;
+  fileName: string;
+  sha256: string;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  warnings: number;
+  /** The first issues in file order; all of them are in the project's import history. */
+  issues: ImportIssue[];
+  mapping: ImportMapping;
+  notes: string[];
+  ignoredHeaders: string[];
+}
+
+export interface ImportInspection {
+  fileName: string;
+  size: number;
+  delimiter: string;
+  headers: string[];
+  suggestions: { kind: DataKind; score: number; missingRequired: string[] }[];
+  /** The kind asked for, else the best suggestion. */
+  kind: DataKind;
+  /** A saved mapping for these headers if there is one, else auto-mapped; formats as detected. */
+  mapping: ImportMapping;
+  savedMappingName: string | null;
+  notes: string[];
+  /** What the file's values could not settle: the wizard asks the user. */
+  undecided: { dateOrder: boolean; decimalComma: boolean };
+  /** Distinct words of the mapped stage and type columns in the sample, for value mapping. */
+  stageWords: string[];
+  typeWords: string[];
+}
+
+export interface ImportPreview {
+  /** Stored columns, in the order of each row's values. */
+  columns: string[];
+  rows: { line: number; values: Cell[] | null; issues: ImportIssue[] }[];
+}
+
+export interface ImportJobStatus {
+  jobId: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  dryRun: boolean;
+  progress: ImportProgress | null;
+  report: ImportReport | null;
+  error: ApiErrorShape | null;
+}
+
+export interface ImportHistoryRow {
+  importId: number;
+  kind: DataKind;
+  fileName: string;
+  sha256: string;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  strict: boolean;
+  startedAt: number;
+  finishedAt: number;
+}
+
+export interface Page<T> {
+  total: number;
+  offset: number;
+  rows: T[];
+}
+
+export interface SavedMappingInfo {
+  name: string;
+  mapping: ImportMapping;
+}
+
+export interface DataOverview {
+  counts: Record<DataKind, number>;
+  /** References to rows the project does not have: kept, and flagged here (data.md). */
+  orphans: { relation: string; label: string; count: number }[];
+  members: { total: number; unresolved: number; byMethod: Record<string, number> };
+}
+
+export interface UnresolvedMember {
+  memberId: string;
+  email: string | null;
+  name: string | null;
+  companyDomain: string | null;
+  reason: string;
+}
+
+export interface ImportResults {
+  'import:inspect': ImportInspection;
+  'import:preview': ImportPreview;
+  'import:start': { jobId: string };
+  'import:status': ImportJobStatus;
+  'import:cancel': null;
+  'import:history': ImportHistoryRow[];
+  'import:issues': Page<ImportIssue>;
+  'import:issuesCsv': { fileName: string; csv: string };
+  'mapping:list': SavedMappingInfo[];
+  'data:overview': DataOverview;
+  'data:rows': Page<Cell[]> & { columns: string[] };
+  'data:unresolved': Page<UnresolvedMember>;
+}
