@@ -157,6 +157,8 @@ export interface DataOverview {
   /** References to rows the project does not have: kept, and flagged here (data.md). */
   orphans: { relation: string; label: string; count: number }[];
   members: { total: number; unresolved: number; byMethod: Record<string, number> };
+  /** Job moves whose target domain matched no account: the member stays with the old account. */
+  jobMoves: { total: number; unresolved: number };
 }
 
 export interface UnresolvedMember {

@@ -55,7 +55,8 @@ type Identity = { contactId: string | null; accountId: string | null; method: st
  * Recomputes every member's identity (data.md, identity resolution): a contact by email, else an account by the
  * member's company domain, else by the email's domain; free-mail domains never match an account. Where several
  * contacts share an email or accounts a domain, the smallest id wins, so the result never depends on row order.
- * Unresolved members keep a row with the reason. Runs inside the caller's transaction.
+ * Unresolved members keep a row with the reason. Job moves are resolved to the account of their target domain; the
+ * engine applies them from their date on. Runs inside the caller's transaction.
  */
 export function resolveMemberIdentities(db: Database.Database): void {
   const contactByEmail = new Map<string, { contact_id: string; account_id: string | null }>();
@@ -96,6 +97,21 @@ export function resolveMemberIdentities(db: Database.Database): void {
   for (const member of members) {
     const identity = resolve(member);
     insert.run(member.member_id, identity.contactId, identity.accountId, identity.method, identity.reason);
+  }
+
+  db.exec('DELETE FROM member_moves');
+  const insertMove = db.prepare(
+    'INSERT INTO member_moves (action_id, member_id, moved_at, to_domain, to_account_id) VALUES (?, ?, ?, ?, ?)',
+  );
+  const moves = db
+    .prepare(
+      "SELECT action_id, member_id, occurred_at, target_domain FROM community_actions WHERE action_type = 'job_move'",
+    )
+    .all() as { action_id: string; member_id: string; occurred_at: number; target_domain: string | null }[];
+  for (const move of moves) {
+    const domain = move.target_domain?.trim().toLowerCase() || null;
+    const account = domain && !FREE_MAIL_DOMAINS.has(domain) ? (accountByDomain.get(domain) ?? null) : null;
+    insertMove.run(move.action_id, move.member_id, move.occurred_at, domain, account);
   }
 }
 

@@ -71,10 +71,14 @@ export function dataOverview(db: Database.Database): DataOverview {
     n: number;
   }[];
   const byMethod = Object.fromEntries(methods.map((row) => [row.method, row.n]));
+  const moves = db
+    .prepare('SELECT count(*) AS total, count(*) - count(to_account_id) AS unresolved FROM member_moves')
+    .get() as { total: number; unresolved: number };
   return {
     counts,
     orphans,
     members: { total: counts.community_members, unresolved: byMethod['unresolved'] ?? 0, byMethod },
+    jobMoves: moves,
   };
 }
 

@@ -37,6 +37,7 @@ describe('createProject', () => {
         'imports',
         'import_issues',
         'member_identities',
+        'member_moves',
         'mappings',
         'scenarios',
         'project_meta',

@@ -131,6 +131,18 @@ CREATE TABLE member_identities (
 ) STRICT;
 CREATE INDEX member_identities_account ON member_identities (account_id);
 
+-- job_move actions resolved to the account of their target domain: the member counts for that account from
+-- moved_at on, earlier actions stay with the old one (spec data.md). to_account_id is null when no account has the
+-- domain (or it is free-mail).
+CREATE TABLE member_moves (
+  action_id TEXT PRIMARY KEY,
+  member_id TEXT NOT NULL,
+  moved_at INTEGER NOT NULL,
+  to_domain TEXT,
+  to_account_id TEXT
+) STRICT;
+CREATE INDEX member_moves_member ON member_moves (member_id, moved_at);
+
 -- Column mappings saved by name and reused for files with the same header set.
 CREATE TABLE mappings (
   mapping_id INTEGER PRIMARY KEY,
