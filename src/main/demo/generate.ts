@@ -1,6 +1,7 @@
 import { resolveMemberIdentities } from '../import/identity';
 import type Database from 'better-sqlite3';
 import { TributaryError } from '../../shared/errors';
+import { DATA_KINDS } from '../../shared/kinds';
 import { writeAccount } from './account';
 import { Apportioner } from './budget';
 import { Community } from './community';
@@ -30,19 +31,8 @@ const MARKETING_SHARE = 0.78;
 const ACCOUNT_ENGAGEMENT_SHARE = 0.72;
 const UNRESOLVED_MEMBERS_PER_ACCOUNT = 0.35;
 
-const DATA_TABLES = [
-  'accounts',
-  'contacts',
-  'opportunities',
-  'touchpoints',
-  'community_members',
-  'community_actions',
-  'features',
-  'opportunity_features',
-] as const;
-
 function assertEmpty(db: Database.Database): void {
-  for (const table of DATA_TABLES) {
+  for (const table of DATA_KINDS) {
     if (db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined) {
       throw new TributaryError(
         'already_exists',

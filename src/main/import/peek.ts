@@ -1,7 +1,8 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import Papa from 'papaparse';
 import { TributaryError } from '../../shared/errors';
+import { csvFileSize } from './source';
 
 export interface CsvPeek {
   fileName: string;
@@ -23,12 +24,7 @@ const DELIMITERS = [',', ';', '\t', '|'];
  * before anything is written: empty file, header only, no header, blank or repeated header names.
  */
 export function peekCsv(path: string, maxRows = 200): CsvPeek {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new TributaryError('not_found', `No file at ${path}.`);
-  }
+  const size = csvFileSize(path);
   const fileName = basename(path);
   if (size === 0) throw new TributaryError('bad_request', `${fileName} is empty.`);
   const buffer = Buffer.alloc(Math.min(size, PEEK_BYTES));

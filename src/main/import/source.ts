@@ -17,18 +17,22 @@ export interface CsvSource {
 
 const CHUNK_BYTES = 1 << 20;
 
+/** The size of the file to import, or a not_found error that names it. */
+export function csvFileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    throw new TributaryError('not_found', `No file at ${path}.`);
+  }
+}
+
 /**
  * Reads a CSV file as UTF-8 text in chunks, hashing it on the way. Text that is not UTF-8 (UTF-16 from Excel's
  * "Unicode text", Windows-1252 from older exports) stops the read with a message that says where, since a wrong
  * guess would silently change names and emails. A file that shrinks while it is read is reported, not imported.
  */
 export function openCsvSource(path: string): CsvSource {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new TributaryError('not_found', `No file at ${path}.`);
-  }
+  const size = csvFileSize(path);
   const fileName = basename(path);
   const hash = createHash('sha256');
   let read = 0;

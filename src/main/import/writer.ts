@@ -1,19 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ImportIssue } from '../../shared/importApi';
-import type { DataKind } from '../../shared/kinds';
 import type { Cell, RowPlan } from './plan';
-
-/** Every data kind is stored in the table of the same name (schema 0001). */
-const TABLE: Record<DataKind, string> = {
-  accounts: 'accounts',
-  contacts: 'contacts',
-  opportunities: 'opportunities',
-  touchpoints: 'touchpoints',
-  community_members: 'community_members',
-  community_actions: 'community_actions',
-  features: 'features',
-  opportunity_features: 'opportunity_features',
-};
 
 const quote = (name: string): string => `"${name}"`;
 
@@ -41,7 +28,7 @@ export class ImportWriter {
         ? 'DO NOTHING'
         : `DO UPDATE SET ${updatable.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`;
     this.upsert = db.prepare(
-      `INSERT INTO ${TABLE[plan.kind]} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+      `INSERT INTO ${plan.kind} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
        ON CONFLICT (${plan.key.map(quote).join(', ')}) ${onConflict}`,
     );
     db.exec('CREATE TEMP TABLE IF NOT EXISTS import_seen (key TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID');

@@ -2,24 +2,10 @@ import type Database from 'better-sqlite3';
 import type { ProjectSummary } from '../../shared/api';
 import { DATA_KINDS, type DataKind } from '../../shared/kinds';
 
-const TABLE_OF: Record<DataKind, string> = {
-  accounts: 'accounts',
-  contacts: 'contacts',
-  opportunities: 'opportunities',
-  touchpoints: 'touchpoints',
-  community_members: 'community_members',
-  community_actions: 'community_actions',
-  features: 'features',
-  opportunity_features: 'opportunity_features',
-};
-
 /** Counts per kind, won revenue and the span of dates the project covers: what the dashboard shows first. */
 export function summarizeProject(db: Database.Database): Omit<ProjectSummary, 'path' | 'meta'> {
   const counts = Object.fromEntries(
-    DATA_KINDS.map((kind) => [
-      kind,
-      (db.prepare(`SELECT count(*) AS n FROM ${TABLE_OF[kind]}`).get() as { n: number }).n,
-    ]),
+    DATA_KINDS.map((kind) => [kind, (db.prepare(`SELECT count(*) AS n FROM ${kind}`).get() as { n: number }).n]),
   ) as Record<DataKind, number>;
   const won = db
     .prepare("SELECT count(*) AS n, coalesce(sum(amount), 0) AS total FROM opportunities WHERE stage = 'won'")
