@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { Args, Envelope, Method, Results, TributaryBridge } from '../shared/api';
 import { ipcChannel } from '../shared/methods';
 
@@ -34,3 +34,8 @@ const bridge = {
 } satisfies TributaryBridge;
 
 contextBridge.exposeInMainWorld('tributary', bridge);
+
+// A file dropped on the window: its path on disk, so the import reads it where it is (browser mode uploads it).
+contextBridge.exposeInMainWorld('tributaryFiles', {
+  pathForFile: (file: File): string => webUtils.getPathForFile(file),
+});

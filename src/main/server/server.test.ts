@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -22,8 +22,13 @@ async function start(): Promise<RunningServer> {
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(rendererDir, '..', 'secret.txt'), 'outside');
-  const session = new Session({ userDataDir: tempDir() });
-  const server = await startServer({ handlers: createHandlers({ session, mode: 'browser' }), rendererDir });
+  const userDataDir = tempDir();
+  const session = new Session({ userDataDir });
+  const server = await startServer({
+    handlers: createHandlers({ session, mode: 'browser' }),
+    rendererDir,
+    uploadsDir: join(userDataDir, 'uploads'),
+  });
   running.push({ server, session });
   return server;
 }
@@ -139,6 +144,22 @@ describe('browser mode server', () => {
     expect((await send(server, '/../secret.txt', { headers })).status).toBe(404);
     expect((await send(server, '/%2e%2e/secret.txt', { headers })).status).toBe(404);
     expect((await send(server, '/assets/%2e%2e%2f%2e%2e%2fsecret.txt', { headers })).status).toBe(404);
+  });
+
+  it('stores an uploaded file under a safe name and answers its path, with the token only', async () => {
+    const server = await start();
+    const body = 'account_id,name\nA1,Acme\n';
+    const refused = await send(server, '/upload?name=a.csv', { method: 'POST', body });
+    expect(refused.status).toBe(401);
+    const answer = await send(server, '/upload?name=../../etc/passwd%00.csv', {
+      method: 'POST',
+      body,
+      headers: { 'x-tributary-token': server.token, 'content-length': String(Buffer.byteLength(body)) },
+    });
+    expect(answer.status).toBe(200);
+    const { path } = JSON.parse(answer.body) as { path: string };
+    expect(path).toMatch(/[/\\]uploads[/\\][0-9a-f-]{36}-passwd_\.csv$/);
+    expect(readFileSync(path, 'utf8')).toBe(body);
   });
 
   it('limits request bodies and methods', async () => {

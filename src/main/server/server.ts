@@ -4,11 +4,14 @@ import { dispatch } from '../handlers/dispatch';
 import type { HandlerTable } from '../handlers/index';
 import { checkHostAndOrigin, cookieName, newToken, presentedToken, tokenMatches, type Guard } from './guard';
 import { resolveStaticFile, sendFile } from './static';
+import { receiveUpload } from './upload';
 
 export interface ServerOptions {
   handlers: HandlerTable;
   /** The built renderer (out/renderer). */
   rendererDir: string;
+  /** Where files dropped on the page are stored for import (POST /upload). */
+  uploadsDir: string;
   /** 0 picks a free port. */
   port?: number;
   token?: string;
@@ -23,6 +26,7 @@ export interface RunningServer {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const API_PREFIX = '/api/';
+const UPLOAD_PATH = '/upload';
 
 /** Headers on every answer: nothing is cached, no referrer carries the token away, nothing frames the app. */
 const SECURITY_HEADERS = {
@@ -90,6 +94,7 @@ async function handle(
     return;
   }
   if (url.pathname.startsWith(API_PREFIX)) return handleApi(request, response, url, options.handlers);
+  if (url.pathname === UPLOAD_PATH) return receiveUpload(request, response, url, options.uploadsDir);
   if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.');
   const file = resolveStaticFile(options.rendererDir, url.pathname);
   if (!file) return sendText(response, 404, 'Not found.');

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { TributaryError } from '../../../shared/errors';
 import { createHandlers } from '../../handlers/index';
 import { startServer } from '../../server/server';
@@ -34,6 +35,7 @@ export async function runServe(options: ServeOptions): Promise<ServeHandle> {
     server = await startServer({
       handlers: createHandlers({ session, mode: 'browser' }),
       rendererDir: options.rendererDir,
+      uploadsDir: join(options.userDataDir, 'uploads'),
       port: options.port,
     });
   } catch (error) {
