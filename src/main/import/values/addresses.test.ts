@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeDomain, normalizeEmail } from './addresses';
-import { reasonOf, valueOf } from './testing';
+import { reasonOf, valueOf } from '../../../shared/values/testing';
 
 describe('normalizeEmail', () => {
   it.each<[string, string]>([

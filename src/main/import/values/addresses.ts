@@ -1,5 +1,5 @@
-import { fail, ok, quote } from './parsed';
-import type { Parsed } from './parsed';
+import { fail, ok, quote } from '../../../shared/values/parsed';
+import type { Parsed } from '../../../shared/values/parsed';
 
 // RFC 5322's unquoted local part ("dot-atom"); quoted local parts never appear in CRM exports.
 const LOCAL_PART = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;

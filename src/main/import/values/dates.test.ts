@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DateOrder } from '../../../shared/importSpec';
 import { parseDate } from './dates';
-import { reasonOf, valueOf } from './testing';
+import { reasonOf, valueOf } from '../../../shared/values/testing';
 
 const END_OF_DAY = 24 * 60 * 60 * 1000 - 1;
 

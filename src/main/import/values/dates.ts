@@ -1,6 +1,6 @@
 import type { DateOrder } from '../../../shared/importSpec';
-import { fail, ok, quote } from './parsed';
-import type { Parsed } from './parsed';
+import { fail, ok, quote } from '../../../shared/values/parsed';
+import type { Parsed } from '../../../shared/values/parsed';
 
 /** spec 1 (Time): a date-only milestone is the end of its day, a date-only event the start of it. */
 export type DateRole = 'milestone' | 'event';

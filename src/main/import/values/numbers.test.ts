@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAmount, parseInteger } from './numbers';
-import { reasonOf, valueOf } from './testing';
+import { reasonOf, valueOf } from '../../../shared/values/testing';
 
 describe('parseAmount', () => {
   it.each<[string, boolean, number]>([

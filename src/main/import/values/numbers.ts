@@ -1,5 +1,5 @@
-import { fail, ok, quote } from './parsed';
-import type { Parsed } from './parsed';
+import { fail, ok, quote } from '../../../shared/values/parsed';
+import type { Parsed } from '../../../shared/values/parsed';
 
 // A currency next to the number, either side: `$`, `€`, `US$`, `R$`, or an upper-case ISO code (`USD`, `EUR`).
 // Lower-case letters are not a currency, so `12abc` stays garbage rather than "12 ABC".

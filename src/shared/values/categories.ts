@@ -1,5 +1,5 @@
-import { ACTION_TYPES, OPPORTUNITY_TYPES, STAGES } from '../../../shared/importSpec';
-import type { ActionType, OpportunityType, Stage } from '../../../shared/importSpec';
+import { ACTION_TYPES, OPPORTUNITY_TYPES, STAGES } from '../importSpec';
+import type { ActionType, OpportunityType, Stage } from '../importSpec';
 import { fail, ok, quote } from './parsed';
 import type { Parsed } from './parsed';
 
