@@ -11,3 +11,19 @@ export function formatMoney(value: number, currency: string): string {
 export function formatDate(utcMillis: number): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(utcMillis));
 }
+
+/** A stored timestamp as the import preview and data view show it: UTC, to the second (2024-03-01 23:59:59). */
+export function formatUtcTimestamp(utcMillis: number): string {
+  return new Date(utcMillis).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** A stored value exactly as the engine returned it, except `*_at` columns, which hold UTC milliseconds. */
+export function formatCell(column: string, value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number' && column.endsWith('_at')) return formatUtcTimestamp(value);
+  return String(value);
+}
+
+export function formatDateTime(utcMillis: number): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(utcMillis));
+}

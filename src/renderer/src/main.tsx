@@ -2,6 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
+import './styles/common.css';
+import './styles/import.css';
+import './styles/data.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,26 +1,31 @@
-import { useState, type FormEvent } from 'react';
-import { DATA_KINDS, type DataKind } from '../../../shared/kinds';
+import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../api/client';
-import { formatCount, formatDate, formatMoney } from '../format';
+import { useDataStore } from '../stores/data';
+import { useImportStore } from '../stores/import';
+import { useImportJobStore } from '../stores/importJob';
 import { useProjectStore } from '../stores/project';
-
-const KIND_LABELS: Record<DataKind, string> = {
-  accounts: 'Accounts',
-  contacts: 'Contacts',
-  opportunities: 'Opportunities',
-  touchpoints: 'Marketing touchpoints',
-  community_members: 'Community members',
-  community_actions: 'Community actions',
-  features: 'Features',
-  opportunity_features: 'Opportunity–feature links',
-};
+import { DataView } from './data/DataView';
+import { ImportWizard } from './import/ImportWizard';
+import { Overview } from './Overview';
+import { panelId, PROJECT_VIEWS, ProjectTabs, tabId, type ProjectView } from './ProjectTabs';
 
 export function ProjectDashboard() {
   const { app, summary, busy, close, saveAs } = useProjectStore();
   const [savePath, setSavePath] = useState('');
+  const [view, setView] = useState<ProjectView>('overview');
+  const projectPath = summary?.path;
+
+  // The wizard and the data view belong to one project: start them afresh when another one opens.
+  useEffect(() => {
+    return () => {
+      useImportStore.getState().reset();
+      useImportJobStore.getState().reset();
+      useDataStore.getState().reset();
+    };
+  }, [projectPath]);
+
   if (!summary) return null;
   const desktop = app?.mode === 'desktop';
-  const empty = DATA_KINDS.every((kind) => summary.counts[kind] === 0);
 
   async function submitSaveAs(event: FormEvent) {
     event.preventDefault();
@@ -58,54 +63,21 @@ export function ProjectDashboard() {
         </div>
       </header>
 
-      {empty && (
-        <p className="empty">
-          This project has no data yet. Import CRM and community CSVs to start attributing revenue.
-        </p>
-      )}
-
-      <section aria-labelledby="revenue-heading" className="cards">
-        <h2 id="revenue-heading" className="visually-hidden">
-          Revenue
-        </h2>
-        <Card label="Won revenue" value={formatMoney(summary.wonRevenue, summary.meta.currency)} />
-        <Card label="Won opportunities" value={formatCount(summary.wonOpportunities)} />
-        <Card
-          label="Date range"
-          value={
-            summary.dateRange ? `${formatDate(summary.dateRange.first)} – ${formatDate(summary.dateRange.last)}` : '—'
-          }
-        />
-      </section>
-
-      <section aria-labelledby="counts-heading">
-        <h2 id="counts-heading">Data</h2>
-        <table className="counts">
-          <thead>
-            <tr>
-              <th scope="col">Kind</th>
-              <th scope="col">Rows</th>
-            </tr>
-          </thead>
-          <tbody>
-            {DATA_KINDS.map((kind) => (
-              <tr key={kind} data-kind={kind}>
-                <th scope="row">{KIND_LABELS[kind]}</th>
-                <td>{formatCount(summary.counts[kind])}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <ProjectTabs current={view} onSelect={setView} />
+      {PROJECT_VIEWS.map(({ id }) => (
+        <div
+          key={id}
+          className="tab-panel"
+          role="tabpanel"
+          id={panelId(id)}
+          aria-labelledby={tabId(id)}
+          hidden={id !== view}
+        >
+          {id === view && id === 'overview' && <Overview />}
+          {id === view && id === 'import' && <ImportWizard />}
+          {id === view && id === 'data' && <DataView />}
+        </div>
+      ))}
     </main>
-  );
-}
-
-function Card({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="card" role="group" aria-label={label}>
-      <div className="card-label">{label}</div>
-      <div className="card-value">{value}</div>
-    </div>
   );
 }

@@ -19,6 +19,10 @@ interface ProjectState {
   saveAs(path: string): Promise<void>;
   close(): Promise<void>;
   forget(path: string): Promise<void>;
+  /** Reloads the dashboard's counts and totals after the project's data changed (an import). */
+  refreshSummary(): Promise<void>;
+  /** Shows an error from a feature store in the one banner. */
+  reportError(error: unknown): void;
   dismissError(): void;
 }
 
@@ -83,6 +87,15 @@ export const useProjectStore = create<ProjectState>()((set, get) => {
       }),
     forget: (path) =>
       run('Updating recent projects', async () => set({ recent: await call('recent:forget', { path }) })),
+    refreshSummary: async () => {
+      if (get().screen !== 'project') return;
+      try {
+        set({ summary: await call('project:summary', {}) });
+      } catch (error) {
+        set({ error: errorMessage(error) });
+      }
+    },
+    reportError: (error) => set({ error: errorMessage(error) }),
     dismissError: () => set({ error: null }),
   };
 });

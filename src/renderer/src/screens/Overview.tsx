@@ -1,0 +1,64 @@
+import { DATA_KINDS } from '../../../shared/kinds';
+import { formatCount, formatDate, formatMoney } from '../format';
+import { KIND_LABELS } from '../kindLabels';
+import { useProjectStore } from '../stores/project';
+
+/** The project at a glance: revenue cards and how many rows of each kind it holds. */
+export function Overview() {
+  const summary = useProjectStore((state) => state.summary);
+  if (!summary) return null;
+  const empty = DATA_KINDS.every((kind) => summary.counts[kind] === 0);
+
+  return (
+    <>
+      {empty && (
+        <p className="empty">
+          This project has no data yet. Import CRM and community CSVs to start attributing revenue.
+        </p>
+      )}
+
+      <section aria-labelledby="revenue-heading" className="cards">
+        <h2 id="revenue-heading" className="visually-hidden">
+          Revenue
+        </h2>
+        <Card label="Won revenue" value={formatMoney(summary.wonRevenue, summary.meta.currency)} />
+        <Card label="Won opportunities" value={formatCount(summary.wonOpportunities)} />
+        <Card
+          label="Date range"
+          value={
+            summary.dateRange ? `${formatDate(summary.dateRange.first)} – ${formatDate(summary.dateRange.last)}` : '—'
+          }
+        />
+      </section>
+
+      <section aria-labelledby="counts-heading">
+        <h2 id="counts-heading">Data</h2>
+        <table className="counts">
+          <thead>
+            <tr>
+              <th scope="col">Kind</th>
+              <th scope="col">Rows</th>
+            </tr>
+          </thead>
+          <tbody>
+            {DATA_KINDS.map((kind) => (
+              <tr key={kind} data-kind={kind}>
+                <th scope="row">{KIND_LABELS[kind]}</th>
+                <td>{formatCount(summary.counts[kind])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
+
+function Card({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="card" role="group" aria-label={label}>
+      <div className="card-label">{label}</div>
+      <div className="card-value">{value}</div>
+    </div>
+  );
+}
