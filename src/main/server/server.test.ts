@@ -158,7 +158,7 @@ describe('browser mode server', () => {
     });
     expect(answer.status).toBe(200);
     const { path } = JSON.parse(answer.body) as { path: string };
-    expect(path).toMatch(/[/\\]uploads[/\\][0-9a-f-]{36}-passwd_\.csv$/);
+    expect(path).toMatch(/[/\\]uploads[/\\][0-9a-f-]{36}[/\\]passwd_\.csv$/);
     expect(readFileSync(path, 'utf8')).toBe(body);
   });
 

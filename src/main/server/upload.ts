@@ -33,11 +33,14 @@ export async function receiveUpload(
   const name = safeName(url.searchParams.get('name') ?? 'upload.csv');
   mkdirSync(uploadsDir, { recursive: true });
   forgetOldUploads(uploadsDir);
-  const target = join(uploadsDir, `${randomUUID()}-${name}`);
+  // A folder of its own per upload keeps the file's own name, which the import history records.
+  const folder = join(uploadsDir, randomUUID());
+  mkdirSync(folder);
+  const target = join(folder, name);
   try {
     await pipeline(request, createWriteStream(target, { flags: 'wx' }));
   } catch (error) {
-    rmSync(target, { force: true });
+    rmSync(folder, { recursive: true, force: true });
     return send(400, { error: `The upload did not finish: ${(error as Error).message}` });
   }
   send(200, { path: target });
@@ -54,6 +57,6 @@ function forgetOldUploads(dir: string): void {
   const now = Date.now();
   for (const file of readdirSync(dir)) {
     const path = join(dir, file);
-    if (now - statSync(path).mtimeMs > KEEP_UPLOADS_MS) rmSync(path, { force: true });
+    if (now - statSync(path).mtimeMs > KEEP_UPLOADS_MS) rmSync(path, { recursive: true, force: true });
   }
 }

@@ -5,6 +5,8 @@ declare global {
   interface Window {
     /** Set by the Electron preload; absent in browser mode. */
     tributary?: TributaryBridge;
+    /** Set by the Electron preload: where a dropped file lives on disk. */
+    tributaryFiles?: { pathForFile(file: File): string };
   }
 }
 
@@ -56,4 +58,23 @@ export async function call<M extends Method>(method: M, args: Args<M>): Promise<
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A path the engine can import a chosen or dropped file from: the file's own path in the desktop app; in browser
+ * mode the page cannot know it, so the file is uploaded to the local server once and imported from there.
+ */
+export async function pathForFile(file: File): Promise<string> {
+  const local = window.tributaryFiles?.pathForFile(file);
+  if (local) return local;
+  let response: Response;
+  try {
+    response = await fetch(`/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file });
+  } catch {
+    throw new ApiError('internal', 'Tributary is not reachable: is `tributary serve` still running?');
+  }
+  const answer = (await response.json()) as { path?: string; error?: string };
+  if (!response.ok || !answer.path)
+    throw new ApiError('bad_request', answer.error ?? `Upload failed (${response.status}).`);
+  return answer.path;
 }

@@ -1,15 +1,35 @@
-import type { FormEvent } from 'react';
-import { call } from '../../api/client';
+import { useState, type DragEvent, type FormEvent } from 'react';
+import { call, pathForFile } from '../../api/client';
 import { useImportStore } from '../../stores/import';
 import { useImportJobStore } from '../../stores/importJob';
 import { useProjectStore } from '../../stores/project';
 
-/** Step 1: which CSV on this machine to import, typed as a path or (desktop) chosen in the system's dialog. */
+/**
+ * Step 1: which CSV to import: typed as a path, chosen in the system's dialog (desktop) or a file picker (browser),
+ * or dropped on the step.
+ */
 export function FileStep() {
   const desktop = useProjectStore((state) => state.app?.mode === 'desktop');
   const reportError = useProjectStore((state) => state.reportError);
   const { path, inspecting, error, inspection, setPath, inspect } = useImportStore();
   const jobRunning = useImportJobStore((state) => state.running !== null);
+  const [dragging, setDragging] = useState(false);
+
+  async function take(file: File | undefined) {
+    if (!file) return;
+    try {
+      setPath(await pathForFile(file));
+      await inspect();
+    } catch (failure) {
+      reportError(failure);
+    }
+  }
+
+  function drop(event: DragEvent) {
+    event.preventDefault();
+    setDragging(false);
+    if (!jobRunning) void take(event.dataTransfer.files[0]);
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -28,8 +48,18 @@ export function FileStep() {
   }
 
   return (
-    <section className="panel wizard-step" aria-labelledby="file-heading">
+    <section
+      className={`panel wizard-step${dragging ? ' drop-target' : ''}`}
+      aria-labelledby="file-heading"
+      onDragOver={(event) => {
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={drop}
+    >
       <h2 id="file-heading">1. Choose a file</h2>
+      <p className="muted">Drop a CSV export here, or give its path.</p>
       <form className="inline file-form" onSubmit={submit}>
         <label className="grow">
           CSV file
@@ -43,10 +73,20 @@ export function FileStep() {
         <button type="submit" disabled={inspecting || jobRunning || !path.trim()}>
           Inspect
         </button>
-        {desktop && (
+        {desktop ? (
           <button type="button" className="secondary" onClick={() => void choose()} disabled={inspecting || jobRunning}>
             Choose file…
           </button>
+        ) : (
+          <label className="file-picker">
+            Upload CSV
+            <input
+              type="file"
+              accept=".csv,.tsv,.txt,text/csv"
+              disabled={inspecting || jobRunning}
+              onChange={(event) => void take(event.target.files?.[0])}
+            />
+          </label>
         )}
       </form>
       {inspecting && <p role="status">Reading the file…</p>}

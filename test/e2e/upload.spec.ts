@@ -1,0 +1,29 @@
+import { expect, test } from './fixtures';
+
+test('browser mode: a CSV picked from the page is uploaded once and imported from the user-data folder', async ({
+  page,
+  browserMode,
+}) => {
+  await page.goto(browserMode.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
+  await page.getByRole('button', { name: 'Close project' }).click();
+  await page.getByRole('textbox', { name: 'Project name' }).fill('Uploads');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Uploads' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Import' }).click();
+
+  await page.getByLabel('Upload CSV').setInputFiles({
+    name: 'members.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('id,username,name,email,created_at\n1,ada,Ada,ada@acme.com,2024-01-05T10:00:00Z\n'),
+  });
+  await expect(page.getByText(/^members\.csv: 5 columns/)).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'CSV file' })).toHaveValue(
+    new RegExp(`^${browserMode.home.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/uploads/[0-9a-f-]{36}/members\\.csv$`),
+  );
+  await expect(page.getByRole('combobox', { name: 'Kind' })).toHaveValue('community_members');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(
+    page.getByRole('region', { name: 'Import summary' }).getByRole('heading', { name: 'Imported 1 rows' }),
+  ).toBeVisible();
+});
