@@ -1,4 +1,4 @@
-import { appendFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -336,6 +336,25 @@ describe('bad input: a clear message and nothing lost', () => {
       }),
     ).rejects.toThrow(/changed while it was imported/);
     expect(snapshot(project)).toBe(before);
+  });
+
+  it('finishes from the open file when the file is deleted during the import, losing nothing', async () => {
+    // POSIX keeps an open file's bytes until it is closed; the import read all of them, so all rows are in.
+    const { project, dir } = newProject();
+    const lines = ['touchpoint_id,account_id,occurred_at,channel'];
+    for (let i = 0; i < 120_000; i++) lines.push(`T${i},A${i % 100},2024-03-01T10:00:00Z,email`);
+    const file = writeFixture(dir, 'vanishing.csv', lines.join('\n'));
+    let deleted = false;
+    const report = await importCsv(project.db, file, {
+      kind: 'touchpoints',
+      onProgress: () => {
+        if (!deleted) rmSync(file);
+        deleted = true;
+      },
+    });
+    expect(deleted).toBe(true);
+    expect(report).toMatchObject({ committed: true, rowsImported: 120_000, rowsRejected: 0 });
+    expect(count(project, 'touchpoints')).toBe(120_000);
   });
 
   it('rolls back on cancel, leaving the project exactly as before', async () => {
