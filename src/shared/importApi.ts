@@ -157,7 +157,7 @@ export interface DataOverview {
   /** References to rows the project does not have: kept, and flagged here (data.md). */
   orphans: { relation: string; label: string; count: number }[];
   members: { total: number; unresolved: number; byMethod: Record<string, number> };
-  /** Job moves whose target domain matched no account: the member stays with the old account. */
+  /** Job moves whose target domain matched no account: from then on the member's actions count for no account. */
   jobMoves: { total: number; unresolved: number };
 }
 

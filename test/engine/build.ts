@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveMemberIdentities } from '../../src/main/import/identity';
+import type { Dataset } from '../../src/main/engine/dataset';
+import { loadDataset } from '../../src/main/engine/load';
+import { createProject, type Project } from '../../src/main/store/project';
+
+/** Small projects for engine tests, written through the real schema into a real SQLite file. */
+export interface Rows {
+  accounts?: { account_id: string; domain?: string; segment?: string }[];
+  contacts?: { contact_id: string; account_id: string | null; email?: string; lead_created_at?: number | null }[];
+  opportunities?: {
+    opportunity_id: string;
+    account_id: string;
+    type?: 'new_business' | 'upgrade' | 'renewal';
+    stage: 'won' | 'lost' | 'open';
+    amount: number;
+    created_at: number;
+    closed_at?: number | null;
+  }[];
+  touchpoints?: {
+    touchpoint_id: string;
+    contact_id?: string | null;
+    account_id?: string | null;
+    occurred_at: number;
+    channel: string;
+    campaign?: string | null;
+  }[];
+  community_members?: { member_id: string; email?: string | null; company_domain?: string | null }[];
+  community_actions?: {
+    action_id: string;
+    member_id: string;
+    occurred_at: number;
+    action_type: string;
+    channel?: string | null;
+    target_email?: string | null;
+    target_domain?: string | null;
+    feature_id?: string | null;
+    opportunity_id?: string | null;
+  }[];
+  features?: { feature_id: string; name?: string; shipped_at?: number | null }[];
+  opportunity_features?: { opportunity_id: string; feature_id: string }[];
+}
+
+const DEFAULTS: Record<string, Record<string, unknown>> = {
+  opportunities: { type: 'new_business', closed_at: null, name: null },
+  touchpoints: { contact_id: null, account_id: null, campaign: null },
+  contacts: { email: null, lead_created_at: null },
+  accounts: { domain: null, segment: null },
+  community_members: { email: null, company_domain: null },
+  community_actions: {
+    channel: null,
+    target_email: null,
+    target_domain: null,
+    feature_id: null,
+    opportunity_id: null,
+  },
+  features: { name: null, shipped_at: null },
+};
+
+export function writeRows(project: Project, rows: Rows): void {
+  project.db.transaction(() => {
+    for (const [table, list] of Object.entries(rows) as [string, Record<string, unknown>[]][]) {
+      for (const row of list) {
+        const full = { ...DEFAULTS[table], ...row };
+        const columns = Object.keys(full);
+        project.db
+          .prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`)
+          .run(full);
+      }
+    }
+    resolveMemberIdentities(project.db);
+  })();
+}
+
+/** Writes the rows to a fresh project and loads it as the engine does. */
+export function datasetOf(rows: Rows): Dataset {
+  const dir = mkdtempSync(join(tmpdir(), 'tributary-engine-'));
+  const project = createProject(join(dir, 'p.sqlite'), { name: 'Engine', currency: 'USD' });
+  try {
+    writeRows(project, rows);
+    return loadDataset(project.db);
+  } finally {
+    project.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** UTC milliseconds of a date, or of a date's end when the date is a milestone given without time (spec 1). */
+export const at = (iso: string): number => Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+export const endOf = (day: string): number => Date.parse(`${day}T23:59:59.999Z`);

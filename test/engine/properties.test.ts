@@ -1,0 +1,216 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { channelWeightCredits, linearCredits, positionCredits, timeDecayCredits } from '../../src/main/engine/credit';
+import type { Dataset } from '../../src/main/engine/dataset';
+import { buildJourneys, type Journeys } from '../../src/main/engine/journeys';
+import { PRESET_WEIGHTS } from '../../src/shared/modelOptions';
+import { at, datasetOf, endOf, type Rows } from './build';
+
+const DAY = 86_400_000;
+const BASE = at('2024-01-01');
+
+/** Random small projects: a few accounts, contacts, won/lost/open deals of every type, touches of both kinds. */
+const rowsArbitrary: fc.Arbitrary<Rows> = fc
+  .record({
+    accounts: fc.integer({ min: 1, max: 3 }),
+    touches: fc.array(
+      fc.record({
+        account: fc.nat(2),
+        day: fc.nat(200),
+        channel: fc.constantFrom('email', 'ads', 'event'),
+        viaContact: fc.boolean(),
+      }),
+      { maxLength: 25 },
+    ),
+    actions: fc.array(
+      fc.record({ account: fc.nat(2), day: fc.nat(200), type: fc.constantFrom('post', 'reply', 'internal_referral') }),
+      {
+        maxLength: 8,
+      },
+    ),
+    deals: fc.array(
+      fc.record({
+        account: fc.nat(2),
+        created: fc.nat(200),
+        length: fc.nat(60),
+        stage: fc.constantFrom('won', 'lost', 'open'),
+        type: fc.constantFrom('new_business', 'upgrade', 'renewal'),
+        amount: fc.integer({ min: 1, max: 100_000 }),
+      }),
+      { minLength: 1, maxLength: 8 },
+    ),
+    leadDay: fc.option(fc.nat(200), { nil: null }),
+  })
+  .map(({ accounts, touches, actions, deals, leadDay }) => {
+    const account = (i: number) => `A${i % accounts}`;
+    return {
+      accounts: Array.from({ length: accounts }, (_, i) => ({ account_id: `A${i}`, domain: `a${i}.com` })),
+      contacts: Array.from({ length: accounts }, (_, i) => ({
+        contact_id: `C${i}`,
+        account_id: `A${i}`,
+        email: `c${i}@a${i}.com`,
+        lead_created_at: leadDay === null ? null : BASE + leadDay * DAY,
+      })),
+      community_members: Array.from({ length: accounts }, (_, i) => ({ member_id: `M${i}`, email: `c${i}@a${i}.com` })),
+      touchpoints: touches.map((t, i) => ({
+        touchpoint_id: `T${i}`,
+        ...(t.viaContact ? { contact_id: `C${t.account % accounts}` } : { account_id: account(t.account) }),
+        occurred_at: BASE + t.day * DAY,
+        channel: t.channel,
+      })),
+      community_actions: actions.map((a, i) => ({
+        action_id: `X${i}`,
+        member_id: `M${a.account % accounts}`,
+        occurred_at: BASE + a.day * DAY,
+        action_type: a.type,
+      })),
+      opportunities: deals.map((d, i) => ({
+        opportunity_id: `O${i}`,
+        account_id: account(d.account),
+        type: d.type,
+        stage: d.stage,
+        amount: d.amount,
+        created_at: BASE + d.created * DAY + DAY - 1,
+        closed_at: d.stage === 'open' ? null : BASE + (d.created + d.length) * DAY + DAY - 1,
+      })),
+    } satisfies Rows;
+  });
+
+type Model = (data: Dataset, journeys: Journeys) => Float64Array;
+const MODELS: Record<string, Model> = {
+  ...Object.fromEntries(
+    Object.entries(PRESET_WEIGHTS).map(([name, w]) => [name, (d: Dataset, j: Journeys) => positionCredits(d, j, w)]),
+  ),
+  linear: linearCredits,
+  'time-decay': (d, j) => timeDecayCredits(d, j, 7),
+  // Weights by channel name: channel ids follow the order rows were read in, names do not.
+  'channel weights': (d, j) =>
+    channelWeightCredits(
+      d,
+      j,
+      Float64Array.from(d.channels.values, (name) => name.length % 3),
+    ),
+};
+
+/** Credits keyed by opportunity and touch id, so runs over differently ordered input compare directly. */
+function keyed(data: Dataset, journeys: Journeys, credits: Float64Array): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let j = 0; j < journeys.count; j++) {
+    const opp = data.opportunities.id[journeys.opportunity[j] as number];
+    for (let k = journeys.start[j] as number; k < (journeys.start[j + 1] as number); k++) {
+      const t = journeys.touch[k] as number;
+      out[`${opp}/${data.touches.kind[t]}/${data.touches.id[t]}`] = credits[k] as number;
+    }
+  }
+  return out;
+}
+
+function shuffled<T>(list: T[] | undefined, seed: number): T[] {
+  const copy = [...(list ?? [])];
+  let state = seed || 1;
+  for (let i = copy.length - 1; i > 0; i--) {
+    state = (state * 48271) % 2147483647;
+    const k = state % (i + 1);
+    [copy[i], copy[k]] = [copy[k] as T, copy[i] as T];
+  }
+  return copy;
+}
+
+describe('properties of every model (spec 1, 5, 6)', () => {
+  it('credits each won journey with a touch exactly its amount, never negative, and lost ones nothing', () => {
+    fc.assert(
+      fc.property(
+        rowsArbitrary,
+        fc.constantFrom('restart-at-opportunity', 'account-lifetime' as const),
+        (rows, policy) => {
+          const data = datasetOf(rows);
+          const journeys = buildJourneys(data, { lookbackDays: 0, upgradePolicy: policy });
+          for (const model of Object.values(MODELS)) {
+            const credits = model(data, journeys);
+            for (let j = 0; j < journeys.count; j++) {
+              const o = journeys.opportunity[j] as number;
+              let sum = 0;
+              for (let k = journeys.start[j] as number; k < (journeys.start[j + 1] as number); k++) {
+                expect(credits[k]).toBeGreaterThanOrEqual(0);
+                sum += credits[k] as number;
+              }
+              const empty = journeys.start[j] === journeys.start[j + 1];
+              const expected =
+                data.opportunities.stage[o] === 0 && !empty ? (data.opportunities.amount[o] as number) : 0;
+              expect(Math.abs(sum - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, expected));
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('gives the same credits whatever order the rows were imported in, run after run', () => {
+    fc.assert(
+      fc.property(rowsArbitrary, fc.integer({ min: 1, max: 1_000_000 }), (rows, seed) => {
+        const reordered: Rows = Object.fromEntries(
+          Object.entries(rows).map(([table, list]) => [table, shuffled(list as unknown[], seed)]),
+        );
+        const a = datasetOf(rows);
+        const b = datasetOf(reordered);
+        const options = { lookbackDays: 0, upgradePolicy: 'restart-at-opportunity' as const };
+        const ja = buildJourneys(a, options);
+        const jb = buildJourneys(b, options);
+        for (const [name, model] of Object.entries(MODELS)) {
+          expect(keyed(b, jb, model(b, jb)), name).toEqual(keyed(a, ja, model(a, ja)));
+          expect(keyed(a, ja, model(a, ja))).toEqual(keyed(a, ja, model(a, ja)));
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('linear and time decay by hand', () => {
+  const rows: Rows = {
+    accounts: [{ account_id: 'A1' }],
+    opportunities: [
+      {
+        opportunity_id: 'O1',
+        account_id: 'A1',
+        stage: 'won',
+        amount: 700,
+        created_at: endOf('2024-03-01'),
+        closed_at: endOf('2024-03-29'),
+      },
+    ],
+    touchpoints: [
+      { touchpoint_id: 'T1', account_id: 'A1', occurred_at: endOf('2024-03-15'), channel: 'email' },
+      { touchpoint_id: 'T2', account_id: 'A1', occurred_at: endOf('2024-03-22'), channel: 'ads' },
+      { touchpoint_id: 'T3', account_id: 'A1', occurred_at: endOf('2024-03-29'), channel: 'ads' },
+    ],
+  };
+
+  it('linear gives every touch the same share', () => {
+    const data = datasetOf(rows);
+    const journeys = buildJourneys(data, { lookbackDays: 0, upgradePolicy: 'restart-at-opportunity' });
+    expect(Array.from(linearCredits(data, journeys))).toEqual([700 / 3, 700 / 3, 700 / 3]);
+  });
+
+  it('time decay halves the weight every half-life before the close: 1, 2 and 4 parts of 7', () => {
+    const data = datasetOf(rows);
+    const journeys = buildJourneys(data, { lookbackDays: 0, upgradePolicy: 'restart-at-opportunity' });
+    const credits = Array.from(timeDecayCredits(data, journeys, 7));
+    expect(credits[0]).toBeCloseTo(100, 9);
+    expect(credits[1]).toBeCloseTo(200, 9);
+    expect(credits[2]).toBeCloseTo(400, 9);
+  });
+
+  it('channel weights split the deal over its channels, then equally over each channel touches', () => {
+    const data = datasetOf(rows);
+    const journeys = buildJourneys(data, { lookbackDays: 0, upgradePolicy: 'restart-at-opportunity' });
+    const weights = new Float64Array(data.channels.size);
+    weights[data.channels.find('email') as number] = 0.1;
+    weights[data.channels.find('ads') as number] = 0.3;
+    const credits = Array.from(channelWeightCredits(data, journeys, weights));
+    [175, 262.5, 262.5].forEach((expected, i) => expect(credits[i]).toBeCloseTo(expected, 9));
+    weights.fill(-1);
+    expect(Array.from(channelWeightCredits(data, journeys, weights))).toEqual([350, 175, 175]);
+  });
+});
