@@ -1,0 +1,47 @@
+/** Journeys as channel sequences (spec 6): channel ids 0..channelCount-1, in touch order. */
+export interface PathSet {
+  channelCount: number;
+  /** Concatenated channel ids of all paths; path p is channels[offsets[p] .. offsets[p+1]). */
+  channels: Int32Array;
+  offsets: Int32Array; // length = pathCount + 1
+  /** 1 = won (converting), 0 = lost (null path). */
+  converted: Uint8Array;
+}
+
+/** Packs plain arrays into a PathSet (for tests and small callers); the models skip empty paths. */
+export function pathSetFrom(paths: { channels: number[]; converted: boolean }[], channelCount: number): PathSet {
+  const offsets = new Int32Array(paths.length + 1);
+  const converted = new Uint8Array(paths.length);
+  let total = 0;
+  paths.forEach((path, p) => {
+    total += path.channels.length;
+    offsets[p + 1] = total;
+    converted[p] = path.converted ? 1 : 0;
+  });
+  const channels = new Int32Array(total);
+  let at = 0;
+  for (const path of paths) for (const channel of path.channels) channels[at++] = channel;
+  const set = { channelCount, channels, offsets, converted };
+  checkPathSet(set);
+  return set;
+}
+
+/** Throws a RangeError unless the offsets are well formed and every channel id is in 0..channelCount-1. */
+export function checkPathSet(paths: PathSet): void {
+  const { channelCount, channels, offsets, converted } = paths;
+  if (!Number.isInteger(channelCount) || channelCount < 0) {
+    throw new RangeError(`channelCount must be a non-negative integer, got ${channelCount}`);
+  }
+  if (offsets.length !== converted.length + 1 || offsets[0] !== 0 || offsets[converted.length] !== channels.length) {
+    throw new RangeError('a path set needs offsets[0] = 0, offsets[pathCount] = channels.length, one flag per path');
+  }
+  for (let p = 0; p < converted.length; p++) {
+    if ((offsets[p + 1] as number) < (offsets[p] as number)) throw new RangeError(`path ${p} has negative length`);
+  }
+  for (let i = 0; i < channels.length; i++) {
+    const channel = channels[i] as number;
+    if (channel < 0 || channel >= channelCount) {
+      throw new RangeError(`channel id ${channel} is outside 0..${channelCount - 1}`);
+    }
+  }
+}
