@@ -31,11 +31,10 @@ interface RawTouch {
  */
 export function loadDataset(db: Database.Database): Dataset {
   const accounts = new Dictionary();
-  const accountRows = db.prepare('SELECT account_id, domain, segment FROM accounts ORDER BY account_id').raw().all() as [
-    string,
-    string | null,
-    string | null,
-  ][];
+  const accountRows = db
+    .prepare('SELECT account_id, domain, segment FROM accounts ORDER BY account_id')
+    .raw()
+    .all() as [string, string | null, string | null][];
   const domainOf: (string | null)[] = [];
   const segmentOf: (string | null)[] = [];
   for (const [id, domain, segment] of accountRows) {

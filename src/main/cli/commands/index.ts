@@ -1,4 +1,6 @@
 import type { CliIo } from '../io';
+import { MODEL_OPTION_HELP } from '../modelArgs';
+import { runAttribute } from './attribute';
 import { runCheck } from './check';
 import { runDemo } from './demo';
 import { runImport } from './import';
@@ -78,7 +80,13 @@ export const COMMANDS: readonly Command[] = [
     name: 'attribute',
     synopsis: 'attribute <project> [model options] [--out <credits.csv>] [--json]',
     summary: 'run an attribution model',
-    details: [],
+    details: [
+      ...MODEL_OPTION_HELP,
+      '--out F.csv                one row per credited touch of a won opportunity:',
+      '                           opportunity_id,touch_kind,touch_id,channel,positions,credit',
+      '--json                     print one JSON object with the totals, channels and community revenue',
+    ],
+    run: runAttribute,
   },
   {
     name: 'car',

@@ -1,0 +1,71 @@
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { POSITION_MODELS } from '../../shared/modelOptions';
+import type { AttributionRun } from '../engine/attribute';
+import { STAGE_IDS, TOUCH_KINDS, type Dataset } from '../engine/dataset';
+import { POSITION_BITS, POSITION_NAMES } from '../engine/journeys';
+import { csvLine } from '../export/csv';
+
+export const CREDITS_HEADER = ['opportunity_id', 'touch_kind', 'touch_id', 'channel', 'positions', 'credit'];
+
+/**
+ * `--out` of spec cli.md: one row per credited touch of a won opportunity, in opportunity then touch order, and
+ * one row with empty touch_kind and touch_id for each won opportunity with no touch (its whole amount). Written to
+ * a temporary file and renamed, so a failed run never leaves half a file.
+ */
+export function writeCreditsCsv(path: string, data: Dataset, run: AttributionRun): number {
+  const withPositions = (POSITION_MODELS as readonly string[]).includes(run.options.model);
+  const journeyOf = new Int32Array(data.opportunities.count).fill(-1);
+  for (let j = 0; j < run.journeys.count; j++) journeyOf[run.journeys.opportunity[j] as number] = j;
+  const partial = join(dirname(path), `.${basename(path)}.partial-${process.pid}`);
+  const fd = openSync(partial, 'w');
+  let rows = 0;
+  let buffer = csvLine(CREDITS_HEADER);
+  const flush = (force: boolean): void => {
+    if (force || buffer.length > 1 << 20) {
+      writeSync(fd, buffer);
+      buffer = '';
+    }
+  };
+  try {
+    const opps = data.opportunities;
+    for (let o = 0; o < opps.count; o++) {
+      if (opps.stage[o] !== STAGE_IDS.won) continue;
+      const id = opps.id[o] as string;
+      const j = journeyOf[o] as number;
+      const s = j < 0 ? 0 : (run.journeys.start[j] as number);
+      const e = j < 0 ? 0 : (run.journeys.start[j + 1] as number);
+      if (e === s) {
+        buffer += csvLine([id, '', '', '', '', opps.amount[o] as number]);
+        rows++;
+      }
+      for (let k = s; k < e; k++) {
+        const credit = run.credits[k] as number;
+        if (credit <= 0) continue;
+        const t = run.journeys.touch[k] as number;
+        const bits = run.journeys.positions[k] as number;
+        const positions = withPositions
+          ? POSITION_NAMES.filter((_, i) => bits & (POSITION_BITS[i] as number)).join('|')
+          : '';
+        buffer += csvLine([
+          id,
+          TOUCH_KINDS[data.touches.kind[t] as number] as string,
+          data.touches.id[t] as string,
+          data.channels.values[data.touches.channel[t] as number] as string,
+          positions,
+          credit,
+        ]);
+        rows++;
+        flush(false);
+      }
+    }
+    flush(true);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(partial, path);
+  return rows;
+}

@@ -1,0 +1,146 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { createProject } from '../../src/main/store/project';
+import { runTributary } from '../helpers/cli';
+import { useTempDir } from '../helpers/files';
+import { at, endOf, writeRows } from './build';
+
+const tempDir = useTempDir();
+
+/** A won deal with four touches, a won deal with none, and a lost one. */
+function project(dir: string): string {
+  const path = join(dir, 'p.sqlite');
+  const created = createProject(path, { name: 'CLI', currency: 'USD' });
+  writeRows(created, {
+    accounts: [{ account_id: 'A1' }, { account_id: 'A2' }],
+    contacts: [{ contact_id: 'C1', account_id: 'A1', lead_created_at: endOf('2024-02-15') }],
+    opportunities: [
+      {
+        opportunity_id: 'O1',
+        account_id: 'A1',
+        stage: 'won',
+        amount: 1000,
+        created_at: endOf('2024-03-01'),
+        closed_at: endOf('2024-03-31'),
+      },
+      {
+        opportunity_id: 'O2',
+        account_id: 'A2',
+        stage: 'won',
+        amount: 300,
+        created_at: endOf('2024-03-01'),
+        closed_at: endOf('2024-03-31'),
+      },
+      {
+        opportunity_id: 'O3',
+        account_id: 'A1',
+        stage: 'lost',
+        amount: 700,
+        created_at: endOf('2024-05-01'),
+        closed_at: endOf('2024-05-31'),
+      },
+    ],
+    touchpoints: [
+      { touchpoint_id: 'T1', contact_id: 'C1', occurred_at: at('2024-01-10'), channel: '=cmd|calc' },
+      { touchpoint_id: 'T2', contact_id: 'C1', occurred_at: at('2024-02-10'), channel: 'email' },
+      { touchpoint_id: 'T3', contact_id: 'C1', occurred_at: at('2024-02-20'), channel: 'email' },
+      { touchpoint_id: 'T4', contact_id: 'C1', occurred_at: at('2024-03-20'), channel: 'ads' },
+    ],
+  });
+  created.close();
+  return path;
+}
+
+const tributary = (args: string[], dir: string) => runTributary(args, { ...process.env, TRIBUTARY_HOME: dir });
+
+describe('tributary attribute', () => {
+  it('writes the credits CSV of spec cli.md, neutralised against formulas, with unattributed deals', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'credits.csv');
+    const result = await tributary(['attribute', project(dir), '--out', out], dir);
+    expect(result.code).toBe(0);
+    const rows = Papa.parse<string[]>(readFileSync(out, 'utf8').trim()).data;
+    // Full path: T1 FT, T2 LC (last before the lead date), T3 OC (last before creation), T4 CW; no middle touch,
+    // so MID's 10 spreads over the four milestones: 25% each.
+    expect(rows).toEqual([
+      ['opportunity_id', 'touch_kind', 'touch_id', 'channel', 'positions', 'credit'],
+      ['O1', 'marketing', 'T1', "'=cmd|calc", 'FT', '250'],
+      ['O1', 'marketing', 'T2', 'email', 'LC', '250'],
+      ['O1', 'marketing', 'T3', 'email', 'OC', '250'],
+      ['O1', 'marketing', 'T4', 'ads', 'CW', '250'],
+      ['O2', '', '', '', '', '300'],
+    ]);
+  });
+
+  it('prints the --json object with totals and channels; positions stay empty for models without them', async () => {
+    const dir = tempDir();
+    const path = project(dir);
+    const result = await tributary(
+      ['attribute', path, '--model', 'linear', '--json', '--out', join(dir, 'c.csv')],
+      dir,
+    );
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({
+      model: 'linear',
+      revenue: 1300,
+      attributed: 1000,
+      unattributed: 300,
+      byChannel: [
+        { channel: 'email', credit: 500 },
+        { channel: '=cmd|calc', credit: 250 },
+        { channel: 'ads', credit: 250 },
+      ],
+    });
+    expect(readFileSync(join(dir, 'c.csv'), 'utf8')).toContain('O1,marketing,T2,email,,250');
+  });
+
+  it('reports the data-driven weights: removal effects for markov, Shapley values for shapley', async () => {
+    const dir = tempDir();
+    const path = project(dir);
+    const markov = JSON.parse((await tributary(['attribute', path, '--model', 'markov', '--json'], dir)).stdout);
+    expect(Object.keys(markov.removalEffects).sort()).toEqual(['=cmd|calc', 'ads', 'email']);
+    const shapley = JSON.parse((await tributary(['attribute', path, '--model', 'shapley', '--json'], dir)).stdout);
+    expect(Object.keys(shapley.shapleyValues).sort()).toEqual(['=cmd|calc', 'ads', 'email']);
+    expect(shapley.attributed).toBeCloseTo(1000, 6);
+  });
+
+  it.each([
+    [['--model', 'nope'], /--model: the models are first-touch/],
+    [['--model', 'custom'], /custom model needs weights/],
+    [['--model', 'custom', '--weights', 'FT=0,LC=0'], /at least one weight must be above 0/],
+    [['--model', 'custom', '--weights', 'FT=-1'], /--weights FT must be a number|cannot be negative/],
+    [['--model', 'custom', '--weights', 'FT=NaN'], /--weights FT must be a number/],
+    [['--model', 'time-decay', '--half-life-days', '0'], /half-life must be above 0/],
+    [['--model', 'markov', '--markov-order', '5'], /Markov order is 1 to 4/],
+    [['--weights', 'FT=1'], /--weights goes with --model custom/],
+  ])('exits 2 for %j with a message that says what is wrong', async (args, message) => {
+    const dir = tempDir();
+    const result = await tributary(['attribute', project(dir), ...args], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('labels an empty project as having nothing to attribute, with zeros and no NaN', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'empty.sqlite');
+    createProject(path, { name: 'Empty', currency: 'USD' }).close();
+    const result = await tributary(['attribute', path, '--json', '--out', join(dir, 'c.csv')], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('No won opportunity in this project: nothing to attribute.');
+    expect(JSON.parse(result.stdout)).toMatchObject({ revenue: 0, attributed: 0, unattributed: 0, byChannel: [] });
+    expect(result.stdout).not.toContain('NaN');
+    expect(readFileSync(join(dir, 'c.csv'), 'utf8')).toBe(
+      'opportunity_id,touch_kind,touch_id,channel,positions,credit\r\n',
+    );
+  });
+
+  it('exits 1 and leaves no file for a project that is not Tributary', async () => {
+    const dir = tempDir();
+    const result = await tributary(['attribute', join(dir, 'missing.sqlite'), '--out', join(dir, 'c.csv')], dir);
+    expect(result.code).toBe(1);
+    expect(existsSync(join(dir, 'c.csv'))).toBe(false);
+  });
+});
