@@ -1,0 +1,203 @@
+import { ACTION_TYPES } from '../../shared/importSpec';
+import type { PositionWeights } from '../../shared/modelOptions';
+import { churnReduction, type ChurnReduction } from './car/churn';
+import { roadmapCar, type RoadmapCar } from './car/roadmap';
+import { earliestSources, linkedOpportunities, touchSourcing, type SourceKind } from './car/sourcing';
+import type { CommunityData } from './communityData';
+import { actionTypeId, COMMUNITY, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from './dataset';
+import { POSITION_BITS, POSITION_NAMES, type Journeys, type PositionName } from './journeys';
+
+export type { ChurnComparison, ChurnReduction, GroupStats, SegmentChurn } from './car/churn';
+export type { RoadmapCar, RoadmapOpportunity } from './car/roadmap';
+export type { SourceKind } from './car/sourcing';
+
+export interface CarOptions {
+  referralWindowDays: number;
+  roadmapShare: number;
+  seed: number;
+  /**
+   * The position weights the credits were computed with, if a position model ran: a community touch holding several
+   * milestones then splits its credit over them in proportion to their weights (spec 5). Without them (or when the
+   * touch's positions all weigh 0) its credit is split equally over the positions it holds.
+   */
+  weights?: PositionWeights;
+}
+
+export interface SourcedOpportunity {
+  opportunityId: string;
+  amount: number;
+  source: SourceKind;
+  actionId: string;
+  at: number;
+}
+
+/** A link that names a lost or open opportunity: shown, never revenue (spec 2). */
+export interface LinkedNotWon {
+  opportunityId: string;
+  stage: 'lost' | 'open';
+  amount: number;
+  source: SourceKind;
+  actionId: string;
+  at: number;
+}
+
+/** Community-attributed revenue (spec 7): plain data, ready for JSON. */
+export interface CarResult {
+  /** The three measures of spec 7, never added to each other. */
+  attributed: number;
+  influenced: number;
+  sourced: number;
+  byCategory: {
+    internal_referral: { attributed: number; sourced: number };
+    external_referral: { attributed: number; sourced: number };
+    job_move: { attributed: number; sourced: number };
+    upgrade: { attributed: number; influenced: number; sourced: number };
+    roadmap: RoadmapCar;
+    churn_reduction: ChurnReduction;
+    engagement: { attributed: number };
+  };
+  communityTouchesPerWonDeal: number;
+  attributedByPosition: Record<PositionName, number>;
+  /** Won opportunities sourced by the community, each once with its earliest source, by opportunity id. */
+  sourcedOpportunities: SourcedOpportunity[];
+  /** Opportunities a link names that are not won (earliest link each), by opportunity id. */
+  linkedNotWon: LinkedNotWon[];
+}
+
+type LinkType = 'internal_referral' | 'external_referral' | 'job_move';
+const ENGAGEMENT_TYPES = new Set(
+  (['post', 'reply', 'reaction', 'event_attended', 'answer', 'other'] as const).map(actionTypeId),
+);
+
+/**
+ * Computes CAR from the journeys and the credits of one model run (`credits` aligned with `journeys.touch`; only won
+ * journeys carry credit). Categories overlap, so they are not summed (spec 7).
+ */
+export function computeCar(
+  data: Dataset,
+  community: CommunityData,
+  journeys: Journeys,
+  credits: Float64Array,
+  options: CarOptions,
+): CarResult {
+  const opps = data.opportunities;
+  const { touches } = data;
+  const isWon = (o: number): boolean => opps.stage[o] === STAGE_IDS.won;
+  const isUpgrade = (o: number): boolean => opps.type[o] === OPPORTUNITY_TYPE_IDS.upgrade;
+
+  let attributed = 0;
+  let influenced = 0;
+  let communityTouches = 0;
+  const byActionType = new Float64Array(ACTION_TYPES.length);
+  const byPosition: Record<PositionName, number> = { FT: 0, LC: 0, OC: 0, CW: 0, MID: 0 };
+  const upgrade = { attributed: 0, influenced: 0, sourced: 0 };
+
+  for (let j = 0; j < journeys.count; j++) {
+    const o = journeys.opportunity[j] as number;
+    if (!isWon(o)) continue;
+    let touched = false;
+    for (let k = journeys.start[j] as number; k < (journeys.start[j + 1] as number); k++) {
+      const touch = journeys.touch[k] as number;
+      if (touches.kind[touch] !== COMMUNITY) continue;
+      touched = true;
+      communityTouches++;
+      const credit = credits[k] ?? 0;
+      attributed += credit;
+      const type = touches.actionType[touch] as number;
+      byActionType[type] = (byActionType[type] as number) + credit;
+      // Upgrade category: opportunities of type upgrade; renewals have churn_reduction (choice, spec 7).
+      if (isUpgrade(o)) upgrade.attributed += credit;
+      splitOverPositions(credit, journeys.positions[k] as number, options.weights, byPosition);
+    }
+    if (touched) {
+      const amount = opps.amount[o] as number;
+      influenced += amount;
+      if (isUpgrade(o)) upgrade.influenced += amount;
+    }
+  }
+
+  // spec 7, sourced: FT/OC community touches and links; each opportunity once, from its earliest action.
+  const links = linkedOpportunities(data, community, options.referralWindowDays);
+  // Lost journeys' FT/OC touches source nothing; a link to a lost or open opportunity is listed, not counted.
+  const touchSources = touchSourcing(data, journeys).filter((link) => isWon(link.opportunity));
+  const earliest = earliestSources([...touchSources, ...links]);
+  const sourcedOpportunities: SourcedOpportunity[] = [];
+  const linkedNotWon: LinkedNotWon[] = [];
+  let sourced = 0;
+  for (const [o, link] of earliest) {
+    const entry = { opportunityId: opps.id[o] as string, amount: opps.amount[o] as number };
+    const rest = { source: link.source, actionId: link.action, at: link.at };
+    if (isWon(o)) {
+      sourced += entry.amount;
+      if (isUpgrade(o)) upgrade.sourced += entry.amount;
+      sourcedOpportunities.push({ ...entry, ...rest });
+    } else {
+      linkedNotWon.push({ ...entry, stage: opps.stage[o] === STAGE_IDS.lost ? 'lost' : 'open', ...rest });
+    }
+  }
+  sourcedOpportunities.sort((a, b) => byId(a.opportunityId, b.opportunityId));
+  linkedNotWon.sort((a, b) => byId(a.opportunityId, b.opportunityId));
+
+  // Link categories: a won opportunity counts once in each link type that names it (categories overlap, spec 7).
+  const linkSourced = (type: LinkType): number => {
+    const named = new Set(links.filter((l) => l.source === type && isWon(l.opportunity)).map((l) => l.opportunity));
+    let sum = 0;
+    for (const o of named) sum += opps.amount[o] as number;
+    return sum;
+  };
+  const linkCategory = (type: LinkType) => ({
+    attributed: byActionType[actionTypeId(type)] as number,
+    sourced: linkSourced(type),
+  });
+
+  let engagement = 0;
+  for (const type of ENGAGEMENT_TYPES) engagement += byActionType[type] as number;
+  let wonCount = 0;
+  for (let o = 0; o < opps.count; o++) if (isWon(o)) wonCount++;
+
+  return {
+    attributed,
+    influenced,
+    sourced,
+    byCategory: {
+      internal_referral: linkCategory('internal_referral'),
+      external_referral: linkCategory('external_referral'),
+      job_move: linkCategory('job_move'),
+      upgrade,
+      roadmap: roadmapCar(data, community, options.roadmapShare),
+      churn_reduction: churnReduction(data, options.seed),
+      engagement: { attributed: engagement },
+    },
+    communityTouchesPerWonDeal: wonCount > 0 ? communityTouches / wonCount : 0,
+    attributedByPosition: byPosition,
+    sourcedOpportunities,
+    linkedNotWon,
+  };
+}
+
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A touch's credit over the positions it holds (spec 7: attributed CAR per position). Middle touches hold MID only;
+ * a touch holding several milestones gets each milestone's weight (spec 5), so the split is in proportion to them.
+ */
+function splitOverPositions(
+  credit: number,
+  bits: number,
+  weights: PositionWeights | undefined,
+  out: Record<PositionName, number>,
+): void {
+  let total = 0;
+  let held = 0;
+  POSITION_BITS.forEach((bit, i) => {
+    if (!(bits & bit)) return;
+    held++;
+    if (weights) total += weights[POSITION_NAMES[i] as PositionName];
+  });
+  if (held === 0) return;
+  POSITION_BITS.forEach((bit, i) => {
+    if (!(bits & bit)) return;
+    const name = POSITION_NAMES[i] as PositionName;
+    out[name] += total > 0 && weights ? (credit * weights[name]) / total : credit / held;
+  });
+}

@@ -1,0 +1,445 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { computeCar, type CarOptions, type CarResult } from '../../src/main/engine/car';
+import { loadCommunityData } from '../../src/main/engine/communityData';
+import { positionCredits } from '../../src/main/engine/credit';
+import { buildJourneys } from '../../src/main/engine/journeys';
+import { loadDataset } from '../../src/main/engine/load';
+import { createProject } from '../../src/main/store/project';
+import { PRESET_WEIGHTS, type PositionWeights } from '../../src/shared/modelOptions';
+import { at, endOf, writeRows, type Rows } from './build';
+
+const DAY = 86_400_000;
+const FULL_PATH = PRESET_WEIGHTS['full-path'];
+
+/** Writes the rows to a fresh project and computes CAR from the Dataset and CommunityData of the same connection. */
+function carOf(rows: Rows, options: Partial<CarOptions> = {}, weights: PositionWeights = FULL_PATH): CarResult {
+  const dir = mkdtempSync(join(tmpdir(), 'tributary-car-'));
+  const project = createProject(join(dir, 'p.sqlite'), { name: 'CAR', currency: 'USD' });
+  try {
+    writeRows(project, rows);
+    const data = loadDataset(project.db);
+    const community = loadCommunityData(project.db, data);
+    const journeys = buildJourneys(data, { lookbackDays: 0, upgradePolicy: 'restart-at-opportunity' });
+    const credits = positionCredits(data, journeys, weights);
+    return computeCar(data, community, journeys, credits, {
+      referralWindowDays: 180,
+      roadmapShare: 0,
+      seed: 42,
+      ...options,
+    });
+  } finally {
+    project.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+type Opp = NonNullable<Rows['opportunities']>[number];
+const opp = (id: string, account: string, amount: number, created: string, closed: string | null, extra = {}): Opp => ({
+  opportunity_id: id,
+  account_id: account,
+  stage: 'won',
+  amount,
+  created_at: endOf(created),
+  closed_at: closed === null ? null : endOf(closed),
+  ...extra,
+});
+const mkt = (id: string, account: string, when: string) => ({
+  touchpoint_id: id,
+  account_id: account,
+  occurred_at: at(when),
+  channel: 'email',
+});
+const act = (id: string, member: string, when: string | number, type: string, extra = {}) => ({
+  action_id: id,
+  member_id: member,
+  occurred_at: typeof when === 'number' ? when : at(when),
+  action_type: type,
+  ...extra,
+});
+
+function expectNoNaN(value: unknown, path = 'result'): void {
+  if (typeof value === 'number') expect(Number.isFinite(value), path).toBe(true);
+  else if (Array.isArray(value)) value.forEach((v, i) => expectNoNaN(v, `${path}[${i}]`));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) expectNoNaN(v, `${path}.${k}`);
+}
+
+/**
+ * Every category by hand. Full path (FT, LC, OC, CW 22.5; MID 10); no contact has a lead date, so LC is missing.
+ * - O1 (A1, 10,000): X1 internal_referral (FT), T1 MID, T2 OC, T3 CW; 77.5 present: X1 = 10,000 x 22.5 / 77.5.
+ * - U1 (A1 upgrade, 5,000): OC = X2 (post, after O1's close), CW = T4: 50/50, X2 = 2,500; sourced by OC.
+ * - O2 (A2, 20,000): external referral X3 by an unresolved member to bob@beta.com (no contact: domain → A2);
+ *   T5 FT|OC, X4 reply MID, T6 CW: X4 = 20,000 x 10 / 77.5.
+ * - O3 (A4 delta.com, 8,000): X5 job move of M4 to delta.com is FT|OC on A4, T7 CW: X5 = 8,000 x 45 / 67.5.
+ * - O4 (A3, 12,000): T8 FT|OC, X9 answer CW: X9 = 12,000 / 3 = 4,000. Linked to F1 (shipped 2024-06-15, requested
+ *   by M3 and M1 before, by M2 after) and to F2 (never shipped): roadmap-influenced.
+ * - Renewals: R1 (A1, won 6,000) and R2 (A2, lost 2,000) engaged; R3 (A3, won 3,000), R4 (A3, lost 3,000) not (X9 is
+ *   more than 365 days before them).
+ */
+const WORLD: Rows = {
+  accounts: [
+    { account_id: 'A1', domain: 'acme.com', segment: 'smb' },
+    { account_id: 'A2', domain: 'beta.com', segment: 'enterprise' },
+    { account_id: 'A3', domain: 'gamma.com', segment: 'smb' },
+    { account_id: 'A4', domain: 'delta.com' },
+  ],
+  contacts: [
+    { contact_id: 'C1', account_id: 'A1', email: 'ann@acme.com' },
+    { contact_id: 'C3', account_id: 'A3', email: 'cat@gamma.com' },
+  ],
+  community_members: [
+    { member_id: 'M1', email: 'ann@acme.com' },
+    { member_id: 'M2', email: 'bob@beta.com' },
+    { member_id: 'M3', email: 'zed@gmail.com' },
+    { member_id: 'M4', email: 'dan@acme.com' },
+    { member_id: 'M5', email: 'cat@gamma.com' },
+  ],
+  opportunities: [
+    opp('O1', 'A1', 10_000, '2024-03-01', '2024-03-31'),
+    opp('U1', 'A1', 5_000, '2024-06-01', '2024-06-30', { type: 'upgrade' }),
+    opp('O2', 'A2', 20_000, '2024-04-01', '2024-04-30'),
+    opp('O3', 'A4', 8_000, '2024-05-01', '2024-05-20'),
+    opp('O4', 'A3', 12_000, '2024-07-01', '2024-07-31'),
+    opp('L1', 'A3', 7_000, '2024-06-01', '2024-06-10', { stage: 'lost' }),
+    opp('R1', 'A1', 6_000, '2025-01-01', '2025-01-31', { type: 'renewal' }),
+    opp('R2', 'A2', 2_000, '2025-03-01', '2025-03-31', { type: 'renewal', stage: 'lost' }),
+    opp('R3', 'A3', 3_000, '2025-08-01', '2025-08-31', { type: 'renewal' }),
+    opp('R4', 'A3', 3_000, '2025-09-01', '2025-09-30', { type: 'renewal', stage: 'lost' }),
+  ],
+  touchpoints: [
+    mkt('T1', 'A1', '2024-02-15'),
+    mkt('T2', 'A1', '2024-03-01T09:00:00Z'),
+    mkt('T3', 'A1', '2024-03-20'),
+    mkt('T4', 'A1', '2024-06-15'),
+    mkt('T5', 'A2', '2024-03-15'),
+    mkt('T6', 'A2', '2024-04-20'),
+    mkt('T7', 'A4', '2024-05-10'),
+    mkt('T8', 'A3', '2024-06-20'),
+  ],
+  community_actions: [
+    act('X1', 'M1', '2024-01-10', 'internal_referral'),
+    act('X2', 'M1', '2024-05-10', 'post'),
+    act('X3', 'M3', '2024-02-01', 'external_referral', { target_email: 'bob@beta.com' }),
+    act('X4', 'M2', '2024-04-10', 'reply'),
+    act('X5', 'M4', '2024-04-01', 'job_move', { target_domain: 'delta.com' }),
+    act('X6', 'M3', '2024-03-01', 'feature_request', { feature_id: 'F1' }),
+    act('X7', 'M1', '2024-05-01', 'feature_request', { feature_id: 'F1' }),
+    act('X8', 'M2', '2024-07-01', 'feature_request', { feature_id: 'F1' }),
+    act('X9', 'M5', '2024-07-10', 'answer'),
+  ],
+  features: [{ feature_id: 'F1', shipped_at: at('2024-06-15') }, { feature_id: 'F2' }],
+  opportunity_features: [
+    { opportunity_id: 'O4', feature_id: 'F1' },
+    { opportunity_id: 'O4', feature_id: 'F2' },
+    { opportunity_id: 'O2', feature_id: 'F1' },
+    { opportunity_id: 'L1', feature_id: 'F1' },
+  ],
+};
+
+const X1 = (10_000 * 22.5) / 77.5;
+const X4 = (20_000 * 10) / 77.5;
+const X5 = (8_000 * 45) / 67.5;
+
+describe('community-attributed revenue by hand', () => {
+  const car = carOf(WORLD, { roadmapShare: 0.25 });
+
+  it('reports the three measures separately', () => {
+    expect(car.attributed).toBeCloseTo(X1 + 2_500 + X4 + X5 + 4_000, 9);
+    expect(car.influenced).toBe(10_000 + 5_000 + 20_000 + 8_000 + 12_000);
+    expect(car.sourced).toBe(10_000 + 5_000 + 20_000 + 8_000);
+    expect(car.communityTouchesPerWonDeal).toBeCloseTo(5 / 7, 12); // X1 X2 X4 X5 X9 over 7 won deals
+  });
+
+  it('lists each sourced opportunity once with its earliest source (a link kind wins over FT on the same action)', () => {
+    expect(car.sourcedOpportunities).toEqual([
+      { opportunityId: 'O1', amount: 10_000, source: 'internal_referral', actionId: 'X1', at: at('2024-01-10') },
+      { opportunityId: 'O2', amount: 20_000, source: 'external_referral', actionId: 'X3', at: at('2024-02-01') },
+      { opportunityId: 'O3', amount: 8_000, source: 'job_move', actionId: 'X5', at: at('2024-04-01') },
+      { opportunityId: 'U1', amount: 5_000, source: 'opportunity_creation', actionId: 'X2', at: at('2024-05-10') },
+    ]);
+    expect(car.linkedNotWon).toEqual([]);
+  });
+
+  it('computes the sourcing, upgrade and engagement categories', () => {
+    const c = car.byCategory;
+    expect(c.internal_referral).toEqual({ attributed: expect.closeTo(X1, 9), sourced: 10_000 });
+    expect(c.external_referral).toEqual({ attributed: 0, sourced: 20_000 }); // X3's member is no touch
+    expect(c.job_move).toEqual({ attributed: expect.closeTo(X5, 9), sourced: 8_000 });
+    expect(c.upgrade).toEqual({ attributed: 2_500, influenced: 5_000, sourced: 5_000 });
+    expect(c.engagement.attributed).toBeCloseTo(2_500 + X4 + 4_000, 9);
+  });
+
+  it('splits attributed CAR over positions; X5 holds FT and OC of equal weight', () => {
+    const p = car.attributedByPosition;
+    expect(p.FT).toBeCloseTo(X1 + X5 / 2, 9);
+    expect(p.LC).toBe(0);
+    expect(p.OC).toBeCloseTo(2_500 + X5 / 2, 9);
+    expect(p.CW).toBeCloseTo(4_000, 9);
+    expect(p.MID).toBeCloseTo(X4, 9);
+  });
+
+  it('finds roadmap influence: won, closed after the ship date, requested before it (not after, not unshipped)', () => {
+    expect(car.byCategory.roadmap).toEqual({
+      attributed: 3_000,
+      influenced: 12_000,
+      opportunities: [{ opportunityId: 'O4', amount: 12_000, features: ['F1'], members: ['M1', 'M3'] }],
+      byMember: [
+        { memberId: 'M1', attributed: 1_500 },
+        { memberId: 'M3', attributed: 1_500 },
+      ],
+    });
+    expect(carOf(WORLD).byCategory.roadmap.attributed).toBe(0); // roadmap_share defaults to 0
+  });
+
+  it('compares renewal retention of engaged and other accounts, with a bootstrap interval', () => {
+    const churn = car.byCategory.churn_reduction;
+    expect(churn.engaged).toEqual({
+      renewals: 2,
+      won: 1,
+      amount: 8_000,
+      wonAmount: 6_000,
+      retention: 0.75,
+      empty: false,
+    });
+    expect(churn.other).toEqual({ renewals: 2, won: 1, amount: 6_000, wonAmount: 3_000, retention: 0.5, empty: false });
+    expect(churn.retained).toBe(2_000); // (0.75 - 0.5) x 8,000
+    // Resamples: engaged retention 1 (x12,000), 0.75 (x8,000) or 0; other 1, 0.5 or 0. P(12,000) = 1/16 > 2.5%.
+    expect(churn.interval).toEqual([0, 12_000]);
+    expect(churn.resamples).toBe(1000);
+    expect(churn.caveat).toMatch(/correlation/i);
+    expect(churn.note).toBeNull();
+    expect(
+      churn.bySegment.map((s) => [s.segment, s.retained, s.interval, s.engaged.renewals, s.other.renewals]),
+    ).toEqual([
+      ['enterprise', 0, [0, 0], 1, 0],
+      ['smb', 3_000, [0, 6_000], 1, 2], // (1 - 0.5) x 6,000
+    ]);
+    expect(churn.bySegment[0]?.note).toMatch(/other/);
+    expectNoNaN(car);
+  });
+
+  it('splits a multi-milestone touch by the weights when given, equally otherwise', () => {
+    const custom = { FT: 10, LC: 0, OC: 30, CW: 60, MID: 0 };
+    // O3 under custom: X5 (FT|OC) gets 8,000 x 40 / 100 = 3,200.
+    const o3Only: Rows = { ...WORLD, opportunities: WORLD.opportunities?.filter((o) => o.opportunity_id === 'O3') };
+    expect(carOf(o3Only, { weights: custom }, custom).attributedByPosition).toMatchObject({ FT: 800, OC: 2_400 });
+    expect(carOf(o3Only, {}, custom).attributedByPosition).toMatchObject({ FT: 1_600, OC: 1_600 });
+  });
+});
+
+/** An unresolved member referring other companies: its actions are no touches, so only links can source. */
+const REFERRER: Rows['community_members'] = [{ member_id: 'Z', email: 'zed@gmail.com' }];
+const T0 = at('2024-01-01T12:00:00Z');
+
+describe('sourcing links', () => {
+  it('counts an opportunity created on the W-th calendar day after the action, not the day after', () => {
+    // The action is at noon on 1 January; day 180 after it is 29 June, which ends at the window's last millisecond.
+    const endOfDay180 = at('2024-06-29T23:59:59.999Z');
+    const rows: Rows = {
+      accounts: ['b1', 'b2', 'b3', 'b4', 'b5'].map((d, i) => ({ account_id: `B${i + 1}`, domain: `${d}.com` })),
+      community_members: REFERRER,
+      opportunities: [
+        { ...opp('P1', 'B1', 100, '', null), created_at: T0 + 180 * DAY, closed_at: T0 + 200 * DAY },
+        { ...opp('P2', 'B2', 200, '', null), created_at: endOfDay180 + 1, closed_at: T0 + 200 * DAY },
+        { ...opp('P3', 'B3', 400, '', null), created_at: T0, closed_at: T0 + 200 * DAY },
+        { ...opp('P4', 'B4', 800, '', null), created_at: T0 - 1, closed_at: T0 + 200 * DAY },
+        { ...opp('P5', 'B5', 1600, '', null), created_at: endOfDay180, closed_at: T0 + 200 * DAY },
+      ],
+      community_actions: ['b1', 'b2', 'b3', 'b4', 'b5'].map((d, i) =>
+        act(`E${i + 1}`, 'Z', T0, 'external_referral', { target_domain: `${d}.com` }),
+      ),
+    };
+    const car = carOf(rows);
+    expect(car.sourcedOpportunities.map((s) => s.opportunityId)).toEqual(['P1', 'P3', 'P5']);
+    expect(car.sourced).toBe(2100);
+    expect(carOf(rows, { referralWindowDays: 181 }).sourced).toBe(2300);
+  });
+
+  it("takes the row's opportunity_id over the window search, and an unknown one links nothing", () => {
+    const car = carOf({
+      accounts: [{ account_id: 'A1', domain: 'acme.com' }],
+      contacts: [{ contact_id: 'C1', account_id: 'A1', email: 'ann@acme.com' }],
+      community_members: [{ member_id: 'M1', email: 'ann@acme.com' }],
+      opportunities: [
+        opp('Q1', 'A1', 100, '2024-02-01', '2024-02-10'),
+        opp('Q2', 'A1', 300, '2025-06-01', '2025-06-10'),
+      ],
+      touchpoints: [mkt('T0', 'A1', '2023-12-01')], // the FT of both journeys: only the links can source
+      community_actions: [
+        act('I1', 'M1', '2024-01-10', 'internal_referral', { opportunity_id: 'Q2' }),
+        act('I2', 'M1', '2024-01-11', 'internal_referral', { opportunity_id: 'NOPE' }),
+      ],
+    });
+    expect(car.sourcedOpportunities).toEqual([
+      { opportunityId: 'Q2', amount: 300, source: 'internal_referral', actionId: 'I1', at: at('2024-01-10') },
+    ]);
+    expect(car.byCategory.internal_referral.sourced).toBe(300);
+  });
+
+  it('takes the first opportunity by (created_at, id), ids compared by code unit', () => {
+    const car = carOf({
+      accounts: [{ account_id: 'K', domain: 'k.com' }],
+      community_members: REFERRER,
+      opportunities: [
+        opp('K2', 'K', 100, '2024-02-01', '2024-03-01'),
+        opp('K10', 'K', 200, '2024-02-01', '2024-03-01'),
+        opp('K0', 'K', 400, '2024-02-02', '2024-03-01'),
+      ],
+      community_actions: [act('E1', 'Z', '2024-01-15', 'external_referral', { target_email: 'x@k.com' })],
+    });
+    expect(car.sourcedOpportunities.map((s) => s.opportunityId)).toEqual(['K10']);
+  });
+
+  it('counts an opportunity sourced twice once, from the earliest action, but in each link category', () => {
+    const car = carOf({
+      accounts: [{ account_id: 'A1', domain: 'acme.com' }],
+      contacts: [{ contact_id: 'C1', account_id: 'A1', email: 'ann@acme.com' }],
+      community_members: [...(REFERRER ?? []), { member_id: 'M1', email: 'ann@acme.com' }],
+      opportunities: [opp('D1', 'A1', 1_000, '2024-03-01', '2024-03-31')],
+      touchpoints: [mkt('T0', 'A1', '2023-12-01')],
+      community_actions: [
+        act('R1', 'M1', '2024-02-10', 'internal_referral'),
+        act('R2', 'Z', '2024-02-01', 'external_referral', { target_email: 'ann@acme.com' }),
+      ],
+    });
+    expect(car.sourced).toBe(1_000);
+    expect(car.sourcedOpportunities).toEqual([
+      { opportunityId: 'D1', amount: 1_000, source: 'external_referral', actionId: 'R2', at: at('2024-02-01') },
+    ]);
+    expect(car.byCategory.internal_referral.sourced).toBe(1_000);
+    expect(car.byCategory.external_referral.sourced).toBe(1_000);
+  });
+
+  it('links a job move to the first new-business deal within W; past W only its FT touch sources', () => {
+    const car = carOf({
+      accounts: [
+        { account_id: 'A1', domain: 'acme.com' },
+        { account_id: 'N1', domain: 'new.com' },
+        { account_id: 'N2', domain: 'late.com' },
+      ],
+      community_members: [{ member_id: 'M1', email: 'ann@acme.com' }],
+      opportunities: [
+        opp('N1U', 'N1', 50, '2024-01-20', '2024-02-01', { type: 'upgrade' }),
+        opp('N1B', 'N1', 500, '2024-02-01', '2024-02-20'),
+        opp('N2B', 'N2', 700, '2025-02-01', '2025-02-20'),
+      ],
+      community_actions: [
+        act('J1', 'M1', '2024-01-10', 'job_move', { target_domain: 'new.com' }),
+        act('J2', 'M1', '2024-06-01', 'job_move', { target_domain: 'late.com' }), // 245 days before N2B
+      ],
+    });
+    expect(car.byCategory.job_move.sourced).toBe(500);
+    expect(car.sourcedOpportunities.map((s) => [s.opportunityId, s.source])).toEqual([
+      ['N1B', 'job_move'],
+      ['N1U', 'opportunity_creation'], // J1 is on N1 from the move on: the upgrade's OC touch
+      ['N2B', 'first_touch'],
+    ]);
+  });
+
+  it('never matches a free-mail target domain, and reports links to lost or open deals without counting them', () => {
+    const car = carOf({
+      accounts: [
+        { account_id: 'G', domain: 'gmail.com' },
+        { account_id: 'L', domain: 'lost.com' },
+        { account_id: 'P', domain: 'open.com' },
+      ],
+      community_members: REFERRER,
+      opportunities: [
+        opp('G1', 'G', 100, '2024-02-01', '2024-02-10'),
+        opp('L1', 'L', 200, '2024-02-01', '2024-02-10', { stage: 'lost' }),
+        opp('L2', 'L', 250, '2024-02-02', '2024-02-10'),
+        opp('P1', 'P', 300, '2024-02-01', null, { stage: 'open' }),
+      ],
+      community_actions: [
+        act('E1', 'Z', '2024-01-10', 'external_referral', { target_domain: 'gmail.com' }),
+        act('E2', 'Z', '2024-01-10', 'external_referral', { target_email: 'someone@gmail.com' }),
+        act('E3', 'Z', '2024-01-10', 'job_move', { target_domain: 'gmail.com' }),
+        act('E4', 'Z', '2024-01-10', 'external_referral', { target_domain: 'lost.com' }),
+        act('E5', 'Z', '2024-01-10', 'external_referral', { target_domain: 'open.com' }),
+      ],
+    });
+    expect(car.sourced).toBe(0);
+    expect(car.sourcedOpportunities).toEqual([]);
+    expect(car.linkedNotWon.map((l) => [l.opportunityId, l.stage, l.actionId])).toEqual([
+      ['L1', 'lost', 'E4'],
+      ['P1', 'open', 'E5'],
+    ]);
+  });
+});
+
+describe('churn reduction edges', () => {
+  const renewal = (id: string, stage: 'won' | 'lost', amount: number, closedAt: number): Opp => ({
+    ...opp(id, 'A1', amount, '', null, { type: 'renewal', stage }),
+    created_at: closedAt - 30 * DAY,
+    closed_at: closedAt,
+  });
+  const base: Rows = {
+    accounts: [{ account_id: 'A1', domain: 'acme.com' }],
+    community_members: [{ member_id: 'M1', email: 'ann@acme.com' }],
+  };
+  const close = at('2025-06-01T12:00:00Z');
+
+  it('counts an action exactly 365 days before the close as engagement, not 1 ms earlier', () => {
+    const engagedBy = (actionAt: number) =>
+      carOf({
+        ...base,
+        opportunities: [renewal('R1', 'won', 100, close)],
+        community_actions: [act('P1', 'M1', actionAt, 'post')],
+      }).byCategory.churn_reduction.engaged.renewals;
+    expect(engagedBy(close - 365 * DAY)).toBe(1);
+    expect(engagedBy(close - 365 * DAY - 1)).toBe(0);
+  });
+
+  it('reports empty groups with retention 0 and a note, never NaN', () => {
+    const car = carOf({ ...base, opportunities: [renewal('R1', 'won', 100, close), renewal('R2', 'lost', 0, close)] });
+    const churn = car.byCategory.churn_reduction;
+    expect(churn.engaged).toEqual({ renewals: 0, won: 0, amount: 0, wonAmount: 0, retention: 0, empty: true });
+    expect(churn.other.retention).toBe(1);
+    expect([churn.retained, churn.interval]).toEqual([0, [0, 0]]);
+    expect(churn.note).toMatch(/engaged/);
+    expectNoNaN(car);
+  });
+
+  it('gives the same interval for the same seed, and one that holds the point estimate', () => {
+    const opportunities: Opp[] = [];
+    const community_actions = [];
+    const accounts = [];
+    const community_members = [];
+    for (let i = 0; i < 40; i++) {
+      const account = `A${i}`;
+      accounts.push({ account_id: account, domain: `a${i}.com` });
+      const engaged = i % 2 === 0;
+      if (engaged) {
+        community_members.push({ member_id: `M${i}`, email: `m@a${i}.com` });
+        community_actions.push(act(`P${i}`, `M${i}`, close - 10 * DAY, 'post'));
+      }
+      const won = engaged ? i % 8 !== 0 : i % 4 === 1;
+      opportunities.push({ ...renewal(`R${i}`, won ? 'won' : 'lost', 1_000 + 37 * i, close), account_id: account });
+    }
+    const rows: Rows = { accounts, community_members, community_actions, opportunities };
+    const first = carOf(rows, { seed: 7 }).byCategory.churn_reduction;
+    const again = carOf(rows, { seed: 7 }).byCategory.churn_reduction;
+    const other = carOf(rows, { seed: 8 }).byCategory.churn_reduction;
+    expect(again.interval).toEqual(first.interval);
+    expect(other.retained).toBe(first.retained);
+    expect(other.interval).not.toEqual(first.interval);
+    expect(first.retained).toBeGreaterThan(0);
+    expect(first.interval[0]).toBeLessThanOrEqual(first.retained);
+    expect(first.interval[1]).toBeGreaterThanOrEqual(first.retained);
+    expect(first.interval[1]).toBeGreaterThan(first.interval[0]);
+  });
+});
+
+describe('an empty project', () => {
+  it('has no community revenue and no NaN', () => {
+    const car = carOf({});
+    expect([car.attributed, car.influenced, car.sourced, car.communityTouchesPerWonDeal]).toEqual([0, 0, 0, 0]);
+    expect(car.byCategory.churn_reduction.interval).toEqual([0, 0]);
+    expect(car.byCategory.churn_reduction.bySegment).toEqual([]);
+    expect(car.sourcedOpportunities).toEqual([]);
+    expectNoNaN(car);
+  });
+});
