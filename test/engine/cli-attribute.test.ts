@@ -97,6 +97,41 @@ describe('tributary attribute', () => {
     expect(readFileSync(join(dir, 'c.csv'), 'utf8')).toContain('O1,marketing,T2,email,,250');
   });
 
+  it('includes community-attributed revenue in --json and answers `car` with the same figures', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'community.sqlite');
+    const created = createProject(path, { name: 'CAR', currency: 'USD' });
+    writeRows(created, {
+      accounts: [{ account_id: 'A1', domain: 'acme.com' }],
+      contacts: [{ contact_id: 'C1', account_id: 'A1', email: 'ada@acme.com' }],
+      community_members: [{ member_id: 'M1', email: 'ada@acme.com' }],
+      community_actions: [{ action_id: 'X1', member_id: 'M1', occurred_at: at('2024-01-10'), action_type: 'post' }],
+      touchpoints: [{ touchpoint_id: 'T1', contact_id: 'C1', occurred_at: at('2024-03-20'), channel: 'ads' }],
+      opportunities: [
+        {
+          opportunity_id: 'O1',
+          account_id: 'A1',
+          stage: 'won',
+          amount: 1000,
+          created_at: endOf('2024-03-01'),
+          closed_at: endOf('2024-03-31'),
+        },
+      ],
+    });
+    created.close();
+    // Full path: X1 is FT and OC (and LC is missing), T1 is CW: X1 gets (22.5 + 22.5) / 67.5 of 1000.
+    const attributed = (1000 * 45) / 67.5;
+    const json = JSON.parse((await tributary(['attribute', path, '--json'], dir)).stdout);
+    expect(json.car).toMatchObject({ influenced: 1000, sourced: 1000 });
+    expect(json.car.attributed).toBeCloseTo(attributed, 9);
+    expect(json.car.byCategory.engagement.attributed).toBeCloseTo(attributed, 9);
+    const car = await tributary(['car', path, '--json'], dir);
+    expect(car.code).toBe(0);
+    expect(JSON.parse(car.stdout)).toEqual({ model: 'full-path', options: json.options, revenue: 1000, car: json.car });
+    const text = await tributary(['car', path], dir);
+    expect(text.stdout).toMatch(/influenced +1,000 \(100\.0% of won revenue\)/);
+  });
+
   it('reports the data-driven weights: removal effects for markov, Shapley values for shapley', async () => {
     const dir = tempDir();
     const path = project(dir);

@@ -1,7 +1,7 @@
 import { TributaryError } from '../../shared/errors';
 import { APP_VERSION } from '../../shared/version';
 import { UsageError, wantsHelp } from './args';
-import { NOT_IMPLEMENTED, findCommand } from './commands/index';
+import { findCommand } from './commands/index';
 import { EXIT, type CliIo } from './io';
 import { commandUsage, usage } from './usage';
 
@@ -36,10 +36,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (wantsHelp(rest)) {
     io.stdout(commandUsage(command));
     return EXIT.ok;
-  }
-  if (!command.run) {
-    io.stderr(`tributary ${command.name}: ${NOT_IMPLEMENTED}\n`);
-    return EXIT.failed;
   }
   try {
     return await command.run(rest, io);

@@ -5,16 +5,11 @@ const SYNOPSIS_WIDTH = 44;
 export function usage(): string {
   const line = (command: Command): string =>
     `  ${command.synopsis.padEnd(SYNOPSIS_WIDTH)} ${command.summary}`.trimEnd();
-  const ready = COMMANDS.filter((command) => command.run);
-  const coming = COMMANDS.filter((command) => !command.run);
   return [
     'Usage: tributary <command> [options]',
     '',
     'Commands:',
-    ...ready.map(line),
-    '',
-    'Coming with the attribution issue:',
-    ...coming.map((command) => `  ${command.synopsis}`),
+    ...COMMANDS.map(line),
     '',
     'Options:',
     '  -h, --help   this help; `tributary <command> --help` for one command',
@@ -28,7 +23,6 @@ export function usage(): string {
 
 export function commandUsage(command: Command): string {
   const lines = [`Usage: tributary ${command.synopsis}`, '', `${capitalize(command.summary)}.`];
-  if (!command.run) lines.push('', 'Not implemented yet: it comes with the attribution issue.');
   if (command.details.length > 0) lines.push('', ...command.details.map((detail) => `  ${detail}`));
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
-import type { ModelOptions } from '../../../shared/modelOptions';
+import { weightsOf, type ModelOptions } from '../../../shared/modelOptions';
 import { attribute, type AttributionRun } from '../../engine/attribute';
+import { computeCar, type CarResult } from '../../engine/car';
+import { loadCommunityData, type CommunityData } from '../../engine/communityData';
 import type { Dataset } from '../../engine/dataset';
 import { loadDataset } from '../../engine/load';
 import { openProject } from '../../store/project';
@@ -11,18 +13,37 @@ import { MODEL_OPTIONS, parseModelOptions } from '../modelArgs';
 
 const OPTIONS = { ...MODEL_OPTIONS, out: { type: 'string' }, json: { type: 'boolean' } } as const;
 
-/** Opens a project just long enough to load what the engine reads. */
-export function loadProjectDataset(path: string): Dataset {
+export interface ProjectEngineData {
+  data: Dataset;
+  community: CommunityData;
+}
+
+/** Opens a project just long enough to load what the engine reads, all from one connection. */
+export function loadProjectEngineData(path: string): ProjectEngineData {
   const project = openProject(resolve(path));
   try {
-    return loadDataset(project.db);
+    const data = loadDataset(project.db);
+    return { data, community: loadCommunityData(project.db, data) };
   } finally {
     project.close();
   }
 }
 
-/** The `--json` object of spec cli.md, without `car` (added by the caller). */
-export function attributionJson(run: AttributionRun, options: ModelOptions): Record<string, unknown> {
+/** A model run and its community-attributed revenue (spec 7), as both commands report them. */
+export function runModel({ data, community }: ProjectEngineData, options: ModelOptions) {
+  const run = attribute(data, options);
+  const weights = weightsOf(options);
+  const car = computeCar(data, community, run.journeys, run.credits, {
+    referralWindowDays: options.referralWindowDays,
+    roadmapShare: options.roadmapShare,
+    seed: options.seed,
+    ...(weights ? { weights } : {}),
+  });
+  return { run, car };
+}
+
+/** The `--json` object of spec cli.md. */
+export function attributionJson(run: AttributionRun, car: CarResult, options: ModelOptions): Record<string, unknown> {
   return {
     model: options.model,
     options,
@@ -30,6 +51,7 @@ export function attributionJson(run: AttributionRun, options: ModelOptions): Rec
     attributed: run.attributed,
     unattributed: run.unattributed,
     byChannel: run.byChannel,
+    car,
     ...(run.removalEffects ? { removalEffects: run.removalEffects } : {}),
     ...(run.shapleyValues ? { shapleyValues: run.shapleyValues } : {}),
   };
@@ -40,8 +62,9 @@ export function runAttribute(argv: string[], io: CliIo): number {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   const path = exactlyOne(positionals, '<project>');
   const options = parseModelOptions(values);
-  const data = loadProjectDataset(path);
-  const run = attribute(data, options);
+  const engineData = loadProjectEngineData(path);
+  const { data } = engineData;
+  const { run, car } = runModel(engineData, options);
   // Messages go to stderr when stdout carries the JSON object.
   const say = values.json ? io.stderr : io.stdout;
   if (run.revenue === 0) say('No won opportunity in this project: nothing to attribute.\n');
@@ -49,7 +72,7 @@ export function runAttribute(argv: string[], io: CliIo): number {
     const rows = writeCreditsCsv(resolve(values.out), data, run);
     say(`Wrote ${rows} credit rows to ${resolve(values.out)}.\n`);
   }
-  if (values.json) io.stdout(`${JSON.stringify(attributionJson(run, options))}\n`);
+  if (values.json) io.stdout(`${JSON.stringify(attributionJson(run, car, options))}\n`);
   else say(describeRun(run, options));
   return EXIT.ok;
 }

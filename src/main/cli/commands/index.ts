@@ -1,6 +1,7 @@
 import type { CliIo } from '../io';
 import { MODEL_OPTION_HELP } from '../modelArgs';
 import { runAttribute } from './attribute';
+import { runCarCommand } from './car';
 import { runCheck } from './check';
 import { runDemo } from './demo';
 import { runImport } from './import';
@@ -14,11 +15,8 @@ export interface Command {
   summary: string;
   /** Extra lines for `tributary <command> --help`. */
   details: string[];
-  /** Absent for commands announced in the spec but not built yet. */
-  run?: (argv: string[], io: CliIo) => number | Promise<number>;
+  run: (argv: string[], io: CliIo) => number | Promise<number>;
 }
-
-export const NOT_IMPLEMENTED = 'not implemented yet: comes with the attribution issue';
 
 export const COMMANDS: readonly Command[] = [
   {
@@ -92,7 +90,11 @@ export const COMMANDS: readonly Command[] = [
     name: 'car',
     synopsis: 'car <project> [model options] [--json]',
     summary: 'community-attributed revenue',
-    details: [],
+    details: [
+      ...MODEL_OPTION_HELP,
+      '--json                     print { model, options, revenue, car } as one JSON object',
+    ],
+    run: runCarCommand,
   },
 ];
 

@@ -1,0 +1,53 @@
+import type { CarResult } from '../../engine/car';
+import { exactlyOne, parseCommandArgs } from '../args';
+import { EXIT, type CliIo } from '../io';
+import { MODEL_OPTIONS, parseModelOptions } from '../modelArgs';
+import { loadProjectEngineData, runModel } from './attribute';
+
+const OPTIONS = { ...MODEL_OPTIONS, json: { type: 'boolean' } } as const;
+
+/**
+ * `tributary car <project> [model options] [--json]`: community-attributed revenue (spec 7) under a model. `--json`
+ * prints `{ model, options, revenue, car }`, the car object being the same as in `attribute --json`.
+ */
+export function runCarCommand(argv: string[], io: CliIo): number {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+  const path = exactlyOne(positionals, '<project>');
+  const options = parseModelOptions(values);
+  const { run, car } = runModel(loadProjectEngineData(path), options);
+  if (values.json) {
+    io.stdout(`${JSON.stringify({ model: options.model, options, revenue: run.revenue, car })}\n`);
+    return EXIT.ok;
+  }
+  if (run.revenue === 0) io.stdout('No won opportunity in this project: no revenue to attribute.\n');
+  io.stdout(describeCar(car, run.revenue, options.model));
+  return EXIT.ok;
+}
+
+function money(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+}
+
+function describeCar(car: CarResult, revenue: number, model: string): string {
+  const share = (value: number) => (revenue > 0 ? ` (${((100 * value) / revenue).toFixed(1)}% of won revenue)` : '');
+  const c = car.byCategory;
+  const churn = c.churn_reduction;
+  const lines = [
+    `Community-attributed revenue under ${model} (three measures, never added):`,
+    `  attributed   ${money(car.attributed)}${share(car.attributed)}`,
+    `  influenced   ${money(car.influenced)}${share(car.influenced)}`,
+    `  sourced      ${money(car.sourced)}${share(car.sourced)}`,
+    'By category (they overlap):',
+    `  internal referral   attributed ${money(c.internal_referral.attributed)}, sourced ${money(c.internal_referral.sourced)}`,
+    `  external referral   attributed ${money(c.external_referral.attributed)}, sourced ${money(c.external_referral.sourced)}`,
+    `  job move            attributed ${money(c.job_move.attributed)}, sourced ${money(c.job_move.sourced)}`,
+    `  upgrades            attributed ${money(c.upgrade.attributed)}, influenced ${money(c.upgrade.influenced)}, sourced ${money(c.upgrade.sourced)}`,
+    `  roadmap             influenced ${money(c.roadmap.influenced)} in ${c.roadmap.opportunities.length} deals, attributed ${money(c.roadmap.attributed)}`,
+    `  churn reduction     retained ${money(churn.retained)} (95% interval ${money(churn.interval[0])} to ${money(churn.interval[1])})`,
+    `                      engaged renewals ${churn.engaged.renewals} at ${(100 * churn.engaged.retention).toFixed(1)}% retention, others ${churn.other.renewals} at ${(100 * churn.other.retention).toFixed(1)}%`,
+    `                      ${churn.caveat}`,
+    `  engagement          attributed ${money(c.engagement.attributed)}`,
+    `Community touches per won deal: ${car.communityTouchesPerWonDeal.toFixed(2)}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
