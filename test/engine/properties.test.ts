@@ -4,77 +4,8 @@ import { channelWeightCredits, linearCredits, positionCredits, timeDecayCredits 
 import type { Dataset } from '../../src/main/engine/dataset';
 import { buildJourneys, type Journeys } from '../../src/main/engine/journeys';
 import { PRESET_WEIGHTS } from '../../src/shared/modelOptions';
-import { at, datasetOf, endOf, type Rows } from './build';
-
-const DAY = 86_400_000;
-const BASE = at('2024-01-01');
-
-/** Random small projects: a few accounts, contacts, won/lost/open deals of every type, touches of both kinds. */
-const rowsArbitrary: fc.Arbitrary<Rows> = fc
-  .record({
-    accounts: fc.integer({ min: 1, max: 3 }),
-    touches: fc.array(
-      fc.record({
-        account: fc.nat(2),
-        day: fc.nat(200),
-        channel: fc.constantFrom('email', 'ads', 'event'),
-        viaContact: fc.boolean(),
-      }),
-      { maxLength: 25 },
-    ),
-    actions: fc.array(
-      fc.record({ account: fc.nat(2), day: fc.nat(200), type: fc.constantFrom('post', 'reply', 'internal_referral') }),
-      {
-        maxLength: 8,
-      },
-    ),
-    deals: fc.array(
-      fc.record({
-        account: fc.nat(2),
-        created: fc.nat(200),
-        length: fc.nat(60),
-        stage: fc.constantFrom('won', 'lost', 'open'),
-        type: fc.constantFrom('new_business', 'upgrade', 'renewal'),
-        amount: fc.integer({ min: 1, max: 100_000 }),
-      }),
-      { minLength: 1, maxLength: 8 },
-    ),
-    leadDay: fc.option(fc.nat(200), { nil: null }),
-  })
-  .map(({ accounts, touches, actions, deals, leadDay }) => {
-    const account = (i: number) => `A${i % accounts}`;
-    return {
-      accounts: Array.from({ length: accounts }, (_, i) => ({ account_id: `A${i}`, domain: `a${i}.com` })),
-      contacts: Array.from({ length: accounts }, (_, i) => ({
-        contact_id: `C${i}`,
-        account_id: `A${i}`,
-        email: `c${i}@a${i}.com`,
-        lead_created_at: leadDay === null ? null : BASE + leadDay * DAY,
-      })),
-      community_members: Array.from({ length: accounts }, (_, i) => ({ member_id: `M${i}`, email: `c${i}@a${i}.com` })),
-      touchpoints: touches.map((t, i) => ({
-        touchpoint_id: `T${i}`,
-        ...(t.viaContact ? { contact_id: `C${t.account % accounts}` } : { account_id: account(t.account) }),
-        occurred_at: BASE + t.day * DAY,
-        channel: t.channel,
-      })),
-      community_actions: actions.map((a, i) => ({
-        action_id: `X${i}`,
-        member_id: `M${a.account % accounts}`,
-        occurred_at: BASE + a.day * DAY,
-        action_type: a.type,
-      })),
-      opportunities: deals.map((d, i) => ({
-        opportunity_id: `O${i}`,
-        account_id: account(d.account),
-        type: d.type,
-        stage: d.stage,
-        amount: d.amount,
-        created_at: BASE + d.created * DAY + DAY - 1,
-        closed_at: d.stage === 'open' ? null : BASE + (d.created + d.length) * DAY + DAY - 1,
-      })),
-    } satisfies Rows;
-  });
+import { rowsArbitrary } from './arbitraries';
+import { datasetOf, endOf, type Rows } from './build';
 
 type Model = (data: Dataset, journeys: Journeys) => Float64Array;
 const MODELS: Record<string, Model> = {

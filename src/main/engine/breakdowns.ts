@@ -1,0 +1,207 @@
+import { ACTION_TYPES, OPPORTUNITY_TYPES } from '../../shared/importSpec';
+import { weightsOf, type PositionWeights } from '../../shared/modelOptions';
+import type { AttributionRun } from './attribute';
+import { COMMUNITY, STAGE_IDS, TOUCH_KINDS, type Dataset } from './dataset';
+import { POSITION_BITS, POSITION_NAMES, type PositionName } from './journeys';
+
+/** One row of a breakdown: `touches` counts the journey-touch entries of won journeys that fell in it. */
+export interface BreakdownEntry {
+  key: string;
+  label: string;
+  credit: number;
+  touches: number;
+}
+
+/** Community credit by member: the largest members, the rest in one bucket, and how many members there are. */
+export interface MemberBreakdown {
+  top: BreakdownEntry[];
+  /** Every member past the top ones (key OTHER_MEMBERS_KEY), or null when there are none. */
+  other: BreakdownEntry | null;
+  members: number;
+}
+
+/**
+ * The aggregates the UI and exports show for one run (plain data, ready for JSON). Every list is sorted by credit
+ * descending, then key in code-unit order, and lists only keys with a touch in a won journey, so no result depends
+ * on row order. byChannel, byCampaign, byTouchKind, byPosition and byOpportunityType each sum to `attributed`;
+ * byActionType and byMember cover community touches only and sum to the community entry of byTouchKind.
+ */
+export interface Breakdowns {
+  attributed: number;
+  byChannel: BreakdownEntry[];
+  byCampaign: BreakdownEntry[];
+  byTouchKind: BreakdownEntry[];
+  byPosition: BreakdownEntry[];
+  byActionType: BreakdownEntry[];
+  byMember: MemberBreakdown;
+  byOpportunityType: BreakdownEntry[];
+  /** Won deals with no touch (spec 5): they keep their amount here. */
+  unattributed: { amount: number; count: number };
+}
+
+export interface BreakdownOptions {
+  /** Members listed by name before the rest fold into "Other"; default 100. */
+  topMembers?: number;
+}
+
+export const NO_CAMPAIGN_LABEL = '(no campaign)';
+/** No member id is empty (data.md: ids are required), so the "Other" bucket's key cannot clash with one. */
+export const OTHER_MEMBERS_KEY = '';
+
+export const POSITION_LABELS: Record<PositionName, string> = {
+  FT: 'First touch',
+  LC: 'Lead creation',
+  OC: 'Opportunity creation',
+  CW: 'Closed won',
+  MID: 'Middle',
+};
+export const OPPORTUNITY_TYPE_LABELS = ['New business', 'Upgrade', 'Renewal'] as const;
+const TOUCH_KIND_LABELS = ['Community', 'Marketing'] as const;
+
+/** "internal_referral" -> "internal referral". */
+export function actionTypeWords(type: string): string {
+  return type.replaceAll('_', ' ');
+}
+
+/**
+ * For every set of position bits (0-31), the fraction of a touch's credit that each position (POSITION_NAMES order)
+ * takes: in proportion to the model's weights when a position model ran (which reproduces what each milestone gave
+ * the touch, spec 5), else, or when the positions held all weigh 0, equally over the positions held.
+ */
+export function positionSplit(weights: PositionWeights | null): Float64Array {
+  const table = new Float64Array(32 * POSITION_NAMES.length);
+  for (let bits = 1; bits < 32; bits++) {
+    let total = 0;
+    let held = 0;
+    POSITION_BITS.forEach((bit, p) => {
+      if (!(bits & bit)) return;
+      held++;
+      if (weights) total += weights[POSITION_NAMES[p] as PositionName];
+    });
+    POSITION_BITS.forEach((bit, p) => {
+      if (!(bits & bit)) return;
+      const weight = weights ? weights[POSITION_NAMES[p] as PositionName] : 0;
+      table[bits * POSITION_NAMES.length + p] = total > 0 ? weight / total : 1 / held;
+    });
+  }
+  return table;
+}
+
+/** The position split for a run: weighted for position models, equal otherwise. */
+export function positionSplitOf(run: AttributionRun): Float64Array {
+  return positionSplit(weightsOf(run.options));
+}
+
+export function compareEntries(a: { key: string; credit: number }, b: { key: string; credit: number }): number {
+  return b.credit - a.credit || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** Credit and touch counts per dense id of one dimension. */
+class Tally {
+  readonly credit: Float64Array;
+  readonly touches: Int32Array;
+  constructor(size: number) {
+    this.credit = new Float64Array(size);
+    this.touches = new Int32Array(size);
+  }
+  add(id: number, credit: number): void {
+    this.credit[id] = (this.credit[id] as number) + credit;
+    this.touches[id] = (this.touches[id] as number) + 1;
+  }
+  /** Entries for the ids that have touches, sorted. */
+  entries(key: (id: number) => string, label: (id: number) => string): BreakdownEntry[] {
+    const out: BreakdownEntry[] = [];
+    for (let id = 0; id < this.touches.length; id++) {
+      if (this.touches[id] === 0) continue;
+      out.push({
+        key: key(id),
+        label: label(id),
+        credit: this.credit[id] as number,
+        touches: this.touches[id] as number,
+      });
+    }
+    return out.sort(compareEntries);
+  }
+}
+
+export function breakdowns(data: Dataset, run: AttributionRun, options: BreakdownOptions = {}): Breakdowns {
+  const { journeys, credits } = run;
+  const { touches, opportunities: opps } = data;
+  const split = positionSplitOf(run);
+  const campaigns = data.campaigns.values;
+  // Campaign id + 1, so 0 is "no campaign"; a blank campaign name is no campaign too.
+  const campaignSlot = (c: number): number => (c < 0 || campaigns[c] === '' ? 0 : c + 1);
+  const byChannel = new Tally(data.channels.size);
+  const byCampaign = new Tally(campaigns.length + 1);
+  const byKind = new Tally(TOUCH_KINDS.length);
+  const byPosition = new Tally(POSITION_NAMES.length);
+  const byAction = new Tally(ACTION_TYPES.length);
+  const byMember = new Tally(data.members.size);
+  const byType = new Tally(OPPORTUNITY_TYPES.length);
+  let attributed = 0;
+
+  for (let j = 0; j < journeys.count; j++) {
+    const o = journeys.opportunity[j] as number;
+    if (opps.stage[o] !== STAGE_IDS.won) continue;
+    const type = opps.type[o] as number;
+    for (let k = journeys.start[j] as number; k < (journeys.start[j + 1] as number); k++) {
+      const t = journeys.touch[k] as number;
+      const credit = credits[k] as number;
+      attributed += credit;
+      byChannel.add(touches.channel[t] as number, credit);
+      byCampaign.add(campaignSlot(touches.campaign[t] as number), credit);
+      const kind = touches.kind[t] as number;
+      byKind.add(kind, credit);
+      byType.add(type, credit);
+      // A touch counts at every position it holds; its credit splits over them (spec 5).
+      const bits = journeys.positions[k] as number;
+      for (let p = 0; p < POSITION_NAMES.length; p++) {
+        if (bits & (POSITION_BITS[p] as number))
+          byPosition.add(p, credit * (split[bits * POSITION_NAMES.length + p] as number));
+      }
+      if (kind === COMMUNITY) {
+        byAction.add(touches.actionType[t] as number, credit);
+        byMember.add(touches.member[t] as number, credit);
+      }
+    }
+  }
+
+  const channelName = (c: number): string => data.channels.values[c] as string;
+  const campaignName = (slot: number): string => (slot === 0 ? '' : (campaigns[slot - 1] as string));
+  const actionName = (a: number): string => ACTION_TYPES[a] as string;
+  const memberName = (m: number): string => data.members.values[m] as string;
+  const positionName = (p: number): PositionName => POSITION_NAMES[p] as PositionName;
+  const typeName = (o: number): string => OPPORTUNITY_TYPES[o] as string;
+  return {
+    attributed,
+    byChannel: byChannel.entries(channelName, channelName),
+    byCampaign: byCampaign.entries(campaignName, (slot) => (slot === 0 ? NO_CAMPAIGN_LABEL : campaignName(slot))),
+    byTouchKind: byKind.entries(
+      (kind) => TOUCH_KINDS[kind] as string,
+      (kind) => TOUCH_KIND_LABELS[kind] as string,
+    ),
+    byPosition: byPosition.entries(positionName, (p) => POSITION_LABELS[positionName(p)]),
+    byActionType: byAction.entries(actionName, (a) => capitalized(actionTypeWords(actionName(a)))),
+    byMember: foldMembers(byMember.entries(memberName, memberName), options.topMembers ?? 100),
+    byOpportunityType: byType.entries(typeName, (o) => OPPORTUNITY_TYPE_LABELS[o] as string),
+    unattributed: { amount: run.unattributed, count: run.unattributedOpportunities.length },
+  };
+}
+
+function foldMembers(sorted: BreakdownEntry[], top: number): MemberBreakdown {
+  const keep = Math.max(0, Math.floor(top));
+  const rest = sorted.slice(keep);
+  let other: BreakdownEntry | null = null;
+  if (rest.length > 0) {
+    other = { key: OTHER_MEMBERS_KEY, label: `Other (${rest.length} members)`, credit: 0, touches: 0 };
+    for (const entry of rest) {
+      other.credit += entry.credit;
+      other.touches += entry.touches;
+    }
+  }
+  return { top: sorted.slice(0, keep), other, members: sorted.length };
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
