@@ -1,8 +1,23 @@
-import { useState, type DragEvent, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { call, pathForFile } from '../../api/client';
 import { useImportStore } from '../../stores/import';
 import { useImportJobStore } from '../../stores/importJob';
 import { useProjectStore } from '../../stores/project';
+
+/** Imports a chosen or dropped file: its path (uploaded first in browser mode), then inspection. */
+export function useTakeFile(): (file: File | undefined) => Promise<void> {
+  const reportError = useProjectStore((state) => state.reportError);
+  const { setPath, inspect } = useImportStore();
+  return async (file) => {
+    if (!file) return;
+    try {
+      setPath(await pathForFile(file));
+      await inspect();
+    } catch (failure) {
+      reportError(failure);
+    }
+  };
+}
 
 /**
  * Step 1: which CSV to import: typed as a path, chosen in the system's dialog (desktop) or a file picker (browser),
@@ -13,23 +28,7 @@ export function FileStep() {
   const reportError = useProjectStore((state) => state.reportError);
   const { path, inspecting, error, inspection, setPath, inspect } = useImportStore();
   const jobRunning = useImportJobStore((state) => state.running !== null);
-  const [dragging, setDragging] = useState(false);
-
-  async function take(file: File | undefined) {
-    if (!file) return;
-    try {
-      setPath(await pathForFile(file));
-      await inspect();
-    } catch (failure) {
-      reportError(failure);
-    }
-  }
-
-  function drop(event: DragEvent) {
-    event.preventDefault();
-    setDragging(false);
-    if (!jobRunning) void take(event.dataTransfer.files[0]);
-  }
+  const take = useTakeFile();
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -48,16 +47,7 @@ export function FileStep() {
   }
 
   return (
-    <section
-      className={`panel wizard-step${dragging ? ' drop-target' : ''}`}
-      aria-labelledby="file-heading"
-      onDragOver={(event) => {
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={drop}
-    >
+    <section className="panel wizard-step" aria-labelledby="file-heading">
       <h2 id="file-heading">1. Choose a file</h2>
       <p className="muted">Drop a CSV export here, or give its path.</p>
       <form className="inline file-form" onSubmit={submit}>
