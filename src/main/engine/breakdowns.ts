@@ -1,43 +1,11 @@
+import type { BreakdownEntry, Breakdowns, MemberBreakdown } from '../../shared/results';
 import { ACTION_TYPES, OPPORTUNITY_TYPES } from '../../shared/importSpec';
 import { weightsOf, type PositionWeights } from '../../shared/modelOptions';
 import type { AttributionRun } from './attribute';
 import { COMMUNITY, STAGE_IDS, TOUCH_KINDS, type Dataset } from './dataset';
 import { POSITION_BITS, POSITION_NAMES, type PositionName } from './journeys';
 
-/** One row of a breakdown: `touches` counts the journey-touch entries of won journeys that fell in it. */
-export interface BreakdownEntry {
-  key: string;
-  label: string;
-  credit: number;
-  touches: number;
-}
-
-/** Community credit by member: the largest members, the rest in one bucket, and how many members there are. */
-export interface MemberBreakdown {
-  top: BreakdownEntry[];
-  /** Every member past the top ones (key OTHER_MEMBERS_KEY), or null when there are none. */
-  other: BreakdownEntry | null;
-  members: number;
-}
-
-/**
- * The aggregates the UI and exports show for one run (plain data, ready for JSON). Every list is sorted by credit
- * descending, then key in code-unit order, and lists only keys with a touch in a won journey, so no result depends
- * on row order. byChannel, byCampaign, byTouchKind, byPosition and byOpportunityType each sum to `attributed`;
- * byActionType and byMember cover community touches only and sum to the community entry of byTouchKind.
- */
-export interface Breakdowns {
-  attributed: number;
-  byChannel: BreakdownEntry[];
-  byCampaign: BreakdownEntry[];
-  byTouchKind: BreakdownEntry[];
-  byPosition: BreakdownEntry[];
-  byActionType: BreakdownEntry[];
-  byMember: MemberBreakdown;
-  byOpportunityType: BreakdownEntry[];
-  /** Won deals with no touch (spec 5): they keep their amount here. */
-  unattributed: { amount: number; count: number };
-}
+export type { BreakdownEntry, Breakdowns, MemberBreakdown };
 
 export interface BreakdownOptions {
   /** Members listed by name before the rest fold into "Other"; default 100. */

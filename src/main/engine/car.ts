@@ -1,15 +1,14 @@
 import { ACTION_TYPES } from '../../shared/importSpec';
 import type { PositionWeights } from '../../shared/modelOptions';
-import { churnReduction, type ChurnReduction } from './car/churn';
-import { roadmapCar, type RoadmapCar } from './car/roadmap';
-import { earliestSources, linkedOpportunities, touchSourcing, type SourceKind } from './car/sourcing';
+import type { CarResult, LinkedNotWon, SourcedOpportunity } from '../../shared/results';
+
+export type { CarResult };
+import { churnReduction } from './car/churn';
+import { roadmapCar } from './car/roadmap';
+import { earliestSources, linkedOpportunities, touchSourcing } from './car/sourcing';
 import type { CommunityData } from './communityData';
 import { actionTypeId, COMMUNITY, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from './dataset';
 import { POSITION_BITS, POSITION_NAMES, type Journeys, type PositionName } from './journeys';
-
-export type { ChurnComparison, ChurnReduction, GroupStats, SegmentChurn } from './car/churn';
-export type { RoadmapCar, RoadmapOpportunity } from './car/roadmap';
-export type { SourceKind } from './car/sourcing';
 
 export interface CarOptions {
   referralWindowDays: number;
@@ -21,47 +20,6 @@ export interface CarOptions {
    * touch's positions all weigh 0) its credit is split equally over the positions it holds.
    */
   weights?: PositionWeights;
-}
-
-export interface SourcedOpportunity {
-  opportunityId: string;
-  amount: number;
-  source: SourceKind;
-  actionId: string;
-  at: number;
-}
-
-/** A link that names a lost or open opportunity: shown, never revenue (spec 2). */
-export interface LinkedNotWon {
-  opportunityId: string;
-  stage: 'lost' | 'open';
-  amount: number;
-  source: SourceKind;
-  actionId: string;
-  at: number;
-}
-
-/** Community-attributed revenue (spec 7): plain data, ready for JSON. */
-export interface CarResult {
-  /** The three measures of spec 7, never added to each other. */
-  attributed: number;
-  influenced: number;
-  sourced: number;
-  byCategory: {
-    internal_referral: { attributed: number; sourced: number };
-    external_referral: { attributed: number; sourced: number };
-    job_move: { attributed: number; sourced: number };
-    upgrade: { attributed: number; influenced: number; sourced: number };
-    roadmap: RoadmapCar;
-    churn_reduction: ChurnReduction;
-    engagement: { attributed: number };
-  };
-  communityTouchesPerWonDeal: number;
-  attributedByPosition: Record<PositionName, number>;
-  /** Won opportunities sourced by the community, each once with its earliest source, by opportunity id. */
-  sourcedOpportunities: SourcedOpportunity[];
-  /** Opportunities a link names that are not won (earliest link each), by opportunity id. */
-  linkedNotWon: LinkedNotWon[];
 }
 
 type LinkType = 'internal_referral' | 'external_referral' | 'job_move';

@@ -1,3 +1,4 @@
+import type { SankeyFlows, SankeyLayer, SankeyLink, SankeyNode } from '../../shared/results';
 import { ACTION_TYPES, OPPORTUNITY_TYPES } from '../../shared/importSpec';
 import type { AttributionRun } from './attribute';
 import {
@@ -10,29 +11,7 @@ import {
 import { COMMUNITY, STAGE_IDS, type Dataset } from './dataset';
 import { POSITION_BITS, POSITION_NAMES, type PositionName } from './journeys';
 
-/** Source, journey position, opportunity type, won revenue. */
-export type SankeyLayer = 0 | 1 | 2 | 3;
-
-export interface SankeyNode {
-  id: string;
-  label: string;
-  layer: SankeyLayer;
-  value: number;
-}
-
-export interface SankeyLink {
-  source: string;
-  target: string;
-  value: number;
-}
-
-/** Ready for @nivo/sankey (`data={{ nodes, links }}`, `sort="input"` keeps the order given here). */
-export interface SankeyFlows {
-  nodes: SankeyNode[];
-  links: SankeyLink[];
-  /** Attributed revenue in scope: the sum of the links into "Won revenue". */
-  total: number;
-}
+export type { SankeyFlows, SankeyLayer, SankeyLink, SankeyNode };
 
 export interface SankeyOptions {
   /** 'community': only community touches flow; 'all': marketing touches too, sourced by their channel. */

@@ -7,8 +7,7 @@ export const OC = 4;
 export const CW = 8;
 export const MID = 16;
 export const POSITION_BITS = [FT, LC, OC, CW, MID] as const;
-export const POSITION_NAMES = ['FT', 'LC', 'OC', 'CW', 'MID'] as const;
-export type PositionName = (typeof POSITION_NAMES)[number];
+export { POSITION_NAMES, type PositionName } from '../../shared/results';
 
 export type UpgradePolicy = 'restart-at-opportunity' | 'account-lifetime';
 

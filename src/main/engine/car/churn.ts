@@ -1,37 +1,5 @@
+import type { ChurnComparison, ChurnReduction, GroupStats } from '../../../shared/results';
 import { COMMUNITY, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../dataset';
-
-/** One group of renewals in the churn comparison (spec 7, `churn_reduction`). */
-export interface GroupStats {
-  renewals: number;
-  won: number;
-  amount: number;
-  wonAmount: number;
-  /** wonAmount / amount; 0 for an empty group (or one of zero amount), never NaN. */
-  retention: number;
-  empty: boolean;
-}
-
-export interface ChurnComparison {
-  /** max(0, retention_engaged - retention_other) x the engaged group's renewal amount. */
-  retained: number;
-  /** 95% percentile interval of `retained` over the bootstrap resamples. */
-  interval: [number, number];
-  engaged: GroupStats;
-  other: GroupStats;
-  resamples: number;
-  /** Says when a group is empty and its retention is reported as 0; null otherwise. */
-  note: string | null;
-}
-
-export interface SegmentChurn extends ChurnComparison {
-  /** The account segment; null for accounts without one. */
-  segment: string | null;
-}
-
-export interface ChurnReduction extends ChurnComparison {
-  caveat: string;
-  bySegment: SegmentChurn[];
-}
 
 export const CHURN_CAVEAT =
   'Correlation, not causation, unless the groups are comparable: engaged accounts may renew more for other reasons.';

@@ -1,24 +1,6 @@
+import type { RoadmapCar, RoadmapOpportunity } from '../../../shared/results';
 import type { CommunityData } from '../communityData';
 import { actionTypeId, STAGE_IDS, type Dataset } from '../dataset';
-
-export interface RoadmapOpportunity {
-  opportunityId: string;
-  amount: number;
-  /** The linked features that shipped before the close and were requested before they shipped. */
-  features: string[];
-  /** The members who requested those features before they shipped. */
-  members: string[];
-}
-
-export interface RoadmapCar {
-  /** roadmap_share x influenced. */
-  attributed: number;
-  /** "Revenue at stake": the amount of the roadmap-influenced opportunities. */
-  influenced: number;
-  opportunities: RoadmapOpportunity[];
-  /** Each requesting member's equal part of the attributed amount of every opportunity they influenced. */
-  byMember: { memberId: string; attributed: number }[];
-}
 
 const FEATURE_REQUEST = actionTypeId('feature_request');
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

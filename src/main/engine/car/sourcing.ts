@@ -1,16 +1,9 @@
+import { SOURCE_KINDS, type SourceKind } from '../../../shared/results';
 import type { CommunityData } from '../communityData';
 import { actionTypeId, COMMUNITY, OPPORTUNITY_TYPE_IDS, type Dataset } from '../dataset';
 import { FT, OC, type Journeys } from '../journeys';
 
-/** How a community action sourced an opportunity (spec 7). */
-export const SOURCE_KINDS = [
-  'internal_referral',
-  'external_referral',
-  'job_move',
-  'first_touch',
-  'opportunity_creation',
-] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
+export { SOURCE_KINDS, type SourceKind };
 
 /** One action naming one opportunity (of any stage: whether it is revenue is decided by the caller). */
 export interface SourcingLink {
