@@ -31,6 +31,9 @@ const bridge = {
   'data:overview': invoker('data:overview'),
   'data:rows': invoker('data:rows'),
   'data:unresolved': invoker('data:unresolved'),
+  'model:attribute': invoker('model:attribute'),
+  'model:car': invoker('model:car'),
+  'model:flows': invoker('model:flows'),
 } satisfies TributaryBridge;
 
 contextBridge.exposeInMainWorld('tributary', bridge);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApiErrorShape } from './errors';
 import { importArgSchemas, type ImportResults } from './importApi';
+import { modelArgSchemas, type ModelResults } from './modelApi';
 import type { DataKind } from './kinds';
 import type { MethodName } from './methods';
 
@@ -45,6 +46,7 @@ export const argSchemas = {
     suggestedName: z.string().max(200).optional(),
   }),
   ...importArgSchemas,
+  ...modelArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
 
 export interface ProjectMetaInfo {
@@ -81,7 +83,7 @@ export interface AppInfo {
   projectsDir: string;
 }
 
-export interface Results extends ImportResults {
+export interface Results extends ImportResults, ModelResults {
   'app:info': AppInfo;
   'project:create': ProjectInfo;
   'project:open': ProjectInfo;

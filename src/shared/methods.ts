@@ -26,6 +26,9 @@ export const METHOD_NAMES = [
   'data:overview',
   'data:rows',
   'data:unresolved',
+  'model:attribute',
+  'model:car',
+  'model:flows',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -49,6 +49,12 @@ const BAD_ARGS: Record<Method, unknown[]> = {
   'data:overview': [{ x: 1 }],
   'data:rows': [{}, { kind: 'users' }, { kind: 'accounts', offset: -1 }],
   'data:unresolved': [{ limit: 0 }],
+  'model:attribute': [{}, { options: { model: 'nope' } }, { options: { model: 'custom' } }],
+  'model:car': [{ options: { halfLifeDays: 0 } }, { options: { markovOrder: 5 } }],
+  'model:flows': [
+    { options: {}, scope: 'some' },
+    { options: {}, topN: 0 },
+  ],
 };
 
 describe('dispatch', () => {

@@ -1,11 +1,13 @@
 import type { Method, Results, ValidArgs } from '../../shared/api';
 import { TributaryError } from '../../shared/errors';
 import { APP_VERSION } from '../../shared/version';
+import { EngineCache } from '../engine/cache';
 import { ImportJobs } from '../import/jobs';
 import { loadMigrations } from '../store/migrations';
 import { summarizeProject } from '../store/summary';
 import type { Session } from '../session/session';
 import { createImportHandlers } from './importHandlers';
+import { createModelHandlers } from './modelHandlers';
 
 /** The system file dialogs; only the desktop shell has them. */
 export interface Dialogs {
@@ -31,6 +33,7 @@ export function createHandlers({ session, mode, dialogs, jobs = new ImportJobs()
   const stopImports = () => jobs.stopAll();
   return {
     ...createImportHandlers(session, jobs),
+    ...createModelHandlers(session, new EngineCache()),
     'app:info': () => ({ version: APP_VERSION, mode, schemaVersion, projectsDir: session.projectsDir }),
     'project:create': async ({ name, currency, path }) => {
       await stopImports();

@@ -1,0 +1,58 @@
+import type { Method, Results, ValidArgs } from '../../shared/api';
+import type { ModelResults } from '../../shared/modelApi';
+import { weightsOf, type ModelOptions } from '../../shared/modelOptions';
+import { attribute, type AttributionRun } from '../engine/attribute';
+import { breakdowns } from '../engine/breakdowns';
+import type { EngineCache } from '../engine/cache';
+import { computeCar } from '../engine/car';
+import { sankeyFlows } from '../engine/flows';
+import type { Session } from '../session/session';
+
+type ModelMethod = keyof ModelResults & Method;
+export type ModelHandlerTable = {
+  [M in ModelMethod]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]>;
+};
+
+/**
+ * The model methods over the open project. The engine runs here in the main process (or the browser-mode server),
+ * never in the renderer; the dataset is loaded once per data change and journeys once per journey options.
+ */
+export function createModelHandlers(session: Session, cache: EngineCache): ModelHandlerTable {
+  function run(options: ModelOptions): AttributionRun {
+    const { db } = session.require();
+    return attribute(cache.get(db).data, options, cache.journeys(db, options));
+  }
+  return {
+    'model:attribute': ({ options }) => {
+      const result = run(options);
+      const { data } = cache.get(session.require().db);
+      return {
+        model: options.model,
+        options,
+        revenue: result.revenue,
+        attributed: result.attributed,
+        unattributed: result.unattributed,
+        unattributedDeals: result.unattributedOpportunities.length,
+        byChannel: result.byChannel,
+        breakdowns: breakdowns(data, result),
+        ...(result.removalEffects ? { removalEffects: result.removalEffects } : {}),
+        ...(result.shapleyValues ? { shapleyValues: result.shapleyValues } : {}),
+      };
+    },
+    'model:car': ({ options }) => {
+      const result = run(options);
+      const { data, community } = cache.get(session.require().db);
+      const weights = weightsOf(options);
+      return computeCar(data, community, result.journeys, result.credits, {
+        referralWindowDays: options.referralWindowDays,
+        roadmapShare: options.roadmapShare,
+        seed: options.seed,
+        ...(weights ? { weights } : {}),
+      });
+    },
+    'model:flows': ({ options, scope, topN }) => {
+      const result = run(options);
+      return sankeyFlows(cache.get(session.require().db).data, result, { scope, topN });
+    },
+  };
+}
