@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { channelWeightCredits, linearCredits, positionCredits, timeDecayCredits } from '../../src/main/engine/credit';
 import type { Dataset } from '../../src/main/engine/dataset';
+import { pathsOf } from '../../src/main/engine/attribute';
 import { buildJourneys, type Journeys } from '../../src/main/engine/journeys';
+import { markovRemovalEffects } from '../../src/main/engine/markov';
+import { shapleyValues } from '../../src/main/engine/shapley';
 import { PRESET_WEIGHTS } from '../../src/shared/modelOptions';
 import { rowsArbitrary } from './arbitraries';
 import { datasetOf, endOf, type Rows } from './build';
@@ -14,6 +17,12 @@ const MODELS: Record<string, Model> = {
   ),
   linear: linearCredits,
   'time-decay': (d, j) => timeDecayCredits(d, j, 7),
+  markov: (d, j) => channelWeightCredits(d, j, markovRemovalEffects(pathsOf(d, j, false), 1).removalEffects),
+  'markov order 2': (d, j) => channelWeightCredits(d, j, markovRemovalEffects(pathsOf(d, j, false), 2).removalEffects),
+  shapley: (d, j) => channelWeightCredits(d, j, shapleyValues(pathsOf(d, j, false)).values),
+  // More than exactUpTo channels: the seeded Monte Carlo must not depend on row order either.
+  'shapley sampled': (d, j) =>
+    channelWeightCredits(d, j, shapleyValues(pathsOf(d, j, false), { exactUpTo: 1, samples: 50 }).values),
   // Weights by channel name: channel ids follow the order rows were read in, names do not.
   'channel weights': (d, j) =>
     channelWeightCredits(

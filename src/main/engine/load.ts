@@ -107,9 +107,12 @@ export function loadDataset(db: Database.Database): Dataset {
     domainOf.push(null);
     segmentOf.push(null);
   }
+  // Channel ids in name order, so data-driven models see the same players whatever order rows came in.
+  const sortedChannels = channels.sorted();
+  for (const touch of raw) touch.channel = sortedChannels.remap[touch.channel] as number;
   return {
     accounts,
-    channels,
+    channels: sortedChannels.dictionary,
     campaigns,
     members,
     touches: toTouches(raw, accounts.size),
