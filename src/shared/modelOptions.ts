@@ -1,23 +1,6 @@
 import { z } from 'zod';
 
-/** The models of spec 5-6, by the names the CLI and the app use. */
-export const MODEL_NAMES = [
-  'first-touch',
-  'last-touch',
-  'lead-creation',
-  'u-shaped',
-  'w-shaped',
-  'full-path',
-  'j-shaped',
-  'inverse-j',
-  'linear',
-  'time-decay',
-  'custom',
-  'markov',
-  'shapley',
-] as const;
-export type ModelName = (typeof MODEL_NAMES)[number];
-
+/** The position models of spec 5. */
 export const POSITION_MODELS = [
   'first-touch',
   'last-touch',
@@ -30,6 +13,10 @@ export const POSITION_MODELS = [
   'custom',
 ] as const;
 export type PositionModel = (typeof POSITION_MODELS)[number];
+
+/** Every model of spec 5-6, by the names the CLI and the app use. */
+export const MODEL_NAMES = [...POSITION_MODELS, 'linear', 'time-decay', 'markov', 'shapley'] as const;
+export type ModelName = (typeof MODEL_NAMES)[number];
 
 export interface PositionWeights {
   FT: number;

@@ -1,31 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Method, Results } from '../../src/shared/api';
+import { describe, expect, it } from 'vitest';
+import { useApiSession } from '../helpers/api';
 import { generateDemo } from '../../src/main/demo/generate';
-import { dispatch } from '../../src/main/handlers/dispatch';
-import { createHandlers } from '../../src/main/handlers/index';
-import { ImportJobs } from '../../src/main/import/jobs';
-import { Session } from '../../src/main/session/session';
-import { useTempDir } from '../helpers/files';
 import { writeFixture } from '../import/fixtures';
 
-const tempDir = useTempDir();
-const sessions: Session[] = [];
-afterEach(() => sessions.splice(0).forEach((session) => session.close()));
+const apiSession = useApiSession();
 
 async function demoSession() {
-  const dir = tempDir();
-  const session = new Session({ userDataDir: dir });
-  sessions.push(session);
-  const jobs = new ImportJobs();
-  const handlers = createHandlers({ session, mode: 'browser', jobs });
-  async function call<M extends Method>(method: M, args: unknown): Promise<Results[M]> {
-    const envelope = await dispatch(handlers, method, args);
-    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.result as Results[M];
-  }
-  await call('project:create', { name: 'Models' });
-  generateDemo(session.require().db, { scale: 5000, seed: 3 });
-  return { dir, call, jobs };
+  const opened = await apiSession('Models');
+  generateDemo(opened.session.require().db, { scale: 5000, seed: 3 });
+  return opened;
 }
 
 const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(1e-6 * Math.max(1, Math.abs(b)));

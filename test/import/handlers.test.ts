@@ -1,32 +1,11 @@
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Method, Results } from '../../src/shared/api';
-import { dispatch } from '../../src/main/handlers/dispatch';
-import { createHandlers } from '../../src/main/handlers/index';
-import { ImportJobs } from '../../src/main/import/jobs';
-import { Session } from '../../src/main/session/session';
-import { useTempDir } from '../helpers/files';
+import { describe, expect, it } from 'vitest';
+import { useApiSession } from '../helpers/api';
 import { HUBSPOT_DEALS, writeFixture } from './fixtures';
 
-const tempDir = useTempDir();
-const sessions: Session[] = [];
-afterEach(() => sessions.splice(0).forEach((session) => session.close()));
-
-async function setup() {
-  const dir = tempDir();
-  const session = new Session({ userDataDir: dir });
-  sessions.push(session);
-  const jobs = new ImportJobs();
-  const handlers = createHandlers({ session, mode: 'browser', jobs });
-  async function call<M extends Method>(method: M, args: unknown): Promise<Results[M]> {
-    const envelope = await dispatch(handlers, method, args);
-    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.result as Results[M];
-  }
-  await call('project:create', { name: 'Wizard' });
-  return { dir, call, jobs, handlers };
-}
+const apiSession = useApiSession();
+const setup = () => apiSession('Wizard');
 
 describe('import through the API, in a worker thread', () => {
   it('inspects, previews, validates without writing, imports, and reports history and issues', async () => {

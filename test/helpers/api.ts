@@ -1,0 +1,36 @@
+import { afterEach } from 'vitest';
+import type { Method, Results } from '../../src/shared/api';
+import { dispatch } from '../../src/main/handlers/dispatch';
+import { createHandlers } from '../../src/main/handlers/index';
+import { ImportJobs } from '../../src/main/import/jobs';
+import { Session } from '../../src/main/session/session';
+import { useTempDir } from './files';
+
+/**
+ * The API as a transport sees it, over a real session in a temporary user-data folder with a new project open:
+ * `call` unwraps envelopes and throws `code: message` on failure. Sessions close after each test.
+ */
+export function useApiSession(): (projectName: string) => Promise<{
+  dir: string;
+  session: Session;
+  jobs: ImportJobs;
+  call: <M extends Method>(method: M, args: unknown) => Promise<Results[M]>;
+}> {
+  const tempDir = useTempDir();
+  const sessions: Session[] = [];
+  afterEach(() => sessions.splice(0).forEach((session) => session.close()));
+  return async (projectName) => {
+    const dir = tempDir();
+    const session = new Session({ userDataDir: dir });
+    sessions.push(session);
+    const jobs = new ImportJobs();
+    const handlers = createHandlers({ session, mode: 'browser', jobs });
+    async function call<M extends Method>(method: M, args: unknown): Promise<Results[M]> {
+      const envelope = await dispatch(handlers, method, args);
+      if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+      return envelope.result as Results[M];
+    }
+    await call('project:create', { name: projectName });
+    return { dir, session, jobs, call };
+  };
+}
