@@ -82,7 +82,17 @@ function registerIpc(window: () => BrowserWindow | null): void {
       return dispatch(handlers, method, args);
     });
   }
-  app.on('before-quit', () => session.close());
+  // Quitting cancels a running import (it rolls back) and closes the project before the app exits.
+  let stopped = false;
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    void jobs.stopAll().finally(() => {
+      session.close();
+      stopped = true;
+      app.quit();
+    });
+  });
 }
 
 function createWindow(): BrowserWindow {

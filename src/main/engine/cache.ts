@@ -6,42 +6,60 @@ import type { Dataset } from './dataset';
 import { buildJourneys, type Journeys } from './journeys';
 import { loadDataset } from './load';
 
+/** One consistent view of the project: everything in it was read in one transaction. */
+export interface EngineSnapshot {
+  data: Dataset;
+  community: CommunityData;
+  journeys(options: ModelOptions): Journeys;
+}
+
 interface Loaded {
   db: Database.Database;
   version: number;
-  data: Dataset;
-  community: CommunityData;
-  journeys: Map<string, Journeys>;
+  snapshot: EngineSnapshot;
 }
+
+/** Journeys kept per journey options: a lookback slider must not pile them up. */
+const KEEP_JOURNEYS = 4;
 
 /**
  * The engine's view of the open project, loaded once and again only when the data changed (spec 8): SQLite's
  * data_version moves whenever another connection (an import worker) commits, and a different project is a different
- * connection. Journeys are kept per journey options, so a weight change reuses them.
+ * connection. A caller takes one snapshot per request, so a commit in the middle of a request cannot mix an old
+ * dataset with new journeys.
  */
 export class EngineCache {
   private loaded: Loaded | null = null;
 
-  get(db: Database.Database): { data: Dataset; community: CommunityData } {
-    return this.current(db);
-  }
-
-  journeys(db: Database.Database, options: ModelOptions): Journeys {
-    const loaded = this.current(db);
-    const key = journeyKey(options);
-    let journeys = loaded.journeys.get(key);
-    if (!journeys) {
-      journeys = buildJourneys(loaded.data, options);
-      loaded.journeys.set(key, journeys);
-    }
-    return journeys;
-  }
-
-  private current(db: Database.Database): Loaded {
+  snapshot(db: Database.Database): EngineSnapshot {
     const version = db.pragma('data_version', { simple: true }) as number;
-    if (this.loaded && this.loaded.db === db && this.loaded.version === version) return this.loaded;
-    const data = loadDataset(db);
-    this.loaded = { db, version, data, community: loadCommunityData(db, data), journeys: new Map() };
-    return this.loaded;
+    if (this.loaded && this.loaded.db === db && this.loaded.version === version) return this.loaded.snapshot;
+    // A read transaction: every table is read from the same committed state.
+    const { data, community } = db.transaction(() => {
+      const dataset = loadDataset(db);
+      return { data: dataset, community: loadCommunityData(db, dataset) };
+    })();
+    const journeys = new Map<string, Journeys>();
+    const snapshot: EngineSnapshot = {
+      data,
+      community,
+      journeys(options) {
+        const key = journeyKey(options);
+        let built = journeys.get(key);
+        if (!built) {
+          built = buildJourneys(data, options);
+          if (journeys.size >= KEEP_JOURNEYS) journeys.delete(journeys.keys().next().value as string);
+          journeys.set(key, built);
+        }
+        return built;
+      },
+    };
+    this.loaded = { db, version, snapshot };
+    return snapshot;
+  }
+
+  /** Forgets the loaded project (closed or switched), so its arrays can be freed. */
+  clear(): void {
+    this.loaded = null;
   }
 }

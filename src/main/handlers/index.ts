@@ -28,12 +28,16 @@ export type HandlerTable = { [M in Method]: (args: ValidArgs<M>) => Results[M] |
 
 export function createHandlers({ session, mode, dialogs, jobs = new ImportJobs() }: HandlerContext): HandlerTable {
   const schemaVersion = loadMigrations().length;
+  const cache = new EngineCache();
   // Switching or closing the project first stops a running import (it rolls back), so no worker writes to a
-  // project the user has left.
-  const stopImports = () => jobs.stopAll();
+  // project the user has left, and drops the engine's arrays of the old one.
+  const stopImports = async () => {
+    await jobs.stopAll();
+    cache.clear();
+  };
   return {
     ...createImportHandlers(session, jobs),
-    ...createModelHandlers(session, new EngineCache()),
+    ...createModelHandlers(session, cache),
     'app:info': () => ({ version: APP_VERSION, mode, schemaVersion, projectsDir: session.projectsDir }),
     'project:create': async ({ name, currency, path }) => {
       await stopImports();

@@ -3,7 +3,7 @@ import type { ModelResults } from '../../shared/modelApi';
 import { weightsOf, type ModelOptions } from '../../shared/modelOptions';
 import { attribute, type AttributionRun } from '../engine/attribute';
 import { breakdowns } from '../engine/breakdowns';
-import type { EngineCache } from '../engine/cache';
+import type { EngineCache, EngineSnapshot } from '../engine/cache';
 import { computeCar } from '../engine/car';
 import { sankeyFlows } from '../engine/flows';
 import type { Session } from '../session/session';
@@ -18,14 +18,13 @@ export type ModelHandlerTable = {
  * never in the renderer; the dataset is loaded once per data change and journeys once per journey options.
  */
 export function createModelHandlers(session: Session, cache: EngineCache): ModelHandlerTable {
-  function run(options: ModelOptions): AttributionRun {
-    const { db } = session.require();
-    return attribute(cache.get(db).data, options, cache.journeys(db, options));
+  function run(options: ModelOptions): { snapshot: EngineSnapshot; result: AttributionRun } {
+    const snapshot = cache.snapshot(session.require().db);
+    return { snapshot, result: attribute(snapshot.data, options, snapshot.journeys(options)) };
   }
   return {
     'model:attribute': ({ options }) => {
-      const result = run(options);
-      const { data } = cache.get(session.require().db);
+      const { snapshot, result } = run(options);
       return {
         model: options.model,
         options,
@@ -34,16 +33,15 @@ export function createModelHandlers(session: Session, cache: EngineCache): Model
         unattributed: result.unattributed,
         unattributedDeals: result.unattributedOpportunities.length,
         byChannel: result.byChannel,
-        breakdowns: breakdowns(data, result),
+        breakdowns: breakdowns(snapshot.data, result),
         ...(result.removalEffects ? { removalEffects: result.removalEffects } : {}),
         ...(result.shapleyValues ? { shapleyValues: result.shapleyValues } : {}),
       };
     },
     'model:car': ({ options }) => {
-      const result = run(options);
-      const { data, community } = cache.get(session.require().db);
+      const { snapshot, result } = run(options);
       const weights = weightsOf(options);
-      return computeCar(data, community, result.journeys, result.credits, {
+      return computeCar(snapshot.data, snapshot.community, result.journeys, result.credits, {
         referralWindowDays: options.referralWindowDays,
         roadmapShare: options.roadmapShare,
         seed: options.seed,
@@ -51,8 +49,8 @@ export function createModelHandlers(session: Session, cache: EngineCache): Model
       });
     },
     'model:flows': ({ options, scope, topN }) => {
-      const result = run(options);
-      return sankeyFlows(cache.get(session.require().db).data, result, { scope, topN });
+      const { snapshot, result } = run(options);
+      return sankeyFlows(snapshot.data, result, { scope, topN });
     },
   };
 }

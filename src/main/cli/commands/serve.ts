@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { TributaryError } from '../../../shared/errors';
 import { createHandlers } from '../../handlers/index';
+import { ImportJobs } from '../../import/jobs';
 import { startServer } from '../../server/server';
 import { Session } from '../../session/session';
 import { resolveUserDataDir } from '../../session/userData';
@@ -30,10 +31,11 @@ export interface ServeHandle {
 export async function runServe(options: ServeOptions): Promise<ServeHandle> {
   const session = new Session({ userDataDir: options.userDataDir });
   if (options.projectPath !== undefined) session.open(options.projectPath);
+  const jobs = new ImportJobs();
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({
-      handlers: createHandlers({ session, mode: 'browser' }),
+      handlers: createHandlers({ session, mode: 'browser', jobs }),
       rendererDir: options.rendererDir,
       uploadsDir: join(options.userDataDir, 'uploads'),
       port: options.port,
@@ -46,7 +48,12 @@ export async function runServe(options: ServeOptions): Promise<ServeHandle> {
   return {
     url: server.url,
     port: server.port,
-    close: () => (closing ??= server.close().finally(() => session.close())),
+    // An import still running is cancelled (it rolls back) before the project closes.
+    close: () =>
+      (closing ??= server
+        .close()
+        .then(() => jobs.stopAll())
+        .finally(() => session.close())),
   };
 }
 
