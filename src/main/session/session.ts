@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ProjectInfo } from '../../shared/api';
 import { TributaryError } from '../../shared/errors';
@@ -61,7 +61,9 @@ export class Session {
     try {
       generateDemo(project.db);
     } catch (error) {
+      // An empty demo would be reopened forever: it goes, so the next attempt generates it again.
       project.close();
+      for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
       throw error;
     }
     return this.adopt(project);

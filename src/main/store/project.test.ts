@@ -176,6 +176,19 @@ describe('saveAs', () => {
     copy.close();
   });
 
+  it('refuses to write over a project another program has open (its -wal would corrupt the copy)', async () => {
+    const dir = tempDir();
+    const source = createProject(join(dir, 'source.sqlite'), project);
+    const other = createProject(join(dir, 'open.sqlite'), project);
+    other.db.prepare("INSERT INTO accounts (account_id) VALUES ('kept')").run();
+    await expect(source.saveAs(join(dir, 'open.sqlite'), { overwrite: true })).rejects.toThrow(
+      /open in another program/,
+    );
+    expect(other.db.prepare('SELECT account_id FROM accounts').all()).toEqual([{ account_id: 'kept' }]);
+    other.close();
+    source.close();
+  });
+
   it('refuses to overwrite unless asked', async () => {
     const dir = tempDir();
     const source = createProject(join(dir, 'source.sqlite'), project);

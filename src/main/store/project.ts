@@ -45,6 +45,14 @@ export class Project {
     if (existsSync(target) && !options.overwrite) {
       throw new TributaryError('already_exists', `${target} already exists; choose another name or allow overwriting.`);
     }
+    // A -wal beside the target belongs to a program that has it open (or crashed with it open): SQLite would replay
+    // it into the new copy, so the copy is not written over it.
+    if (existsSync(`${target}-wal`)) {
+      throw new TributaryError(
+        'locked',
+        `${target} is open in another program; close it there or choose another name.`,
+      );
+    }
     const partial = join(dirname(target), `.${basename(target)}.partial-${process.pid}`);
     try {
       await this.db.backup(partial);
@@ -54,6 +62,7 @@ export class Project {
       } finally {
         copy.close();
       }
+      rmSync(`${target}-shm`, { force: true });
       renameSync(partial, target);
     } catch (error) {
       rmSync(partial, { force: true });
