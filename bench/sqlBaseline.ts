@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 export const FULL_PATH_BY_CHANNEL_SQL = `
 WITH
 touches AS (
-  SELECT CASE WHEN t.contact_id IS NULL THEN t.account_id ELSE c.account_id END AS account_id,
+  SELECT COALESCE(c.account_id, t.account_id) AS account_id,
          'marketing' AS kind, t.touchpoint_id AS id, t.occurred_at AS at, t.channel AS channel
   FROM touchpoints t LEFT JOIN contacts c ON c.contact_id = t.contact_id
   UNION ALL

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -125,6 +125,8 @@ describe('tributary attribute', () => {
     expect(json.car).toMatchObject({ influenced: 1000, sourced: 1000 });
     expect(json.car.attributed).toBeCloseTo(attributed, 9);
     expect(json.car.byCategory.engagement.attributed).toBeCloseTo(attributed, 9);
+    // cli.md's shape names car.churn.
+    expect(json.car.churn).toEqual(json.car.byCategory.churn_reduction);
     const car = await tributary(['car', path, '--json'], dir);
     expect(car.code).toBe(0);
     expect(JSON.parse(car.stdout)).toEqual({ model: 'full-path', options: json.options, revenue: 1000, car: json.car });
@@ -174,8 +176,11 @@ describe('tributary attribute', () => {
 
   it('exits 1 and leaves no file for a project that is not Tributary', async () => {
     const dir = tempDir();
-    const result = await tributary(['attribute', join(dir, 'missing.sqlite'), '--out', join(dir, 'c.csv')], dir);
+    const notes = join(dir, 'notes.sqlite');
+    writeFileSync(notes, 'not a database, only some notes that are long enough to have a header\n'.repeat(3));
+    const result = await tributary(['attribute', notes, '--out', join(dir, 'c.csv')], dir);
     expect(result.code).toBe(1);
+    expect(result.stderr).toContain('is not a Tributary project: it is not a SQLite database');
     expect(existsSync(join(dir, 'c.csv'))).toBe(false);
   });
 });

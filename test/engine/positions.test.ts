@@ -263,6 +263,23 @@ describe('position models by hand', () => {
     expect(credit(creditsOf(data, { FT: 0, LC: 100, OC: 0, CW: 0, MID: 0 }), 'O1')['T01']).toBe(0);
   });
 
+  it("keeps a touch of an unknown contact on the touch's own account", () => {
+    const data = datasetOf(
+      oneDeal([
+        touch('T1', '2024-01-10'),
+        {
+          touchpoint_id: 'T2',
+          contact_id: 'C-UNKNOWN',
+          account_id: 'A1',
+          occurred_at: at('2024-03-20'),
+          channel: 'ads',
+        },
+        { touchpoint_id: 'T3', contact_id: 'C-UNKNOWN', occurred_at: at('2024-03-21'), channel: 'ads' },
+      ]),
+    );
+    expect(Object.keys(creditsOf(data, PRESET_WEIGHTS['full-path'])['O1'] ?? {})).toEqual(['T1', 'T2']);
+  });
+
   it('credits no lost or open opportunity, and leaves an untouched won one without credits', () => {
     const data = datasetOf({
       ...oneDeal([touch('T1', '2024-03-05')], null),

@@ -392,6 +392,19 @@ describe('bad input: a clear message and nothing lost', () => {
 });
 
 describe('line numbers', () => {
+  it('skips blank lines before the header and counts them', async () => {
+    const { project, dir } = newProject();
+    const report = await importCsv(
+      project.db,
+      writeFixture(dir, 'blank-top.csv', '\n\naccount_id,employees\nA1,10\nA2,x\n'),
+      {
+        kind: 'accounts',
+      },
+    );
+    expect(report).toMatchObject({ committed: true, rowsRead: 2, rowsImported: 1 });
+    expect(report.issues).toMatchObject([{ line: 5, column: 'employees', severity: 'rejected' }]);
+  });
+
   it('count CRLF line breaks and line breaks quoted inside fields', async () => {
     const { project, dir } = newProject();
     const content = 'account_id,name\r\nA1,"two\r\nlines"\r\nA2,"three\r\nwhole\r\nlines"\r\nA3,x,extra\r\n';

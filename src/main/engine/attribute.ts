@@ -1,3 +1,4 @@
+import { TributaryError } from '../../shared/errors';
 import { weightsOf, type ModelOptions } from '../../shared/modelOptions';
 import { channelWeightCredits, linearCredits, positionCredits, timeDecayCredits } from './credit';
 import { STAGE_IDS, type Dataset } from './dataset';
@@ -86,7 +87,9 @@ function creditsFor(
     case 'time-decay':
       return { credits: timeDecayCredits(data, journeys, options.halfLifeDays) };
     case 'markov': {
-      const effects = markovRemovalEffects(pathsOf(data, journeys, options.collapseRepeats), options.markovOrder);
+      const effects = tooLargeAsBadRequest(() =>
+        markovRemovalEffects(pathsOf(data, journeys, options.collapseRepeats), options.markovOrder),
+      );
       return {
         credits: channelWeightCredits(data, journeys, effects.removalEffects),
         removalEffects: effects.removalEffects,
@@ -101,6 +104,16 @@ function creditsFor(
       if (!weights) throw new Error(`No weights for model ${options.model}`);
       return { credits: positionCredits(data, journeys, weights) };
     }
+  }
+}
+
+/** A chain too large to solve is the user's choice of order on this data: a bad request, said plainly. */
+function tooLargeAsBadRequest<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof RangeError) throw new TributaryError('bad_request', error.message);
+    throw error;
   }
 }
 

@@ -65,9 +65,10 @@ export function loadDataset(db: Database.Database): Dataset {
     .prepare('SELECT touchpoint_id, contact_id, account_id, occurred_at, channel, campaign FROM touchpoints')
     .raw()
     .iterate() as IterableIterator<[string, string | null, string | null, number, string, string | null]>) {
-    // spec 1: a touch belongs to its contact's account, or its own account when it has no contact.
-    const account =
-      contactId !== null ? (contactAccount.get(contactId) ?? -1) : accountId !== null ? accounts.id(accountId) : -1;
+    // spec 1: a touch belongs to its contact's account, or its own account when it has no contact. A contact the
+    // project does not know (or one without an account) counts as none, so the touch's own account still holds it.
+    const viaContact = contactId === null ? -1 : (contactAccount.get(contactId) ?? -1);
+    const account = viaContact >= 0 ? viaContact : accountId !== null ? accounts.id(accountId) : -1;
     if (account < 0) continue;
     raw.push({
       kind: MARKETING,

@@ -52,10 +52,12 @@ export function createImportHandlers(session: Session, jobs: ImportJobs): Import
     'import:issuesCsv': ({ importId }) => {
       const file = importFileName(db(), importId);
       if (file === null) throw new TributaryError('not_found', `No import ${importId} in this project.`);
-      const rows = [...iterateImportIssues(db(), importId)].map((i) => [i.line, i.column, i.severity, i.reason]);
+      function* rows() {
+        for (const i of iterateImportIssues(db(), importId)) yield [i.line, i.column, i.severity, i.reason];
+      }
       return {
         fileName: `${basename(file, extname(file))}-issues.csv`,
-        csv: toCsv(['line', 'column', 'severity', 'reason'], rows),
+        csv: toCsv(['line', 'column', 'severity', 'reason'], rows()),
       };
     },
     'mapping:list': () => listSavedMappings(db()),

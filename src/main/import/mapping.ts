@@ -6,6 +6,8 @@ import { chooseFormats, type FormatChoice } from './formats';
 import { peekCsv, type CsvPeek } from './peek';
 import type { ImportOptions } from './run';
 
+const FORMAT_SAMPLE_ROWS = 5000;
+
 export interface ResolvedMapping extends FormatChoice {
   peek: CsvPeek;
   mapping: ImportMapping;
@@ -24,7 +26,8 @@ export function resolveMapping(
   path: string,
   options: Pick<ImportOptions, 'kind' | 'mapping' | 'dateOrder' | 'decimalComma'>,
 ): ResolvedMapping {
-  const peek = peekCsv(path);
+  // Formats are settled from a generous sample (up to 2 MiB or 5,000 rows), not just the preview's rows.
+  const peek = peekCsv(path, FORMAT_SAMPLE_ROWS);
   const signature = headerSignature(peek.headers);
   const saved = options.mapping?.columns ? null : findSavedMapping(db, options.kind, signature);
   const columns = options.mapping?.columns ?? saved?.mapping.columns ?? autoMap(options.kind, peek.headers).columns;

@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import Papa from 'papaparse';
 import { TributaryError } from '../../shared/errors';
-import { csvFileSize } from './source';
+import { countLineBreaks, csvFileSize } from './source';
 
 export interface CsvPeek {
   fileName: string;
@@ -15,7 +15,7 @@ export interface CsvPeek {
   lines: number[];
 }
 
-const PEEK_BYTES = 256 * 1024;
+const PEEK_BYTES = 2 * 1024 * 1024;
 const DELIMITERS = [',', ';', '\t', '|'];
 
 /**
@@ -85,11 +85,4 @@ export function peekCsv(path: string, maxRows = 200): CsvPeek {
     rows: rows.slice(0, maxRows),
     lines: lines.slice(0, maxRows),
   };
-}
-
-/** Line breaks inside a quoted field: the rows after it start that many lines further down. */
-export function countLineBreaks(field: string): number {
-  let count = 0;
-  for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) count++;
-  return count;
 }

@@ -8,7 +8,7 @@ import { translateSqliteError } from '../store/database';
 import { saveMapping } from '../store/mappings';
 import { resolveMemberIdentities } from './identity';
 import { resolveMapping } from './mapping';
-import { countLineBreaks } from './peek';
+import { countLineBreaks } from './source';
 import { buildRowPlan } from './plan';
 import { openCsvSource } from './source';
 import { ImportWriter } from './writer';
@@ -120,6 +120,7 @@ function streamRows(
     };
 
     function handleRow(fields: string[], rowLine: number): void {
+      if (fields.length === 1 && fields[0]?.trim() === '') return; // blank line, before the header too
       if (!plan || !writer) {
         headerCount = fields.length;
         plan = buildRowPlan(
@@ -129,7 +130,6 @@ function streamRows(
         writer = new ImportWriter(db, plan, importId);
         return;
       }
-      if (fields.length === 1 && fields[0]?.trim() === '') return; // blank line
       counts.rowsRead++;
       if (fields.length !== headerCount) {
         counts.rowsRejected++;

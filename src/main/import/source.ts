@@ -53,7 +53,7 @@ export function openCsvSource(path: string): CsvSource {
         } catch {
           throw notUtf8(fileName, chunk, lines);
         }
-        lines += countNewlines(text);
+        lines += countLineBreaks(text);
         if (text) yield text;
       }
       const rest = decoder.decode();
@@ -93,7 +93,8 @@ function refuseUtf16(first: Buffer, fileName: string): void {
   }
 }
 
-function countNewlines(text: string): number {
+/** Line breaks in a text (or in a quoted field: the rows after it start that many lines further down). */
+export function countLineBreaks(text: string): number {
   let count = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
   return count;
@@ -111,7 +112,7 @@ function notUtf8(fileName: string, chunk: Buffer, linesBefore: number): Tributar
     if (!valid) break;
     offset += length;
   }
-  const line = linesBefore + countNewlines(chunk.subarray(0, offset).toString('latin1'));
+  const line = linesBefore + countLineBreaks(chunk.subarray(0, offset).toString('latin1'));
   const byte = (chunk[offset] ?? 0).toString(16).padStart(2, '0');
   return new TributaryError(
     'bad_request',

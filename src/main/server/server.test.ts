@@ -135,6 +135,7 @@ describe('browser mode server', () => {
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     const notJson = await api(server, 'project:open', '{path');
     expect(notJson.status).toBe(400);
+    expect((await api(server, '%E0%A4%A')).status).toBe(400);
   });
 
   it('lists no directories and serves nothing outside the renderer', async () => {

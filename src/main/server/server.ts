@@ -56,7 +56,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       else response.destroy();
     });
   });
-  server.requestTimeout = 60_000;
+  // Headers must arrive promptly; a body may take long (an upload of a large export on a slow disk).
+  server.headersTimeout = 60_000;
+  server.requestTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -87,7 +89,7 @@ async function handle(
   if (!tokenMatches(presentedToken(request, url, guard.port), guard.token)) {
     return sendText(response, 401, 'Unauthorized: open the URL that `tributary serve` printed, with its token.');
   }
-  if (url.searchParams.has('token')) {
+  if (url.searchParams.has('token') && (request.method === 'GET' || request.method === 'HEAD')) {
     response.setHeader('set-cookie', `${cookieName(guard.port)}=${guard.token}; Path=/; HttpOnly; SameSite=Strict`);
     response.writeHead(303, { location: url.pathname });
     response.end();
@@ -108,7 +110,12 @@ async function handleApi(
   handlers: HandlerTable,
 ): Promise<void> {
   if (request.method !== 'POST') return sendText(response, 405, 'API calls are POST requests.');
-  const method = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
+  let method: string;
+  try {
+    method = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
+  } catch {
+    return sendText(response, 400, 'Malformed method name.');
+  }
   if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
     return sendText(response, 415, 'API calls send application/json.');
   }

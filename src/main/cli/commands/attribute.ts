@@ -42,6 +42,11 @@ export function runModel({ data, community }: ProjectEngineData, options: ModelO
   return { run, car };
 }
 
+/** spec cli.md names `car.churn`: the churn_reduction category, repeated where the spec looks for it. */
+export function carJson(car: CarResult): CarResult & { churn: CarResult['byCategory']['churn_reduction'] } {
+  return { ...car, churn: car.byCategory.churn_reduction };
+}
+
 /** The `--json` object of spec cli.md. */
 export function attributionJson(run: AttributionRun, car: CarResult, options: ModelOptions): Record<string, unknown> {
   return {
@@ -51,7 +56,7 @@ export function attributionJson(run: AttributionRun, car: CarResult, options: Mo
     attributed: run.attributed,
     unattributed: run.unattributed,
     byChannel: run.byChannel,
-    car,
+    car: carJson(car),
     ...(run.removalEffects ? { removalEffects: run.removalEffects } : {}),
     ...(run.shapleyValues ? { shapleyValues: run.shapleyValues } : {}),
   };

@@ -2,7 +2,7 @@ import type { CarResult } from '../../engine/car';
 import { exactlyOne, parseCommandArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
 import { MODEL_OPTIONS, parseModelOptions } from '../modelArgs';
-import { loadProjectEngineData, runModel } from './attribute';
+import { carJson, loadProjectEngineData, runModel } from './attribute';
 
 const OPTIONS = { ...MODEL_OPTIONS, json: { type: 'boolean' } } as const;
 
@@ -16,7 +16,7 @@ export function runCarCommand(argv: string[], io: CliIo): number {
   const options = parseModelOptions(values);
   const { run, car } = runModel(loadProjectEngineData(path), options);
   if (values.json) {
-    io.stdout(`${JSON.stringify({ model: options.model, options, revenue: run.revenue, car })}\n`);
+    io.stdout(`${JSON.stringify({ model: options.model, options, revenue: run.revenue, car: carJson(car) })}\n`);
     return EXIT.ok;
   }
   if (run.revenue === 0) io.stdout('No won opportunity in this project: no revenue to attribute.\n');
