@@ -44,7 +44,8 @@ export function loadDataset(db: Database.Database): Dataset {
   }
 
   const contactAccount = new Map<string, number>();
-  const leadCreated: number[] = [];
+  // A Map, not an array filled at random indexes (which V8 would turn into a slow dictionary).
+  const leadCreated = new Map<number, number>();
   for (const [contactId, accountId, lead] of db
     .prepare('SELECT contact_id, account_id, lead_created_at FROM contacts')
     .raw()
@@ -52,7 +53,8 @@ export function loadDataset(db: Database.Database): Dataset {
     const account = accountId === null ? -1 : accounts.id(accountId);
     contactAccount.set(contactId, account);
     // spec 3: LC is cut at the lead_created_at of the account's earliest-created contact.
-    if (account >= 0 && lead !== null && !(lead >= (leadCreated[account] ?? Infinity))) leadCreated[account] = lead;
+    if (account >= 0 && lead !== null && !(lead >= (leadCreated.get(account) ?? Infinity)))
+      leadCreated.set(account, lead);
   }
 
   const opportunities = loadOpportunities(db, accounts);
@@ -103,7 +105,7 @@ export function loadDataset(db: Database.Database): Dataset {
   }
 
   const leadCreatedAt = new Float64Array(accounts.size).fill(Number.NaN);
-  leadCreated.forEach((value, account) => (leadCreatedAt[account] = value));
+  for (const [account, value] of leadCreated) leadCreatedAt[account] = value;
   while (domainOf.length < accounts.size) {
     domainOf.push(null);
     segmentOf.push(null);
