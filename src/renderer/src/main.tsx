@@ -5,6 +5,7 @@ import './styles.css';
 import './styles/common.css';
 import './styles/import.css';
 import './styles/data.css';
+import './styles/model.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

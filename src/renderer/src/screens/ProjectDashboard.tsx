@@ -1,13 +1,18 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { call } from '../api/client';
 import { useDataStore } from '../stores/data';
 import { useImportStore } from '../stores/import';
 import { useImportJobStore } from '../stores/importJob';
+import { useModelStore } from '../stores/model';
+import { useModelResultsStore } from '../stores/modelResults';
 import { useProjectStore } from '../stores/project';
 import { DataView } from './data/DataView';
 import { ImportWizard } from './import/ImportWizard';
 import { Overview } from './Overview';
 import { panelId, PROJECT_VIEWS, ProjectTabs, tabId, type ProjectView } from './ProjectTabs';
+
+// The model tab carries the chart library: load it when the tab is first opened.
+const ModelView = lazy(() => import('./model/ModelView').then((module) => ({ default: module.ModelView })));
 
 export function ProjectDashboard() {
   const { app, summary, busy, close, saveAs } = useProjectStore();
@@ -15,12 +20,14 @@ export function ProjectDashboard() {
   const [view, setView] = useState<ProjectView>('overview');
   const projectPath = summary?.path;
 
-  // The wizard and the data view belong to one project: start them afresh when another one opens.
+  // The wizard, the data view and the model's options belong to one project: start them afresh when another one opens.
   useEffect(() => {
     return () => {
       useImportStore.getState().reset();
       useImportJobStore.getState().reset();
       useDataStore.getState().reset();
+      useModelStore.getState().reset();
+      useModelResultsStore.getState().reset();
     };
   }, [projectPath]);
 
@@ -74,6 +81,11 @@ export function ProjectDashboard() {
           hidden={id !== view}
         >
           {id === view && id === 'overview' && <Overview />}
+          {id === view && id === 'model' && (
+            <Suspense fallback={<p className="muted">Loading the model view…</p>}>
+              <ModelView />
+            </Suspense>
+          )}
           {id === view && id === 'import' && <ImportWizard />}
           {id === view && id === 'data' && <DataView />}
         </div>

@@ -2,6 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 
 export const PROJECT_VIEWS = [
   { id: 'overview', label: 'Overview' },
+  { id: 'model', label: 'Model' },
   { id: 'import', label: 'Import' },
   { id: 'data', label: 'Data' },
 ] as const;

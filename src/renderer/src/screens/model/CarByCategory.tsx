@@ -1,0 +1,83 @@
+import type { ReactNode } from 'react';
+import type { CarResult } from '../../../../shared/results';
+import { formatCount, formatMoney } from '../../format';
+
+interface Row {
+  category: string;
+  attributed: number | null;
+  influenced: number | null;
+  sourced: number | null;
+  note?: ReactNode;
+}
+
+/** CAR by category (spec 7). Categories overlap, so the table has no total row. */
+export function CarByCategory({ car, currency }: { car: CarResult; currency: string }) {
+  const money = (value: number | null) => (value === null ? '—' : formatMoney(value, currency));
+  const { byCategory } = car;
+  const churn = byCategory.churn_reduction;
+  const rows: Row[] = [
+    { category: 'Internal referral', ...byCategory.internal_referral, influenced: null },
+    { category: 'External referral', ...byCategory.external_referral, influenced: null },
+    { category: 'Job move', ...byCategory.job_move, influenced: null },
+    { category: 'Upgrades', ...byCategory.upgrade },
+    {
+      category: 'Roadmap',
+      attributed: byCategory.roadmap.attributed,
+      influenced: byCategory.roadmap.influenced,
+      sourced: null,
+      note: `Revenue at stake over ${formatCount(byCategory.roadmap.opportunities.length)} opportunities; attributed = roadmap share × that amount.`,
+    },
+    {
+      category: 'Churn reduction',
+      attributed: churn.retained,
+      influenced: null,
+      sourced: null,
+      note: (
+        <>
+          Retained revenue, 95% interval {money(churn.interval[0])} – {money(churn.interval[1])}; engaged{' '}
+          {formatCount(churn.engaged.renewals)} renewals, others {formatCount(churn.other.renewals)}.{' '}
+          <span className="caveat">{churn.caveat}</span>
+          {churn.note && <> {churn.note}</>}
+        </>
+      ),
+    },
+    { category: 'Engagement', attributed: byCategory.engagement.attributed, influenced: null, sourced: null },
+  ];
+
+  return (
+    <section aria-labelledby="car-category-heading" className="car-categories">
+      <h3 id="car-category-heading">CAR by category</h3>
+      <p className="muted small">Categories overlap (an upgrade can be referral-sourced), so they are not summed.</p>
+      <div className="table-scroll">
+        <table className="data-table car-table">
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
+              <th scope="col" className="number">
+                Attributed
+              </th>
+              <th scope="col" className="number">
+                Influenced
+              </th>
+              <th scope="col" className="number">
+                Sourced
+              </th>
+              <th scope="col">Notes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.category}>
+                <th scope="row">{row.category}</th>
+                <td className="number">{money(row.attributed)}</td>
+                <td className="number">{money(row.influenced)}</td>
+                <td className="number">{money(row.sourced)}</td>
+                <td className="note">{row.note}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { ResponsiveSankey } from '@nivo/sankey';
+import { useMemo } from 'react';
+import type { SankeyFlows } from '../../../../shared/results';
+import { formatMoney } from '../../format';
+import { nodeColor, shareOfTotal, toSankeyData, type FlowLink, type FlowNode } from '../../model/sankeyData';
+import { formatShare } from '../../model/weights';
+import { useModelStore, type FlowScope } from '../../stores/model';
+import { usePrefersDark } from './usePrefersDark';
+
+const SCOPES: { value: FlowScope; label: string }[] = [
+  { value: 'community', label: 'Community only' },
+  { value: 'all', label: 'All touches' },
+];
+
+/** Attributed revenue from source to journey position to opportunity type to won revenue. */
+export function FlowsChart({ flows, currency }: { flows: SankeyFlows; currency: string }) {
+  const scope = useModelStore((state) => state.scope);
+  const setScope = useModelStore((state) => state.setScope);
+  const dark = usePrefersDark();
+  const data = useMemo(() => toSankeyData(flows), [flows]);
+  const amount = (value: number) =>
+    `${formatMoney(value, currency)} (${formatShare(shareOfTotal(value, data.total))} of the total)`;
+  const labelOf = new Map(data.nodes.map((node) => [node.id, node.label]));
+  const text = dark ? '#e6e9ed' : '#1b1f24';
+
+  return (
+    <section className="flows" aria-labelledby="flows-heading">
+      <div className="flows-header">
+        <h3 id="flows-heading">Revenue flows</h3>
+        <div className="scope-switch" role="radiogroup" aria-label="Flows scope">
+          {SCOPES.map((option) => (
+            <label key={option.value}>
+              <input
+                type="radio"
+                name="flows-scope"
+                value={option.value}
+                checked={scope === option.value}
+                onChange={() => setScope(option.value)}
+              />
+              <span>{option.label}</span>
+            </label>
+          ))}
+        </div>
+      </div>
+      <div className="sankey" role="region" aria-label="Revenue flows">
+        {data.links.length === 0 ? (
+          <p className="empty">No attributed revenue flows in this scope.</p>
+        ) : (
+          <ResponsiveSankey<FlowNode, FlowLink>
+            data={data}
+            sort="input"
+            align="justify"
+            label={(node) => labelOf.get(node.id) ?? node.id}
+            valueFormat={(value) => formatMoney(value, currency)}
+            margin={{ top: 12, right: 110, bottom: 12, left: 190 }}
+            colors={(node) => nodeColor(node.id)}
+            nodeThickness={14}
+            nodeSpacing={14}
+            nodeBorderWidth={0}
+            nodeBorderRadius={2}
+            linkOpacity={dark ? 0.45 : 0.3}
+            // multiply darkens towards the background, which hides the links on a dark one.
+            linkBlendMode={dark ? 'screen' : 'multiply'}
+            linkHoverOthersOpacity={0.08}
+            enableLinkGradient
+            labelPosition="outside"
+            labelPadding={8}
+            labelTextColor={text}
+            theme={{
+              text: { fill: text, fontSize: 12 },
+              labels: { text: { fill: text, fontSize: 12 } },
+              tooltip: { container: { background: dark ? '#181d23' : '#ffffff', color: text, fontSize: 13 } },
+            }}
+            nodeTooltip={({ node }) => (
+              <div className="flow-tooltip">
+                <strong>{node.label}</strong>
+                <div>{amount(node.value)}</div>
+              </div>
+            )}
+            linkTooltip={({ link }) => (
+              <div className="flow-tooltip">
+                <strong>
+                  {link.source.label} → {link.target.label}
+                </strong>
+                <div>{amount(link.value)}</div>
+              </div>
+            )}
+            ariaLabel="Sankey chart of revenue flows"
+          />
+        )}
+      </div>
+      <p className="muted small">
+        {scope === 'community' ? 'Community touches only' : 'Community and marketing touches'}:{' '}
+        {formatMoney(data.total, currency)} of attributed revenue.
+      </p>
+    </section>
+  );
+}

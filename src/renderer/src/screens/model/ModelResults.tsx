@@ -1,0 +1,35 @@
+import { useModelResultsStore, resultsAreCurrent } from '../../stores/modelResults';
+import { CarByCategory } from './CarByCategory';
+import { CarCards } from './CarCards';
+import { FlowsChart } from './FlowsChart';
+
+/** What the current options give: the CAR cards, CAR by category and the flows chart. */
+export function ModelResults({ currency }: { currency: string }) {
+  const { run, updating, error, shownSeq, latestSeq } = useModelResultsStore();
+  const current = resultsAreCurrent({ run, shownSeq, latestSeq });
+
+  return (
+    <section className="model-results" aria-labelledby="model-results-heading" aria-busy={updating}>
+      <div className="results-header">
+        <h2 id="model-results-heading">Results</h2>
+        <span className="results-status" role="status">
+          {updating ? 'Updating…' : run && !current ? 'Out of date' : ''}
+        </span>
+      </div>
+      {error && (
+        <p className="inline-error" role="alert">
+          The model could not run: {error}
+          {run && ' The results below are for earlier settings.'}
+        </p>
+      )}
+      {!run && !error && <p className="muted">Computing…</p>}
+      {run && (
+        <div className={current ? 'results-body' : 'results-body stale'} data-current={current}>
+          <CarCards run={run} currency={currency} />
+          <FlowsChart flows={run.flows} currency={currency} />
+          <CarByCategory car={run.car} currency={currency} />
+        </div>
+      )}
+    </section>
+  );
+}

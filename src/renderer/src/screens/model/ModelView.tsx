@@ -1,0 +1,27 @@
+import { useEffect } from 'react';
+import { useModelStore } from '../../stores/model';
+import { useModelResultsStore } from '../../stores/modelResults';
+import { useProjectStore } from '../../stores/project';
+import { ModelPanel } from './ModelPanel';
+import { ModelResults } from './ModelResults';
+
+/** The Model tab: options on the left, results recomputed on every change on the right. */
+export function ModelView() {
+  const summary = useProjectStore((state) => state.summary);
+  const options = useModelStore((state) => state.options);
+  const scope = useModelStore((state) => state.scope);
+  const request = useModelResultsStore((state) => state.request);
+
+  // A new summary means the project's data changed (an import): the same options give new results.
+  useEffect(() => {
+    request(options, scope);
+  }, [options, scope, summary, request]);
+
+  if (!summary) return null;
+  return (
+    <div className="model-view">
+      <ModelPanel />
+      <ModelResults currency={summary.meta.currency} />
+    </div>
+  );
+}

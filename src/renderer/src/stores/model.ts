@@ -1,0 +1,32 @@
+import { create } from 'zustand';
+import { modelOptionsSchema, type ModelName, type ModelOptions } from '../../../shared/modelOptions';
+import type { PositionName } from '../../../shared/results';
+import { withModel, withWeight } from '../model/weights';
+
+export type FlowScope = 'community' | 'all';
+
+/** The defaults of spec cli.md, as the schema gives them. */
+export const DEFAULT_OPTIONS: ModelOptions = modelOptionsSchema.parse({});
+
+interface ModelState {
+  /** What the panel edits; validated (modelOptionsSchema) before any request. */
+  options: ModelOptions;
+  /** Which touches the flows chart shows. */
+  scope: FlowScope;
+  setModel(model: ModelName): void;
+  setWeight(position: PositionName, value: number): void;
+  setOption<K extends Exclude<keyof ModelOptions, 'model' | 'weights'>>(key: K, value: ModelOptions[K]): void;
+  setScope(scope: FlowScope): void;
+  reset(): void;
+}
+
+/** The model panel: the options of the next model run, edited by the user. */
+export const useModelStore = create<ModelState>()((set) => ({
+  options: DEFAULT_OPTIONS,
+  scope: 'community',
+  setModel: (model) => set((state) => ({ options: withModel(state.options, model) })),
+  setWeight: (position, value) => set((state) => ({ options: withWeight(state.options, position, value) })),
+  setOption: (key, value) => set((state) => ({ options: { ...state.options, [key]: value } })),
+  setScope: (scope) => set({ scope }),
+  reset: () => set({ options: DEFAULT_OPTIONS, scope: 'community' }),
+}));

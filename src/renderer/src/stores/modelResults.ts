@@ -1,0 +1,110 @@
+import { create } from 'zustand';
+import type { AttributionSummary } from '../../../shared/modelApi';
+import { modelOptionsSchema, type ModelOptions } from '../../../shared/modelOptions';
+import type { CarResult, SankeyFlows } from '../../../shared/results';
+import { call, errorMessage } from '../api/client';
+import type { FlowScope } from './model';
+
+export const FLOW_TOP_N = 12;
+
+export interface ModelRun {
+  attribution: AttributionSummary;
+  car: CarResult;
+  flows: SankeyFlows;
+}
+
+interface ModelRequest {
+  options: ModelOptions;
+  scope: FlowScope;
+  seq: number;
+}
+
+interface ModelResultsState {
+  /** The newest answer received, for the request numbered `shownSeq`. */
+  run: ModelRun | null;
+  shownSeq: number;
+  /** The newest request made; results are current only when it is the one shown. */
+  latestSeq: number;
+  /** A request newer than the shown answer is under way. */
+  updating: boolean;
+  /** Why the newest request has no answer (invalid options or an API error); the shown run is then out of date. */
+  error: string | null;
+  request(options: ModelOptions, scope: FlowScope): void;
+  reset(): void;
+}
+
+const INITIAL = {
+  run: null,
+  shownSeq: 0,
+  latestSeq: 0,
+  updating: false,
+  error: null,
+} satisfies Partial<ModelResultsState>;
+
+/**
+ * The model's results, recomputed on every change of options. One request at a time: while one is in flight,
+ * changes only replace the queued one, and when the answer arrives the latest queued options are sent. Every
+ * request has a sequence number, so an older answer is never taken for the current one.
+ */
+export const useModelResultsStore = create<ModelResultsState>()((set, get) => {
+  let inFlight = false;
+  let queued: ModelRequest | null = null;
+  /** Bumped by reset, so an answer for a project that was closed meanwhile is dropped. */
+  let epoch = 0;
+
+  async function send(next: ModelRequest): Promise<void> {
+    inFlight = true;
+    const sentIn = epoch;
+    const { options, scope, seq } = next;
+    try {
+      const [attribution, car, flows] = await Promise.all([
+        call('model:attribute', { options }),
+        call('model:car', { options }),
+        call('model:flows', { options, scope, topN: FLOW_TOP_N }),
+      ]);
+      if (sentIn === epoch && seq > get().shownSeq) {
+        set({ run: { attribution, car, flows }, shownSeq: seq, error: seq === get().latestSeq ? null : get().error });
+      }
+    } catch (error) {
+      if (sentIn === epoch && seq === get().latestSeq) set({ error: errorMessage(error) });
+    } finally {
+      if (sentIn === epoch) {
+        inFlight = false;
+        const after = queued;
+        queued = null;
+        if (after) void send(after);
+        else set({ updating: false });
+      }
+    }
+  }
+
+  return {
+    ...INITIAL,
+    request: (options, scope) => {
+      const seq = get().latestSeq + 1;
+      const parsed = modelOptionsSchema.safeParse(options);
+      if (!parsed.success) {
+        // Nothing is sent; the shown results stay, marked as out of date.
+        queued = null;
+        set({ latestSeq: seq, error: parsed.error.issues[0]?.message ?? 'These options are not valid.' });
+        set({ updating: inFlight });
+        return;
+      }
+      set({ latestSeq: seq, updating: true, error: null });
+      const next = { options: parsed.data, scope, seq };
+      if (inFlight) queued = next;
+      else void send(next);
+    },
+    reset: () => {
+      epoch += 1;
+      inFlight = false;
+      queued = null;
+      set(INITIAL);
+    },
+  };
+});
+
+/** Whether the shown results answer the newest options. */
+export function resultsAreCurrent(state: Pick<ModelResultsState, 'run' | 'shownSeq' | 'latestSeq'>): boolean {
+  return state.run !== null && state.shownSeq === state.latestSeq;
+}
