@@ -34,6 +34,8 @@ const bridge = {
   'model:attribute': invoker('model:attribute'),
   'model:car': invoker('model:car'),
   'model:flows': invoker('model:flows'),
+  'journey:search': invoker('journey:search'),
+  'journey:detail': invoker('journey:detail'),
 } satisfies TributaryBridge;
 
 contextBridge.exposeInMainWorld('tributary', bridge);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApiErrorShape } from './errors';
 import { importArgSchemas, type ImportResults } from './importApi';
+import { journeyArgSchemas, type JourneyResults } from './journeyApi';
 import { modelArgSchemas, type ModelResults } from './modelApi';
 import type { DataKind } from './kinds';
 import type { MethodName } from './methods';
@@ -47,6 +48,7 @@ export const argSchemas = {
   }),
   ...importArgSchemas,
   ...modelArgSchemas,
+  ...journeyArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
 
 export interface ProjectMetaInfo {
@@ -83,7 +85,7 @@ export interface AppInfo {
   projectsDir: string;
 }
 
-export interface Results extends ImportResults, ModelResults {
+export interface Results extends ImportResults, ModelResults, JourneyResults {
   'app:info': AppInfo;
   'project:create': ProjectInfo;
   'project:open': ProjectInfo;

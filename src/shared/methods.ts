@@ -29,6 +29,8 @@ export const METHOD_NAMES = [
   'model:attribute',
   'model:car',
   'model:flows',
+  'journey:search',
+  'journey:detail',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -55,6 +55,20 @@ const BAD_ARGS: Record<Method, unknown[]> = {
     { options: {}, scope: 'some' },
     { options: {}, topN: 0 },
   ],
+  'journey:search': [
+    {},
+    { query: '' },
+    { query: '   ' },
+    { query: 'x'.repeat(201) },
+    { query: 'a', limit: 0 },
+    { query: 'a', limit: 51 },
+  ],
+  'journey:detail': [
+    {},
+    { opportunityId: '' },
+    { opportunityId: 'O1' },
+    { opportunityId: 'O1', options: { model: 'nope' } },
+  ],
 };
 
 describe('dispatch', () => {

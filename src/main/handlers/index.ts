@@ -7,6 +7,7 @@ import { loadMigrations } from '../store/migrations';
 import { summarizeProject } from '../store/summary';
 import type { Session } from '../session/session';
 import { createImportHandlers } from './importHandlers';
+import { createJourneyHandlers } from './journeyHandlers';
 import { createModelHandlers } from './modelHandlers';
 
 /** The system file dialogs; only the desktop shell has them. */
@@ -38,6 +39,7 @@ export function createHandlers({ session, mode, dialogs, jobs = new ImportJobs()
   return {
     ...createImportHandlers(session, jobs),
     ...createModelHandlers(session, cache),
+    ...createJourneyHandlers(session, cache),
     'app:info': () => ({ version: APP_VERSION, mode, schemaVersion, projectsDir: session.projectsDir }),
     'project:create': async ({ name, currency, path }) => {
       await stopImports();

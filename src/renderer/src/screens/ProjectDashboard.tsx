@@ -3,11 +3,13 @@ import { call } from '../api/client';
 import { useDataStore } from '../stores/data';
 import { useImportStore } from '../stores/import';
 import { useImportJobStore } from '../stores/importJob';
+import { useJourneysStore } from '../stores/journeys';
 import { useModelStore } from '../stores/model';
 import { useModelResultsStore } from '../stores/modelResults';
 import { useProjectStore } from '../stores/project';
 import { DataView } from './data/DataView';
 import { ImportWizard } from './import/ImportWizard';
+import { JourneysView } from './journeys/JourneysView';
 import { Overview } from './Overview';
 import { panelId, PROJECT_VIEWS, ProjectTabs, tabId, type ProjectView } from './ProjectTabs';
 
@@ -28,6 +30,7 @@ export function ProjectDashboard() {
       useDataStore.getState().reset();
       useModelStore.getState().reset();
       useModelResultsStore.getState().reset();
+      useJourneysStore.getState().reset();
     };
   }, [projectPath]);
 
@@ -86,6 +89,7 @@ export function ProjectDashboard() {
               <ModelView />
             </Suspense>
           )}
+          {id === view && id === 'journeys' && <JourneysView />}
           {id === view && id === 'import' && <ImportWizard />}
           {id === view && id === 'data' && <DataView />}
         </div>

@@ -1,0 +1,31 @@
+import type { Method, Results, ValidArgs } from '../../shared/api';
+import { TributaryError } from '../../shared/errors';
+import type { JourneyResults } from '../../shared/journeyApi';
+import { attribute } from '../engine/attribute';
+import type { EngineCache } from '../engine/cache';
+import { explainJourney } from '../engine/explain';
+import { findOpportunity, searchOpportunities } from '../engine/opportunitySearch';
+import type { Session } from '../session/session';
+
+type JourneyMethod = keyof JourneyResults & Method;
+export type JourneyHandlerTable = {
+  [M in JourneyMethod]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]>;
+};
+
+/** Journey methods: find an opportunity and explain its credit, over the same engine snapshots as the model. */
+export function createJourneyHandlers(session: Session, cache: EngineCache): JourneyHandlerTable {
+  return {
+    'journey:search': ({ query, limit }) => {
+      const snapshot = cache.snapshot(session.require().db);
+      return searchOpportunities(snapshot.data, query, limit);
+    },
+    'journey:detail': ({ opportunityId, options }) => {
+      const project = session.require();
+      const snapshot = cache.snapshot(project.db);
+      const o = findOpportunity(snapshot.data, opportunityId);
+      if (o < 0) throw new TributaryError('not_found', `No opportunity has the id ${opportunityId}.`);
+      const run = attribute(snapshot.data, options, snapshot.journeys(options));
+      return explainJourney(snapshot.data, run, o, project.meta.currency);
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import { useJourneysStore } from '../../stores/journeys';
+import { useModelStore } from '../../stores/model';
+import { useProjectStore } from '../../stores/project';
+import { JourneySearch } from './JourneySearch';
+import { JourneyTimeline } from './JourneyTimeline';
+
+/** The Journeys tab: find a deal and check, touch by touch, how the current model credited it. */
+export function JourneysView() {
+  const summary = useProjectStore((state) => state.summary);
+  const options = useModelStore((state) => state.options);
+  const selectedId = useJourneysStore((state) => state.selectedId);
+  const detail = useJourneysStore((state) => state.detail);
+  const loading = useJourneysStore((state) => state.loading);
+  const error = useJourneysStore((state) => state.error);
+  const explain = useJourneysStore((state) => state.explain);
+
+  // The Model tab's options decide the explanation; new data (a new summary) recomputes it too.
+  useEffect(() => {
+    if (selectedId) void explain(options);
+  }, [selectedId, options, summary, explain]);
+
+  if (!summary) return null;
+  const currency = summary.meta.currency;
+  return (
+    <div className="journeys-view">
+      <JourneySearch currency={currency} />
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div aria-busy={loading} aria-live="polite">
+        {detail && detail.opportunityId === selectedId && <JourneyTimeline detail={detail} currency={currency} />}
+        {selectedId && !detail && loading && <p className="muted">Explaining {selectedId}…</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { create } from 'zustand';
+import type { JourneyDetail, OpportunityMatch } from '../../../shared/journeyApi';
+import { modelOptionsSchema, type ModelOptions } from '../../../shared/modelOptions';
+import { call, errorMessage } from '../api/client';
+
+export const SEARCH_LIMIT = 20;
+
+interface JourneysState {
+  query: string;
+  /** The answer to the latest search, or null before any. */
+  matches: OpportunityMatch[] | null;
+  searching: boolean;
+  selectedId: string | null;
+  detail: JourneyDetail | null;
+  loading: boolean;
+  error: string | null;
+  setQuery(query: string): void;
+  search(): Promise<void>;
+  select(opportunityId: string): void;
+  /** Explains the selected opportunity under these options (the Model tab's current ones). */
+  explain(options: ModelOptions): Promise<void>;
+  reset(): void;
+}
+
+const INITIAL = {
+  query: '',
+  matches: null,
+  searching: false,
+  selectedId: null,
+  detail: null,
+  loading: false,
+  error: null,
+} satisfies Partial<JourneysState>;
+
+/**
+ * The Journeys tab: a search for one opportunity and the explanation of its credit. Each request is numbered, so an
+ * answer that a newer search or a newer model arrived after is dropped.
+ */
+export const useJourneysStore = create<JourneysState>()((set, get) => {
+  let searchSeq = 0;
+  let detailSeq = 0;
+
+  return {
+    ...INITIAL,
+    setQuery: (query) => set({ query }),
+    search: async () => {
+      const query = get().query.trim();
+      const seq = ++searchSeq;
+      if (!query) {
+        set({ matches: null, searching: false });
+        return;
+      }
+      set({ searching: true, error: null });
+      try {
+        const matches = await call('journey:search', { query, limit: SEARCH_LIMIT });
+        if (seq === searchSeq) set({ matches, searching: false });
+      } catch (error) {
+        if (seq === searchSeq) set({ searching: false, error: errorMessage(error) });
+      }
+    },
+    select: (opportunityId) => set({ selectedId: opportunityId, detail: null }),
+    explain: async (options) => {
+      const opportunityId = get().selectedId;
+      const seq = ++detailSeq;
+      if (!opportunityId) return;
+      const parsed = modelOptionsSchema.safeParse(options);
+      if (!parsed.success) {
+        set({ loading: false, error: parsed.error.issues[0]?.message ?? 'The model options are not valid.' });
+        return;
+      }
+      set({ loading: true, error: null });
+      try {
+        const detail = await call('journey:detail', { opportunityId, options: parsed.data });
+        if (seq === detailSeq) set({ detail, loading: false });
+      } catch (error) {
+        if (seq === detailSeq) set({ loading: false, error: errorMessage(error) });
+      }
+    },
+    reset: () => {
+      searchSeq++;
+      detailSeq++;
+      set(INITIAL);
+    },
+  };
+});

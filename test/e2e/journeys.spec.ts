@@ -1,0 +1,57 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const money = (text: string): number => Number(text.replace(/[^\d.-]/g, ''));
+
+async function openJourneysTab(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Journeys' }).click();
+  await expect(page.getByRole('tab', { name: 'Journeys' })).toHaveAttribute('aria-selected', 'true');
+}
+
+test('a won deal’s journey shows each touch’s credit and the rule behind it', async ({
+  page,
+  browserMode,
+}, testInfo) => {
+  await page.goto(browserMode.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
+  await openJourneysTab(page);
+
+  await page.getByRole('searchbox', { name: 'Find an opportunity' }).fill('OPP-0000');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const results = page.getByRole('list', { name: 'Matching opportunities' });
+  const firstWon = results.getByRole('button').filter({ hasText: '· won ·' }).first();
+  await expect(firstWon).toBeVisible();
+  const id = (await firstWon.locator('strong').innerText()).trim();
+  expect(id).toMatch(/^OPP-0000\d+$/);
+  await firstWon.click();
+
+  const table = page.getByRole('table', { name: `Journey of ${id}` });
+  await expect(table).toBeVisible();
+  const rows = table.locator('tbody tr');
+  expect(await rows.count()).toBeGreaterThan(0);
+  await expect(table.locator('thead th')).toHaveText(['When', 'Kind', 'Channel', 'Positions', 'Credit', 'Rule']);
+
+  // The credits, as shown to the cent, add up to the deal's amount (each shown credit is rounded by half a cent).
+  const credits = (await rows.locator('td:nth-child(5)').allInnerTexts()).map(money);
+  const total = page.getByText(/^Credits sum to /);
+  const [, amountText] = /of (.+)$/.exec(await total.innerText()) ?? [];
+  const amount = money(amountText ?? '');
+  expect(amount).toBeGreaterThan(0);
+  const sum = credits.reduce((a, b) => a + b, 0);
+  expect(Math.abs(sum - amount)).toBeLessThanOrEqual(Math.max(0.01, 0.005 * credits.length));
+  await expect(rows.first().locator('td:nth-child(6)')).toContainText('present weight');
+  await page.screenshot({ path: testInfo.outputPath('journey-full-path.png'), fullPage: true });
+
+  // The explanation follows the Model tab's options.
+  await page.getByRole('tab', { name: 'Model' }).click();
+  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('linear');
+  await openJourneysTab(page);
+  const n = await rows.count();
+  await expect(rows.locator('td:nth-child(6)')).toHaveText(Array(n).fill(new RegExp(`^1 of ${n} touches`)));
+  await page.screenshot({ path: testInfo.outputPath('journey-linear.png'), fullPage: true });
+
+  await page.getByRole('tab', { name: 'Model' }).click();
+  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('full-path');
+  await openJourneysTab(page);
+  await expect(rows.first().locator('td:nth-child(6)')).toContainText('present weight');
+});
