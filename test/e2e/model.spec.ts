@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -83,4 +84,25 @@ test('weights that are all zero are refused in plain words', async ({ page, brow
   await page.getByRole('spinbutton', { name: 'CW weight value' }).fill('100');
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.locator('.results-body')).toHaveAttribute('data-current', 'true');
+});
+
+test('the Sankey exports as a self-contained SVG and as a PNG', async ({ page, browserMode }) => {
+  await openModelTab(page, browserMode.url);
+  const region = page.getByRole('region', { name: 'Revenue flows' });
+  expect(await sankeyPaths(region)).toBeGreaterThan(0);
+
+  const svgDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export SVG' }).click();
+  const svg = await svgDownload;
+  expect(svg.suggestedFilename()).toBe('Tributary Demo revenue flows.svg');
+  const markup = readFileSync(await svg.path(), 'utf8');
+  expect(markup).toMatch(/^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  expect(markup).toContain('Won revenue');
+  expect(markup).toContain('<path');
+
+  const pngDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export PNG' }).click();
+  const png = readFileSync(await (await pngDownload).path());
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  expect(png.length).toBeGreaterThan(10_000);
 });

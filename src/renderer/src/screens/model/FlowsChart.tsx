@@ -1,10 +1,13 @@
 import { ResponsiveSankey } from '@nivo/sankey';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { SankeyFlows } from '../../../../shared/results';
 import { formatMoney } from '../../format';
 import { nodeColor, shareOfTotal, toSankeyData, type FlowLink, type FlowNode } from '../../model/sankeyData';
 import { formatShare } from '../../model/weights';
 import { useModelStore, type FlowScope } from '../../stores/model';
+import { standaloneSvg, svgToPng } from '../../export/chartImage';
+import { downloadBlob } from '../../export/download';
+import { useProjectStore } from '../../stores/project';
 import { usePrefersDark } from './usePrefersDark';
 
 const SCOPES: { value: FlowScope; label: string }[] = [
@@ -22,6 +25,25 @@ export function FlowsChart({ flows, currency }: { flows: SankeyFlows; currency: 
     `${formatMoney(value, currency)} (${formatShare(shareOfTotal(value, data.total))} of the total)`;
   const labelOf = new Map(data.nodes.map((node) => [node.id, node.label]));
   const text = dark ? '#e6e9ed' : '#1b1f24';
+  const chart = useRef<HTMLDivElement>(null);
+  const reportError = useProjectStore((state) => state.reportError);
+  const projectName = useProjectStore((state) => state.summary?.meta.name ?? 'Tributary');
+
+  async function exportChart(format: 'svg' | 'png') {
+    const svg = chart.current?.querySelector('svg');
+    if (!svg) return;
+    try {
+      const markup = standaloneSvg(svg, dark ? '#101418' : '#ffffff');
+      const name = `${projectName} revenue flows.${format}`;
+      if (format === 'svg') downloadBlob(new Blob([markup], { type: 'image/svg+xml' }), name);
+      else {
+        const { width, height } = svg.getBoundingClientRect();
+        downloadBlob(await svgToPng(markup, width, height), name);
+      }
+    } catch (error) {
+      reportError(error);
+    }
+  }
 
   return (
     <section className="flows" aria-labelledby="flows-heading">
@@ -42,7 +64,7 @@ export function FlowsChart({ flows, currency }: { flows: SankeyFlows; currency: 
           ))}
         </div>
       </div>
-      <div className="sankey" role="region" aria-label="Revenue flows">
+      <div className="sankey" role="region" aria-label="Revenue flows" ref={chart}>
         {data.links.length === 0 ? (
           <p className="empty">No attributed revenue flows in this scope.</p>
         ) : (
@@ -89,10 +111,22 @@ export function FlowsChart({ flows, currency }: { flows: SankeyFlows; currency: 
           />
         )}
       </div>
-      <p className="muted small">
-        {scope === 'community' ? 'Community touches only' : 'Community and marketing touches'}:{' '}
-        {formatMoney(data.total, currency)} of attributed revenue.
-      </p>
+      <div className="flows-footer">
+        <p className="muted small">
+          {scope === 'community' ? 'Community touches only' : 'Community and marketing touches'}:{' '}
+          {formatMoney(data.total, currency)} of attributed revenue.
+        </p>
+        {data.links.length > 0 && (
+          <div className="flows-export">
+            <button type="button" className="secondary" onClick={() => void exportChart('svg')}>
+              Export SVG
+            </button>
+            <button type="button" className="secondary" onClick={() => void exportChart('png')}>
+              Export PNG
+            </button>
+          </div>
+        )}
+      </div>
     </section>
   );
 }
