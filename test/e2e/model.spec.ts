@@ -30,8 +30,8 @@ test('the model tab recomputes CAR and flows as the options change', async ({ pa
   expect(initial).toMatch(/^\$[\d,]+$/);
   await expect(page.getByRole('spinbutton', { name: 'FT weight value' })).toHaveValue('22.5');
   await expect(page.locator('output[aria-label="FT share"]')).toHaveText('22.5%');
-  await expect(page.getByRole('table')).toContainText('Churn reduction');
-  await expect(page.getByRole('table')).toContainText('95% interval');
+  await expect(page.getByRole('table', { name: 'CAR by category' })).toContainText('Churn reduction');
+  await expect(page.getByRole('table', { name: 'CAR by category' })).toContainText('95% interval');
 
   const flows = page.getByRole('region', { name: 'Revenue flows' });
   expect(await sankeyPaths(flows)).toBeGreaterThan(3);

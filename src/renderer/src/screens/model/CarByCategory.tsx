@@ -49,7 +49,7 @@ export function CarByCategory({ car, currency }: { car: CarResult; currency: str
       <h3 id="car-category-heading">CAR by category</h3>
       <p className="muted small">Categories overlap (an upgrade can be referral-sourced), so they are not summed.</p>
       <div className="table-scroll">
-        <table className="data-table car-table">
+        <table className="data-table car-table" aria-labelledby="car-category-heading">
           <thead>
             <tr>
               <th scope="col">Category</th>

@@ -1,9 +1,14 @@
 import { useModelResultsStore, resultsAreCurrent } from '../../stores/modelResults';
 import { CarByCategory } from './CarByCategory';
 import { CarCards } from './CarCards';
+import { CreditBreakdown } from './CreditBreakdown';
 import { FlowsChart } from './FlowsChart';
+import { RoadmapAtStake } from './RoadmapAtStake';
 
-/** What the current options give: the CAR cards, CAR by category and the flows chart. */
+/**
+ * What the current options give: the CAR cards, the flows chart, CAR by category, credit by breakdown and the
+ * roadmap revenue at stake.
+ */
 export function ModelResults({ currency }: { currency: string }) {
   const { run, updating, error, shownSeq, latestSeq } = useModelResultsStore();
   const current = resultsAreCurrent({ run, shownSeq, latestSeq });
@@ -28,6 +33,8 @@ export function ModelResults({ currency }: { currency: string }) {
           <CarCards run={run} currency={currency} />
           <FlowsChart flows={run.flows} currency={currency} />
           <CarByCategory car={run.car} currency={currency} />
+          <CreditBreakdown breakdowns={run.attribution.breakdowns} currency={currency} />
+          <RoadmapAtStake roadmap={run.car.byCategory.roadmap} currency={currency} />
         </div>
       )}
     </section>

@@ -1,0 +1,80 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+async function openModelTab(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Model' }).click();
+  await expect(page.getByRole('tab', { name: 'Model' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.results-body')).toHaveAttribute('data-current', 'true');
+}
+
+/** The numbers of one column (1-based among the cells after the name) of the rendered rows. */
+async function columnValues(table: Locator, cell: number): Promise<number[]> {
+  const values = await table
+    .locator(`[role="rowgroup"] + [role="rowgroup"] [role="row"] [role="cell"]:nth-child(${cell + 1})`)
+    .evaluateAll((cells) => cells.map((element) => Number(element.getAttribute('data-value'))));
+  return values;
+}
+
+test('credit breakdown sorts and switches; roadmap opportunities are listed', async ({
+  page,
+  browserMode,
+}, testInfo) => {
+  await openModelTab(page, browserMode.url);
+  const breakdown = page.getByRole('region', { name: 'Credit by channel and campaign' });
+  await expect(breakdown).toBeVisible();
+
+  await breakdown.getByRole('radio', { name: 'Campaign' }).check();
+  const campaigns = page.getByRole('table', { name: 'Credit by campaign' });
+  await expect(campaigns).toBeVisible();
+  const creditHeader = campaigns.getByRole('columnheader', { name: 'Credit' });
+  // Start from an ascending sort so the second click is the one that asks for the largest first.
+  await campaigns.getByRole('button', { name: 'Name' }).click();
+  await expect(campaigns.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending');
+  await creditHeader.getByRole('button').click();
+  await expect(creditHeader).toHaveAttribute('aria-sort', 'descending');
+  const credits = await columnValues(campaigns, 1);
+  expect(credits.length).toBeGreaterThan(1);
+  expect(credits[0]).toBeGreaterThanOrEqual(credits[1] ?? 0);
+
+  // The keyboard sorts too: Enter on the focused header button flips the direction.
+  await creditHeader.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await expect(creditHeader).toHaveAttribute('aria-sort', 'ascending');
+  const ascending = await columnValues(campaigns, 1);
+  expect(ascending[0]).toBeLessThanOrEqual(ascending[1] ?? Infinity);
+
+  await breakdown.getByRole('radio', { name: 'Channel' }).check();
+  const channels = page.getByRole('table', { name: 'Credit by channel' });
+  await expect(channels).toBeVisible();
+  const rowCount = Number(await channels.getAttribute('aria-rowcount')) - 1;
+  const shares = await columnValues(channels, 2);
+  if (shares.length === rowCount) {
+    const total = shares.reduce((sum, share) => sum + share * 100, 0);
+    expect(Math.abs(total - 100)).toBeLessThanOrEqual(0.5);
+  }
+
+  // Touch kinds are few, so every row is rendered and the check always runs.
+  await breakdown.getByRole('radio', { name: 'Touch kind' }).check();
+  const kinds = page.getByRole('table', { name: 'Credit by touch kind' });
+  await expect(kinds).toBeVisible();
+  const kindShares = await columnValues(kinds, 2);
+  expect(kindShares.length).toBe(Number(await kinds.getAttribute('aria-rowcount')) - 1);
+  expect(Math.abs(kindShares.reduce((sum, share) => sum + share * 100, 0) - 100)).toBeLessThanOrEqual(0.5);
+  await breakdown.getByRole('radio', { name: 'Channel' }).check();
+
+  const roadmap = page.getByRole('table', { name: 'Roadmap revenue at stake' });
+  await expect(roadmap.locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Roadmap revenue at stake' })).toContainText(/Influenced \$[\d,]+/);
+  expect(await roadmap.locator('tbody tr').count()).toBeGreaterThan(0);
+
+  await breakdown.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('model-tables.png'), fullPage: true });
+  await page.getByRole('region', { name: 'Credit by channel and campaign' }).screenshot({
+    path: testInfo.outputPath('credit-breakdown.png'),
+  });
+  await page.getByRole('region', { name: 'Roadmap revenue at stake' }).screenshot({
+    path: testInfo.outputPath('roadmap.png'),
+  });
+});
