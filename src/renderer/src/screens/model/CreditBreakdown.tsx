@@ -11,6 +11,9 @@ import {
   type BreakdownKey,
   type BreakdownSort,
 } from '../../model/breakdownTable';
+import { ChoiceSwitch } from './ChoiceSwitch';
+
+const SWITCH_OPTIONS = BREAKDOWN_CHOICES.map(({ key, label }) => ({ value: key, label }));
 
 /** Fixed, so only the rows in view are rendered: campaigns can run to hundreds. */
 const ROW_HEIGHT = 30;
@@ -53,20 +56,13 @@ export function CreditBreakdown({ breakdowns, currency }: { breakdowns: Breakdow
     <section aria-labelledby="credit-breakdown-heading" className="credit-breakdown">
       <div className="results-header">
         <h3 id="credit-breakdown-heading">Credit by channel and campaign</h3>
-        <div className="scope-switch" role="radiogroup" aria-label="Credit breakdown">
-          {BREAKDOWN_CHOICES.map((option) => (
-            <label key={option.key}>
-              <input
-                type="radio"
-                name="credit-breakdown"
-                value={option.key}
-                checked={choice === option.key}
-                onChange={() => setChoice(option.key)}
-              />
-              <span>{option.label}</span>
-            </label>
-          ))}
-        </div>
+        <ChoiceSwitch
+          label="Credit breakdown"
+          name="credit-breakdown"
+          options={SWITCH_OPTIONS}
+          value={choice}
+          onChange={setChoice}
+        />
       </div>
       {rows.length === 0 ? (
         <p className="muted">No credit by {choiceLabel.toLowerCase()} for these settings.</p>

@@ -8,6 +8,7 @@ import { useModelStore, type FlowScope } from '../../stores/model';
 import { standaloneSvg, svgToPng } from '../../export/chartImage';
 import { downloadBlob } from '../../export/download';
 import { useProjectStore } from '../../stores/project';
+import { ChoiceSwitch } from './ChoiceSwitch';
 import { usePrefersDark } from './usePrefersDark';
 
 const SCOPES: { value: FlowScope; label: string }[] = [
@@ -49,20 +50,7 @@ export function FlowsChart({ flows, currency }: { flows: SankeyFlows; currency: 
     <section className="flows" aria-labelledby="flows-heading">
       <div className="flows-header">
         <h3 id="flows-heading">Revenue flows</h3>
-        <div className="scope-switch" role="radiogroup" aria-label="Flows scope">
-          {SCOPES.map((option) => (
-            <label key={option.value}>
-              <input
-                type="radio"
-                name="flows-scope"
-                value={option.value}
-                checked={scope === option.value}
-                onChange={() => setScope(option.value)}
-              />
-              <span>{option.label}</span>
-            </label>
-          ))}
-        </div>
+        <ChoiceSwitch label="Flows scope" name="flows-scope" options={SCOPES} value={scope} onChange={setScope} />
       </div>
       <div className="sankey" role="region" aria-label="Revenue flows" ref={chart}>
         {data.links.length === 0 ? (
