@@ -20,74 +20,79 @@ export function ValueMapping() {
 
   return (
     <div className="value-mapping">
-      {stageWords.length > 0 && (
-        <table className="values-table">
-          <caption>Stage values</caption>
-          <thead>
-            <tr>
-              <th scope="col">In the file</th>
-              <th scope="col">Means</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stageWords.map((word) => (
-              <tr key={word}>
-                <th scope="row">{word}</th>
-                <td>
-                  <select
-                    aria-label={`Stage ${word}`}
-                    value={stageOf(word, mapping.stageValues)}
-                    onChange={(event) => {
-                      const stage = STAGES.find((candidate) => candidate === event.target.value);
-                      if (stage) setStageValue(word, stage);
-                    }}
-                  >
-                    {STAGES.map((stage) => (
-                      <option key={stage} value={stage}>
-                        {stage}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {typeWords.length > 0 && (
-        <table className="values-table">
-          <caption>Type values</caption>
-          <thead>
-            <tr>
-              <th scope="col">In the file</th>
-              <th scope="col">Means</th>
-            </tr>
-          </thead>
-          <tbody>
-            {typeWords.map((word) => (
-              <tr key={word}>
-                <th scope="row">{word || '(blank)'}</th>
-                <td>
-                  <select
-                    aria-label={`Type ${word || '(blank)'}`}
-                    value={opportunityTypeOf(word, mapping.typeValues)}
-                    onChange={(event) => {
-                      const type = OPPORTUNITY_TYPES.find((candidate) => candidate === event.target.value);
-                      if (type) setTypeValue(word, type);
-                    }}
-                  >
-                    {OPPORTUNITY_TYPES.map((type) => (
-                      <option key={type} value={type}>
-                        {TYPE_LABELS[type]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <WordTable
+        caption="Stage values"
+        name="Stage"
+        words={stageWords}
+        choices={STAGES}
+        labelOf={(stage) => stage}
+        valueOf={(word) => stageOf(word, mapping.stageValues)}
+        onChange={setStageValue}
+      />
+      <WordTable
+        caption="Type values"
+        name="Type"
+        words={typeWords}
+        choices={OPPORTUNITY_TYPES}
+        labelOf={(type) => TYPE_LABELS[type]}
+        valueOf={(word) => opportunityTypeOf(word, mapping.typeValues)}
+        onChange={setTypeValue}
+      />
     </div>
+  );
+}
+
+/** One select per word of the file, choosing what the word means. */
+function WordTable<T extends string>({
+  caption,
+  name,
+  words,
+  choices,
+  labelOf,
+  valueOf,
+  onChange,
+}: {
+  caption: string;
+  name: string;
+  words: string[];
+  choices: readonly T[];
+  labelOf: (choice: T) => string;
+  valueOf: (word: string) => T;
+  onChange: (word: string, value: T) => void;
+}) {
+  if (words.length === 0) return null;
+  return (
+    <table className="values-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">In the file</th>
+          <th scope="col">Means</th>
+        </tr>
+      </thead>
+      <tbody>
+        {words.map((word) => (
+          <tr key={word}>
+            <th scope="row">{word || '(blank)'}</th>
+            <td>
+              <select
+                aria-label={`${name} ${word || '(blank)'}`}
+                value={valueOf(word)}
+                onChange={(event) => {
+                  const chosen = choices.find((candidate) => candidate === event.target.value);
+                  if (chosen) onChange(word, chosen);
+                }}
+              >
+                {choices.map((choice) => (
+                  <option key={choice} value={choice}>
+                    {labelOf(choice)}
+                  </option>
+                ))}
+              </select>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
