@@ -34,6 +34,7 @@ const bridge = {
   'model:attribute': invoker('model:attribute'),
   'model:car': invoker('model:car'),
   'model:flows': invoker('model:flows'),
+  'model:run': invoker('model:run'),
   'journey:search': invoker('journey:search'),
   'journey:detail': invoker('journey:detail'),
 } satisfies TributaryBridge;

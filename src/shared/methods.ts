@@ -29,6 +29,7 @@ export const METHOD_NAMES = [
   'model:attribute',
   'model:car',
   'model:flows',
+  'model:run',
   'journey:search',
   'journey:detail',
 ] as const;

@@ -168,3 +168,10 @@ export interface SankeyFlows {
   /** Attributed revenue in scope: the sum of the links into "Won revenue". */
   total: number;
 }
+
+/** The Sankey node the results are filtered to, with the attributed revenue that flows through it. */
+export interface FlowFocus {
+  id: string;
+  label: string;
+  attributed: number;
+}

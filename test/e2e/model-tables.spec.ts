@@ -78,3 +78,37 @@ test('credit breakdown sorts and switches; roadmap opportunities are listed', as
     path: testInfo.outputPath('roadmap.png'),
   });
 });
+
+test('clicking a Sankey node filters the flows and the credit tables to it', async ({ page, browserMode }) => {
+  await openModelTab(page, browserMode.url);
+  const cards = page.getByRole('group', { name: 'Attributed CAR' }).locator('.card-value');
+  const car = await cards.innerText();
+  const actions = page.getByRole('table', { name: 'Credit by action type' });
+  await page
+    .getByRole('region', { name: 'Credit by channel and campaign' })
+    .getByRole('radio', { name: 'Action type' })
+    .check();
+  await expect(actions).toBeVisible();
+  const before = await actions.locator('[role="rowgroup"] + [role="rowgroup"] [role="row"]').count();
+  expect(before).toBeGreaterThan(1);
+
+  // The first source node of the chart is the largest community action: click its bar.
+  const filter = page.getByRole('combobox', { name: 'Filter results to' });
+  const firstSource = await filter.locator('option').nth(1).innerText();
+  await page.getByRole('region', { name: 'Revenue flows' }).locator('svg rect[rx]').first().click();
+  await expect(page.getByRole('status').filter({ hasText: 'that flows through' })).toContainText(firstSource);
+  await expect(page.locator('.results-body')).toHaveAttribute('data-current', 'true');
+  await expect(actions.locator('[role="rowgroup"] + [role="rowgroup"] [role="row"]')).toHaveCount(1);
+  await expect(actions).toContainText(firstSource.replace('Community: ', ''), { ignoreCase: true });
+  // The cards keep the whole model's numbers.
+  await expect(cards).toHaveText(car);
+
+  // The keyboard way: choose a position in the list; then clear.
+  await filter.selectOption({ label: 'Opportunity creation' });
+  await expect(page.getByRole('status').filter({ hasText: 'that flows through' })).toContainText(
+    'Opportunity creation',
+  );
+  await page.getByRole('button', { name: 'Clear filter' }).click();
+  await expect(page.getByText('that flows through')).toHaveCount(0);
+  await expect(actions.locator('[role="rowgroup"] + [role="rowgroup"] [role="row"]')).toHaveCount(before);
+});

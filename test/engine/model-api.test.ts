@@ -34,6 +34,64 @@ describe('model methods of the API', () => {
     expect(Object.keys(markov.removalEffects ?? {}).length).toBeGreaterThan(3);
   });
 
+  it('runs the model once for the Model tab, with the same answers as the three methods', async () => {
+    const { call } = await demoSession();
+    const options = { model: 'u-shaped' as const };
+    const run = await call('model:run', { options, scope: 'all', topN: 6 });
+    expect(run.attribution).toEqual(await call('model:attribute', { options }));
+    expect(run.car).toEqual(await call('model:car', { options }));
+    expect(run.flows).toEqual(await call('model:flows', { options, scope: 'all', topN: 6 }));
+    expect(run.focus).toBeNull();
+  });
+
+  it('filters the flows and the breakdowns to a clicked Sankey node, keeping the totals', async () => {
+    const { call } = await demoSession();
+    const options = { model: 'full-path' as const };
+    const whole = await call('model:run', { options, scope: 'all', topN: 4 });
+    const sources = whole.flows.nodes.filter((node) => node.layer === 0);
+    const positions = whole.flows.nodes.filter((node) => node.layer === 1);
+    const types = whole.flows.nodes.filter((node) => node.layer === 2);
+    expect(sources.map((node) => node.id)).toContain('src:other');
+
+    // Every node of one layer splits the total: the filtered amounts add back up to it, layer by layer.
+    for (const layer of [sources, positions, types]) {
+      let sum = 0;
+      for (const node of layer) {
+        const run = await call('model:run', { options, scope: 'all', topN: 4, focus: node.id });
+        expect(run.focus?.label).toBe(node.label);
+        close(run.focus?.attributed ?? NaN, node.value);
+        close(run.flows.total, node.value);
+        close(run.attribution.breakdowns.attributed, node.value);
+        close(
+          run.attribution.breakdowns.byPosition.reduce((total, row) => total + row.credit, 0),
+          node.value,
+        );
+        // The cards keep the whole model's numbers.
+        expect(run.attribution.attributed).toBe(whole.attribution.attributed);
+        expect(run.car).toEqual(whole.car);
+        sum += run.focus?.attributed ?? 0;
+      }
+      close(sum, whole.flows.total);
+    }
+
+    // A position keeps only its band: the position breakdown has that one row.
+    const oc = await call('model:run', { options, scope: 'all', topN: 4, focus: 'pos:OC' });
+    expect(oc.attribution.breakdowns.byPosition.map((row) => row.key)).toEqual(['OC']);
+    // A channel keeps only its touches.
+    const channel = sources.find((node) => node.id.startsWith('src:channel:'));
+    const byChannel = await call('model:run', { options, scope: 'all', topN: 4, focus: channel?.id ?? '' });
+    expect(byChannel.attribution.breakdowns.byChannel.map((row) => `src:channel:${row.key}`)).toEqual([channel?.id]);
+    // Filtering to "Other sources" unfolds it; one of its sources can be filtered to in turn.
+    const other = await call('model:run', { options, scope: 'all', topN: 4, focus: 'src:other' });
+    const unfolded = other.flows.nodes.find((node) => node.layer === 0 && !sources.some((s) => s.id === node.id));
+    const inner = await call('model:run', { options, scope: 'all', topN: 4, focus: unfolded?.id ?? '' });
+    close(inner.focus?.attributed ?? NaN, unfolded?.value ?? NaN);
+    // A node that is not in the chart (the data changed) leaves the results unfiltered.
+    const gone = await call('model:run', { options, scope: 'all', topN: 4, focus: 'src:channel:No such channel' });
+    expect(gone.focus).toBeNull();
+    expect(gone.flows).toEqual(whole.flows);
+  });
+
   it('sees the data an import adds, without being told', async () => {
     const { dir, call, jobs } = await demoSession();
     const before = await call('model:attribute', { options: { model: 'linear' } });

@@ -118,10 +118,9 @@ function sourceNodes(data: Dataset, sourcePosition: Float64Array, options: Sanke
     const credit = sum(flows);
     if (!(credit > 0)) continue;
     const action = ACTION_TYPES[s];
-    const id = action
-      ? `src:community:${action}`
-      : `src:channel:${data.channels.values[s - ACTION_TYPES.length] as string}`;
-    const label = action ? `Community: ${actionTypeWords(action)}` : id.slice('src:channel:'.length);
+    const channel = data.channels.values[s - ACTION_TYPES.length] as string;
+    const id = action ? communitySourceId(action) : channelSourceId(channel);
+    const label = action ? `Community: ${actionTypeWords(action)}` : channel;
     all.push({ id, key: id, label, flows, credit });
   }
   all.sort(compareEntries);
@@ -146,6 +145,8 @@ function sourceNodes(data: Dataset, sourcePosition: Float64Array, options: Sanke
   return kept;
 }
 
+export const communitySourceId = (action: string): string => `src:community:${action}`;
+export const channelSourceId = (channel: string): string => `src:channel:${channel}`;
 const positionId = (p: number): string => `pos:${POSITION_NAMES[p] as string}`;
 const typeId = (type: number): string => `type:${OPPORTUNITY_TYPES[type] as string}`;
 

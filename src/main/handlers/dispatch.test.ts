@@ -55,6 +55,11 @@ const BAD_ARGS: Record<Method, unknown[]> = {
     { options: {}, scope: 'some' },
     { options: {}, topN: 0 },
   ],
+  'model:run': [
+    { options: {}, focus: 3 },
+    { options: {}, focus: 'x'.repeat(301) },
+    { options: {}, extra: true },
+  ],
   'journey:search': [
     {},
     { query: '' },

@@ -1,11 +1,13 @@
 import type { Method, Results, ValidArgs } from '../../shared/api';
-import type { ModelResults } from '../../shared/modelApi';
+import type { AttributionSummary, ModelResults } from '../../shared/modelApi';
 import { weightsOf, type ModelOptions } from '../../shared/modelOptions';
+import type { CarResult } from '../../shared/results';
 import { attribute, type AttributionRun } from '../engine/attribute';
 import { breakdowns } from '../engine/breakdowns';
 import type { EngineCache, EngineSnapshot } from '../engine/cache';
 import { computeCar } from '../engine/car';
 import { sankeyFlows } from '../engine/flows';
+import { focusRun } from '../engine/focus';
 import type { Session } from '../session/session';
 
 type ModelMethod = keyof ModelResults & Method;
@@ -25,32 +27,54 @@ export function createModelHandlers(session: Session, cache: EngineCache): Model
   return {
     'model:attribute': ({ options }) => {
       const { snapshot, result } = run(options);
-      return {
-        model: options.model,
-        options,
-        revenue: result.revenue,
-        attributed: result.attributed,
-        unattributed: result.unattributed,
-        unattributedDeals: result.unattributedOpportunities.length,
-        byChannel: result.byChannel,
-        breakdowns: breakdowns(snapshot.data, result),
-        ...(result.removalEffects ? { removalEffects: result.removalEffects } : {}),
-        ...(result.shapleyValues ? { shapleyValues: result.shapleyValues } : {}),
-      };
+      return summarize(result, breakdowns(snapshot.data, result));
     },
     'model:car': ({ options }) => {
       const { snapshot, result } = run(options);
-      const weights = weightsOf(options);
-      return computeCar(snapshot.data, snapshot.community, result.journeys, result.credits, {
-        referralWindowDays: options.referralWindowDays,
-        roadmapShare: options.roadmapShare,
-        seed: options.seed,
-        ...(weights ? { weights } : {}),
-      });
+      return car(snapshot, result);
     },
     'model:flows': ({ options, scope, topN }) => {
       const { snapshot, result } = run(options);
       return sankeyFlows(snapshot.data, result, { scope, topN });
     },
+    'model:run': ({ options, scope, topN, focus }) => {
+      const { snapshot, result } = run(options);
+      const flows = sankeyFlows(snapshot.data, result, { scope, topN });
+      const focused = focus === null ? null : focusRun(snapshot.data, result, scope, focus, flows);
+      const shown = focused?.run ?? result;
+      return {
+        // The cards keep the whole model's totals; the breakdowns and the chart follow the filter.
+        attribution: summarize(result, breakdowns(snapshot.data, shown)),
+        car: car(snapshot, result),
+        flows: focused ? sankeyFlows(snapshot.data, shown, { scope, topN }) : flows,
+        focus: focused?.focus ?? null,
+      };
+    },
   };
+}
+
+function summarize(result: AttributionRun, shown: AttributionSummary['breakdowns']): AttributionSummary {
+  return {
+    model: result.options.model,
+    options: result.options,
+    revenue: result.revenue,
+    attributed: result.attributed,
+    unattributed: result.unattributed,
+    unattributedDeals: result.unattributedOpportunities.length,
+    byChannel: result.byChannel,
+    breakdowns: shown,
+    ...(result.removalEffects ? { removalEffects: result.removalEffects } : {}),
+    ...(result.shapleyValues ? { shapleyValues: result.shapleyValues } : {}),
+  };
+}
+
+function car(snapshot: EngineSnapshot, result: AttributionRun): CarResult {
+  const weights = weightsOf(result.options);
+  const { options } = result;
+  return computeCar(snapshot.data, snapshot.community, result.journeys, result.credits, {
+    referralWindowDays: options.referralWindowDays,
+    roadmapShare: options.roadmapShare,
+    seed: options.seed,
+    ...(weights ? { weights } : {}),
+  });
 }

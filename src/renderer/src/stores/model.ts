@@ -13,10 +13,14 @@ interface ModelState {
   options: ModelOptions;
   /** Which touches the flows chart shows. */
   scope: FlowScope;
+  /** The Sankey node the flows and credit tables are filtered to (its id), or null for everything. */
+  focus: string | null;
   setModel(model: ModelName): void;
   setWeight(position: PositionName, value: number): void;
   setOption<K extends Exclude<keyof ModelOptions, 'model' | 'weights'>>(key: K, value: ModelOptions[K]): void;
   setScope(scope: FlowScope): void;
+  /** Filters to a node; the node already filtered to clears the filter (a second click undoes the first). */
+  toggleFocus(node: string | null): void;
   reset(): void;
 }
 
@@ -24,9 +28,12 @@ interface ModelState {
 export const useModelStore = create<ModelState>()((set) => ({
   options: DEFAULT_OPTIONS,
   scope: 'community',
+  focus: null,
   setModel: (model) => set((state) => ({ options: withModel(state.options, model) })),
   setWeight: (position, value) => set((state) => ({ options: withWeight(state.options, position, value) })),
   setOption: (key, value) => set((state) => ({ options: { ...state.options, [key]: value } })),
-  setScope: (scope) => set({ scope }),
-  reset: () => set({ options: DEFAULT_OPTIONS, scope: 'community' }),
+  // The other scope draws other nodes: a filter chosen on this one may not exist there.
+  setScope: (scope) => set({ scope, focus: null }),
+  toggleFocus: (node) => set((state) => ({ focus: node === state.focus ? null : node })),
+  reset: () => set({ options: DEFAULT_OPTIONS, scope: 'community', focus: null }),
 }));

@@ -17,14 +17,10 @@ function fakeBridge(pending: Pending[]): Partial<TributaryBridge> {
       pending.push({
         method,
         options: args.options,
-        resolve: () => resolve({ ok: true, result: { model: args.options.model, revenue: 1, attributed: 1 } }),
+        resolve: () => resolve({ ok: true, result: { attribution: { model: args.options.model }, focus: null } }),
       });
     });
-  return {
-    'model:attribute': answer('model:attribute'),
-    'model:car': answer('model:car'),
-    'model:flows': answer('model:flows'),
-  } as unknown as Partial<TributaryBridge>;
+  return { 'model:run': answer('model:run') } as unknown as Partial<TributaryBridge>;
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -50,17 +46,17 @@ describe('model results', () => {
 
   it('keeps one request in flight and sends only the latest options when it answers', async () => {
     const store = useModelResultsStore.getState();
-    store.request({ ...DEFAULT_OPTIONS, model: 'linear' }, 'community');
-    store.request({ ...DEFAULT_OPTIONS, model: 'markov' }, 'community');
-    store.request({ ...DEFAULT_OPTIONS, model: 'shapley' }, 'community');
-    expect(pending.map((call) => call.options.model)).toEqual(['linear', 'linear', 'linear']);
+    store.request({ options: { ...DEFAULT_OPTIONS, model: 'linear' }, scope: 'community', focus: null });
+    store.request({ options: { ...DEFAULT_OPTIONS, model: 'markov' }, scope: 'community', focus: null });
+    store.request({ options: { ...DEFAULT_OPTIONS, model: 'shapley' }, scope: 'community', focus: null });
+    expect(pending.map((call) => call.options.model)).toEqual(['linear']);
 
     await answerAll();
     let state = useModelResultsStore.getState();
     expect(state.run?.attribution.model).toBe('linear');
     expect(resultsAreCurrent(state)).toBe(false);
     expect(state.updating).toBe(true);
-    expect(pending.map((call) => call.options.model)).toEqual(['shapley', 'shapley', 'shapley']);
+    expect(pending.map((call) => call.options.model)).toEqual(['shapley']);
 
     await answerAll();
     state = useModelResultsStore.getState();
@@ -71,9 +67,13 @@ describe('model results', () => {
 
   it('sends nothing for invalid options and marks the shown results out of date', async () => {
     const store = useModelResultsStore.getState();
-    store.request(DEFAULT_OPTIONS, 'community');
+    store.request({ options: DEFAULT_OPTIONS, scope: 'community', focus: null });
     await answerAll();
-    store.request({ ...DEFAULT_OPTIONS, model: 'custom', weights: { FT: 0, LC: 0, OC: 0, CW: 0, MID: 0 } }, 'all');
+    store.request({
+      options: { ...DEFAULT_OPTIONS, model: 'custom', weights: { FT: 0, LC: 0, OC: 0, CW: 0, MID: 0 } },
+      scope: 'all',
+      focus: null,
+    });
     const state = useModelResultsStore.getState();
     expect(pending).toHaveLength(0);
     expect(state.error).toMatch(/above 0/);
@@ -81,7 +81,7 @@ describe('model results', () => {
   });
 
   it('drops an answer that arrives after the project was closed', async () => {
-    useModelResultsStore.getState().request(DEFAULT_OPTIONS, 'community');
+    useModelResultsStore.getState().request({ options: DEFAULT_OPTIONS, scope: 'community', focus: null });
     useModelResultsStore.getState().reset();
     await answerAll();
     expect(useModelResultsStore.getState().run).toBeNull();

@@ -1,21 +1,21 @@
 import { create } from 'zustand';
-import type { AttributionSummary } from '../../../shared/modelApi';
+import type { ModelRun } from '../../../shared/modelApi';
 import { modelOptionsSchema, type ModelOptions } from '../../../shared/modelOptions';
-import type { CarResult, SankeyFlows } from '../../../shared/results';
 import { call, errorMessage } from '../api/client';
 import type { FlowScope } from './model';
 
 export const FLOW_TOP_N = 12;
 
-export interface ModelRun {
-  attribution: AttributionSummary;
-  car: CarResult;
-  flows: SankeyFlows;
-}
+export type { ModelRun };
 
-interface ModelRequest {
+/** What the Model tab asks for: the options, the flows' scope and the Sankey node the results are filtered to. */
+export interface ModelQuery {
   options: ModelOptions;
   scope: FlowScope;
+  focus: string | null;
+}
+
+interface ModelRequest extends ModelQuery {
   seq: number;
 }
 
@@ -29,7 +29,7 @@ interface ModelResultsState {
   updating: boolean;
   /** Why the newest request has no answer (invalid options or an API error); the shown run is then out of date. */
   error: string | null;
-  request(options: ModelOptions, scope: FlowScope): void;
+  request(query: ModelQuery): void;
   reset(): void;
 }
 
@@ -55,15 +55,12 @@ export const useModelResultsStore = create<ModelResultsState>()((set, get) => {
   async function send(next: ModelRequest): Promise<void> {
     inFlight = true;
     const sentIn = epoch;
-    const { options, scope, seq } = next;
+    const { options, scope, focus, seq } = next;
     try {
-      const [attribution, car, flows] = await Promise.all([
-        call('model:attribute', { options }),
-        call('model:car', { options }),
-        call('model:flows', { options, scope, topN: FLOW_TOP_N }),
-      ]);
+      // One call, one run of the model: the cards, the chart and the tables always come from the same run.
+      const run = await call('model:run', { options, scope, focus, topN: FLOW_TOP_N });
       if (sentIn === epoch && seq > get().shownSeq) {
-        set({ run: { attribution, car, flows }, shownSeq: seq, error: seq === get().latestSeq ? null : get().error });
+        set({ run, shownSeq: seq, error: seq === get().latestSeq ? null : get().error });
       }
     } catch (error) {
       if (sentIn === epoch && seq === get().latestSeq) set({ error: errorMessage(error) });
@@ -80,7 +77,7 @@ export const useModelResultsStore = create<ModelResultsState>()((set, get) => {
 
   return {
     ...INITIAL,
-    request: (options, scope) => {
+    request: ({ options, scope, focus }) => {
       const seq = get().latestSeq + 1;
       const parsed = modelOptionsSchema.safeParse(options);
       if (!parsed.success) {
@@ -91,7 +88,7 @@ export const useModelResultsStore = create<ModelResultsState>()((set, get) => {
         return;
       }
       set({ latestSeq: seq, updating: true, error: null });
-      const next = { options: parsed.data, scope, seq };
+      const next = { options: parsed.data, scope, focus, seq };
       if (inFlight) queued = next;
       else void send(next);
     },

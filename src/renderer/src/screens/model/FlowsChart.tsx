@@ -1,6 +1,6 @@
 import { ResponsiveSankey } from '@nivo/sankey';
 import { useMemo, useRef } from 'react';
-import type { SankeyFlows } from '../../../../shared/results';
+import type { FlowFocus, SankeyFlows } from '../../../../shared/results';
 import { formatMoney } from '../../format';
 import { nodeColor, shareOfTotal, toSankeyData, type FlowLink, type FlowNode } from '../../model/sankeyData';
 import { formatShare } from '../../model/weights';
@@ -16,10 +16,22 @@ const SCOPES: { value: FlowScope; label: string }[] = [
   { value: 'all', label: 'All touches' },
 ];
 
-/** Attributed revenue from source to journey position to opportunity type to won revenue. */
-export function FlowsChart({ flows, currency }: { flows: SankeyFlows; currency: string }) {
+/**
+ * Attributed revenue from source to journey position to opportunity type to won revenue. Clicking a node (or
+ * choosing it in the filter list, for the keyboard) filters the chart and the credit tables to the revenue through it.
+ */
+export function FlowsChart({
+  flows,
+  focus,
+  currency,
+}: {
+  flows: SankeyFlows;
+  focus: FlowFocus | null;
+  currency: string;
+}) {
   const scope = useModelStore((state) => state.scope);
   const setScope = useModelStore((state) => state.setScope);
+  const toggleFocus = useModelStore((state) => state.toggleFocus);
   const dark = usePrefersDark();
   const data = useMemo(() => toSankeyData(flows), [flows]);
   const amount = (value: number) =>
@@ -52,6 +64,33 @@ export function FlowsChart({ flows, currency }: { flows: SankeyFlows; currency: 
         <h3 id="flows-heading">Revenue flows</h3>
         <ChoiceSwitch label="Flows scope" name="flows-scope" options={SCOPES} value={scope} onChange={setScope} />
       </div>
+      <div className="flows-filter">
+        <label>
+          Filter results to
+          <select
+            value={focus?.id ?? ''}
+            onChange={(event) => toggleFocus(event.target.value === '' ? null : event.target.value)}
+          >
+            <option value="">All attributed revenue</option>
+            {data.nodes
+              .filter((node) => node.id !== focus?.id)
+              .map((node) => (
+                <option key={node.id} value={node.id}>
+                  {node.label}
+                </option>
+              ))}
+            {focus && <option value={focus.id}>{focus.label}</option>}
+          </select>
+        </label>
+        {focus && (
+          <p className="focus-note" role="status">
+            Showing the {formatMoney(focus.attributed, currency)} that flows through <strong>{focus.label}</strong>.{' '}
+            <button type="button" className="link" onClick={() => toggleFocus(null)}>
+              Clear filter
+            </button>
+          </p>
+        )}
+      </div>
       <div className="sankey" role="region" aria-label="Revenue flows" ref={chart}>
         {data.links.length === 0 ? (
           <p className="empty">No attributed revenue flows in this scope.</p>
@@ -72,6 +111,10 @@ export function FlowsChart({ flows, currency }: { flows: SankeyFlows; currency: 
             // multiply darkens towards the background, which hides the links on a dark one.
             linkBlendMode={dark ? 'screen' : 'multiply'}
             linkHoverOthersOpacity={0.08}
+            onClick={(datum) => {
+              // A link has a source and a target; only nodes filter.
+              if (!('source' in datum)) toggleFocus(datum.id);
+            }}
             enableLinkGradient
             labelPosition="outside"
             labelPadding={8}

@@ -31,7 +31,7 @@ export function ModelResults({ currency }: { currency: string }) {
       {run && (
         <div className={current ? 'results-body' : 'results-body stale'} data-current={current}>
           <CarCards run={run} currency={currency} />
-          <FlowsChart flows={run.flows} currency={currency} />
+          <FlowsChart flows={run.flows} focus={run.focus} currency={currency} />
           <CarByCategory car={run.car} currency={currency} />
           <CreditBreakdown breakdowns={run.attribution.breakdowns} currency={currency} />
           <RoadmapAtStake roadmap={run.car.byCategory.roadmap} currency={currency} />
