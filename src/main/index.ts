@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BrowserWindow, app, dialog, ipcMain, net, protocol, session as electronSession } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, net, protocol, screen, session as electronSession } from 'electron';
 import { METHOD_NAMES, ipcChannel } from '../shared/methods';
 import { dispatch } from './handlers/dispatch';
 import { createHandlers, type Dialogs } from './handlers/index';
 import { ImportJobs } from './import/jobs';
+import type { PreferencesFile } from './session/preferences';
 import { Session } from './session/session';
+import { windowBounds } from './session/windowState';
 
 /**
  * The desktop shell: a window, IPC onto the shared handler table, and the security settings of Electron's
@@ -47,7 +49,7 @@ function serveRenderer(): void {
   });
 }
 
-function registerIpc(window: () => BrowserWindow | null): void {
+function registerIpc(window: () => BrowserWindow | null): Session {
   const dialogs: Dialogs = {
     async pickProject(purpose, suggestedName) {
       const owner = window();
@@ -93,12 +95,16 @@ function registerIpc(window: () => BrowserWindow | null): void {
       app.quit();
     });
   });
+  return session;
 }
 
-function createWindow(): BrowserWindow {
+function createWindow(preferences: PreferencesFile): BrowserWindow {
+  const saved = preferences.read().window;
   const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
+    ...windowBounds(
+      saved,
+      screen.getAllDisplays().map((display) => display.workArea),
+    ),
     minWidth: 960,
     minHeight: 600,
     show: false,
@@ -112,7 +118,15 @@ function createWindow(): BrowserWindow {
       spellcheck: false,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (saved?.maximized) window.maximize();
+    window.show();
+  });
+  // Remembered for the next start: the normal size and place, and whether it was maximised.
+  window.on('close', () => {
+    const { x, y, width, height } = window.getNormalBounds();
+    preferences.update({ window: { x, y, width, height, maximized: window.isMaximized() } });
+  });
   window.webContents.on('will-navigate', (event, url) => {
     if (!isOwnContent(url)) event.preventDefault();
   });
@@ -125,10 +139,10 @@ void app.whenReady().then(() => {
   electronSession.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   serveRenderer();
   let mainWindow: BrowserWindow | null = null;
-  registerIpc(() => mainWindow);
-  mainWindow = createWindow();
+  const session = registerIpc(() => mainWindow);
+  mainWindow = createWindow(session.preferences);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(session.preferences);
   });
 });
 

@@ -5,6 +5,7 @@ import { journeyArgSchemas, type JourneyResults } from './journeyApi';
 import { modelArgSchemas, type ModelResults } from './modelApi';
 import type { DataKind } from './kinds';
 import type { MethodName } from './methods';
+import { THEMES, type Theme } from './preferences';
 
 /**
  * The one contract between the UI and the engine: every method's argument schema (validated at the boundary by
@@ -37,6 +38,10 @@ export const argSchemas = {
   'project:openDemo': noArgs,
   'project:current': noArgs,
   'project:close': noArgs,
+  /** Reopens the project that was open when the app last quit (not one the user closed), if it still exists. */
+  'project:reopenLast': noArgs,
+  'prefs:get': noArgs,
+  'prefs:set': z.strictObject({ theme: z.enum(THEMES) }),
   'project:saveAs': z.strictObject({ path: projectPath, overwrite: z.boolean().default(false) }),
   'project:summary': noArgs,
   'recent:list': noArgs,
@@ -92,6 +97,9 @@ export interface Results extends ImportResults, ModelResults, JourneyResults {
   'project:openDemo': ProjectInfo;
   'project:current': ProjectInfo | null;
   'project:close': null;
+  'project:reopenLast': ProjectInfo | null;
+  'prefs:get': { theme: Theme };
+  'prefs:set': { theme: Theme };
   'project:saveAs': ProjectInfo;
   'project:summary': ProjectSummary;
   'recent:list': RecentProject[];

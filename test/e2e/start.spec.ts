@@ -103,3 +103,20 @@ test('opening a file that is not a Tributary project says so and keeps the start
   await expect(page.getByRole('alert')).toContainText('is not a Tributary project: it is not a SQLite database');
   await expect(page.getByRole('heading', { name: 'Recent projects' })).toBeVisible();
 });
+
+test('the theme follows the system until the user picks one, and is remembered', async ({ page, browserMode }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(browserMode.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
+  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const theme = page.getByRole('combobox', { name: 'Theme' });
+  await expect(theme).toHaveValue('system');
+  expect(await background()).toBe('rgb(16, 20, 24)');
+
+  await theme.selectOption('light');
+  await expect.poll(background).toBe('rgb(247, 248, 250)');
+  // Remembered in the user-data folder: a reload (or another run of browser mode) comes back light.
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('light');
+  expect(await background()).toBe('rgb(247, 248, 250)');
+});

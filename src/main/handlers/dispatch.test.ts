@@ -1,3 +1,4 @@
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Method } from '../../shared/api';
@@ -32,6 +33,9 @@ const BAD_ARGS: Record<Method, unknown[]> = {
   'project:openDemo': [{ scale: 10 }],
   'project:current': [{ x: 1 }],
   'project:close': [[]],
+  'project:reopenLast': [{ extra: 1 }],
+  'prefs:get': [{ theme: 'dark' }],
+  'prefs:set': [{}, { theme: 'pink' }, { theme: 'dark', extra: 1 }],
   'project:saveAs': [{}, { path: 'x.sqlite', overwrite: 'yes' }],
   'project:summary': [{ path: 'x' }],
   'recent:list': [{ limit: 3 }],
@@ -116,6 +120,43 @@ describe('dispatch', () => {
     expect(recent).toMatchObject({ ok: true, result: [{ name: 'Northwind', exists: true }] });
     const path = (recent as { result: { path: string }[] }).result[0]?.path as string;
     expect(await dispatch(handlers, 'project:open', { path })).toMatchObject({ ok: true, result: { path } });
+  });
+
+  it('reopens the project open at the last quit, but not one the user closed', async () => {
+    const userDataDir = tempDir();
+    const first = new Session({ userDataDir });
+    sessions.push(first);
+    const handlers = createHandlers({ session: first, mode: 'browser' });
+    const created = (await dispatch(handlers, 'project:create', { name: 'Last' })) as { result: { path: string } };
+    // Quitting closes the session, not the project the user had open.
+    first.close();
+
+    const again = new Session({ userDataDir });
+    sessions.push(again);
+    const next = createHandlers({ session: again, mode: 'browser' });
+    expect(await dispatch(next, 'project:reopenLast', {})).toMatchObject({
+      ok: true,
+      result: { meta: { name: 'Last' } },
+    });
+    await dispatch(next, 'project:close', {});
+    expect(await dispatch(next, 'project:reopenLast', {})).toEqual({ ok: true, result: null });
+
+    // A last project that was deleted meanwhile is not an error: the start screen shows.
+    await dispatch(next, 'project:open', { path: created.result.path });
+    again.close();
+    rmSync(created.result.path);
+    expect(await dispatch(next, 'project:reopenLast', {})).toEqual({ ok: true, result: null });
+  });
+
+  it('remembers the theme, and reads a damaged preferences file as the defaults', async () => {
+    const userDataDir = tempDir();
+    const handlers = createHandlers({ session: new Session({ userDataDir }), mode: 'browser' });
+    expect(await dispatch(handlers, 'prefs:get', {})).toEqual({ ok: true, result: { theme: 'system' } });
+    expect(await dispatch(handlers, 'prefs:set', { theme: 'dark' })).toEqual({ ok: true, result: { theme: 'dark' } });
+    const later = createHandlers({ session: new Session({ userDataDir }), mode: 'browser' });
+    expect(await dispatch(later, 'prefs:get', {})).toEqual({ ok: true, result: { theme: 'dark' } });
+    writeFileSync(join(userDataDir, 'preferences.json'), '{"theme": "neon"');
+    expect(await dispatch(later, 'prefs:get', {})).toEqual({ ok: true, result: { theme: 'system' } });
   });
 
   it('turns a store failure into a typed error and keeps the current project open', async () => {

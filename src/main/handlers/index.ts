@@ -5,6 +5,7 @@ import { EngineCache } from '../engine/cache';
 import { ImportJobs } from '../import/jobs';
 import { loadMigrations } from '../store/migrations';
 import { summarizeProject } from '../store/summary';
+import type { Preferences } from '../../shared/preferences';
 import type { Session } from '../session/session';
 import { createImportHandlers } from './importHandlers';
 import { createJourneyHandlers } from './journeyHandlers';
@@ -56,9 +57,15 @@ export function createHandlers({ session, mode, dialogs, jobs = new ImportJobs()
     'project:current': () => session.info(),
     'project:close': async () => {
       await stopImports();
-      session.close();
+      session.close(true);
       return null;
     },
+    'project:reopenLast': async () => {
+      await stopImports();
+      return session.reopenLast();
+    },
+    'prefs:get': () => publicPreferences(session.preferences.read()),
+    'prefs:set': ({ theme }) => publicPreferences(session.preferences.update({ theme })),
     'project:saveAs': async ({ path, overwrite }) => {
       await stopImports();
       return session.saveAs(path, overwrite);
@@ -79,4 +86,9 @@ export function createHandlers({ session, mode, dialogs, jobs = new ImportJobs()
       return dialogs.pickProject(purpose, suggestedName);
     },
   };
+}
+
+/** What the renderer may see of the preferences: the window's place is the desktop shell's business. */
+function publicPreferences(preferences: Preferences): Results['prefs:get'] {
+  return { theme: preferences.theme };
 }

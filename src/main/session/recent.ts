@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { RecentProject } from '../../shared/api';
+import { readJsonFile, writeJsonFile } from './jsonFile';
 
 const MAX_RECENT = 12;
 const FILE_NAME = 'recent-projects.json';
@@ -36,19 +37,10 @@ export class RecentProjects {
   }
 
   private read(): StoredRecent {
-    if (!existsSync(this.file)) return [];
-    try {
-      return stored.parse(JSON.parse(readFileSync(this.file, 'utf8')));
-    } catch {
-      // A damaged list is not worth stopping the app for: start a fresh one.
-      return [];
-    }
+    return readJsonFile(this.file, stored, []);
   }
 
   private write(entries: StoredRecent): void {
-    mkdirSync(dirname(this.file), { recursive: true });
-    const partial = `${this.file}.partial`;
-    writeFileSync(partial, JSON.stringify(entries, null, 2));
-    renameSync(partial, this.file);
+    writeJsonFile(this.file, entries);
   }
 }

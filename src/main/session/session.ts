@@ -4,6 +4,7 @@ import type { ProjectInfo } from '../../shared/api';
 import { TributaryError } from '../../shared/errors';
 import { generateDemo } from '../demo/generate';
 import { createProject, openProject, type Project, type StoreOptions } from '../store/project';
+import { PreferencesFile } from './preferences';
 import { RecentProjects } from './recent';
 
 export interface SessionOptions extends StoreOptions {
@@ -19,6 +20,7 @@ const DEMO_FILE = 'Tributary Demo.sqlite';
  */
 export class Session {
   readonly recent: RecentProjects;
+  readonly preferences: PreferencesFile;
   readonly projectsDir: string;
   private readonly options: SessionOptions;
   private project: Project | null = null;
@@ -26,6 +28,7 @@ export class Session {
   constructor(options: SessionOptions) {
     this.options = options;
     this.recent = new RecentProjects(options.userDataDir);
+    this.preferences = new PreferencesFile(options.userDataDir);
     this.projectsDir = join(options.userDataDir, 'projects');
   }
 
@@ -80,9 +83,18 @@ export class Session {
     return this.open(target);
   }
 
-  close(): void {
+  /** Closes the open project; `byUser` means the user closed it, so the next start does not reopen it. */
+  close(byUser = false): void {
     this.project?.close();
     this.project = null;
+    if (byUser) this.preferences.update({ lastProject: null });
+  }
+
+  /** Reopens the project open when the app last quit, if it is still there; null when there is none. */
+  reopenLast(): ProjectInfo | null {
+    const { lastProject } = this.preferences.read();
+    if (!lastProject || !existsSync(lastProject)) return null;
+    return this.open(lastProject);
   }
 
   private adopt(project: Project): ProjectInfo {
@@ -90,6 +102,7 @@ export class Session {
     this.project = project;
     const info = { path: project.path, meta: project.meta };
     this.recent.touch(project.path, info.meta.name);
+    this.preferences.update({ lastProject: project.path });
     return info;
   }
 

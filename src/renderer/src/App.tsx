@@ -2,19 +2,26 @@ import { useEffect } from 'react';
 import { ErrorBanner } from './screens/ErrorBanner';
 import { ProjectDashboard } from './screens/ProjectDashboard';
 import { StartScreen } from './screens/StartScreen';
+import { ThemePicker } from './screens/ThemePicker';
 import { useProjectStore } from './stores/project';
+import { useThemeStore } from './stores/theme';
 
 export function App() {
   const screen = useProjectStore((state) => state.screen);
   const busy = useProjectStore((state) => state.busy);
   const start = useProjectStore((state) => state.start);
+  const loadTheme = useThemeStore((state) => state.load);
 
   useEffect(() => {
+    void loadTheme();
     void start();
-  }, [start]);
+  }, [start, loadTheme]);
 
   return (
     <div className="app" aria-busy={busy !== null}>
+      <div className="app-bar">
+        <ThemePicker />
+      </div>
       <ErrorBanner />
       {busy && (
         <div className="busy" role="status">

@@ -68,6 +68,14 @@ export const useProjectStore = create<ProjectState>()((set, get) => {
         set({ app });
         const current = await call('project:current', {});
         if (current) return show(current);
+        // Like any desktop app, come back to the project that was open at the last quit.
+        try {
+          const last = await call('project:reopenLast', {});
+          if (last) return show(last);
+        } catch (error) {
+          set({ error: `The last project could not be reopened: ${errorMessage(error)}` });
+          return showStart();
+        }
         const recent = await call('recent:list', {});
         // First start: nothing opened before, so show what Tributary does with the demo project.
         if (recent.length === 0) return show(await call('project:openDemo', {}));

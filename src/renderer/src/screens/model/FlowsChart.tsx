@@ -9,7 +9,7 @@ import { standaloneSvg, svgToPng } from '../../export/chartImage';
 import { downloadBlob } from '../../export/download';
 import { useProjectStore } from '../../stores/project';
 import { ChoiceSwitch } from './ChoiceSwitch';
-import { usePrefersDark } from './usePrefersDark';
+import { useDarkTheme } from './useDarkTheme';
 
 const SCOPES: { value: FlowScope; label: string }[] = [
   { value: 'community', label: 'Community only' },
@@ -32,7 +32,7 @@ export function FlowsChart({
   const scope = useModelStore((state) => state.scope);
   const setScope = useModelStore((state) => state.setScope);
   const toggleFocus = useModelStore((state) => state.toggleFocus);
-  const dark = usePrefersDark();
+  const dark = useDarkTheme();
   const data = useMemo(() => toSankeyData(flows), [flows]);
   const amount = (value: number) =>
     `${formatMoney(value, currency)} (${formatShare(shareOfTotal(value, data.total))} of the total)`;
