@@ -3,6 +3,7 @@ import type { ApiErrorShape } from './errors';
 import { importArgSchemas, type ImportResults } from './importApi';
 import { journeyArgSchemas, type JourneyResults } from './journeyApi';
 import { modelArgSchemas, type ModelResults } from './modelApi';
+import { scenarioArgSchemas, type ScenarioResults } from './scenarioApi';
 import type { DataKind } from './kinds';
 import type { MethodName } from './methods';
 
@@ -49,6 +50,7 @@ export const argSchemas = {
   ...importArgSchemas,
   ...modelArgSchemas,
   ...journeyArgSchemas,
+  ...scenarioArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
 
 export interface ProjectMetaInfo {
@@ -85,7 +87,7 @@ export interface AppInfo {
   projectsDir: string;
 }
 
-export interface Results extends ImportResults, ModelResults, JourneyResults {
+export interface Results extends ImportResults, ModelResults, JourneyResults, ScenarioResults {
   'app:info': AppInfo;
   'project:create': ProjectInfo;
   'project:open': ProjectInfo;

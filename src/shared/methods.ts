@@ -31,6 +31,10 @@ export const METHOD_NAMES = [
   'model:flows',
   'journey:search',
   'journey:detail',
+  'scenario:list',
+  'scenario:save',
+  'scenario:delete',
+  'model:compare',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -6,12 +6,24 @@ import { breakdowns } from '../engine/breakdowns';
 import type { EngineCache, EngineSnapshot } from '../engine/cache';
 import { computeCar } from '../engine/car';
 import { sankeyFlows } from '../engine/flows';
+import type { CarResult } from '../../shared/results';
 import type { Session } from '../session/session';
 
 type ModelMethod = keyof ModelResults & Method;
 export type ModelHandlerTable = {
   [M in ModelMethod]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]>;
 };
+
+/** CAR (spec 7) of one attribution run, with the options' CAR settings. */
+export function carOf(snapshot: EngineSnapshot, options: ModelOptions, result: AttributionRun): CarResult {
+  const weights = weightsOf(options);
+  return computeCar(snapshot.data, snapshot.community, result.journeys, result.credits, {
+    referralWindowDays: options.referralWindowDays,
+    roadmapShare: options.roadmapShare,
+    seed: options.seed,
+    ...(weights ? { weights } : {}),
+  });
+}
 
 /**
  * The model methods over the open project. The engine runs here in the main process (or the browser-mode server),
@@ -40,13 +52,7 @@ export function createModelHandlers(session: Session, cache: EngineCache): Model
     },
     'model:car': ({ options }) => {
       const { snapshot, result } = run(options);
-      const weights = weightsOf(options);
-      return computeCar(snapshot.data, snapshot.community, result.journeys, result.credits, {
-        referralWindowDays: options.referralWindowDays,
-        roadmapShare: options.roadmapShare,
-        seed: options.seed,
-        ...(weights ? { weights } : {}),
-      });
+      return carOf(snapshot, options, result);
     },
     'model:flows': ({ options, scope, topN }) => {
       const { snapshot, result } = run(options);
