@@ -17,6 +17,8 @@ interface ModelState {
   setWeight(position: PositionName, value: number): void;
   setOption<K extends Exclude<keyof ModelOptions, 'model' | 'weights'>>(key: K, value: ModelOptions[K]): void;
   setScope(scope: FlowScope): void;
+  /** Replaces every option, as when a saved scenario is loaded. */
+  load(options: ModelOptions): void;
   reset(): void;
 }
 
@@ -28,5 +30,6 @@ export const useModelStore = create<ModelState>()((set) => ({
   setWeight: (position, value) => set((state) => ({ options: withWeight(state.options, position, value) })),
   setOption: (key, value) => set((state) => ({ options: { ...state.options, [key]: value } })),
   setScope: (scope) => set({ scope }),
+  load: (options) => set({ options }),
   reset: () => set({ options: DEFAULT_OPTIONS, scope: 'community' }),
 }));
