@@ -82,6 +82,9 @@ test('save a scenario and compare it', async ({ page, browserMode }, testInfo) =
   await page.screenshot({ path: testInfo.outputPath('compare-1280.png'), fullPage: true });
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.screenshot({ path: testInfo.outputPath('compare-1920.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: testInfo.outputPath('compare-1920-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // Markov as the baseline: the scenario's column now carries the deltas.
   await page.getByRole('radio', { name: 'Use Markov chain as the baseline' }).check();
@@ -89,6 +92,23 @@ test('save a scenario and compare it', async ({ page, browserMode }, testInfo) =
   const firstRow = channels.locator('tbody tr').first().locator('td');
   await expect(firstRow.nth(0)).toHaveAttribute('data-delta', /\d/);
   await expect(firstRow.nth(1)).not.toHaveAttribute('data-delta');
+
+  // Saving the scenario again: the Compare tab offers to update the copy it compares.
+  await openTab(page, 'Model');
+  await page.getByRole('spinbutton', { name: 'OC weight value' }).fill('80');
+  await page.getByRole('textbox', { name: 'Scenario name' }).fill('Heavy OC');
+  await page.getByRole('button', { name: 'Save scenario' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Replaced “Heavy OC”.' })).toBeVisible();
+  await openTab(page, 'Compare');
+  await expect(models.getByRole('row')).toHaveCount(3);
+  const before = await channels.locator('tbody tr').first().locator('td').nth(0).getAttribute('data-value');
+  await page.getByRole('button', { name: 'Update scenario Heavy OC' }).click();
+  await expect(page.getByRole('button', { name: 'Add scenario Heavy OC' })).toBeDisabled();
+  await comparisonSettled(page);
+  await expect(channels.locator('tbody tr').first().locator('td').nth(0)).not.toHaveAttribute(
+    'data-value',
+    before ?? '',
+  );
 
   // Removing the baseline leaves the other one as the baseline.
   await page.getByRole('button', { name: 'Remove Markov chain' }).click();

@@ -27,8 +27,11 @@ interface CompareState {
   add(entry: CompareEntry): void;
   remove(id: string): void;
   setBaseline(id: string): void;
-  /** Runs the comparison of the entries as they are now; an older answer never replaces a newer one. */
-  refresh(): void;
+  /**
+   * Runs the comparison of the entries as they are now, unless the shown answer already is for these entries and
+   * this `data` (any value that changes when the project's data does). An older answer never replaces a newer one.
+   */
+  refresh(data: unknown): void;
   reset(): void;
 }
 
@@ -44,6 +47,8 @@ const INITIAL = {
 /** The Compare tab: which models are compared, against which baseline, and their results. */
 export const useCompareStore = create<CompareState>()((set, get) => {
   let seq = 0;
+  /** What the newest request was for: a tab switch back to Compare does not run every model again. */
+  let requested: { entries: CompareEntry[]; data: unknown } | null = null;
 
   async function send(entries: CompareEntry[], mine: number): Promise<void> {
     try {
@@ -76,9 +81,11 @@ export const useCompareStore = create<CompareState>()((set, get) => {
         return { entries, baselineId };
       }),
     setBaseline: (id) => set({ baselineId: id }),
-    refresh: () => {
+    refresh: (data) => {
+      const { entries, error } = get();
+      if (requested && requested.entries === entries && requested.data === data && error === null) return;
+      requested = { entries, data };
       seq += 1;
-      const { entries } = get();
       if (entries.length === 0) {
         set({ results: null, resultIds: [], loading: false, error: null });
         return;
@@ -88,6 +95,7 @@ export const useCompareStore = create<CompareState>()((set, get) => {
     },
     reset: () => {
       seq += 1;
+      requested = null;
       set(INITIAL);
     },
   };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { MODEL_NAMES, type ModelName } from '../../../../shared/modelOptions';
+import { MODEL_NAMES, type ModelName, type ModelOptions } from '../../../../shared/modelOptions';
 import { MAX_COMPARED } from '../../../../shared/scenarioApi';
 import { compareColor } from '../../compare/palette';
 import { MODEL_LABELS } from '../../model/modelLabels';
@@ -19,6 +19,11 @@ export function ComparePicker() {
   const [model, setModel] = useState<ModelName>('markov');
   const full = entries.length >= MAX_COMPARED;
   const has = (id: string) => entries.some((entry) => entry.id === id);
+  /** A scenario saved again since it was added compares with its old options until it is updated. */
+  const stale = (id: string, options: ModelOptions) => {
+    const entry = entries.find((item) => item.id === id);
+    return entry !== undefined && JSON.stringify(entry.options) !== JSON.stringify(options);
+  };
 
   useEffect(() => {
     if (list === null) void refresh();
@@ -54,6 +59,15 @@ export function ComparePicker() {
                 </span>
                 {scenario.options === null ? (
                   <span className="inline-error small">Cannot be used: {scenario.invalid}</span>
+                ) : stale(id, scenario.options) ? (
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={`Update scenario ${scenario.name}`}
+                    onClick={() => add({ id, label: scenario.name, source: 'scenario', options: scenario.options })}
+                  >
+                    Update
+                  </button>
                 ) : (
                   <button
                     type="button"

@@ -15,7 +15,7 @@ export function CompareView() {
 
   // A new summary means the project's data changed (an import): the same entries give new results.
   useEffect(() => {
-    refresh();
+    refresh(summary);
   }, [entries, summary, refresh]);
 
   if (!summary) return null;

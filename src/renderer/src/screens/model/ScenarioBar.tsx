@@ -21,11 +21,12 @@ export function ScenarioBar() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!parsedName.success) return;
+    const replacing = list?.some((scenario) => scenario.name === parsedName.data) ?? false;
     // The options as the panel holds them now, read at the moment of saving.
     const saved = await save(parsedName.data, useModelStore.getState().options);
     if (saved) {
       setChosen(parsedName.data);
-      setStatus(`Saved “${parsedName.data}”.`);
+      setStatus(`${replacing ? 'Replaced' : 'Saved'} “${parsedName.data}”.`);
     }
   }
 
