@@ -40,6 +40,10 @@ const bridge = {
   'model:run': invoker('model:run'),
   'journey:search': invoker('journey:search'),
   'journey:detail': invoker('journey:detail'),
+  'scenario:list': invoker('scenario:list'),
+  'scenario:save': invoker('scenario:save'),
+  'scenario:delete': invoker('scenario:delete'),
+  'model:compare': invoker('model:compare'),
 } satisfies TributaryBridge;
 
 contextBridge.exposeInMainWorld('tributary', bridge);

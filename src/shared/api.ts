@@ -3,6 +3,7 @@ import type { ApiErrorShape } from './errors';
 import { importArgSchemas, type ImportResults } from './importApi';
 import { journeyArgSchemas, type JourneyResults } from './journeyApi';
 import { modelArgSchemas, type ModelResults } from './modelApi';
+import { scenarioArgSchemas, type ScenarioResults } from './scenarioApi';
 import type { DataKind } from './kinds';
 import type { MethodName } from './methods';
 import { THEMES, type Theme } from './preferences';
@@ -54,6 +55,7 @@ export const argSchemas = {
   ...importArgSchemas,
   ...modelArgSchemas,
   ...journeyArgSchemas,
+  ...scenarioArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
 
 export interface ProjectMetaInfo {
@@ -90,7 +92,7 @@ export interface AppInfo {
   projectsDir: string;
 }
 
-export interface Results extends ImportResults, ModelResults, JourneyResults {
+export interface Results extends ImportResults, ModelResults, JourneyResults, ScenarioResults {
   'app:info': AppInfo;
   'project:create': ProjectInfo;
   'project:open': ProjectInfo;

@@ -35,6 +35,10 @@ export const METHOD_NAMES = [
   'model:run',
   'journey:search',
   'journey:detail',
+  'scenario:list',
+  'scenario:save',
+  'scenario:delete',
+  'model:compare',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -108,15 +108,15 @@ test('the theme follows the system until the user picks one, and is remembered',
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(browserMode.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
-  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const root = page.locator('html');
   const theme = page.getByRole('combobox', { name: 'Theme' });
   await expect(theme).toHaveValue('system');
-  expect(await background()).toBe('rgb(16, 20, 24)');
+  await expect(root).toHaveCSS('background-color', 'rgb(16, 20, 24)');
 
   await theme.selectOption('light');
-  await expect.poll(background).toBe('rgb(247, 248, 250)');
+  await expect(root).toHaveCSS('background-color', 'rgb(247, 248, 250)');
   // Remembered in the user-data folder: a reload (or another run of browser mode) comes back light.
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('light');
-  expect(await background()).toBe('rgb(247, 248, 250)');
+  await expect(root).toHaveCSS('background-color', 'rgb(247, 248, 250)');
 });

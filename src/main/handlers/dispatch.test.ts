@@ -78,6 +78,15 @@ const BAD_ARGS: Record<Method, unknown[]> = {
     { opportunityId: 'O1' },
     { opportunityId: 'O1', options: { model: 'nope' } },
   ],
+  'scenario:list': [{ name: 'x' }],
+  'scenario:save': [{}, { name: '  ', options: {} }, { name: 'x'.repeat(81), options: {} }, { name: 'x' }],
+  'scenario:delete': [{}, { name: '' }],
+  'model:compare': [
+    {},
+    { entries: [] },
+    { entries: [{ label: '', options: {} }] },
+    { entries: Array.from({ length: 9 }, (_, i) => ({ label: `m${i}`, options: {} })) },
+  ],
 };
 
 describe('dispatch', () => {

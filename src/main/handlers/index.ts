@@ -10,6 +10,7 @@ import type { Session } from '../session/session';
 import { createImportHandlers } from './importHandlers';
 import { createJourneyHandlers } from './journeyHandlers';
 import { createModelHandlers } from './modelHandlers';
+import { createScenarioHandlers } from './scenarioHandlers';
 
 /** The system file dialogs; only the desktop shell has them. */
 export interface Dialogs {
@@ -41,6 +42,7 @@ export function createHandlers({ session, mode, dialogs, jobs = new ImportJobs()
     ...createImportHandlers(session, jobs),
     ...createModelHandlers(session, cache),
     ...createJourneyHandlers(session, cache),
+    ...createScenarioHandlers(session, cache),
     'app:info': () => ({ version: APP_VERSION, mode, schemaVersion, projectsDir: session.projectsDir }),
     'project:create': async ({ name, currency, path }) => {
       await stopImports();

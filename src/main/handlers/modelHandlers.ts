@@ -15,6 +15,17 @@ export type ModelHandlerTable = {
   [M in ModelMethod]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]>;
 };
 
+/** CAR (spec 7) of one attribution run, with the options' CAR settings. */
+export function carOf(snapshot: EngineSnapshot, options: ModelOptions, result: AttributionRun): CarResult {
+  const weights = weightsOf(options);
+  return computeCar(snapshot.data, snapshot.community, result.journeys, result.credits, {
+    referralWindowDays: options.referralWindowDays,
+    roadmapShare: options.roadmapShare,
+    seed: options.seed,
+    ...(weights ? { weights } : {}),
+  });
+}
+
 /**
  * The model methods over the open project. The engine runs here in the main process (or the browser-mode server),
  * never in the renderer; the dataset is loaded once per data change and journeys once per journey options.
@@ -31,7 +42,7 @@ export function createModelHandlers(session: Session, cache: EngineCache): Model
     },
     'model:car': ({ options }) => {
       const { snapshot, result } = run(options);
-      return car(snapshot, result);
+      return carOf(snapshot, options, result);
     },
     'model:flows': ({ options, scope, topN }) => {
       const { snapshot, result } = run(options);
@@ -45,7 +56,7 @@ export function createModelHandlers(session: Session, cache: EngineCache): Model
       return {
         // The cards keep the whole model's totals; the breakdowns and the chart follow the filter.
         attribution: summarize(result, breakdowns(snapshot.data, shown)),
-        car: car(snapshot, result),
+        car: carOf(snapshot, options, result),
         flows: focused ? sankeyFlows(snapshot.data, shown, { scope, topN }) : flows,
         focus: focused?.focus ?? null,
       };
@@ -66,15 +77,4 @@ function summarize(result: AttributionRun, shown: AttributionSummary['breakdowns
     ...(result.removalEffects ? { removalEffects: result.removalEffects } : {}),
     ...(result.shapleyValues ? { shapleyValues: result.shapleyValues } : {}),
   };
-}
-
-function car(snapshot: EngineSnapshot, result: AttributionRun): CarResult {
-  const weights = weightsOf(result.options);
-  const { options } = result;
-  return computeCar(snapshot.data, snapshot.community, result.journeys, result.credits, {
-    referralWindowDays: options.referralWindowDays,
-    roadmapShare: options.roadmapShare,
-    seed: options.seed,
-    ...(weights ? { weights } : {}),
-  });
 }

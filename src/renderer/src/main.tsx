@@ -6,6 +6,7 @@ import './styles/common.css';
 import './styles/import.css';
 import './styles/data.css';
 import './styles/model.css';
+import './styles/compare.css';
 import './styles/journeys.css';
 
 const root = document.getElementById('root');

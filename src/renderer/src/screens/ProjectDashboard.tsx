@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { call } from '../api/client';
+import { useCompareStore } from '../stores/compare';
 import { useDataStore } from '../stores/data';
 import { useImportStore } from '../stores/import';
 import { useImportJobStore } from '../stores/importJob';
@@ -7,6 +8,8 @@ import { useJourneysStore } from '../stores/journeys';
 import { useModelStore } from '../stores/model';
 import { useModelResultsStore } from '../stores/modelResults';
 import { useProjectStore } from '../stores/project';
+import { useScenariosStore } from '../stores/scenarios';
+import { CompareView } from './compare/CompareView';
 import { DataView } from './data/DataView';
 import { ImportWizard } from './import/ImportWizard';
 import { JourneysView } from './journeys/JourneysView';
@@ -31,6 +34,8 @@ export function ProjectDashboard() {
       useModelStore.getState().reset();
       useModelResultsStore.getState().reset();
       useJourneysStore.getState().reset();
+      useScenariosStore.getState().reset();
+      useCompareStore.getState().reset();
     };
   }, [projectPath]);
 
@@ -89,6 +94,7 @@ export function ProjectDashboard() {
               <ModelView />
             </Suspense>
           )}
+          {id === view && id === 'compare' && <CompareView />}
           {id === view && id === 'journeys' && <JourneysView />}
           {id === view && id === 'import' && <ImportWizard />}
           {id === view && id === 'data' && <DataView />}

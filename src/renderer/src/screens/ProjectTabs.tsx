@@ -3,6 +3,7 @@ import { useRef, type KeyboardEvent } from 'react';
 export const PROJECT_VIEWS = [
   { id: 'overview', label: 'Overview' },
   { id: 'model', label: 'Model' },
+  { id: 'compare', label: 'Compare' },
   { id: 'journeys', label: 'Journeys' },
   { id: 'import', label: 'Import' },
   { id: 'data', label: 'Data' },

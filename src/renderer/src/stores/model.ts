@@ -21,6 +21,8 @@ interface ModelState {
   setScope(scope: FlowScope): void;
   /** Filters to a node; the node already filtered to clears the filter (a second click undoes the first). */
   toggleFocus(node: string | null): void;
+  /** Replaces every option, as when a saved scenario is loaded. */
+  load(options: ModelOptions): void;
   reset(): void;
 }
 
@@ -36,4 +38,5 @@ export const useModelStore = create<ModelState>()((set) => ({
   setScope: (scope) => set({ scope, focus: null }),
   toggleFocus: (node) => set((state) => ({ focus: node === state.focus ? null : node })),
   reset: () => set({ options: DEFAULT_OPTIONS, scope: 'community', focus: null }),
+  load: (options) => set({ options }),
 }));

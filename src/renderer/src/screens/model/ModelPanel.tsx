@@ -3,6 +3,7 @@ import { MODEL_LABELS } from '../../model/modelLabels';
 import { displayedWeights, WEIGHT_PRESETS } from '../../model/weights';
 import { useModelStore } from '../../stores/model';
 import { NumberField } from './NumberField';
+import { ScenarioBar } from './ScenarioBar';
 import { WeightsEditor } from './WeightsEditor';
 
 const UPGRADE_POLICIES = [
@@ -131,6 +132,7 @@ export function ModelPanel() {
       <button type="button" className="secondary" onClick={reset}>
         Reset
       </button>
+      <ScenarioBar />
     </section>
   );
 }

@@ -1,0 +1,70 @@
+import type { Method, Results, ValidArgs } from '../../shared/api';
+import { TributaryError } from '../../shared/errors';
+import type { CarResult } from '../../shared/results';
+import type { CarMeasures, ScenarioResults } from '../../shared/scenarioApi';
+import { attribute } from '../engine/attribute';
+import type { EngineCache } from '../engine/cache';
+import type { Session } from '../session/session';
+import { deleteScenario, listScenarios, saveScenario } from '../store/scenarios';
+import { carOf } from './modelHandlers';
+
+type ScenarioMethod = keyof ScenarioResults & Method;
+export type ScenarioHandlerTable = {
+  [M in ScenarioMethod]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]>;
+};
+
+/** CAR's measures without its lists (opportunities, members, segments): what a comparison shows. */
+export function carMeasures(car: CarResult): CarMeasures {
+  const { byCategory } = car;
+  return {
+    attributed: car.attributed,
+    influenced: car.influenced,
+    sourced: car.sourced,
+    byCategory: {
+      internal_referral: byCategory.internal_referral,
+      external_referral: byCategory.external_referral,
+      job_move: byCategory.job_move,
+      upgrade: byCategory.upgrade,
+      roadmap: { attributed: byCategory.roadmap.attributed, influenced: byCategory.roadmap.influenced },
+      churn_reduction: {
+        retained: byCategory.churn_reduction.retained,
+        interval: byCategory.churn_reduction.interval,
+      },
+      engagement: byCategory.engagement,
+    },
+  };
+}
+
+/** Saved scenarios of the open project, and several model runs compared over one engine snapshot. */
+export function createScenarioHandlers(session: Session, cache: EngineCache): ScenarioHandlerTable {
+  return {
+    'scenario:list': () => listScenarios(session.require().db),
+    'scenario:save': ({ name, options }) => {
+      const { db } = session.require();
+      saveScenario(db, name, options);
+      return listScenarios(db);
+    },
+    'scenario:delete': ({ name }) => {
+      const { db } = session.require();
+      if (!deleteScenario(db, name)) throw new TributaryError('not_found', `No scenario is named ${name}.`);
+      return listScenarios(db);
+    },
+    'model:compare': ({ entries }) => {
+      // One snapshot for every entry: an import committing meanwhile cannot give two entries different data.
+      const snapshot = cache.snapshot(session.require().db);
+      return entries.map(({ label, options }) => {
+        const result = attribute(snapshot.data, options, snapshot.journeys(options));
+        return {
+          label,
+          model: options.model,
+          options,
+          revenue: result.revenue,
+          attributed: result.attributed,
+          unattributed: result.unattributed,
+          byChannel: result.byChannel,
+          car: carMeasures(carOf(snapshot, options, result)),
+        };
+      });
+    },
+  };
+}
