@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { modelOptionsSchema, type ModelOptions } from './modelOptions';
-import type { Breakdowns, CarResult, FlowFocus, SankeyFlows } from './results';
+import type { Breakdowns, CarResult, FlowFocus, RoadmapCar, RoadmapOpportunity, SankeyFlows } from './results';
 
 /** Model methods of the API (merged into api.ts): the engine computes, the UI receives aggregates only. */
 export const modelArgSchemas = {
@@ -36,9 +36,23 @@ export interface AttributionSummary {
   shapleyValues?: Record<string, number>;
 }
 
+/** The roadmap category as the Model tab lists it: the largest opportunities, each with its first members. */
+export interface RoadmapView extends Pick<RoadmapCar, 'attributed' | 'influenced'> {
+  opportunityCount: number;
+  memberCount: number;
+  opportunities: (RoadmapOpportunity & { otherMembers: number })[];
+}
+
+/** CAR with its long lists cut to what a screen shows, and counted (see engine/carView.ts). */
+export interface CarView extends Omit<CarResult, 'sourcedOpportunities' | 'linkedNotWon' | 'byCategory'> {
+  byCategory: Omit<CarResult['byCategory'], 'roadmap'> & { roadmap: RoadmapView };
+  sourcedCount: number;
+  linkedNotWonCount: number;
+}
+
 export interface ModelRun {
   attribution: AttributionSummary;
-  car: CarResult;
+  car: CarView;
   flows: SankeyFlows;
   /** The node the flows and breakdowns are filtered to; null when unfiltered or the node is gone. */
   focus: FlowFocus | null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useApiSession } from '../helpers/api';
 import { generateDemo } from '../../src/main/demo/generate';
 import { writeFixture } from '../import/fixtures';
+import { carView } from '../../src/main/engine/carView';
 
 const apiSession = useApiSession();
 
@@ -39,9 +40,30 @@ describe('model methods of the API', () => {
     const options = { model: 'u-shaped' as const };
     const run = await call('model:run', { options, scope: 'all', topN: 6 });
     expect(run.attribution).toEqual(await call('model:attribute', { options }));
-    expect(run.car).toEqual(await call('model:car', { options }));
+    // The tab's CAR is the whole CAR with its long lists cut (engine/carView.ts).
+    expect(run.car).toEqual(carView(await call('model:car', { options })));
     expect(run.flows).toEqual(await call('model:flows', { options, scope: 'all', topN: 6 }));
     expect(run.focus).toBeNull();
+  });
+
+  it('keeps CAR parts between runs only while their options stay the same', async () => {
+    const { call } = await demoSession();
+    const variants = [
+      { model: 'linear' as const },
+      { model: 'linear' as const, referralWindowDays: 30 },
+      { model: 'linear' as const, referralWindowDays: 30, roadmapShare: 0.8 },
+      { model: 'u-shaped' as const, referralWindowDays: 30, roadmapShare: 0.8, seed: 9 },
+    ];
+    const warm = [];
+    for (const options of variants) warm.push(await call('model:car', { options }));
+    // Each variant again, in reverse, from a cold cache: the same answers.
+    for (const [i, options] of [...variants.entries()].reverse()) {
+      const { call: cold } = await demoSession();
+      expect(await cold('model:car', { options })).toEqual(warm[i]);
+    }
+    expect(warm[1]?.byCategory.internal_referral).not.toEqual(warm[0]?.byCategory.internal_referral);
+    expect(warm[2]?.byCategory.roadmap.attributed).not.toBe(warm[1]?.byCategory.roadmap.attributed);
+    expect(warm[3]?.byCategory.churn_reduction).not.toEqual(warm[2]?.byCategory.churn_reduction);
   });
 
   it('filters the flows and the breakdowns to a clicked Sankey node, keeping the totals', async () => {

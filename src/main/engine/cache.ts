@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ModelOptions } from '../../shared/modelOptions';
 import { journeyKey } from './attribute';
 import { loadCommunityData, type CommunityData } from './communityData';
+import type { Memo } from './car';
 import type { Dataset } from './dataset';
 import { buildJourneys, type Journeys } from './journeys';
 import { loadDataset } from './load';
@@ -11,6 +12,8 @@ export interface EngineSnapshot {
   data: Dataset;
   community: CommunityData;
   journeys(options: ModelOptions): Journeys;
+  /** Results that depend on the data and a few options only, kept while the data stays the same. */
+  memo: Memo;
 }
 
 interface Loaded {
@@ -21,6 +24,8 @@ interface Loaded {
 
 /** Journeys kept per journey options: a lookback slider must not pile them up. */
 const KEEP_JOURNEYS = 4;
+/** Memoised results kept per snapshot (a referral-window slider makes a new key per value). */
+const KEEP_MEMOS = 16;
 
 /**
  * The engine's view of the open project, loaded once and again only when the data changed (spec 8): SQLite's
@@ -40,6 +45,7 @@ export class EngineCache {
       return { data: dataset, community: loadCommunityData(db, dataset) };
     })();
     const journeys = new Map<string, Journeys>();
+    const memos = new Map<string, unknown>();
     const snapshot: EngineSnapshot = {
       data,
       community,
@@ -52,6 +58,13 @@ export class EngineCache {
           journeys.set(key, built);
         }
         return built;
+      },
+      memo<T>(key: string, compute: () => T): T {
+        if (memos.has(key)) return memos.get(key) as T;
+        const value = compute();
+        if (memos.size >= KEEP_MEMOS) memos.delete(memos.keys().next().value as string);
+        memos.set(key, value);
+        return value;
       },
     };
     this.loaded = { db, version, snapshot };

@@ -20,7 +20,16 @@ export interface CarOptions {
    * touch's positions all weigh 0) its credit is split equally over the positions it holds.
    */
   weights?: PositionWeights;
+  /**
+   * Keeps what does not depend on the credits (links, roadmap, churn) between runs over the same data: a weight
+   * slider then recomputes only the credit sums (spec 8: recompute from arrays, interactively).
+   */
+  memo?: Memo;
 }
+
+/** Returns the value kept under `key`, computing and keeping it the first time. */
+export type Memo = <T>(key: string, compute: () => T) => T;
+const noMemo: Memo = (_key, compute) => compute();
 
 type LinkType = 'internal_referral' | 'external_referral' | 'job_move';
 const ENGAGEMENT_TYPES = new Set(
@@ -75,7 +84,10 @@ export function computeCar(
   }
 
   // spec 7, sourced: FT/OC community touches and links; each opportunity once, from its earliest action.
-  const links = linkedOpportunities(data, community, options.referralWindowDays);
+  const memo = options.memo ?? noMemo;
+  const links = memo(`car:links:${options.referralWindowDays}`, () =>
+    linkedOpportunities(data, community, options.referralWindowDays),
+  );
   // Lost journeys' FT/OC touches source nothing; a link to a lost or open opportunity is listed, not counted.
   const touchSources = touchSourcing(data, journeys).filter((link) => isWon(link.opportunity));
   const earliest = earliestSources([...touchSources, ...links]);
@@ -122,8 +134,8 @@ export function computeCar(
       external_referral: linkCategory('external_referral'),
       job_move: linkCategory('job_move'),
       upgrade,
-      roadmap: roadmapCar(data, community, options.roadmapShare),
-      churn_reduction: churnReduction(data, options.seed),
+      roadmap: memo(`car:roadmap:${options.roadmapShare}`, () => roadmapCar(data, community, options.roadmapShare)),
+      churn_reduction: memo(`car:churn:${options.seed}`, () => churnReduction(data, options.seed)),
       engagement: { attributed: engagement },
     },
     communityTouchesPerWonDeal: wonCount > 0 ? communityTouches / wonCount : 0,

@@ -7,6 +7,7 @@ import { breakdowns } from '../engine/breakdowns';
 import type { EngineCache, EngineSnapshot } from '../engine/cache';
 import { computeCar } from '../engine/car';
 import { sankeyFlows } from '../engine/flows';
+import { carView } from '../engine/carView';
 import { focusRun } from '../engine/focus';
 import type { Session } from '../session/session';
 
@@ -22,6 +23,7 @@ export function carOf(snapshot: EngineSnapshot, options: ModelOptions, result: A
     referralWindowDays: options.referralWindowDays,
     roadmapShare: options.roadmapShare,
     seed: options.seed,
+    memo: snapshot.memo,
     ...(weights ? { weights } : {}),
   });
 }
@@ -56,7 +58,7 @@ export function createModelHandlers(session: Session, cache: EngineCache): Model
       return {
         // The cards keep the whole model's totals; the breakdowns and the chart follow the filter.
         attribution: summarize(result, breakdowns(snapshot.data, shown)),
-        car: carOf(snapshot, options, result),
+        car: carView(carOf(snapshot, options, result)),
         flows: focused ? sankeyFlows(snapshot.data, shown, { scope, topN }) : flows,
         focus: focused?.focus ?? null,
       };

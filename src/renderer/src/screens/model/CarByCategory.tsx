@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { CarResult } from '../../../../shared/results';
+import type { CarView } from '../../../../shared/modelApi';
 import { formatCount, formatMoney } from '../../format';
 
 interface Row {
@@ -11,7 +11,7 @@ interface Row {
 }
 
 /** CAR by category (spec 7). Categories overlap, so the table has no total row. */
-export function CarByCategory({ car, currency }: { car: CarResult; currency: string }) {
+export function CarByCategory({ car, currency }: { car: CarView; currency: string }) {
   const money = (value: number | null) => (value === null ? '—' : formatMoney(value, currency));
   const { byCategory } = car;
   const churn = byCategory.churn_reduction;
@@ -25,7 +25,7 @@ export function CarByCategory({ car, currency }: { car: CarResult; currency: str
       attributed: byCategory.roadmap.attributed,
       influenced: byCategory.roadmap.influenced,
       sourced: null,
-      note: `Revenue at stake over ${formatCount(byCategory.roadmap.opportunities.length)} opportunities; attributed = roadmap share × that amount.`,
+      note: `Revenue at stake over ${formatCount(byCategory.roadmap.opportunityCount)} opportunities; attributed = roadmap share × that amount.`,
     },
     {
       category: 'Churn reduction',

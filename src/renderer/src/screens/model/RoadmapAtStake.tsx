@@ -1,11 +1,11 @@
 import { Fragment } from 'react';
-import type { RoadmapCar } from '../../../../shared/results';
+import type { RoadmapView } from '../../../../shared/modelApi';
 import { formatCount, formatMoney } from '../../format';
 
 /** The roadmap-influenced opportunities behind the Roadmap row of CAR by category (spec 7, roadmap). */
-export function RoadmapAtStake({ roadmap, currency }: { roadmap: RoadmapCar; currency: string }) {
+export function RoadmapAtStake({ roadmap, currency }: { roadmap: RoadmapView; currency: string }) {
   const money = (value: number) => formatMoney(value, currency);
-  const { opportunities } = roadmap;
+  const { opportunities, opportunityCount } = roadmap;
 
   return (
     <section aria-labelledby="roadmap-heading" className="roadmap-at-stake">
@@ -17,9 +17,11 @@ export function RoadmapAtStake({ roadmap, currency }: { roadmap: RoadmapCar; cur
       ) : (
         <>
           <p className="roadmap-totals">
-            Influenced <strong>{money(roadmap.influenced)}</strong> over {formatCount(opportunities.length)}{' '}
-            {opportunities.length === 1 ? 'opportunity' : 'opportunities'}; attributed{' '}
-            <strong>{money(roadmap.attributed)}</strong> (roadmap share × influenced).
+            Influenced <strong>{money(roadmap.influenced)}</strong> over {formatCount(opportunityCount)}{' '}
+            {opportunityCount === 1 ? 'opportunity' : 'opportunities'} and {formatCount(roadmap.memberCount)} requesting{' '}
+            {roadmap.memberCount === 1 ? 'member' : 'members'}; attributed <strong>{money(roadmap.attributed)}</strong>{' '}
+            (roadmap share × influenced).
+            {opportunityCount > opportunities.length && ` The ${formatCount(opportunities.length)} largest are listed.`}
           </p>
           <div className="table-scroll roadmap-scroll">
             <table className="data-table roadmap-table" aria-labelledby="roadmap-heading">
@@ -39,7 +41,10 @@ export function RoadmapAtStake({ roadmap, currency }: { roadmap: RoadmapCar; cur
                     <th scope="row">{opportunity.opportunityId}</th>
                     <td className="number">{money(opportunity.amount)}</td>
                     <td className="wrap">{idList(opportunity.features)}</td>
-                    <td className="wrap">{idList(opportunity.members)}</td>
+                    <td className="wrap">
+                      {idList(opportunity.members)}
+                      {opportunity.otherMembers > 0 && ` and ${formatCount(opportunity.otherMembers)} more`}
+                    </td>
                   </tr>
                 ))}
               </tbody>
