@@ -15,6 +15,7 @@ const CASES: { script: string; env?: Record<string, string> }[] = [
   { script: 'import', env: { BENCH_IMPORT_MB: '100' } },
   { script: 'import', env: { BENCH_IMPORT_MB: '300' } },
   { script: 'engine' },
+  { script: 'studio' },
 ];
 
 function runCase({ script, env }: (typeof CASES)[number]): CaseResult[] {
@@ -59,11 +60,18 @@ function report(results: CaseResult[]): string {
     '  computed with SQL window functions over the same project (bench/sqlBaseline.ts; a test checks both agree).',
     '  Recomputes reuse the journeys and are the best of three runs. Targets: position models under 100 ms,',
     '  Markov order 1 under 500 ms, peak RSS under 1 GB.',
+    '- Studio: browser mode on the 1M-touch demo in Debian Chromium at 1280x800, timed inside the page from the',
+    '  input event to the DOM showing the new results (cards current, then the Sankey redrawn); the project is',
+    "  opened from the start screen's recent list, then the Model tab. Targets: first dashboard within 2 s, a weight",
+    "  move within 150 ms. The baseline is the engine's share of a move (model:run in-process); peak RSS is the",
+    "  server's.",
     '',
   ].join('\n');
 }
 
-const results = CASES.flatMap((benchCase) => {
+// `BENCH_CASES=engine,studio npm run bench` runs some cases only (the report then lists only those).
+const only = process.env['BENCH_CASES']?.split(',');
+const results = CASES.filter((benchCase) => !only || only.includes(benchCase.script)).flatMap((benchCase) => {
   process.stderr.write(`bench: ${benchCase.script} ${JSON.stringify(benchCase.env ?? {})}…\n`);
   return runCase(benchCase);
 });

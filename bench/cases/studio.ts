@@ -1,0 +1,211 @@
+/**
+ * The studio at 1,000,000 touches in browser mode, timed in Debian's Chromium (issue 6, speed): opening the project
+ * from the start screen to the first dashboard (the Model tab's cards and Sankey), and a weight change to updated
+ * cards and Sankey, as a single move and at the end of a drag. Times are taken inside the page, from the input event
+ * to the DOM showing the new results, so the browser's own work (JSON, React, the chart) is counted. The baseline
+ * is the engine's share of a move: one `model:run` called in-process on the same project.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { chromium, type Page } from 'playwright-core';
+import { generateDemo } from '../../src/main/demo/generate';
+import { dispatch } from '../../src/main/handlers/dispatch';
+import { createHandlers } from '../../src/main/handlers/index';
+import { Session } from '../../src/main/session/session';
+import { createProject } from '../../src/main/store/project';
+import { emit } from '../measure';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const scale = Number(process.env['BENCH_SCALE'] ?? 1_000_000);
+const MOVES = 7;
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Runs in the page: changes the OC weight (one value, or a drag of several 16 ms apart), and resolves with the
+ * milliseconds from the last input event to the cards showing current results for it, and to the Sankey's first
+ * redraw after that. A string, because the bench is typed for Node, not the DOM.
+ */
+const MOVE_IN_PAGE = `async ({ values }) => {
+  const input = document.querySelector('input[aria-label="OC weight value"]');
+  const body = () => document.querySelector('.results-body');
+  const card = () => document.querySelector('[aria-label="Attributed CAR"] .card-value')?.textContent;
+  const sankey = document.querySelector('.sankey svg');
+  const before = card();
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  let sankeyAt = null;
+  const chart = new MutationObserver(() => { if (sankeyAt === null) sankeyAt = performance.now(); });
+  let last = 0;
+  for (const value of values) {
+    setValue.call(input, String(value));
+    last = performance.now();
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    if (values.length > 1) await new Promise((r) => setTimeout(r, 16));
+  }
+  chart.observe(sankey, { subtree: true, attributes: true, childList: true });
+  sankeyAt = null;
+  return await new Promise((done, fail) => {
+    const timeout = setTimeout(() => fail(new Error('no update within 30 s')), 30000);
+    const check = () => {
+      const current = body()?.getAttribute('data-current') === 'true' && card() !== before;
+      if (!current) return requestAnimationFrame(check);
+      const cardsAt = performance.now();
+      const waitChart = () => {
+        if (sankeyAt === null) return requestAnimationFrame(waitChart);
+        clearTimeout(timeout);
+        chart.disconnect();
+        done({ cards: cardsAt - last, sankey: Math.max(sankeyAt, cardsAt) - last });
+      };
+      waitChart();
+    };
+    check();
+  });
+}`;
+
+async function serve(home: string, project: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/tributary.mjs'), 'serve', project], {
+    cwd: ROOT,
+    env: { ...process.env, TRIBUTARY_HOME: home },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((done, fail) => {
+    lines.on('line', (line) => {
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(line);
+      if (match) done(match[1] as string);
+    });
+    child.once('exit', (code) => fail(new Error(`tributary serve exited with ${code}`)));
+  });
+  return { url, child };
+}
+
+async function waitForCurrentResults(page: Page): Promise<void> {
+  await page.locator('.results-body[data-current="true"]').waitFor({ timeout: 120_000 });
+  await page.locator('.sankey svg path').first().waitFor({ timeout: 120_000 });
+}
+
+/** The browser-mode server's peak memory (Linux), where the engine runs: the bench's own process is not it. */
+function serverRss(): number {
+  try {
+    const status = readFileSync(`/proc/${server?.pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/** The engine's share of a move: model:run in-process, median of MOVES runs after the first. */
+async function engineMoveSeconds(project: string, home: string): Promise<number> {
+  const session = new Session({ userDataDir: home });
+  const handlers = createHandlers({ session, mode: 'browser' });
+  session.open(project);
+  const times: number[] = [];
+  for (let i = 0; i <= MOVES; i++) {
+    const weights = { FT: 22.5, LC: 22.5, OC: 22.5 + i, CW: 22.5, MID: 10 };
+    const start = performance.now();
+    await dispatch(handlers, 'model:run', { options: { model: 'custom', weights }, scope: 'community' });
+    if (i > 0) times.push(performance.now() - start);
+  }
+  session.close();
+  return median(times) / 1000;
+}
+
+if (!existsSync(join(ROOT, 'out/renderer/index.html'))) {
+  throw new Error('The renderer is not built: run `npm run build` before `npm run bench`.');
+}
+const dir = mkdtempSync(join(tmpdir(), 'tributary-bench-studio-'));
+const home = join(dir, 'home');
+const path = join(dir, 'Studio bench.sqlite');
+let server: ChildProcess | null = null;
+try {
+  const project = createProject(path, { name: 'Studio bench', currency: 'USD' });
+  generateDemo(project.db, { scale });
+  project.close();
+  const baselineSeconds = await engineMoveSeconds(path, join(dir, 'engine-home'));
+  const baseline = 'model:run in-process (engine only)';
+
+  const started = await serve(home, path);
+  server = started.child;
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(started.url);
+    await page.getByRole('heading', { level: 1, name: 'Studio bench' }).waitFor();
+    // Open it as a user would: from the start screen's recent projects, then the Model tab at once.
+    await page.getByRole('button', { name: 'Close project' }).click();
+    const recent = page
+      .getByRole('region', { name: 'Recent projects' })
+      .getByRole('button', { name: 'Studio bench', exact: true });
+    await recent.waitFor();
+    const openedAt = performance.now();
+    await recent.click();
+    await page.getByRole('heading', { level: 1, name: 'Studio bench' }).waitFor();
+    const overviewSeconds = (performance.now() - openedAt) / 1000;
+    await page.getByRole('tab', { name: 'Model' }).click();
+    await waitForCurrentResults(page);
+    const dashboardSeconds = (performance.now() - openedAt) / 1000;
+    const detail = `${scale.toLocaleString('en-US')}-touch demo, Chromium 1280x800`;
+    const common = { baseline, baselineSeconds };
+    emit({
+      name: 'studio: open project to overview',
+      detail,
+      seconds: overviewSeconds,
+      ...common,
+      peakRssMiB: serverRss(),
+    });
+    emit({
+      name: 'studio: open project to model cards and Sankey',
+      detail: `${detail} (target 2 s)`,
+      seconds: dashboardSeconds,
+      ...common,
+      peakRssMiB: serverRss(),
+    });
+
+    const single: { cards: number; sankey: number }[] = [];
+    for (let i = 1; i <= MOVES; i++) {
+      single.push(await page.evaluate(`(${MOVE_IN_PAGE})({ values: [${30 + i}] })`));
+    }
+    const drags: { cards: number; sankey: number }[] = [];
+    for (let i = 1; i <= 3; i++) {
+      const values = Array.from({ length: 12 }, (_, step) => 40 + i * 12 + step);
+      drags.push(await page.evaluate(`(${MOVE_IN_PAGE})({ values: ${JSON.stringify(values)} })`));
+    }
+    const rss = serverRss();
+    const rows: [string, number][] = [
+      ['studio: weight move to updated cards (median)', median(single.map((s) => s.cards))],
+      ['studio: weight move to updated Sankey (median)', median(single.map((s) => s.sankey))],
+      ['studio: end of a drag to updated cards and Sankey (median)', median(drags.map((s) => s.sankey))],
+    ];
+    for (const [name, ms] of rows) {
+      emit({ name, detail: `${detail} (target 150 ms)`, seconds: ms / 1000, ...common, peakRssMiB: rss });
+    }
+  } finally {
+    await browser.close();
+  }
+} finally {
+  if (server) {
+    const exited = new Promise((done) => server?.once('exit', done));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
