@@ -19,6 +19,7 @@ const bridge = {
   'recent:list': invoker('recent:list'),
   'recent:forget': invoker('recent:forget'),
   'dialog:pickProject': invoker('dialog:pickProject'),
+  'dialog:pickExport': invoker('dialog:pickExport'),
   'import:inspect': invoker('import:inspect'),
   'import:preview': invoker('import:preview'),
   'import:start': invoker('import:start'),
@@ -36,6 +37,8 @@ const bridge = {
   'model:flows': invoker('model:flows'),
   'journey:search': invoker('journey:search'),
   'journey:detail': invoker('journey:detail'),
+  'export:credits': invoker('export:credits'),
+  'export:report': invoker('export:report'),
 } satisfies TributaryBridge;
 
 contextBridge.exposeInMainWorld('tributary', bridge);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApiErrorShape } from './errors';
+import { exportArgSchemas, type ExportResults } from './exportApi';
 import { importArgSchemas, type ImportResults } from './importApi';
 import { journeyArgSchemas, type JourneyResults } from './journeyApi';
 import { modelArgSchemas, type ModelResults } from './modelApi';
@@ -49,6 +50,7 @@ export const argSchemas = {
   ...importArgSchemas,
   ...modelArgSchemas,
   ...journeyArgSchemas,
+  ...exportArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
 
 export interface ProjectMetaInfo {
@@ -85,7 +87,7 @@ export interface AppInfo {
   projectsDir: string;
 }
 
-export interface Results extends ImportResults, ModelResults, JourneyResults {
+export interface Results extends ImportResults, ModelResults, JourneyResults, ExportResults {
   'app:info': AppInfo;
   'project:create': ProjectInfo;
   'project:open': ProjectInfo;

@@ -14,6 +14,7 @@ export const METHOD_NAMES = [
   'recent:list',
   'recent:forget',
   'dialog:pickProject',
+  'dialog:pickExport',
   'import:inspect',
   'import:preview',
   'import:start',
@@ -31,6 +32,8 @@ export const METHOD_NAMES = [
   'model:flows',
   'journey:search',
   'journey:detail',
+  'export:credits',
+  'export:report',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -2,10 +2,12 @@ import type { Method, Results, ValidArgs } from '../../shared/api';
 import { TributaryError } from '../../shared/errors';
 import { APP_VERSION } from '../../shared/version';
 import { EngineCache } from '../engine/cache';
+import type { ExportDownloads } from '../export/downloads';
 import { ImportJobs } from '../import/jobs';
 import { loadMigrations } from '../store/migrations';
 import { summarizeProject } from '../store/summary';
 import type { Session } from '../session/session';
+import { createExportHandlers } from './exportHandlers';
 import { createImportHandlers } from './importHandlers';
 import { createJourneyHandlers } from './journeyHandlers';
 import { createModelHandlers } from './modelHandlers';
@@ -14,6 +16,8 @@ import { createModelHandlers } from './modelHandlers';
 export interface Dialogs {
   /** A project to open or save, or a CSV file to import. */
   pickProject(purpose: 'open' | 'save' | 'csv', suggestedName?: string): Promise<string | null>;
+  /** Where to save an export file. */
+  pickExport(format: 'csv' | 'html', suggestedName?: string): Promise<string | null>;
 }
 
 export interface HandlerContext {
@@ -22,12 +26,20 @@ export interface HandlerContext {
   dialogs?: Dialogs;
   /** Runs imports in worker threads; one per handler table. */
   jobs?: ImportJobs;
+  /** Browser mode: where large exports wait for GET /download/<id>; the server serves from the same store. */
+  downloads?: ExportDownloads;
 }
 
 /** One handler per API method; each receives arguments already validated by its schema. */
 export type HandlerTable = { [M in Method]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]> };
 
-export function createHandlers({ session, mode, dialogs, jobs = new ImportJobs() }: HandlerContext): HandlerTable {
+export function createHandlers({
+  session,
+  mode,
+  dialogs,
+  jobs = new ImportJobs(),
+  downloads,
+}: HandlerContext): HandlerTable {
   const schemaVersion = loadMigrations().length;
   const cache = new EngineCache();
   // Switching or closing the project first stops a running import (it rolls back), so no worker writes to a
@@ -40,6 +52,7 @@ export function createHandlers({ session, mode, dialogs, jobs = new ImportJobs()
     ...createImportHandlers(session, jobs),
     ...createModelHandlers(session, cache),
     ...createJourneyHandlers(session, cache),
+    ...createExportHandlers({ session, cache, dialogs, downloads }),
     'app:info': () => ({ version: APP_VERSION, mode, schemaVersion, projectsDir: session.projectsDir }),
     'project:create': async ({ name, currency, path }) => {
       await stopImports();

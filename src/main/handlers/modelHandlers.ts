@@ -1,6 +1,7 @@
 import type { Method, Results, ValidArgs } from '../../shared/api';
-import type { ModelResults } from '../../shared/modelApi';
+import type { AttributionSummary, ModelResults } from '../../shared/modelApi';
 import { weightsOf, type ModelOptions } from '../../shared/modelOptions';
+import type { CarResult } from '../../shared/results';
 import { attribute, type AttributionRun } from '../engine/attribute';
 import { breakdowns } from '../engine/breakdowns';
 import type { EngineCache, EngineSnapshot } from '../engine/cache';
@@ -13,43 +14,52 @@ export type ModelHandlerTable = {
   [M in ModelMethod]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]>;
 };
 
+export interface ModelRunOf {
+  snapshot: EngineSnapshot;
+  result: AttributionRun;
+}
+
+/** One model run over the open project, from the cached dataset and journeys. */
+export function runModelOn(session: Session, cache: EngineCache, options: ModelOptions): ModelRunOf {
+  const snapshot = cache.snapshot(session.require().db);
+  return { snapshot, result: attribute(snapshot.data, options, snapshot.journeys(options)) };
+}
+
+export function attributionSummary({ snapshot, result }: ModelRunOf, options: ModelOptions): AttributionSummary {
+  return {
+    model: options.model,
+    options,
+    revenue: result.revenue,
+    attributed: result.attributed,
+    unattributed: result.unattributed,
+    unattributedDeals: result.unattributedOpportunities.length,
+    byChannel: result.byChannel,
+    breakdowns: breakdowns(snapshot.data, result),
+    ...(result.removalEffects ? { removalEffects: result.removalEffects } : {}),
+    ...(result.shapleyValues ? { shapleyValues: result.shapleyValues } : {}),
+  };
+}
+
+export function carOf({ snapshot, result }: ModelRunOf, options: ModelOptions): CarResult {
+  const weights = weightsOf(options);
+  return computeCar(snapshot.data, snapshot.community, result.journeys, result.credits, {
+    referralWindowDays: options.referralWindowDays,
+    roadmapShare: options.roadmapShare,
+    seed: options.seed,
+    ...(weights ? { weights } : {}),
+  });
+}
+
 /**
  * The model methods over the open project. The engine runs here in the main process (or the browser-mode server),
  * never in the renderer; the dataset is loaded once per data change and journeys once per journey options.
  */
 export function createModelHandlers(session: Session, cache: EngineCache): ModelHandlerTable {
-  function run(options: ModelOptions): { snapshot: EngineSnapshot; result: AttributionRun } {
-    const snapshot = cache.snapshot(session.require().db);
-    return { snapshot, result: attribute(snapshot.data, options, snapshot.journeys(options)) };
-  }
   return {
-    'model:attribute': ({ options }) => {
-      const { snapshot, result } = run(options);
-      return {
-        model: options.model,
-        options,
-        revenue: result.revenue,
-        attributed: result.attributed,
-        unattributed: result.unattributed,
-        unattributedDeals: result.unattributedOpportunities.length,
-        byChannel: result.byChannel,
-        breakdowns: breakdowns(snapshot.data, result),
-        ...(result.removalEffects ? { removalEffects: result.removalEffects } : {}),
-        ...(result.shapleyValues ? { shapleyValues: result.shapleyValues } : {}),
-      };
-    },
-    'model:car': ({ options }) => {
-      const { snapshot, result } = run(options);
-      const weights = weightsOf(options);
-      return computeCar(snapshot.data, snapshot.community, result.journeys, result.credits, {
-        referralWindowDays: options.referralWindowDays,
-        roadmapShare: options.roadmapShare,
-        seed: options.seed,
-        ...(weights ? { weights } : {}),
-      });
-    },
+    'model:attribute': ({ options }) => attributionSummary(runModelOn(session, cache, options), options),
+    'model:car': ({ options }) => carOf(runModelOn(session, cache, options), options),
     'model:flows': ({ options, scope, topN }) => {
-      const { snapshot, result } = run(options);
+      const { snapshot, result } = runModelOn(session, cache, options);
       return sankeyFlows(snapshot.data, result, { scope, topN });
     },
   };
