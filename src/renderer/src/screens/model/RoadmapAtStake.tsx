@@ -1,15 +1,33 @@
 import { Fragment } from 'react';
 import type { RoadmapCar } from '../../../../shared/results';
+import { downloadTableCsv } from '../../export/tableCsv';
 import { formatCount, formatMoney } from '../../format';
+import { useProjectStore } from '../../stores/project';
 
 /** The roadmap-influenced opportunities behind the Roadmap row of CAR by category (spec 7, roadmap). */
 export function RoadmapAtStake({ roadmap, currency }: { roadmap: RoadmapCar; currency: string }) {
   const money = (value: number) => formatMoney(value, currency);
   const { opportunities } = roadmap;
+  const projectName = useProjectStore((state) => state.summary?.meta.name ?? 'Tributary');
+
+  function downloadCsv() {
+    downloadTableCsv(
+      `${projectName} roadmap at stake.csv`,
+      ['opportunity_id', 'amount', 'features', 'requested_by'],
+      opportunities.map((o) => [o.opportunityId, o.amount, o.features.join('|'), o.members.join('|')]),
+    );
+  }
 
   return (
     <section aria-labelledby="roadmap-heading" className="roadmap-at-stake">
-      <h3 id="roadmap-heading">Roadmap revenue at stake</h3>
+      <div className="results-header">
+        <h3 id="roadmap-heading">Roadmap revenue at stake</h3>
+        {opportunities.length > 0 && (
+          <button type="button" className="secondary" onClick={downloadCsv}>
+            Download CSV
+          </button>
+        )}
+      </div>
       {opportunities.length === 0 ? (
         <p className="muted">
           No opportunity was influenced by a shipped feature that community members requested before it shipped.
