@@ -8,6 +8,14 @@ const exportPath = z
   .max(4096)
   .refine((value) => !value.includes('\0'), 'a path cannot contain NUL');
 
+function isLocale(value: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 /** Export methods of the API (merged into api.ts): files for people to keep, from the options the UI shows. */
 export const exportArgSchemas = {
   /** Desktop only: the system's save dialog for an export file. */
@@ -22,7 +30,11 @@ export const exportArgSchemas = {
    */
   'export:credits': z.strictObject({ options: modelOptionsSchema, path: exportPath.optional() }),
   /** The one-page summary of the scenario as a self-contained HTML page; small, so it crosses as a string. */
-  'export:report': z.strictObject({ options: modelOptionsSchema }),
+  'export:report': z.strictObject({
+    options: modelOptionsSchema,
+    /** The UI's locale, so the report formats numbers and dates as the screen does; the system's otherwise. */
+    locale: z.string().max(35).refine(isLocale, 'not a BCP 47 locale such as en-US').optional(),
+  }),
 };
 
 export interface CreditsExport {

@@ -123,7 +123,7 @@ describe('export:report', () => {
       referralWindowDays: 90,
       roadmapShare: 0.25,
     };
-    const { fileName, html } = await session.call('export:report', { options });
+    const { fileName, html } = await session.call('export:report', { options, locale: 'en-US' });
     expect(fileName).toBe('report-custom.html');
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
     expect(html).toContain('Custom weights (custom)');

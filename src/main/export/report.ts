@@ -31,13 +31,19 @@ const STYLE = `
   .kpi { border: 1px solid #d0d7de; border-radius: 4px; padding: 6px 8px; }
   .kpi span { display: block; color: #57606a; font-size: 11px; }
   .kpi strong { font-size: 16px; }
+  .kpi strong span { font-weight: normal; }
   table { border-collapse: collapse; width: 100%; margin: 4px 0; }
   th, td { text-align: left; padding: 2px 6px; border-bottom: 1px solid #eaeef2; vertical-align: top; }
   td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
   .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
   .caveat { color: #57606a; font-size: 12px; }
-  @media print { body { margin: 0; max-width: none; font-size: 11px; } h2 { break-after: avoid; }
-    table, .kpis { break-inside: avoid; } @page { margin: 12mm; } }
+  @media print {
+    @page { margin: 10mm; }
+    body { margin: 0; max-width: none; padding: 0; font-size: 9.5px; }
+    h1 { font-size: 17px; } h2 { font-size: 12px; margin: 9px 0 3px; break-after: avoid; }
+    th, td { padding: 1px 4px; } .kpi { padding: 3px 6px; } .kpi strong { font-size: 13px; }
+    .caveat { font-size: 9px; } p { margin: 4px 0; } table, .kpis { break-inside: avoid; }
+  }
 `;
 
 /**
@@ -110,14 +116,14 @@ export function buildReport({ project, attribution, car, generatedAt, locale }: 
     .join(', ');
   const span = project.dateRange ? `; ${date(project.dateRange.first)} to ${date(project.dateRange.last)}` : '';
 
-  const topTable = (title: string, entries: BreakdownEntry[]) => `
+  const topTable = (title: string, column: string, entries: BreakdownEntry[]) => `
     <section>
       <h2>Top ${escapeHtml(title)} by credit</h2>
       ${
         entries.length === 0
           ? '<p class="caveat">None for these settings.</p>'
           : `<table>
-        <thead><tr><th>${escapeHtml(title.replace(/s$/, ''))}</th><th class="n">Credit</th><th class="n">Share</th></tr></thead>
+        <thead><tr><th>${column}</th><th class="n">Credit</th><th class="n">Share</th></tr></thead>
         <tbody>${entries
           .slice(0, TOP_ROWS)
           .map(
@@ -179,8 +185,8 @@ export function buildReport({ project, attribution, car, generatedAt, locale }: 
 </section>
 </div>
 <div class="columns">
-${topTable('channels', attribution.breakdowns.byChannel)}
-${topTable('campaigns', attribution.breakdowns.byCampaign)}
+${topTable('channels', 'Channel', attribution.breakdowns.byChannel)}
+${topTable('campaigns', 'Campaign', attribution.breakdowns.byCampaign)}
 </div>
 <section>
   <h2>Churn comparison</h2>

@@ -65,7 +65,12 @@ const BAD_ARGS: Record<Method, unknown[]> = {
     { query: 'a', limit: 51 },
   ],
   'export:credits': [{}, { options: { model: 'nope' } }, { options: {}, path: '' }, { options: {}, path: 'a\0b' }],
-  'export:report': [{}, { options: { markovOrder: 9 } }, { options: {}, path: 'x.html' }],
+  'export:report': [
+    {},
+    { options: { markovOrder: 9 } },
+    { options: {}, path: 'x.html' },
+    { options: {}, locale: 'not a locale!' },
+  ],
   'journey:detail': [
     {},
     { opportunityId: '' },

@@ -53,7 +53,7 @@ export function createExportHandlers({ session, cache, dialogs, downloads }: Exp
         throw error;
       }
     },
-    'export:report': ({ options }) => {
+    'export:report': ({ options, locale }) => {
       const project = session.require();
       const run = runModelOn(session, cache, options);
       const html = buildReport({
@@ -61,6 +61,7 @@ export function createExportHandlers({ session, cache, dialogs, downloads }: Exp
         attribution: attributionSummary(run, options),
         car: carOf(run, options),
         generatedAt: new Date(),
+        locale,
       });
       return { fileName: `report-${options.model}.html`, html };
     },

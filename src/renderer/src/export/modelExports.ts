@@ -28,6 +28,6 @@ export async function exportCreditsCsv(options: ModelOptions, desktop: boolean):
 
 /** The one-page summary report, saved as an HTML page (print it to PDF from a browser). */
 export async function downloadReport(options: ModelOptions): Promise<void> {
-  const { fileName, html } = await call('export:report', { options });
+  const { fileName, html } = await call('export:report', { options, locale: navigator.language });
   downloadBlob(new Blob([html], { type: 'text/html;charset=utf-8' }), fileName);
 }
