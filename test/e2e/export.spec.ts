@@ -32,7 +32,7 @@ const dollars = (text: string) => Number(text.replace(/[^\d.]/g, ''));
 test('credits export as a CSV that parses, sums to the attributed revenue and runs no formula', async ({
   page,
   browserMode,
-}) => {
+}, testInfo) => {
   await openModelTab(page, browserMode.url);
   const footer = await page.locator('.credit-breakdown p.muted.small').innerText();
   const attributed = dollars(/attributed revenue \(([^)]+)\)/.exec(footer)?.[1] ?? '');
@@ -43,6 +43,8 @@ test('credits export as a CSV that parses, sums to the attributed revenue and ru
   expect(download.suggestedFilename()).toBe('credits-full-path.csv');
   await expect(page.getByRole('region', { name: 'Exports' }).getByRole('status')).toContainText('Exported');
   await expect(button).toBeEnabled();
+  await page.getByRole('region', { name: 'Exports' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('model-exports.png') });
 
   const [header, ...rows] = parseCsv(text);
   expect(header).toEqual(['opportunity_id', 'touch_kind', 'touch_id', 'channel', 'positions', 'credit']);
