@@ -66,6 +66,15 @@ function registerIpc(window: () => BrowserWindow | null): Session {
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       return result.canceled ? null : (result.filePath ?? null);
     },
+    async pickExport(format, suggestedName) {
+      const owner = window();
+      const filters = [
+        format === 'csv' ? { name: 'CSV file', extensions: ['csv'] } : { name: 'HTML page', extensions: ['html'] },
+      ];
+      const options = { defaultPath: suggestedName, filters };
+      const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
   };
   const binding = nativeBinding();
   const session = new Session({ userDataDir: app.getPath('userData'), ...(binding ? { nativeBinding: binding } : {}) });

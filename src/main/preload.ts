@@ -22,6 +22,7 @@ const bridge = {
   'recent:list': invoker('recent:list'),
   'recent:forget': invoker('recent:forget'),
   'dialog:pickProject': invoker('dialog:pickProject'),
+  'dialog:pickExport': invoker('dialog:pickExport'),
   'import:inspect': invoker('import:inspect'),
   'import:preview': invoker('import:preview'),
   'import:start': invoker('import:start'),
@@ -44,6 +45,8 @@ const bridge = {
   'scenario:save': invoker('scenario:save'),
   'scenario:delete': invoker('scenario:delete'),
   'model:compare': invoker('model:compare'),
+  'export:credits': invoker('export:credits'),
+  'export:report': invoker('export:report'),
 } satisfies TributaryBridge;
 
 contextBridge.exposeInMainWorld('tributary', bridge);

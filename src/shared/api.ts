@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApiErrorShape } from './errors';
+import { exportArgSchemas, type ExportResults } from './exportApi';
 import { importArgSchemas, type ImportResults } from './importApi';
 import { journeyArgSchemas, type JourneyResults } from './journeyApi';
 import { modelArgSchemas, type ModelResults } from './modelApi';
@@ -56,6 +57,7 @@ export const argSchemas = {
   ...modelArgSchemas,
   ...journeyArgSchemas,
   ...scenarioArgSchemas,
+  ...exportArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
 
 export interface ProjectMetaInfo {
@@ -92,7 +94,7 @@ export interface AppInfo {
   projectsDir: string;
 }
 
-export interface Results extends ImportResults, ModelResults, JourneyResults, ScenarioResults {
+export interface Results extends ImportResults, ModelResults, JourneyResults, ScenarioResults, ExportResults {
   'app:info': AppInfo;
   'project:create': ProjectInfo;
   'project:open': ProjectInfo;

@@ -17,6 +17,7 @@ export const METHOD_NAMES = [
   'recent:list',
   'recent:forget',
   'dialog:pickProject',
+  'dialog:pickExport',
   'import:inspect',
   'import:preview',
   'import:start',
@@ -39,6 +40,8 @@ export const METHOD_NAMES = [
   'scenario:save',
   'scenario:delete',
   'model:compare',
+  'export:credits',
+  'export:report',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

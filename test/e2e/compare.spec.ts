@@ -39,7 +39,7 @@ test('save a scenario and compare it', async ({ page, browserMode }, testInfo) =
   // Reset the panel, then load the scenario back: its weights come back.
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(page.getByRole('spinbutton', { name: 'OC weight value' })).toHaveValue('22.5');
-  await page.getByRole('button', { name: 'Load' }).click();
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
   await expect(page.getByRole('spinbutton', { name: 'OC weight value' })).toHaveValue('60');
 
   // Compare: the scenario as baseline, and Markov at the same settings.

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Method, Results } from '../../src/shared/api';
+import { ExportDownloads } from '../../src/main/export/downloads';
 import { dispatch } from '../../src/main/handlers/dispatch';
 import { createHandlers } from '../../src/main/handlers/index';
 import { ImportJobs } from '../../src/main/import/jobs';
@@ -14,6 +16,7 @@ export function useApiSession(): (projectName: string) => Promise<{
   dir: string;
   session: Session;
   jobs: ImportJobs;
+  downloads: ExportDownloads;
   call: <M extends Method>(method: M, args: unknown) => Promise<Results[M]>;
 }> {
   const tempDir = useTempDir();
@@ -24,13 +27,14 @@ export function useApiSession(): (projectName: string) => Promise<{
     const session = new Session({ userDataDir: dir });
     sessions.push(session);
     const jobs = new ImportJobs();
-    const handlers = createHandlers({ session, mode: 'browser', jobs });
+    const downloads = new ExportDownloads(join(dir, 'exports'));
+    const handlers = createHandlers({ session, mode: 'browser', jobs, downloads });
     async function call<M extends Method>(method: M, args: unknown): Promise<Results[M]> {
       const envelope = await dispatch(handlers, method, args);
       if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
       return envelope.result as Results[M];
     }
     await call('project:create', { name: projectName });
-    return { dir, session, jobs, call };
+    return { dir, session, jobs, downloads, call };
   };
 }

@@ -41,6 +41,7 @@ const BAD_ARGS: Record<Method, unknown[]> = {
   'recent:list': [{ limit: 3 }],
   'recent:forget': [{}, { path: '' }],
   'dialog:pickProject': [{}, { purpose: 'delete' }],
+  'dialog:pickExport': [{}, { format: 'pdf' }, { format: 'csv', suggestedName: 3 }],
   'import:inspect': [{}, { path: '' }, { path: 'a.csv', kind: 'deals' }],
   'import:preview': [{ path: 'a.csv' }, { path: 'a.csv', mapping: { kind: 'accounts', columns: {} } }],
   'import:start': [{ path: 'a.csv' }, { path: 'a.csv', mapping: { kind: 'accounts', columns: { a: 1 } } }],
@@ -71,6 +72,13 @@ const BAD_ARGS: Record<Method, unknown[]> = {
     { query: 'x'.repeat(201) },
     { query: 'a', limit: 0 },
     { query: 'a', limit: 51 },
+  ],
+  'export:credits': [{}, { options: { model: 'nope' } }, { options: {}, path: '' }, { options: {}, path: 'a\0b' }],
+  'export:report': [
+    {},
+    { options: { markovOrder: 9 } },
+    { options: {}, path: 'x.html' },
+    { options: {}, locale: 'not a locale!' },
   ],
   'journey:detail': [
     {},

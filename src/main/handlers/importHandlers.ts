@@ -2,7 +2,7 @@ import { basename, extname, resolve } from 'node:path';
 import type { Method, Results, ValidArgs } from '../../shared/api';
 import type { ImportResults } from '../../shared/importApi';
 import { TributaryError } from '../../shared/errors';
-import { toCsv } from '../export/csv';
+import { toCsv } from '../../shared/csv';
 import { inspectImport, previewImport } from '../import/inspect';
 import type { ImportJobs } from '../import/jobs';
 import { peekCsv } from '../import/peek';

@@ -2,11 +2,13 @@ import type { Method, Results, ValidArgs } from '../../shared/api';
 import { TributaryError } from '../../shared/errors';
 import { APP_VERSION } from '../../shared/version';
 import { EngineCache } from '../engine/cache';
+import type { ExportDownloads } from '../export/downloads';
 import { ImportJobs } from '../import/jobs';
 import { loadMigrations } from '../store/migrations';
 import { summarizeProject } from '../store/summary';
 import type { Preferences } from '../../shared/preferences';
 import type { Session } from '../session/session';
+import { createExportHandlers } from './exportHandlers';
 import { createImportHandlers } from './importHandlers';
 import { createJourneyHandlers } from './journeyHandlers';
 import { createModelHandlers } from './modelHandlers';
@@ -16,6 +18,8 @@ import { createScenarioHandlers } from './scenarioHandlers';
 export interface Dialogs {
   /** A project to open or save, or a CSV file to import. */
   pickProject(purpose: 'open' | 'save' | 'csv', suggestedName?: string): Promise<string | null>;
+  /** Where to save an export file. */
+  pickExport(format: 'csv' | 'html', suggestedName?: string): Promise<string | null>;
 }
 
 export interface HandlerContext {
@@ -24,12 +28,20 @@ export interface HandlerContext {
   dialogs?: Dialogs;
   /** Runs imports in worker threads; one per handler table. */
   jobs?: ImportJobs;
+  /** Browser mode: where large exports wait for GET /download/<id>; the server serves from the same store. */
+  downloads?: ExportDownloads;
 }
 
 /** One handler per API method; each receives arguments already validated by its schema. */
 export type HandlerTable = { [M in Method]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]> };
 
-export function createHandlers({ session, mode, dialogs, jobs = new ImportJobs() }: HandlerContext): HandlerTable {
+export function createHandlers({
+  session,
+  mode,
+  dialogs,
+  jobs = new ImportJobs(),
+  downloads,
+}: HandlerContext): HandlerTable {
   const schemaVersion = loadMigrations().length;
   const cache = new EngineCache();
   // Switching or closing the project first stops a running import (it rolls back), so no worker writes to a
@@ -43,6 +55,7 @@ export function createHandlers({ session, mode, dialogs, jobs = new ImportJobs()
     ...createModelHandlers(session, cache),
     ...createJourneyHandlers(session, cache),
     ...createScenarioHandlers(session, cache),
+    ...createExportHandlers({ session, cache, dialogs, downloads }),
     'app:info': () => ({ version: APP_VERSION, mode, schemaVersion, projectsDir: session.projectsDir }),
     'project:create': async ({ name, currency, path }) => {
       await stopImports();

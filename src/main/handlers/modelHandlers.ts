@@ -16,8 +16,39 @@ export type ModelHandlerTable = {
   [M in ModelMethod]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]>;
 };
 
+export interface ModelRunOf {
+  snapshot: EngineSnapshot;
+  result: AttributionRun;
+}
+
+/** One model run over the open project, from the cached dataset and journeys. */
+export function runModelOn(session: Session, cache: EngineCache, options: ModelOptions): ModelRunOf {
+  const snapshot = cache.snapshot(session.require().db);
+  return { snapshot, result: attribute(snapshot.data, options, snapshot.journeys(options)) };
+}
+
+/** The run's totals, with the breakdowns of `shown` (the run itself, or the part of it a filter keeps). */
+export function attributionSummary(
+  { snapshot, result }: ModelRunOf,
+  options: ModelOptions,
+  shown: AttributionRun = result,
+): AttributionSummary {
+  return {
+    model: options.model,
+    options,
+    revenue: result.revenue,
+    attributed: result.attributed,
+    unattributed: result.unattributed,
+    unattributedDeals: result.unattributedOpportunities.length,
+    byChannel: result.byChannel,
+    breakdowns: breakdowns(snapshot.data, shown),
+    ...(result.removalEffects ? { removalEffects: result.removalEffects } : {}),
+    ...(result.shapleyValues ? { shapleyValues: result.shapleyValues } : {}),
+  };
+}
+
 /** CAR (spec 7) of one attribution run, with the options' CAR settings. */
-export function carOf(snapshot: EngineSnapshot, options: ModelOptions, result: AttributionRun): CarResult {
+export function carOf({ snapshot, result }: ModelRunOf, options: ModelOptions): CarResult {
   const weights = weightsOf(options);
   return computeCar(snapshot.data, snapshot.community, result.journeys, result.credits, {
     referralWindowDays: options.referralWindowDays,
@@ -33,50 +64,25 @@ export function carOf(snapshot: EngineSnapshot, options: ModelOptions, result: A
  * never in the renderer; the dataset is loaded once per data change and journeys once per journey options.
  */
 export function createModelHandlers(session: Session, cache: EngineCache): ModelHandlerTable {
-  function run(options: ModelOptions): { snapshot: EngineSnapshot; result: AttributionRun } {
-    const snapshot = cache.snapshot(session.require().db);
-    return { snapshot, result: attribute(snapshot.data, options, snapshot.journeys(options)) };
-  }
   return {
-    'model:attribute': ({ options }) => {
-      const { snapshot, result } = run(options);
-      return summarize(result, breakdowns(snapshot.data, result));
-    },
-    'model:car': ({ options }) => {
-      const { snapshot, result } = run(options);
-      return carOf(snapshot, options, result);
-    },
+    'model:attribute': ({ options }) => attributionSummary(runModelOn(session, cache, options), options),
+    'model:car': ({ options }) => carOf(runModelOn(session, cache, options), options),
     'model:flows': ({ options, scope, topN }) => {
-      const { snapshot, result } = run(options);
+      const { snapshot, result } = runModelOn(session, cache, options);
       return sankeyFlows(snapshot.data, result, { scope, topN });
     },
     'model:run': ({ options, scope, topN, focus }) => {
-      const { snapshot, result } = run(options);
+      const run = runModelOn(session, cache, options);
+      const { snapshot, result } = run;
       const flows = sankeyFlows(snapshot.data, result, { scope, topN });
       const focused = focus === null ? null : focusRun(snapshot.data, result, scope, focus, flows);
-      const shown = focused?.run ?? result;
       return {
         // The cards keep the whole model's totals; the breakdowns and the chart follow the filter.
-        attribution: summarize(result, breakdowns(snapshot.data, shown)),
-        car: carView(carOf(snapshot, options, result)),
-        flows: focused ? sankeyFlows(snapshot.data, shown, { scope, topN }) : flows,
+        attribution: attributionSummary(run, options, focused?.run),
+        car: carView(carOf(run, options)),
+        flows: focused ? sankeyFlows(snapshot.data, focused.run, { scope, topN }) : flows,
         focus: focused?.focus ?? null,
       };
     },
-  };
-}
-
-function summarize(result: AttributionRun, shown: AttributionSummary['breakdowns']): AttributionSummary {
-  return {
-    model: result.options.model,
-    options: result.options,
-    revenue: result.revenue,
-    attributed: result.attributed,
-    unattributed: result.unattributed,
-    unattributedDeals: result.unattributedOpportunities.length,
-    byChannel: result.byChannel,
-    breakdowns: shown,
-    ...(result.removalEffects ? { removalEffects: result.removalEffects } : {}),
-    ...(result.shapleyValues ? { shapleyValues: result.shapleyValues } : {}),
   };
 }

@@ -62,7 +62,7 @@ export function createScenarioHandlers(session: Session, cache: EngineCache): Sc
           attributed: result.attributed,
           unattributed: result.unattributed,
           byChannel: result.byChannel,
-          car: carMeasures(carOf(snapshot, options, result)),
+          car: carMeasures(carOf({ snapshot, result }, options)),
         };
       });
     },

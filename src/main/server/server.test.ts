@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../test/helpers/files';
+import { ExportDownloads } from '../export/downloads';
 import { createHandlers } from '../handlers/index';
 import { Session } from '../session/session';
 import { startServer, type RunningServer } from './server';
@@ -17,6 +18,10 @@ afterEach(async () => {
 });
 
 async function start(): Promise<RunningServer> {
+  return (await startWithDownloads()).server;
+}
+
+async function startWithDownloads(): Promise<{ server: RunningServer; downloads: ExportDownloads }> {
   const rendererDir = tempDir();
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Tributary</title>');
   mkdirSync(join(rendererDir, 'assets'));
@@ -24,13 +29,15 @@ async function start(): Promise<RunningServer> {
   writeFileSync(join(rendererDir, '..', 'secret.txt'), 'outside');
   const userDataDir = tempDir();
   const session = new Session({ userDataDir });
+  const downloads = new ExportDownloads(join(userDataDir, 'exports'));
   const server = await startServer({
-    handlers: createHandlers({ session, mode: 'browser' }),
+    handlers: createHandlers({ session, mode: 'browser', downloads }),
     rendererDir,
     uploadsDir: join(userDataDir, 'uploads'),
+    downloads,
   });
   running.push({ server, session });
-  return server;
+  return { server, downloads };
 }
 
 interface Answer {
@@ -171,5 +178,62 @@ describe('browser mode server', () => {
     expect(get.status).toBe(405);
     const form = await api(server, 'app:info', '{}', { 'content-type': 'text/plain' });
     expect(form.status).toBe(415);
+  });
+
+  it('serves an export by the id it issued, as an attachment, with the token only', async () => {
+    const { server, downloads } = await startWithDownloads();
+    const file = downloads.reserve('credits-full-path.csv');
+    writeFileSync(file.path, 'opportunity_id,credit\r\nO1,5\r\n');
+    const auth = { 'x-tributary-token': server.token };
+    const answer = await send(server, `/download/${file.id}`, { headers: auth });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(answer.headers['content-disposition']).toBe(
+      `attachment; filename="credits-full-path.csv"; filename*=UTF-8''credits-full-path.csv`,
+    );
+    expect(answer.headers['cache-control']).toBe('no-store');
+    expect(answer.body).toBe('opportunity_id,credit\r\nO1,5\r\n');
+    expect((await send(server, `/download/${file.id}`)).status).toBe(401);
+    expect((await send(server, `/download/${file.id}`, { method: 'POST', headers: auth })).status).toBe(405);
+    const foreign = { ...auth, host: 'evil.example' };
+    expect((await send(server, `/download/${file.id}`, { headers: foreign })).status).toBe(403);
+  });
+
+  it('knows no download it did not issue, and no path reaches the disk', async () => {
+    const { server, downloads } = await startWithDownloads();
+    const file = downloads.reserve('report.html');
+    writeFileSync(file.path, '<p>x</p>');
+    const auth = { 'x-tributary-token': server.token };
+    for (const path of [
+      '/download/00000000-0000-4000-8000-000000000000',
+      '/download/',
+      `/download/${file.id}/report.html`,
+      `/download/${file.id}%2F..%2F..%2Fsecret.txt`,
+      '/download/..%2F..%2F..%2Fsecret.txt',
+      `/download/${encodeURIComponent(file.path)}`,
+      '/download/../../secret.txt',
+    ]) {
+      const answer = await send(server, path, { headers: auth });
+      expect(answer.status, path).toBe(404);
+      expect(answer.body, path).not.toContain('outside');
+    }
+    downloads.drop(file.id);
+    expect((await send(server, `/download/${file.id}`, { headers: auth })).status).toBe(404);
+  });
+
+  it('hands a credits export written by the API to GET /download', async () => {
+    const server = await start();
+    expect((await api(server, 'project:create', JSON.stringify({ name: 'Empty' }))).status).toBe(200);
+    const answer = JSON.parse((await api(server, 'export:credits', '{"options":{}}')).body) as {
+      ok: boolean;
+      result: { rows: number; downloadId: string };
+    };
+    expect(answer.ok).toBe(true);
+    expect(answer.result.rows).toBe(0);
+    const download = await send(server, `/download/${answer.result.downloadId}`, {
+      headers: { 'x-tributary-token': server.token },
+    });
+    expect(download.status).toBe(200);
+    expect(download.body).toBe('opportunity_id,touch_kind,touch_id,channel,positions,credit\r\n');
   });
 });

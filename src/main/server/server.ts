@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ExportDownloads } from '../export/downloads';
 import { dispatch } from '../handlers/dispatch';
 import type { HandlerTable } from '../handlers/index';
+import { DOWNLOAD_PREFIX, sendDownload } from './download';
 import { checkHostAndOrigin, cookieName, newToken, presentedToken, tokenMatches, type Guard } from './guard';
 import { resolveStaticFile, sendFile } from './static';
 import { receiveUpload } from './upload';
@@ -12,6 +14,8 @@ export interface ServerOptions {
   rendererDir: string;
   /** Where files dropped on the page are stored for import (POST /upload). */
   uploadsDir: string;
+  /** Exports the handlers wrote for the page to fetch (GET /download/<id>); the same store the handlers use. */
+  downloads?: ExportDownloads;
   /** 0 picks a free port. */
   port?: number;
   token?: string;
@@ -97,6 +101,7 @@ async function handle(
   }
   if (url.pathname.startsWith(API_PREFIX)) return handleApi(request, response, url, options.handlers);
   if (url.pathname === UPLOAD_PATH) return receiveUpload(request, response, url, options.uploadsDir);
+  if (url.pathname.startsWith(DOWNLOAD_PREFIX)) return sendDownload(request, response, url, options.downloads);
   if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.');
   const file = resolveStaticFile(options.rendererDir, url.pathname);
   if (!file) return sendText(response, 404, 'Not found.');

@@ -7,7 +7,7 @@ import type { Dataset } from '../../engine/dataset';
 import { loadDataset } from '../../engine/load';
 import { openProject } from '../../store/project';
 import { exactlyOne, parseCommandArgs } from '../args';
-import { writeCreditsCsv } from '../creditsCsv';
+import { writeCreditsCsv } from '../../export/creditsCsv';
 import { EXIT, type CliIo } from '../io';
 import { MODEL_OPTIONS, parseModelOptions } from '../modelArgs';
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { TributaryError } from '../../../shared/errors';
+import { ExportDownloads } from '../../export/downloads';
 import { createHandlers } from '../../handlers/index';
 import { ImportJobs } from '../../import/jobs';
 import { startServer } from '../../server/server';
@@ -32,12 +33,14 @@ export async function runServe(options: ServeOptions): Promise<ServeHandle> {
   const session = new Session({ userDataDir: options.userDataDir });
   if (options.projectPath !== undefined) session.open(options.projectPath);
   const jobs = new ImportJobs();
+  const downloads = new ExportDownloads(join(options.userDataDir, 'exports'));
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({
-      handlers: createHandlers({ session, mode: 'browser', jobs }),
+      handlers: createHandlers({ session, mode: 'browser', jobs, downloads }),
       rendererDir: options.rendererDir,
       uploadsDir: join(options.userDataDir, 'uploads'),
+      downloads,
       port: options.port,
     });
   } catch (error) {

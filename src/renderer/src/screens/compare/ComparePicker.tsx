@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { MODEL_NAMES, type ModelName, type ModelOptions } from '../../../../shared/modelOptions';
 import { MAX_COMPARED } from '../../../../shared/scenarioApi';
 import { compareColor } from '../../compare/palette';
-import { MODEL_LABELS } from '../../model/modelLabels';
+import { MODEL_LABELS } from '../../../../shared/modelLabels';
 import { withModel } from '../../model/weights';
 import { useCompareStore } from '../../stores/compare';
 import { useModelStore } from '../../stores/model';

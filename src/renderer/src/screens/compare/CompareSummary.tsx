@@ -2,7 +2,7 @@ import type { ComparedModel } from '../../../../shared/scenarioApi';
 import { attributedCells } from '../../compare/deltas';
 import { compareColor } from '../../compare/palette';
 import { formatMoney } from '../../format';
-import { MODEL_LABELS } from '../../model/modelLabels';
+import { MODEL_LABELS } from '../../../../shared/modelLabels';
 import type { CompareEntry } from '../../stores/compare';
 import { DeltaCell } from './DeltaCell';
 

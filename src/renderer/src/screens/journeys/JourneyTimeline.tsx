@@ -1,6 +1,6 @@
 import type { JourneyDetail } from '../../../../shared/journeyApi';
 import { formatUtcTimestamp } from '../../format';
-import { MODEL_LABELS } from '../../model/modelLabels';
+import { MODEL_LABELS } from '../../../../shared/modelLabels';
 
 function money(value: number, currency: string): string {
   return new Intl.NumberFormat(undefined, { style: 'currency', currency, minimumFractionDigits: 2 }).format(value);

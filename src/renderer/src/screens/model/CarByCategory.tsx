@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { CarView } from '../../../../shared/modelApi';
+import { downloadTableCsv } from '../../export/tableCsv';
 import { formatCount, formatMoney } from '../../format';
+import { useProjectStore } from '../../stores/project';
 
 interface Row {
   category: string;
@@ -12,6 +14,7 @@ interface Row {
 
 /** CAR by category (spec 7). Categories overlap, so the table has no total row. */
 export function CarByCategory({ car, currency }: { car: CarView; currency: string }) {
+  const projectName = useProjectStore((state) => state.summary?.meta.name ?? 'Tributary');
   const money = (value: number | null) => (value === null ? '—' : formatMoney(value, currency));
   const { byCategory } = car;
   const churn = byCategory.churn_reduction;
@@ -44,9 +47,22 @@ export function CarByCategory({ car, currency }: { car: CarView; currency: strin
     { category: 'Engagement', attributed: byCategory.engagement.attributed, influenced: null, sourced: null },
   ];
 
+  function downloadCsv() {
+    downloadTableCsv(
+      `${projectName} CAR by category.csv`,
+      ['category', 'attributed', 'influenced', 'sourced'],
+      rows.map((row) => [row.category, row.attributed, row.influenced, row.sourced]),
+    );
+  }
+
   return (
     <section aria-labelledby="car-category-heading" className="car-categories">
-      <h3 id="car-category-heading">CAR by category</h3>
+      <div className="results-header">
+        <h3 id="car-category-heading">CAR by category</h3>
+        <button type="button" className="secondary" onClick={downloadCsv}>
+          Download CSV
+        </button>
+      </div>
       <p className="muted small">Categories overlap (an upgrade can be referral-sourced), so they are not summed.</p>
       <div className="table-scroll">
         <table className="data-table car-table" aria-labelledby="car-category-heading">

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState } from 'react';
 import type { Breakdowns } from '../../../../shared/results';
+import { downloadTableCsv } from '../../export/tableCsv';
 import { formatCount, formatMoney } from '../../format';
 import {
   BREAKDOWN_CHOICES,
@@ -11,6 +12,7 @@ import {
   type BreakdownKey,
   type BreakdownSort,
 } from '../../model/breakdownTable';
+import { useProjectStore } from '../../stores/project';
 import { ChoiceSwitch } from './ChoiceSwitch';
 
 const SWITCH_OPTIONS = BREAKDOWN_CHOICES.map(({ key, label }) => ({ value: key, label }));
@@ -41,6 +43,15 @@ export function CreditBreakdown({ breakdowns, currency }: { breakdowns: Breakdow
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = breakdownRows(breakdowns[choice], breakdowns.attributed, sort);
   const choiceLabel = BREAKDOWN_CHOICES.find((option) => option.key === choice)?.label ?? '';
+  const projectName = useProjectStore((state) => state.summary?.meta.name ?? 'Tributary');
+
+  function downloadCsv() {
+    downloadTableCsv(
+      `${projectName} credit by ${choiceLabel.toLowerCase()}.csv`,
+      [choiceLabel.toLowerCase(), 'credit', 'share_of_attributed', 'touches'],
+      rows.map((row) => [row.label, row.credit, row.share, row.touches]),
+    );
+  }
 
   // The virtualizer re-renders this component itself on scroll; nothing here is memoised by a compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -63,6 +74,11 @@ export function CreditBreakdown({ breakdowns, currency }: { breakdowns: Breakdow
           value={choice}
           onChange={setChoice}
         />
+        {rows.length > 0 && (
+          <button type="button" className="secondary" onClick={downloadCsv}>
+            Download CSV
+          </button>
+        )}
       </div>
       {rows.length === 0 ? (
         <p className="muted">No credit by {choiceLabel.toLowerCase()} for these settings.</p>

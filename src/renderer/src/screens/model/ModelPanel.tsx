@@ -1,5 +1,5 @@
 import { MODEL_NAMES, type ModelName } from '../../../../shared/modelOptions';
-import { MODEL_LABELS } from '../../model/modelLabels';
+import { MODEL_LABELS } from '../../../../shared/modelLabels';
 import { displayedWeights, WEIGHT_PRESETS } from '../../model/weights';
 import { useModelStore } from '../../stores/model';
 import { NumberField } from './NumberField';

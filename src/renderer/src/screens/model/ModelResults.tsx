@@ -3,11 +3,12 @@ import { CarByCategory } from './CarByCategory';
 import { CarCards } from './CarCards';
 import { CreditBreakdown } from './CreditBreakdown';
 import { FlowsChart } from './FlowsChart';
+import { ModelExports } from './ModelExports';
 import { RoadmapAtStake } from './RoadmapAtStake';
 
 /**
- * What the current options give: the CAR cards, the flows chart, CAR by category, credit by breakdown and the
- * roadmap revenue at stake.
+ * What the current options give: the CAR cards, the flows chart, CAR by category, credit by breakdown, the
+ * exports of the shown run and the roadmap revenue at stake.
  */
 export function ModelResults({ currency }: { currency: string }) {
   const { run, updating, error, shownSeq, latestSeq } = useModelResultsStore();
@@ -34,7 +35,8 @@ export function ModelResults({ currency }: { currency: string }) {
           <FlowsChart flows={run.flows} focus={run.focus} currency={currency} />
           <CarByCategory car={run.car} currency={currency} />
           <CreditBreakdown breakdowns={run.attribution.breakdowns} currency={currency} />
-          <RoadmapAtStake roadmap={run.car.byCategory.roadmap} currency={currency} />
+          <ModelExports options={run.attribution.options} />
+          <RoadmapAtStake roadmap={run.car.byCategory.roadmap} options={run.attribution.options} currency={currency} />
         </div>
       )}
     </section>

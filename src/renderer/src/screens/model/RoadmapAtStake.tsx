@@ -1,15 +1,50 @@
 import { Fragment } from 'react';
 import type { RoadmapView } from '../../../../shared/modelApi';
+import type { ModelOptions } from '../../../../shared/modelOptions';
+import { call } from '../../api/client';
+import { downloadTableCsv } from '../../export/tableCsv';
 import { formatCount, formatMoney } from '../../format';
+import { useProjectStore } from '../../stores/project';
 
 /** The roadmap-influenced opportunities behind the Roadmap row of CAR by category (spec 7, roadmap). */
-export function RoadmapAtStake({ roadmap, currency }: { roadmap: RoadmapView; currency: string }) {
+export function RoadmapAtStake({
+  roadmap,
+  options,
+  currency,
+}: {
+  roadmap: RoadmapView;
+  /** The options the shown results are for: the CSV lists every opportunity of that run, not only those shown. */
+  options: ModelOptions;
+  currency: string;
+}) {
   const money = (value: number) => formatMoney(value, currency);
   const { opportunities, opportunityCount } = roadmap;
+  const projectName = useProjectStore((state) => state.summary?.meta.name ?? 'Tributary');
+  const reportError = useProjectStore((state) => state.reportError);
+
+  async function downloadCsv() {
+    try {
+      const whole = (await call('model:car', { options })).byCategory.roadmap.opportunities;
+      downloadTableCsv(
+        `${projectName} roadmap at stake.csv`,
+        ['opportunity_id', 'amount', 'features', 'requested_by'],
+        whole.map((o) => [o.opportunityId, o.amount, o.features.join('|'), o.members.join('|')]),
+      );
+    } catch (error) {
+      reportError(error);
+    }
+  }
 
   return (
     <section aria-labelledby="roadmap-heading" className="roadmap-at-stake">
-      <h3 id="roadmap-heading">Roadmap revenue at stake</h3>
+      <div className="results-header">
+        <h3 id="roadmap-heading">Roadmap revenue at stake</h3>
+        {opportunities.length > 0 && (
+          <button type="button" className="secondary" onClick={() => void downloadCsv()}>
+            Download CSV
+          </button>
+        )}
+      </div>
       {opportunities.length === 0 ? (
         <p className="muted">
           No opportunity was influenced by a shipped feature that community members requested before it shipped.

@@ -1,10 +1,10 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { csvLine } from '../../shared/csv';
 import { POSITION_MODELS } from '../../shared/modelOptions';
 import type { AttributionRun } from '../engine/attribute';
 import { STAGE_IDS, TOUCH_KINDS, type Dataset } from '../engine/dataset';
 import { POSITION_BITS, POSITION_NAMES } from '../engine/journeys';
-import { csvLine } from '../export/csv';
 
 export const CREDITS_HEADER = ['opportunity_id', 'touch_kind', 'touch_id', 'channel', 'positions', 'credit'];
 

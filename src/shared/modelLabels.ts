@@ -1,4 +1,4 @@
-import type { ModelName } from '../../../shared/modelOptions';
+import type { ModelName } from './modelOptions';
 
 /** How the model select names each model; the value stays the name the CLI uses. */
 export const MODEL_LABELS: Record<ModelName, string> = {
