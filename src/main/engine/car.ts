@@ -1,5 +1,6 @@
 import { ACTION_TYPES } from '../../shared/importSpec';
 import type { PositionWeights } from '../../shared/modelOptions';
+import { positionSplit } from './breakdowns';
 import type { CarResult, LinkedNotWon, SourcedOpportunity } from '../../shared/results';
 
 export type { CarResult };
@@ -56,7 +57,8 @@ export function computeCar(
   let influenced = 0;
   let communityTouches = 0;
   const byActionType = new Float64Array(ACTION_TYPES.length);
-  const byPosition: Record<PositionName, number> = { FT: 0, LC: 0, OC: 0, CW: 0, MID: 0 };
+  const byPosition = new Float64Array(POSITION_NAMES.length);
+  const split = positionSplit(options.weights ?? null);
   const upgrade = { attributed: 0, influenced: 0, sourced: 0 };
 
   for (let j = 0; j < journeys.count; j++) {
@@ -74,7 +76,13 @@ export function computeCar(
       byActionType[type] = (byActionType[type] as number) + credit;
       // Upgrade category: opportunities of type upgrade; renewals have churn_reduction (choice, spec 7).
       if (isUpgrade(o)) upgrade.attributed += credit;
-      splitOverPositions(credit, journeys.positions[k] as number, options.weights, byPosition);
+      // spec 7: attributed CAR per position; a touch holding several milestones splits its credit over them.
+      const bits = journeys.positions[k] as number;
+      for (let p = 0; p < POSITION_NAMES.length; p++) {
+        if (bits & (POSITION_BITS[p] as number)) {
+          byPosition[p] = (byPosition[p] as number) + credit * (split[bits * POSITION_NAMES.length + p] as number);
+        }
+      }
     }
     if (touched) {
       const amount = opps.amount[o] as number;
@@ -139,35 +147,13 @@ export function computeCar(
       engagement: { attributed: engagement },
     },
     communityTouchesPerWonDeal: wonCount > 0 ? communityTouches / wonCount : 0,
-    attributedByPosition: byPosition,
+    attributedByPosition: Object.fromEntries(POSITION_NAMES.map((name, p) => [name, byPosition[p]])) as Record<
+      PositionName,
+      number
+    >,
     sourcedOpportunities,
     linkedNotWon,
   };
 }
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * A touch's credit over the positions it holds (spec 7: attributed CAR per position). Middle touches hold MID only;
- * a touch holding several milestones gets each milestone's weight (spec 5), so the split is in proportion to them.
- */
-function splitOverPositions(
-  credit: number,
-  bits: number,
-  weights: PositionWeights | undefined,
-  out: Record<PositionName, number>,
-): void {
-  let total = 0;
-  let held = 0;
-  POSITION_BITS.forEach((bit, i) => {
-    if (!(bits & bit)) return;
-    held++;
-    if (weights) total += weights[POSITION_NAMES[i] as PositionName];
-  });
-  if (held === 0) return;
-  POSITION_BITS.forEach((bit, i) => {
-    if (!(bits & bit)) return;
-    const name = POSITION_NAMES[i] as PositionName;
-    out[name] += total > 0 && weights ? (credit * weights[name]) / total : credit / held;
-  });
-}

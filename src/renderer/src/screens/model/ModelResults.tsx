@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useModelResultsStore, resultsAreCurrent } from '../../stores/modelResults';
 import { CarByCategory } from './CarByCategory';
 import { CarCards } from './CarCards';
@@ -13,6 +14,22 @@ import { RoadmapAtStake } from './RoadmapAtStake';
 export function ModelResults({ currency }: { currency: string }) {
   const { run, updating, error, shownSeq, latestSeq } = useModelResultsStore();
   const current = resultsAreCurrent({ run, shownSeq, latestSeq });
+  // Rendered again only for a new answer: while a slider moves, only the status changes, so the chart and the
+  // tables are not redrawn for every request made (at 1M touches that redraw costs more than the model).
+  const body = useMemo(
+    () =>
+      run && (
+        <>
+          <CarCards run={run} currency={currency} />
+          <FlowsChart flows={run.flows} focus={run.focus} currency={currency} />
+          <CarByCategory car={run.car} currency={currency} />
+          <CreditBreakdown breakdowns={run.attribution.breakdowns} currency={currency} />
+          <ModelExports options={run.attribution.options} />
+          <RoadmapAtStake roadmap={run.car.byCategory.roadmap} options={run.attribution.options} currency={currency} />
+        </>
+      ),
+    [run, currency],
+  );
 
   return (
     <section className="model-results" aria-labelledby="model-results-heading" aria-busy={updating}>
@@ -31,12 +48,7 @@ export function ModelResults({ currency }: { currency: string }) {
       {!run && !error && <p className="muted">Computing…</p>}
       {run && (
         <div className={current ? 'results-body' : 'results-body stale'} data-current={current}>
-          <CarCards run={run} currency={currency} />
-          <FlowsChart flows={run.flows} focus={run.focus} currency={currency} />
-          <CarByCategory car={run.car} currency={currency} />
-          <CreditBreakdown breakdowns={run.attribution.breakdowns} currency={currency} />
-          <ModelExports options={run.attribution.options} />
-          <RoadmapAtStake roadmap={run.car.byCategory.roadmap} options={run.attribution.options} currency={currency} />
+          {body}
         </div>
       )}
     </section>
