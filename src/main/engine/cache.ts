@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { ModelOptions } from '../../shared/modelOptions';
 import { journeyKey } from './attribute';
-import { loadCommunityData, type CommunityData } from './communityData';
+import type { CommunityData } from './communityData';
 import type { Dataset } from './dataset';
 import { buildJourneys, type Journeys } from './journeys';
-import { loadDataset } from './load';
+import { loadEngineData } from './load';
 
 /** One consistent view of the project: everything in it was read in one transaction. */
 export interface EngineSnapshot {
@@ -35,10 +35,7 @@ export class EngineCache {
     const version = db.pragma('data_version', { simple: true }) as number;
     if (this.loaded && this.loaded.db === db && this.loaded.version === version) return this.loaded.snapshot;
     // A read transaction: every table is read from the same committed state.
-    const { data, community } = db.transaction(() => {
-      const dataset = loadDataset(db);
-      return { data: dataset, community: loadCommunityData(db, dataset) };
-    })();
+    const { data, community } = db.transaction(() => loadEngineData(db))();
     const journeys = new Map<string, Journeys>();
     const snapshot: EngineSnapshot = {
       data,

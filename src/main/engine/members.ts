@@ -25,7 +25,9 @@ export function memberAccounts(db: Database.Database, accounts: Dictionary): (me
   }
   return (member, at) => {
     let account = base.get(member) ?? -1;
-    for (const move of moves.get(member) ?? []) {
+    const memberMoves = moves.get(member);
+    if (memberMoves === undefined) return account;
+    for (const move of memberMoves) {
       if (move.at > at) break;
       account = move.account;
     }
