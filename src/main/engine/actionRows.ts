@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ACTION_TYPES, type ActionType } from '../../shared/importSpec';
+import { tableBlocks } from './tableRows';
 
 /**
  * Every community action in the order SQLite stores them, one column per field, each resolved to its member's
@@ -23,6 +24,18 @@ export interface ActionRows {
 }
 
 const ACTION_TYPE_INDEX = new Map<string, number>(ACTION_TYPES.map((type, index) => [type, index]));
+
+const COLUMNS = [
+  'action_id',
+  'member_id',
+  'occurred_at',
+  'action_type',
+  'channel',
+  'target_email',
+  'target_domain',
+  'feature_id',
+  'opportunity_id',
+];
 
 type ActionRow = [
   string,
@@ -50,24 +63,19 @@ export function readActionRows(db: Database.Database, accountAt: (member: string
     opportunityId: [],
     account: [],
   };
-  for (const [id, member, occurredAt, actionType, channel, email, domain, featureId, opportunityId] of db
-    .prepare(
-      `SELECT action_id, member_id, occurred_at, action_type, channel, target_email, target_domain, feature_id,
-         opportunity_id
-       FROM community_actions`,
-    )
-    .raw()
-    .iterate() as IterableIterator<ActionRow>) {
-    rows.id.push(id);
-    rows.member.push(member);
-    rows.occurredAt.push(occurredAt);
-    rows.actionType.push(ACTION_TYPE_INDEX.get(actionType) ?? -1);
-    rows.channel.push(channel);
-    rows.targetEmail.push(email);
-    rows.targetDomain.push(domain);
-    rows.featureId.push(featureId);
-    rows.opportunityId.push(opportunityId);
-    rows.account.push(accountAt(member, occurredAt));
+  for (const block of tableBlocks<ActionRow>(db, 'community_actions', COLUMNS)) {
+    for (const [id, member, occurredAt, actionType, channel, email, domain, featureId, opportunityId] of block) {
+      rows.id.push(id);
+      rows.member.push(member);
+      rows.occurredAt.push(occurredAt);
+      rows.actionType.push(ACTION_TYPE_INDEX.get(actionType) ?? -1);
+      rows.channel.push(channel);
+      rows.targetEmail.push(email);
+      rows.targetDomain.push(domain);
+      rows.featureId.push(featureId);
+      rows.opportunityId.push(opportunityId);
+      rows.account.push(accountAt(member, occurredAt));
+    }
   }
   rows.count = rows.id.length;
   return rows;

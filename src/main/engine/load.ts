@@ -5,6 +5,7 @@ import { loadCommunityData, type CommunityData } from './communityData';
 import { OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset, type Opportunities } from './dataset';
 import { Dictionary } from './dictionary';
 import { memberAccounts } from './members';
+import { tableBlocks } from './tableRows';
 import { TouchColumns, toTouches } from './touchColumns';
 
 /** Contacts in the order SQLite stores them; `account` is -1 when the contact names none. */
@@ -14,6 +15,9 @@ export interface ContactRows {
   account: number[];
   email: (string | null)[];
 }
+
+type ContactRow = [string, string | null, string | null, number | null];
+type TouchpointRow = [string, string | null, string | null, number, string, string | null];
 
 export interface EngineData {
   data: Dataset;
@@ -83,17 +87,17 @@ function readContacts(
   const contacts: ContactRows = { count: 0, id: [], account: [], email: [] };
   // A Map, not an array filled at random indexes (which V8 would turn into a slow dictionary).
   const leadCreated = new Map<number, number>();
-  for (const [contactId, accountId, email, lead] of db
-    .prepare('SELECT contact_id, account_id, email, lead_created_at FROM contacts')
-    .raw()
-    .iterate() as IterableIterator<[string, string | null, string | null, number | null]>) {
-    const account = accountId === null ? -1 : accounts.id(accountId);
-    contacts.id.push(contactId);
-    contacts.account.push(account);
-    contacts.email.push(email);
-    // spec 3: LC is cut at the lead_created_at of the account's earliest-created contact.
-    if (account >= 0 && lead !== null && !(lead >= (leadCreated.get(account) ?? Infinity)))
-      leadCreated.set(account, lead);
+  const columns = ['contact_id', 'account_id', 'email', 'lead_created_at'];
+  for (const block of tableBlocks<ContactRow>(db, 'contacts', columns)) {
+    for (const [contactId, accountId, email, lead] of block) {
+      const account = accountId === null ? -1 : accounts.id(accountId);
+      contacts.id.push(contactId);
+      contacts.account.push(account);
+      contacts.email.push(email);
+      // spec 3: LC is cut at the lead_created_at of the account's earliest-created contact.
+      if (account >= 0 && lead !== null && !(lead >= (leadCreated.get(account) ?? Infinity)))
+        leadCreated.set(account, lead);
+    }
   }
   contacts.count = contacts.id.length;
   return { contacts, leadCreated };
@@ -109,22 +113,17 @@ function addMarketingTouches(
 ): void {
   const contactAccount = new Map<string, number>();
   for (let c = 0; c < contacts.count; c++) contactAccount.set(contacts.id[c] as string, contacts.account[c] as number);
-  for (const [id, contactId, accountId, occurredAt, channel, campaign] of db
-    .prepare('SELECT touchpoint_id, contact_id, account_id, occurred_at, channel, campaign FROM touchpoints')
-    .raw()
-    .iterate() as IterableIterator<[string, string | null, string | null, number, string, string | null]>) {
-    // spec 1: a touch belongs to its contact's account, or its own account when it has no contact. A contact the
-    // project does not know (or one without an account) counts as none, so the touch's own account still holds it.
-    const viaContact = contactId === null ? -1 : (contactAccount.get(contactId) ?? -1);
-    const account = viaContact >= 0 ? viaContact : accountId !== null ? accounts.id(accountId) : -1;
-    if (account < 0) continue;
-    touches.addMarketing(
-      id,
-      account,
-      occurredAt,
-      channels.id(channel),
-      campaign === null ? -1 : campaigns.id(campaign),
-    );
+  const columns = ['touchpoint_id', 'contact_id', 'account_id', 'occurred_at', 'channel', 'campaign'];
+  for (const block of tableBlocks<TouchpointRow>(db, 'touchpoints', columns)) {
+    for (const [id, contactId, accountId, occurredAt, channel, campaign] of block) {
+      // spec 1: a touch belongs to its contact's account, or its own account when it has no contact. A contact the
+      // project does not know (or one without an account) counts as none, so the touch's own account holds it.
+      const viaContact = contactId === null ? -1 : (contactAccount.get(contactId) ?? -1);
+      const account = viaContact >= 0 ? viaContact : accountId !== null ? accounts.id(accountId) : -1;
+      if (account < 0) continue;
+      const campaignId = campaign === null ? -1 : campaigns.id(campaign);
+      touches.addMarketing(id, account, occurredAt, channels.id(channel), campaignId);
+    }
   }
 }
 
