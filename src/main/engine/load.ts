@@ -28,7 +28,7 @@ export interface EngineData {
  * Reads the project into the engine's columnar tables (spec 8: load once, recompute from arrays). Every id becomes
  * a dense index; accounts referenced anywhere (an opportunity of an account not imported yet) get one too, so
  * orphans still have journeys. Each table is read once: the Dataset and the community data share contacts,
- * accounts and community actions.
+ * accounts and community actions. Callers wrap it in a read transaction, so all tables are of one commit.
  */
 export function loadEngineData(db: Database.Database): EngineData {
   const accounts = new Dictionary();
@@ -44,6 +44,7 @@ export function loadEngineData(db: Database.Database): EngineData {
     segmentOf.push(segment);
   }
 
+  // The order of the reads below is the order accounts first met elsewhere get their ids: keep it.
   const { contacts, leadCreated } = readContacts(db, accounts);
   const opportunities = loadOpportunities(db, accounts);
   const channels = new Dictionary();
