@@ -84,16 +84,16 @@ export function loadCommunityData(
 
 /** A contact's email → its account; of several contacts with one email, the smallest contact id wins. */
 function accountByEmail(contacts: ContactRows): Map<string, number> {
-  const holder = new Map<string, number>();
+  // First each email's winning contact, then, in place (no second map of every email), that contact's account.
+  const byEmail = new Map<string, number>();
   for (let c = 0; c < contacts.count; c++) {
     const key = normalize(contacts.email[c] as string | null);
     if (key === null || (contacts.account[c] as number) < 0) continue;
-    const held = holder.get(key);
+    const held = byEmail.get(key);
     if (held === undefined || compareBinary(contacts.id[c] as string, contacts.id[held] as string) < 0)
-      holder.set(key, c);
+      byEmail.set(key, c);
   }
-  const byEmail = new Map<string, number>();
-  for (const [key, c] of holder) byEmail.set(key, contacts.account[c] as number);
+  for (const [key, c] of byEmail) byEmail.set(key, contacts.account[c] as number);
   return byEmail;
 }
 
