@@ -32,7 +32,7 @@ try {
   generateDemo(project.db, { scale });
   const sql = time(() => fullPathByChannelSql(project.db));
   const loadStart = performance.now();
-  const { data, community } = project.db.transaction(() => loadEngineData(project.db))();
+  const { data, community } = loadEngineData(project.db);
   const loadSeconds = (performance.now() - loadStart) / 1000;
   project.close();
   const won = Array.from(data.opportunities.stage).filter((stage) => stage === 0).length;

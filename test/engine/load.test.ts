@@ -11,7 +11,7 @@ function engineDataOf(rows: Rows): EngineData {
   const project = createProject(join(dir, 'p.sqlite'), { name: 'Load', currency: 'USD' });
   try {
     writeRows(project, rows);
-    return project.db.transaction(() => loadEngineData(project.db))();
+    return loadEngineData(project.db);
   } finally {
     project.close();
     rmSync(dir, { recursive: true, force: true });

@@ -34,8 +34,8 @@ export class EngineCache {
   snapshot(db: Database.Database): EngineSnapshot {
     const version = db.pragma('data_version', { simple: true }) as number;
     if (this.loaded && this.loaded.db === db && this.loaded.version === version) return this.loaded.snapshot;
-    // A read transaction: every table is read from the same committed state.
-    const { data, community } = db.transaction(() => loadEngineData(db))();
+    // One read transaction inside: every table is read from the same committed state.
+    const { data, community } = loadEngineData(db);
     const journeys = new Map<string, Journeys>();
     const snapshot: EngineSnapshot = {
       data,

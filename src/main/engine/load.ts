@@ -28,9 +28,14 @@ export interface EngineData {
  * Reads the project into the engine's columnar tables (spec 8: load once, recompute from arrays). Every id becomes
  * a dense index; accounts referenced anywhere (an opportunity of an account not imported yet) get one too, so
  * orphans still have journeys. Each table is read once: the Dataset and the community data share contacts,
- * accounts and community actions. Callers wrap it in a read transaction, so all tables are of one commit.
+ * accounts and community actions. All of it in one read transaction, so every table is of the same commit even
+ * while an import worker writes (the big tables are read in several statements).
  */
 export function loadEngineData(db: Database.Database): EngineData {
+  return db.transaction(() => readEngineData(db))();
+}
+
+function readEngineData(db: Database.Database): EngineData {
   const accounts = new Dictionary();
   const accountRows = db
     .prepare('SELECT account_id, domain, segment FROM accounts ORDER BY account_id')

@@ -17,8 +17,7 @@ export type ProjectEngineData = EngineData;
 export function loadProjectEngineData(path: string): ProjectEngineData {
   const project = openProject(resolve(path));
   try {
-    // One read transaction, as the studio's cache does: an import committing meanwhile cannot mix two states.
-    return project.db.transaction(() => loadEngineData(project.db))();
+    return loadEngineData(project.db);
   } finally {
     project.close();
   }
