@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeCar, type CarOptions, type CarResult } from '../../src/main/engine/car';
-import { loadCommunityData } from '../../src/main/engine/communityData';
 import { positionCredits } from '../../src/main/engine/credit';
 import { buildJourneys } from '../../src/main/engine/journeys';
-import { loadDataset } from '../../src/main/engine/load';
+import { loadEngineData } from '../../src/main/engine/load';
 import { createProject } from '../../src/main/store/project';
 import { PRESET_WEIGHTS, type PositionWeights } from '../../src/shared/modelOptions';
 import { at, endOf, writeRows, type Rows } from './build';
@@ -20,8 +19,7 @@ function carOf(rows: Rows, options: Partial<CarOptions> = {}, weights: PositionW
   const project = createProject(join(dir, 'p.sqlite'), { name: 'CAR', currency: 'USD' });
   try {
     writeRows(project, rows);
-    const data = loadDataset(project.db);
-    const community = loadCommunityData(project.db, data);
+    const { data, community } = loadEngineData(project.db);
     const journeys = buildJourneys(data, { lookbackDays: 0, upgradePolicy: 'restart-at-opportunity' });
     const credits = positionCredits(data, journeys, weights);
     return computeCar(data, community, journeys, credits, {

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { ModelOptions } from '../../shared/modelOptions';
 import { journeyKey } from './attribute';
-import { loadCommunityData, type CommunityData } from './communityData';
 import type { Memo } from './car';
+import type { CommunityData } from './communityData';
 import type { Dataset } from './dataset';
 import { buildJourneys, type Journeys } from './journeys';
-import { loadDataset } from './load';
+import { loadEngineData } from './load';
 
 /** One consistent view of the project: everything in it was read in one transaction. */
 export interface EngineSnapshot {
@@ -39,11 +39,8 @@ export class EngineCache {
   snapshot(db: Database.Database): EngineSnapshot {
     const version = db.pragma('data_version', { simple: true }) as number;
     if (this.loaded && this.loaded.db === db && this.loaded.version === version) return this.loaded.snapshot;
-    // A read transaction: every table is read from the same committed state.
-    const { data, community } = db.transaction(() => {
-      const dataset = loadDataset(db);
-      return { data: dataset, community: loadCommunityData(db, dataset) };
-    })();
+    // One read transaction inside: every table is read from the same committed state.
+    const { data, community } = loadEngineData(db);
     const journeys = new Map<string, Journeys>();
     const memos = new Map<string, unknown>();
     const snapshot: EngineSnapshot = {

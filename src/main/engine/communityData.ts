@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import { ACTION_TYPES, type ActionType } from '../../shared/importSpec';
 import { FREE_MAIL_DOMAINS } from '../import/identity';
+import type { ActionRows } from './actionRows';
 import type { Dataset } from './dataset';
-import { memberAccounts } from './members';
+import type { ContactRows } from './load';
 
 /**
  * Every community action, resolved or not (spec 7: a sourcing link may come from a member no account holds), sorted
@@ -43,34 +43,18 @@ export interface CommunityData {
 
 const normalize = (value: string | null): string | null => value?.trim().toLowerCase() || null;
 
-/** Loads the community side of the project once, alongside `loadDataset` on the same connection. */
-export function loadCommunityData(db: Database.Database, data: Dataset): CommunityData {
+/**
+ * The community side of the project, from the contacts and community actions `loadEngineData` already read and the
+ * few small tables only CAR needs. Indexes agree with `data`.
+ */
+export function loadCommunityData(
+  db: Database.Database,
+  data: Dataset,
+  contacts: ContactRows,
+  actionRows: ActionRows,
+): CommunityData {
   const opportunityIndex = new Map<string, number>();
   data.opportunities.id.forEach((id, o) => opportunityIndex.set(id, o));
-
-  const accountByEmail = new Map<string, number>();
-  for (const [email, accountId] of db
-    .prepare(
-      `SELECT email, account_id FROM contacts
-       WHERE email IS NOT NULL AND account_id IS NOT NULL ORDER BY contact_id DESC`,
-    )
-    .raw()
-    .iterate() as IterableIterator<[string, string]>) {
-    const key = normalize(email);
-    const account = data.accounts.find(accountId);
-    if (key !== null && account !== undefined) accountByEmail.set(key, account);
-  }
-
-  const accountByDomain = new Map<string, number>();
-  for (const [domain, accountId] of db
-    .prepare('SELECT domain, account_id FROM accounts WHERE domain IS NOT NULL ORDER BY account_id DESC')
-    .raw()
-    .iterate() as IterableIterator<[string, string]>) {
-    const key = normalize(domain);
-    const account = data.accounts.find(accountId);
-    // data.md: free-mail domains never match an account.
-    if (key !== null && !FREE_MAIL_DOMAINS.has(key) && account !== undefined) accountByDomain.set(key, account);
-  }
 
   const featureShippedAt = new Map<string, number>();
   for (const [id, shippedAt] of db
@@ -90,52 +74,96 @@ export function loadCommunityData(db: Database.Database, data: Dataset): Communi
   }
 
   return {
-    actions: loadActions(db, data, opportunityIndex),
-    accountByEmail,
-    accountByDomain,
+    actions: sortedActions(actionRows, opportunityIndex),
+    accountByEmail: accountByEmail(contacts),
+    accountByDomain: accountByDomain(data),
     featureShippedAt,
     opportunityFeatures,
   };
 }
 
-type ActionRow = [string, string, number, ActionType, string | null, string | null, string | null, string | null];
+/** A contact's email → its account; of several contacts with one email, the smallest contact id wins. */
+function accountByEmail(contacts: ContactRows): Map<string, number> {
+  // First each email's winning contact, then, in place (no second map of every email), that contact's account.
+  const byEmail = new Map<string, number>();
+  for (let c = 0; c < contacts.count; c++) {
+    const key = normalize(contacts.email[c] as string | null);
+    if (key === null || (contacts.account[c] as number) < 0) continue;
+    const held = byEmail.get(key);
+    if (held === undefined || compareBinary(contacts.id[c] as string, contacts.id[held] as string) < 0)
+      byEmail.set(key, c);
+  }
+  for (const [key, c] of byEmail) byEmail.set(key, contacts.account[c] as number);
+  return byEmail;
+}
 
-function loadActions(db: Database.Database, data: Dataset, opportunityIndex: Map<string, number>): CommunityActions {
-  const rows = db
-    .prepare(
-      `SELECT action_id, member_id, occurred_at, action_type, target_email, target_domain, feature_id, opportunity_id
-       FROM community_actions`,
-    )
-    .raw()
-    .all() as ActionRow[];
-  // spec 1: ordered by time, then id by code unit (SQLite's collation is not relied on).
-  rows.sort((a, b) => a[2] - b[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const accountAt = memberAccounts(db, data.accounts);
-  const n = rows.length;
+/**
+ * An account's domain → the account; of several accounts with one domain, the smallest account id wins. The
+ * accounts table's rows are the Dataset's first accounts, in account id order, so the lowest index is the smallest.
+ */
+function accountByDomain(data: Dataset): Map<string, number> {
+  const byDomain = new Map<string, number>();
+  for (let account = data.accountDomain.length - 1; account >= 0; account--) {
+    const key = normalize(data.accountDomain[account] as string | null);
+    // data.md: free-mail domains never match an account.
+    if (key !== null && !FREE_MAIL_DOMAINS.has(key)) byDomain.set(key, account);
+  }
+  return byDomain;
+}
+
+/**
+ * SQLite's BINARY order (UTF-8 bytes, that is code points), which the smallest-id rules were first written in. JS's
+ * `<` compares UTF-16 code units, which differs only where a surrogate (a code point above U+FFFF) meets U+E000–U+FFFF.
+ */
+function compareBinary(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+const codePointRank = (unit: number): number => (unit < 0xd800 ? unit : unit < 0xe000 ? unit + 0x2000 : unit - 0x800);
+
+/** spec 1: ordered by time, then id by code unit (SQLite's collation is not relied on). */
+function sortedActions(rows: ActionRows, opportunityIndex: Map<string, number>): CommunityActions {
+  const { id, occurredAt } = rows;
+  const n = rows.count;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((x, y) => {
+    const a = id[x] as string;
+    const b = id[y] as string;
+    return (occurredAt[x] as number) - (occurredAt[y] as number) || (a < b ? -1 : a > b ? 1 : 0);
+  });
   const actions: CommunityActions = {
     count: n,
-    id: [],
+    id: new Array<string>(n),
     actionType: new Int8Array(n),
-    member: [],
+    member: new Array<string>(n),
     occurredAt: new Float64Array(n),
     account: new Int32Array(n),
-    targetEmail: [],
-    targetDomain: [],
-    featureId: [],
-    opportunityId: [],
+    targetEmail: new Array<string | null>(n),
+    targetDomain: new Array<string | null>(n),
+    featureId: new Array<string | null>(n),
+    opportunityId: new Array<string | null>(n),
     opportunity: new Int32Array(n),
   };
-  rows.forEach(([id, memberId, occurredAt, actionType, email, domain, featureId, opportunityId], i) => {
-    actions.id.push(id);
-    actions.actionType[i] = ACTION_TYPES.indexOf(actionType);
-    actions.member.push(memberId);
-    actions.occurredAt[i] = occurredAt;
-    actions.account[i] = accountAt(memberId, occurredAt);
-    actions.targetEmail.push(normalize(email));
-    actions.targetDomain.push(normalize(domain));
-    actions.featureId.push(featureId);
-    actions.opportunityId.push(opportunityId);
+  for (let i = 0; i < n; i++) {
+    const from = order[i] as number;
+    const opportunityId = rows.opportunityId[from] as string | null;
+    actions.id[i] = id[from] as string;
+    actions.actionType[i] = rows.actionType[from] as number;
+    actions.member[i] = rows.member[from] as string;
+    actions.occurredAt[i] = occurredAt[from] as number;
+    actions.account[i] = rows.account[from] as number;
+    actions.targetEmail[i] = normalize(rows.targetEmail[from] as string | null);
+    actions.targetDomain[i] = normalize(rows.targetDomain[from] as string | null);
+    actions.featureId[i] = rows.featureId[from] as string | null;
+    actions.opportunityId[i] = opportunityId;
     actions.opportunity[i] = opportunityId === null ? -1 : (opportunityIndex.get(opportunityId) ?? -1);
-  });
+  }
   return actions;
 }

@@ -1,35 +1,41 @@
 import type Database from 'better-sqlite3';
-import { ACTION_TYPES, type ActionType, type OpportunityType, type Stage } from '../../shared/importSpec';
-import {
-  COMMUNITY,
-  MARKETING,
-  NO_ACTION,
-  OPPORTUNITY_TYPE_IDS,
-  STAGE_IDS,
-  type Dataset,
-  type Opportunities,
-  type Touches,
-} from './dataset';
+import { ACTION_TYPES, type OpportunityType, type Stage } from '../../shared/importSpec';
+import { readActionRows, type ActionRows } from './actionRows';
+import { loadCommunityData, type CommunityData } from './communityData';
+import { OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset, type Opportunities } from './dataset';
 import { Dictionary } from './dictionary';
 import { memberAccounts } from './members';
+import { tableBlocks } from './tableRows';
+import { TouchColumns, toTouches } from './touchColumns';
 
-interface RawTouch {
-  kind: number;
-  id: string;
-  account: number;
-  occurredAt: number;
-  channel: number;
-  campaign: number;
-  actionType: number;
-  member: number;
+/** Contacts in the order SQLite stores them; `account` is -1 when the contact names none. */
+export interface ContactRows {
+  count: number;
+  id: string[];
+  account: number[];
+  email: (string | null)[];
+}
+
+type ContactRow = [string, string | null, string | null, number | null];
+type TouchpointRow = [string, string | null, string | null, number, string, string | null];
+
+export interface EngineData {
+  data: Dataset;
+  community: CommunityData;
 }
 
 /**
  * Reads the project into the engine's columnar tables (spec 8: load once, recompute from arrays). Every id becomes
  * a dense index; accounts referenced anywhere (an opportunity of an account not imported yet) get one too, so
- * orphans still have journeys.
+ * orphans still have journeys. Each table is read once: the Dataset and the community data share contacts,
+ * accounts and community actions. All of it in one read transaction, so every table is of the same commit even
+ * while an import worker writes (the big tables are read in several statements).
  */
-export function loadDataset(db: Database.Database): Dataset {
+export function loadEngineData(db: Database.Database): EngineData {
+  return db.transaction(() => readEngineData(db))();
+}
+
+function readEngineData(db: Database.Database): EngineData {
   const accounts = new Dictionary();
   const accountRows = db
     .prepare('SELECT account_id, domain, segment FROM accounts ORDER BY account_id')
@@ -43,66 +49,15 @@ export function loadDataset(db: Database.Database): Dataset {
     segmentOf.push(segment);
   }
 
-  const contactAccount = new Map<string, number>();
-  // A Map, not an array filled at random indexes (which V8 would turn into a slow dictionary).
-  const leadCreated = new Map<number, number>();
-  for (const [contactId, accountId, lead] of db
-    .prepare('SELECT contact_id, account_id, lead_created_at FROM contacts')
-    .raw()
-    .iterate() as IterableIterator<[string, string | null, number | null]>) {
-    const account = accountId === null ? -1 : accounts.id(accountId);
-    contactAccount.set(contactId, account);
-    // spec 3: LC is cut at the lead_created_at of the account's earliest-created contact.
-    if (account >= 0 && lead !== null && !(lead >= (leadCreated.get(account) ?? Infinity)))
-      leadCreated.set(account, lead);
-  }
-
+  // The order of the reads below is the order accounts first met elsewhere get their ids: keep it.
+  const { contacts, leadCreated } = readContacts(db, accounts);
   const opportunities = loadOpportunities(db, accounts);
   const channels = new Dictionary();
   const campaigns = new Dictionary();
-  const members = new Dictionary();
-  const raw: RawTouch[] = [];
-
-  for (const [id, contactId, accountId, occurredAt, channel, campaign] of db
-    .prepare('SELECT touchpoint_id, contact_id, account_id, occurred_at, channel, campaign FROM touchpoints')
-    .raw()
-    .iterate() as IterableIterator<[string, string | null, string | null, number, string, string | null]>) {
-    // spec 1: a touch belongs to its contact's account, or its own account when it has no contact. A contact the
-    // project does not know (or one without an account) counts as none, so the touch's own account still holds it.
-    const viaContact = contactId === null ? -1 : (contactAccount.get(contactId) ?? -1);
-    const account = viaContact >= 0 ? viaContact : accountId !== null ? accounts.id(accountId) : -1;
-    if (account < 0) continue;
-    raw.push({
-      kind: MARKETING,
-      id,
-      account,
-      occurredAt,
-      channel: channels.id(channel),
-      campaign: campaign === null ? -1 : campaigns.id(campaign),
-      actionType: NO_ACTION,
-      member: -1,
-    });
-  }
-
-  const accountAt = memberAccounts(db, accounts);
-  for (const [id, memberId, occurredAt, actionType, channel] of db
-    .prepare('SELECT action_id, member_id, occurred_at, action_type, channel FROM community_actions')
-    .raw()
-    .iterate() as IterableIterator<[string, string, number, ActionType, string | null]>) {
-    const account = accountAt(memberId, occurredAt);
-    if (account < 0) continue;
-    raw.push({
-      kind: COMMUNITY,
-      id,
-      account,
-      occurredAt,
-      // spec 1: channel `community:<action_type>` unless the row gives one.
-      channel: channels.id(channel ?? `community:${actionType}`),
-      campaign: -1,
-      actionType: ACTION_TYPES.indexOf(actionType),
-      member: members.id(memberId),
-    });
-  }
+  const touches = new TouchColumns();
+  addMarketingTouches(db, contacts, accounts, channels, campaigns, touches);
+  const actions = readActionRows(db, memberAccounts(db, accounts));
+  const members = addCommunityTouches(actions, channels, touches);
 
   const leadCreatedAt = new Float64Array(accounts.size).fill(Number.NaN);
   for (const [account, value] of leadCreated) leadCreatedAt[account] = value;
@@ -112,18 +67,91 @@ export function loadDataset(db: Database.Database): Dataset {
   }
   // Channel ids in name order, so data-driven models see the same players whatever order rows came in.
   const sortedChannels = channels.sorted();
-  for (const touch of raw) touch.channel = sortedChannels.remap[touch.channel] as number;
-  return {
+  const data: Dataset = {
     accounts,
     channels: sortedChannels.dictionary,
     campaigns,
     members,
-    touches: toTouches(raw, accounts.size),
+    touches: toTouches(touches, accounts.size, sortedChannels.remap),
     opportunities,
     leadCreatedAt,
     accountDomain: domainOf,
     accountSegment: segmentOf,
   };
+  return { data, community: loadCommunityData(db, data, contacts, actions) };
+}
+
+/** The Dataset alone, for callers that never look at community-attributed revenue. */
+export function loadDataset(db: Database.Database): Dataset {
+  return loadEngineData(db).data;
+}
+
+function readContacts(
+  db: Database.Database,
+  accounts: Dictionary,
+): { contacts: ContactRows; leadCreated: Map<number, number> } {
+  const contacts: ContactRows = { count: 0, id: [], account: [], email: [] };
+  // A Map, not an array filled at random indexes (which V8 would turn into a slow dictionary).
+  const leadCreated = new Map<number, number>();
+  const columns = ['contact_id', 'account_id', 'email', 'lead_created_at'];
+  for (const block of tableBlocks<ContactRow>(db, 'contacts', columns)) {
+    for (const [contactId, accountId, email, lead] of block) {
+      const account = accountId === null ? -1 : accounts.id(accountId);
+      contacts.id.push(contactId);
+      contacts.account.push(account);
+      contacts.email.push(email);
+      // spec 3: LC is cut at the lead_created_at of the account's earliest-created contact.
+      if (account >= 0 && lead !== null && !(lead >= (leadCreated.get(account) ?? Infinity)))
+        leadCreated.set(account, lead);
+    }
+  }
+  contacts.count = contacts.id.length;
+  return { contacts, leadCreated };
+}
+
+function addMarketingTouches(
+  db: Database.Database,
+  contacts: ContactRows,
+  accounts: Dictionary,
+  channels: Dictionary,
+  campaigns: Dictionary,
+  touches: TouchColumns,
+): void {
+  const contactAccount = new Map<string, number>();
+  for (let c = 0; c < contacts.count; c++) contactAccount.set(contacts.id[c] as string, contacts.account[c] as number);
+  const columns = ['touchpoint_id', 'contact_id', 'account_id', 'occurred_at', 'channel', 'campaign'];
+  for (const block of tableBlocks<TouchpointRow>(db, 'touchpoints', columns)) {
+    for (const [id, contactId, accountId, occurredAt, channel, campaign] of block) {
+      // spec 1: a touch belongs to its contact's account, or its own account when it has no contact. A contact the
+      // project does not know (or one without an account) counts as none, so the touch's own account holds it.
+      const viaContact = contactId === null ? -1 : (contactAccount.get(contactId) ?? -1);
+      const account = viaContact >= 0 ? viaContact : accountId !== null ? accounts.id(accountId) : -1;
+      if (account < 0) continue;
+      const campaignId = campaign === null ? -1 : campaigns.id(campaign);
+      touches.addMarketing(id, account, occurredAt, channels.id(channel), campaignId);
+    }
+  }
+}
+
+/** Community actions of members some account holds at the time become touches; returns the members dictionary. */
+function addCommunityTouches(actions: ActionRows, channels: Dictionary, touches: TouchColumns): Dictionary {
+  const members = new Dictionary();
+  // spec 1: channel `community:<action_type>` unless the row gives one.
+  const defaultChannel = ACTION_TYPES.map((type) => `community:${type}`);
+  for (let i = 0; i < actions.count; i++) {
+    const account = actions.account[i] as number;
+    if (account < 0) continue;
+    const actionType = actions.actionType[i] as number;
+    touches.addCommunity(
+      actions.id[i] as string,
+      account,
+      actions.occurredAt[i] as number,
+      channels.id(actions.channel[i] ?? (defaultChannel[actionType] as string)),
+      actionType,
+      members.id(actions.member[i] as string),
+    );
+  }
+  return members;
 }
 
 function loadOpportunities(db: Database.Database, accounts: Dictionary): Opportunities {
@@ -156,44 +184,4 @@ function loadOpportunities(db: Database.Database, accounts: Dictionary): Opportu
     table.closedAt[i] = closedAt ?? Number.NaN;
   });
   return table;
-}
-
-/** spec 1: touches ordered by account, then `(occurred_at, touch_kind, touch_id)`, strings by code unit. */
-function toTouches(raw: RawTouch[], accountCount: number): Touches {
-  raw.sort(
-    (a, b) =>
-      a.account - b.account ||
-      a.occurredAt - b.occurredAt ||
-      a.kind - b.kind ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
-  const n = raw.length;
-  const touches: Touches = {
-    count: n,
-    kind: new Uint8Array(n),
-    id: new Array<string>(n),
-    account: new Int32Array(n),
-    occurredAt: new Float64Array(n),
-    channel: new Int32Array(n),
-    campaign: new Int32Array(n),
-    actionType: new Int8Array(n),
-    member: new Int32Array(n),
-    accountStart: new Int32Array(accountCount + 1),
-  };
-  raw.forEach((touch, i) => {
-    touches.kind[i] = touch.kind;
-    touches.id[i] = touch.id;
-    touches.account[i] = touch.account;
-    touches.occurredAt[i] = touch.occurredAt;
-    touches.channel[i] = touch.channel;
-    touches.campaign[i] = touch.campaign;
-    touches.actionType[i] = touch.actionType;
-    touches.member[i] = touch.member;
-  });
-  let cursor = 0;
-  for (let account = 0; account <= accountCount; account++) {
-    while (cursor < n && (touches.account[cursor] as number) < account) cursor++;
-    touches.accountStart[account] = cursor;
-  }
-  return touches;
 }

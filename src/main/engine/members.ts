@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Dictionary } from './dictionary';
+import { tableBlocks } from './tableRows';
 
 /**
  * A member's account at a moment (data.md, identity resolution): their resolved account, changed by each job move
@@ -8,11 +9,8 @@ import type { Dictionary } from './dictionary';
  */
 export function memberAccounts(db: Database.Database, accounts: Dictionary): (member: string, at: number) => number {
   const base = new Map<string, number>();
-  for (const [memberId, accountId] of db
-    .prepare('SELECT member_id, account_id FROM member_identities')
-    .raw()
-    .iterate() as IterableIterator<[string, string | null]>) {
-    base.set(memberId, accountId === null ? -1 : accounts.id(accountId));
+  for (const block of tableBlocks<[string, string | null]>(db, 'member_identities', ['member_id', 'account_id'])) {
+    for (const [memberId, accountId] of block) base.set(memberId, accountId === null ? -1 : accounts.id(accountId));
   }
   const moves = new Map<string, { at: number; account: number }[]>();
   for (const [memberId, movedAt, accountId] of db
@@ -25,7 +23,9 @@ export function memberAccounts(db: Database.Database, accounts: Dictionary): (me
   }
   return (member, at) => {
     let account = base.get(member) ?? -1;
-    for (const move of moves.get(member) ?? []) {
+    const memberMoves = moves.get(member);
+    if (memberMoves === undefined) return account;
+    for (const move of memberMoves) {
       if (move.at > at) break;
       account = move.account;
     }

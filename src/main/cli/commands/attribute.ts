@@ -2,9 +2,7 @@ import { resolve } from 'node:path';
 import { weightsOf, type ModelOptions } from '../../../shared/modelOptions';
 import { attribute, type AttributionRun } from '../../engine/attribute';
 import { computeCar, type CarResult } from '../../engine/car';
-import { loadCommunityData, type CommunityData } from '../../engine/communityData';
-import type { Dataset } from '../../engine/dataset';
-import { loadDataset } from '../../engine/load';
+import { loadEngineData, type EngineData } from '../../engine/load';
 import { openProject } from '../../store/project';
 import { exactlyOne, parseCommandArgs } from '../args';
 import { writeCreditsCsv } from '../../export/creditsCsv';
@@ -13,17 +11,13 @@ import { MODEL_OPTIONS, parseModelOptions } from '../modelArgs';
 
 const OPTIONS = { ...MODEL_OPTIONS, out: { type: 'string' }, json: { type: 'boolean' } } as const;
 
-export interface ProjectEngineData {
-  data: Dataset;
-  community: CommunityData;
-}
+export type ProjectEngineData = EngineData;
 
 /** Opens a project just long enough to load what the engine reads, all from one connection. */
 export function loadProjectEngineData(path: string): ProjectEngineData {
   const project = openProject(resolve(path));
   try {
-    const data = loadDataset(project.db);
-    return { data, community: loadCommunityData(project.db, data) };
+    return loadEngineData(project.db);
   } finally {
     project.close();
   }
