@@ -201,6 +201,10 @@ describe('breakdown properties', () => {
             expectConsistent(result, run.attributed);
             close(result.unattributed.amount + result.attributed, run.revenue);
             expect(result.byMember.top.length).toBeLessThanOrEqual(topMembers);
+            // The top members are the first ones of the whole sorted list, ties broken by id.
+            const all = breakdowns(data, run, { topMembers: 1e9 }).byMember;
+            expect(result.byMember.top).toEqual(all.top.slice(0, topMembers));
+            expect(result.byMember.members).toBe(all.members);
           }
         },
       ),

@@ -76,11 +76,14 @@ class Tally {
     this.credit[id] = (this.credit[id] as number) + credit;
     this.touches[id] = (this.touches[id] as number) + 1;
   }
-  /** Entries for the ids that have touches, sorted. */
-  entries(key: (id: number) => string, label: (id: number) => string): BreakdownEntry[] {
+  /**
+   * Entries for the ids that have touches, sorted. With `atLeast`, only the ids whose credit reaches it: the largest
+   * few of a long list are then found without building and sorting an entry for every id.
+   */
+  entries(key: (id: number) => string, label: (id: number) => string, atLeast = -Infinity): BreakdownEntry[] {
     const out: BreakdownEntry[] = [];
     for (let id = 0; id < this.touches.length; id++) {
-      if (this.touches[id] === 0) continue;
+      if (this.touches[id] === 0 || (this.credit[id] as number) < atLeast) continue;
       out.push({
         key: key(id),
         label: label(id),
@@ -150,24 +153,63 @@ export function breakdowns(data: Dataset, run: AttributionRun, options: Breakdow
     ),
     byPosition: byPosition.entries(positionName, (p) => POSITION_LABELS[positionName(p)]),
     byActionType: byAction.entries(actionName, (a) => capitalized(actionTypeWords(actionName(a)))),
-    byMember: foldMembers(byMember.entries(memberName, memberName), options.topMembers ?? 100),
+    byMember: foldMembers(byMember, memberName, options.topMembers ?? 100),
     byOpportunityType: byType.entries(typeName, (o) => OPPORTUNITY_TYPE_LABELS[o] as string),
     unattributed: { amount: run.unattributed, count: run.unattributedOpportunities.length },
   };
 }
 
-function foldMembers(sorted: BreakdownEntry[], top: number): MemberBreakdown {
+/** The members with the most credit by name, the rest summed into one "Other" entry (spec 7: CAR by member). */
+function foldMembers(byMember: Tally, memberName: (m: number) => string, top: number): MemberBreakdown {
   const keep = Math.max(0, Math.floor(top));
-  const rest = sorted.slice(keep);
-  let other: BreakdownEntry | null = null;
-  if (rest.length > 0) {
-    other = { key: OTHER_MEMBERS_KEY, label: `Other (${rest.length} members)`, credit: 0, touches: 0 };
-    for (const entry of rest) {
-      other.credit += entry.credit;
-      other.touches += entry.touches;
-    }
+  let members = 0;
+  let credit = 0;
+  let touches = 0;
+  const credits: number[] = [];
+  for (let m = 0; m < byMember.touches.length; m++) {
+    if (byMember.touches[m] === 0) continue;
+    members++;
+    credit += byMember.credit[m] as number;
+    touches += byMember.touches[m] as number;
+    credits.push(byMember.credit[m] as number);
   }
-  return { top: sorted.slice(0, keep), other, members: sorted.length };
+  // Only members at or above the keep-th largest credit can be among the top ones (ties included, then sorted).
+  const threshold = keep === 0 ? Infinity : keep >= credits.length ? -Infinity : kthLargest(credits, keep);
+  const shown = byMember.entries(memberName, memberName, threshold).slice(0, keep);
+  let other: BreakdownEntry | null = null;
+  if (members > shown.length) {
+    for (const entry of shown) {
+      credit -= entry.credit;
+      touches -= entry.touches;
+    }
+    other = { key: OTHER_MEMBERS_KEY, label: `Other (${members - shown.length} members)`, credit, touches };
+  }
+  return { top: shown, other, members };
+}
+
+/** The k-th largest value (1-based) of a list, in linear time on average (quickselect; reorders the list). */
+function kthLargest(values: number[], k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] as number) > pivot) i++;
+      while ((values[j] as number) < pivot) j--;
+      if (i <= j) {
+        [values[i], values[j]] = [values[j] as number, values[i] as number];
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return values[target] as number;
 }
 
 function capitalized(text: string): string {

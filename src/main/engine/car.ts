@@ -91,23 +91,84 @@ export function computeCar(
     }
   }
 
-  // spec 7, sourced: FT/OC community touches and links; each opportunity once, from its earliest action.
   const memo = options.memo ?? noMemo;
-  const links = memo(`car:links:${options.referralWindowDays}`, () =>
-    linkedOpportunities(data, community, options.referralWindowDays),
-  );
+  const sourcing = sourcingOf(data, community, journeys, options.referralWindowDays);
+  upgrade.sourced = sourcing.upgradeSourced;
+  const linkCategory = (type: LinkType) => ({
+    attributed: byActionType[actionTypeId(type)] as number,
+    sourced: sourcing.byLinkType[type],
+  });
+
+  let engagement = 0;
+  for (const type of ENGAGEMENT_TYPES) engagement += byActionType[type] as number;
+  let wonCount = 0;
+  for (let o = 0; o < opps.count; o++) if (isWon(o)) wonCount++;
+
+  return {
+    attributed,
+    influenced,
+    sourced: sourcing.sourced,
+    byCategory: {
+      internal_referral: linkCategory('internal_referral'),
+      external_referral: linkCategory('external_referral'),
+      job_move: linkCategory('job_move'),
+      upgrade,
+      roadmap: memo(`car:roadmap:${options.roadmapShare}`, () => roadmapCar(data, community, options.roadmapShare)),
+      churn_reduction: memo(`car:churn:${options.seed}`, () => churnReduction(data, options.seed)),
+      engagement: { attributed: engagement },
+    },
+    communityTouchesPerWonDeal: wonCount > 0 ? communityTouches / wonCount : 0,
+    attributedByPosition: Object.fromEntries(POSITION_NAMES.map((name, p) => [name, byPosition[p]])) as Record<
+      PositionName,
+      number
+    >,
+    sourcedOpportunities: sourcing.sourcedOpportunities,
+    linkedNotWon: sourcing.linkedNotWon,
+  };
+}
+
+interface Sourcing {
+  sourced: number;
+  upgradeSourced: number;
+  byLinkType: Record<LinkType, number>;
+  sourcedOpportunities: SourcedOpportunity[];
+  linkedNotWon: LinkedNotWon[];
+}
+
+/**
+ * Sourced CAR depends on the journeys and the referral window, never on the credits: it is kept per journeys object
+ * (which belongs to one loaded dataset) and window, so a weight change does not recompute it. A WeakMap, so it goes
+ * when the journeys do.
+ */
+const sourcingCache = new WeakMap<Journeys, Map<number, Sourcing>>();
+
+function sourcingOf(data: Dataset, community: CommunityData, journeys: Journeys, windowDays: number): Sourcing {
+  let byWindow = sourcingCache.get(journeys);
+  if (!byWindow) sourcingCache.set(journeys, (byWindow = new Map()));
+  let sourcing = byWindow.get(windowDays);
+  if (!sourcing) byWindow.set(windowDays, (sourcing = computeSourcing(data, community, journeys, windowDays)));
+  return sourcing;
+}
+
+function computeSourcing(data: Dataset, community: CommunityData, journeys: Journeys, windowDays: number): Sourcing {
+  const opps = data.opportunities;
+  const isWon = (o: number): boolean => opps.stage[o] === STAGE_IDS.won;
+  const isUpgrade = (o: number): boolean => opps.type[o] === OPPORTUNITY_TYPE_IDS.upgrade;
+  // spec 7, sourced: FT/OC community touches and links; each opportunity once, from its earliest action.
+  const links = linkedOpportunities(data, community, windowDays);
   // Lost journeys' FT/OC touches source nothing; a link to a lost or open opportunity is listed, not counted.
   const touchSources = touchSourcing(data, journeys).filter((link) => isWon(link.opportunity));
   const earliest = earliestSources([...touchSources, ...links]);
   const sourcedOpportunities: SourcedOpportunity[] = [];
   const linkedNotWon: LinkedNotWon[] = [];
   let sourced = 0;
+  let upgradeSourced = 0;
   for (const [o, link] of earliest) {
     const entry = { opportunityId: opps.id[o] as string, amount: opps.amount[o] as number };
     const rest = { source: link.source, actionId: link.action, at: link.at };
     if (isWon(o)) {
       sourced += entry.amount;
-      if (isUpgrade(o)) upgrade.sourced += entry.amount;
+      if (isUpgrade(o)) upgradeSourced += entry.amount;
       sourcedOpportunities.push({ ...entry, ...rest });
     } else {
       linkedNotWon.push({ ...entry, stage: opps.stage[o] === STAGE_IDS.lost ? 'lost' : 'open', ...rest });
@@ -123,34 +184,15 @@ export function computeCar(
     for (const o of named) sum += opps.amount[o] as number;
     return sum;
   };
-  const linkCategory = (type: LinkType) => ({
-    attributed: byActionType[actionTypeId(type)] as number,
-    sourced: linkSourced(type),
-  });
-
-  let engagement = 0;
-  for (const type of ENGAGEMENT_TYPES) engagement += byActionType[type] as number;
-  let wonCount = 0;
-  for (let o = 0; o < opps.count; o++) if (isWon(o)) wonCount++;
 
   return {
-    attributed,
-    influenced,
     sourced,
-    byCategory: {
-      internal_referral: linkCategory('internal_referral'),
-      external_referral: linkCategory('external_referral'),
-      job_move: linkCategory('job_move'),
-      upgrade,
-      roadmap: memo(`car:roadmap:${options.roadmapShare}`, () => roadmapCar(data, community, options.roadmapShare)),
-      churn_reduction: memo(`car:churn:${options.seed}`, () => churnReduction(data, options.seed)),
-      engagement: { attributed: engagement },
+    upgradeSourced,
+    byLinkType: {
+      internal_referral: linkSourced('internal_referral'),
+      external_referral: linkSourced('external_referral'),
+      job_move: linkSourced('job_move'),
     },
-    communityTouchesPerWonDeal: wonCount > 0 ? communityTouches / wonCount : 0,
-    attributedByPosition: Object.fromEntries(POSITION_NAMES.map((name, p) => [name, byPosition[p]])) as Record<
-      PositionName,
-      number
-    >,
     sourcedOpportunities,
     linkedNotWon,
   };
