@@ -63,7 +63,7 @@ export function ScenarioBar() {
           Save scenario
         </button>
       </form>
-      <div className="scenario-row">
+      <div className="scenario-row pick">
         <label className="number-field">
           <span>Saved scenarios</span>
           <select value={chosen} onChange={(event) => setChosen(event.target.value)} disabled={!list?.length}>
