@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -71,6 +72,15 @@ test('save a scenario and compare it', async ({ page, browserMode }, testInfo) =
   await expect(channels.locator('td[data-delta] .delta-up, td[data-delta] .delta-down').first()).toHaveText(
     /^[+-]\$[\d,]+ \(([+-][\d.]+%|new)\)$/,
   );
+
+  // The table as CSV: each model's credit and, for Markov, its difference from the baseline.
+  const pending = page.waitForEvent('download');
+  await page.getByRole('region', { name: 'Credit by channel' }).getByRole('button', { name: 'Download CSV' }).click();
+  const csv = readFileSync(await (await pending).path(), 'utf8')
+    .trim()
+    .split(/\r?\n/);
+  expect(csv[0]).toBe('channel,Heavy OC,Markov chain,Markov chain vs baseline');
+  expect(csv.length - 1).toBe((await channels.getByRole('row').count()) - 1);
 
   const car = page.getByRole('table', { name: 'CAR by category' });
   await expect(car.getByRole('rowheader', { name: 'Churn reduction' })).toBeVisible();

@@ -1,5 +1,8 @@
 import type { ChannelRow } from '../../compare/deltas';
 import type { CompareEntry } from '../../stores/compare';
+import { compareCsv } from '../../compare/compareCsv';
+import { downloadTableCsv } from '../../export/tableCsv';
+import { useProjectStore } from '../../stores/project';
 import { ComparedHeaders } from './ComparedHeaders';
 import { DeltaCell } from './DeltaCell';
 
@@ -12,9 +15,24 @@ interface Props {
 
 /** Credit by channel for every compared model, each with its delta vs the baseline. */
 export function ChannelCompareTable({ rows, entries, baselineIndex, currency }: Props) {
+  const projectName = useProjectStore((state) => state.summary?.meta.name ?? 'Tributary');
+  function downloadCsv() {
+    const table = compareCsv(
+      ['channel'],
+      entries.map((entry) => entry.label),
+      baselineIndex,
+      rows.map((row) => ({ names: [row.channel], cells: row.cells })),
+    );
+    downloadTableCsv(`${projectName} compared credit by channel.csv`, table.header, table.rows);
+  }
   return (
     <section aria-labelledby="compare-channel-heading">
-      <h3 id="compare-channel-heading">Credit by channel</h3>
+      <div className="results-header">
+        <h3 id="compare-channel-heading">Credit by channel</h3>
+        <button type="button" className="secondary" onClick={downloadCsv}>
+          Download CSV
+        </button>
+      </div>
       <div className="table-scroll">
         <table className="data-table compare-table" aria-labelledby="compare-channel-heading">
           <thead>
