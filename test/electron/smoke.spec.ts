@@ -42,6 +42,35 @@ test('the desktop app starts, opens the demo project on first start and shows it
     await expect(window.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
     const sandboxed = await window.evaluate(() => typeof (globalThis as { require?: unknown }).require);
     expect(sandboxed).toBe('undefined');
+
+    // The security checklist, as the page sees it: no Node, only the bridge, no new windows,
+    // no navigation away from the app's own content, no permissions.
+    const page = await window.evaluate(async () => {
+      const scope = globalThis as unknown as {
+        process?: unknown;
+        tributary?: Record<string, unknown>;
+        open(url: string): unknown;
+        location: { href: string };
+        navigator: { permissions: { query(q: { name: string }): Promise<{ state: string }> } };
+      };
+      return {
+        process: typeof scope.process,
+        bridge: typeof scope.tributary,
+        popup: scope.open('https://example.com') === null,
+        origin: scope.location.href.split('/').slice(0, 3).join('/'),
+        geolocation: (await scope.navigator.permissions.query({ name: 'geolocation' })).state,
+      };
+    });
+    expect(page.process).toBe('undefined');
+    expect(page.bridge).toBe('object');
+    expect(page.popup).toBe(true);
+    expect(page.origin).toBe('tributary://app');
+    expect(page.geolocation).not.toBe('granted');
+    await window.evaluate(() => {
+      (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
+    });
+    await expect(window.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
+    expect(window.url()).toMatch(/^tributary:\/\/app\//);
   } finally {
     await app.close();
     rmSync(home, { recursive: true, force: true });
