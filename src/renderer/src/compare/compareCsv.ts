@@ -10,7 +10,7 @@ export function compareCsv(
   names: readonly string[],
   labels: readonly string[],
   baselineIndex: number,
-  rows: readonly { names: CsvCell[]; cells: ComparedCell[] }[],
+  rows: readonly { names: readonly CsvCell[]; cells: ComparedCell[] }[],
 ): { header: string[]; rows: CsvCell[][] } {
   const header = [
     ...names,

@@ -1,10 +1,6 @@
 import type { ChannelRow } from '../../compare/deltas';
 import type { CompareEntry } from '../../stores/compare';
-import { compareCsv } from '../../compare/compareCsv';
-import { downloadTableCsv } from '../../export/tableCsv';
-import { useProjectStore } from '../../stores/project';
-import { ComparedHeaders } from './ComparedHeaders';
-import { DeltaCell } from './DeltaCell';
+import { CompareTable } from './CompareTable';
 
 interface Props {
   rows: ChannelRow[];
@@ -14,45 +10,14 @@ interface Props {
 }
 
 /** Credit by channel for every compared model, each with its delta vs the baseline. */
-export function ChannelCompareTable({ rows, entries, baselineIndex, currency }: Props) {
-  const projectName = useProjectStore((state) => state.summary?.meta.name ?? 'Tributary');
-  function downloadCsv() {
-    const table = compareCsv(
-      ['channel'],
-      entries.map((entry) => entry.label),
-      baselineIndex,
-      rows.map((row) => ({ names: [row.channel], cells: row.cells })),
-    );
-    downloadTableCsv(`${projectName} compared credit by channel.csv`, table.header, table.rows);
-  }
+export function ChannelCompareTable({ rows, ...rest }: Props) {
   return (
-    <section aria-labelledby="compare-channel-heading">
-      <div className="results-header">
-        <h3 id="compare-channel-heading">Credit by channel</h3>
-        <button type="button" className="secondary" onClick={downloadCsv}>
-          Download CSV
-        </button>
-      </div>
-      <div className="table-scroll">
-        <table className="data-table compare-table" aria-labelledby="compare-channel-heading">
-          <thead>
-            <tr>
-              <th scope="col">Channel</th>
-              <ComparedHeaders entries={entries} baselineIndex={baselineIndex} />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.channel}>
-                <th scope="row">{row.channel}</th>
-                {row.cells.map((cell, index) => (
-                  <DeltaCell key={entries[index]?.id ?? index} cell={cell} currency={currency} />
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <CompareTable
+      id="compare-channel-heading"
+      title="Credit by channel"
+      nameColumns={[{ label: 'Channel', csv: 'channel' }]}
+      rows={rows.map((row) => ({ key: row.channel, names: [row.channel], cells: row.cells }))}
+      {...rest}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { MODEL_NAMES, type ModelName, type ModelOptions } from '../../../../shared/modelOptions';
+import type { ModelName, ModelOptions } from '../../../../shared/modelOptions';
 import { MAX_COMPARED } from '../../../../shared/scenarioApi';
 import { compareColor } from '../../compare/palette';
 import { MODEL_LABELS } from '../../../../shared/modelLabels';
@@ -7,10 +7,7 @@ import { withModel } from '../../model/weights';
 import { useCompareStore } from '../../stores/compare';
 import { useModelStore } from '../../stores/model';
 import { useScenariosStore } from '../../stores/scenarios';
-
-function isModelName(value: string): value is ModelName {
-  return (MODEL_NAMES as readonly string[]).includes(value);
-}
+import { ModelPicker } from '../model/ModelPicker';
 
 /** Chooses what the Compare tab runs: saved scenarios, built-in models, the Model tab's settings; and the baseline. */
 export function ComparePicker() {
@@ -88,21 +85,7 @@ export function ComparePicker() {
       <h3>Built-in models</h3>
       <p className="muted small">Run at the Model tab’s lookback, upgrade and CAR settings.</p>
       <div className="compare-add-model">
-        <label className="number-field">
-          <span>Model to add</span>
-          <select
-            value={model}
-            onChange={(event) => {
-              if (isModelName(event.target.value)) setModel(event.target.value);
-            }}
-          >
-            {MODEL_NAMES.map((name) => (
-              <option key={name} value={name}>
-                {MODEL_LABELS[name]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ModelPicker label="Model to add" className="number-field" value={model} onChange={setModel} />
         <button type="button" className="secondary" onClick={addModel} disabled={full && !has(`model:${model}`)}>
           Add model
         </button>

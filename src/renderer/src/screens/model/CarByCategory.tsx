@@ -3,6 +3,7 @@ import type { CarView } from '../../../../shared/modelApi';
 import { downloadTableCsv } from '../../export/tableCsv';
 import { formatCount, formatMoney } from '../../format';
 import { useProjectStore } from '../../stores/project';
+import { TableHeading } from '../TableHeading';
 
 interface Row {
   category: string;
@@ -57,12 +58,7 @@ export function CarByCategory({ car, currency }: { car: CarView; currency: strin
 
   return (
     <section aria-labelledby="car-category-heading" className="car-categories">
-      <div className="results-header">
-        <h3 id="car-category-heading">CAR by category</h3>
-        <button type="button" className="secondary" onClick={downloadCsv}>
-          Download CSV
-        </button>
-      </div>
+      <TableHeading id="car-category-heading" title="CAR by category" onDownload={downloadCsv} />
       <p className="muted small">Categories overlap (an upgrade can be referral-sourced), so they are not summed.</p>
       <div className="table-scroll">
         <table className="data-table car-table" aria-labelledby="car-category-heading">

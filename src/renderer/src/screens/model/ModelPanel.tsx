@@ -1,7 +1,6 @@
-import { MODEL_NAMES, type ModelName } from '../../../../shared/modelOptions';
-import { MODEL_LABELS } from '../../../../shared/modelLabels';
 import { displayedWeights, WEIGHT_PRESETS } from '../../model/weights';
 import { useModelStore } from '../../stores/model';
+import { ModelPicker } from './ModelPicker';
 import { NumberField } from './NumberField';
 import { ScenarioBar } from './ScenarioBar';
 import { WeightsEditor } from './WeightsEditor';
@@ -11,10 +10,6 @@ const UPGRADE_POLICIES = [
   { value: 'account-lifetime', label: 'Whole account lifetime' },
 ] as const;
 
-function isModelName(value: string): value is ModelName {
-  return (MODEL_NAMES as readonly string[]).includes(value);
-}
-
 /** The options of the model run: which model, its position weights, and the journey and CAR settings. */
 export function ModelPanel() {
   const { options, setModel, setOption, reset } = useModelStore();
@@ -23,21 +18,7 @@ export function ModelPanel() {
   return (
     <section className="panel model-panel" aria-labelledby="model-panel-heading">
       <h2 id="model-panel-heading">Model options</h2>
-      <label>
-        <span>Model</span>
-        <select
-          value={options.model}
-          onChange={(event) => {
-            if (isModelName(event.target.value)) setModel(event.target.value);
-          }}
-        >
-          {MODEL_NAMES.map((name) => (
-            <option key={name} value={name}>
-              {MODEL_LABELS[name]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ModelPicker label="Model" value={options.model} onChange={setModel} />
 
       {weights && (
         <>

@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { downloadTableCsv } from '../../export/tableCsv';
 import { formatCount, formatMoney } from '../../format';
 import { useProjectStore } from '../../stores/project';
+import { TableHeading } from '../TableHeading';
 
 /** The roadmap-influenced opportunities behind the Roadmap row of CAR by category (spec 7, roadmap). */
 export function RoadmapAtStake({
@@ -37,14 +38,11 @@ export function RoadmapAtStake({
 
   return (
     <section aria-labelledby="roadmap-heading" className="roadmap-at-stake">
-      <div className="results-header">
-        <h3 id="roadmap-heading">Roadmap revenue at stake</h3>
-        {opportunities.length > 0 && (
-          <button type="button" className="secondary" onClick={() => void downloadCsv()}>
-            Download CSV
-          </button>
-        )}
-      </div>
+      <TableHeading
+        id="roadmap-heading"
+        title="Roadmap revenue at stake"
+        onDownload={opportunities.length > 0 ? () => void downloadCsv() : undefined}
+      />
       {opportunities.length === 0 ? (
         <p className="muted">
           No opportunity was influenced by a shipped feature that community members requested before it shipped.
