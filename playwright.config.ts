@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './test/chromium';
 
 /**
  * End-to-end tests drive Debian's Chromium (never a downloaded browser) against browser mode: the real server and
@@ -23,18 +24,7 @@ export default defineConfig({
         viewport: { width: 1280, height: 800 },
         screenshot: 'only-on-failure',
         trace: 'retain-on-failure',
-        launchOptions: {
-          executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
+        launchOptions: CHROMIUM_LAUNCH,
       },
     },
     { name: 'electron', testDir: 'test/electron' },

@@ -17,20 +17,12 @@ import { dispatch } from '../../src/main/handlers/dispatch';
 import { createHandlers } from '../../src/main/handlers/index';
 import { Session } from '../../src/main/session/session';
 import { createProject } from '../../src/main/store/project';
+import { CHROMIUM_LAUNCH } from '../../test/chromium';
 import { emit } from '../measure';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const scale = Number(process.env['BENCH_SCALE'] ?? 1_000_000);
 const MOVES = 7;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * Runs in the page: changes the OC weight (one value, or a drag of several 16 ms apart), and resolves with the
@@ -142,10 +134,7 @@ try {
 
   const started = await serve(home, path);
   server = started.child;
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(started.url);
