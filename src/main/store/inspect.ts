@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { TributaryError } from '../../shared/errors';
+import { connect, type OpenOptions } from './database';
+import { assertKnownVersion } from './header';
+import { ledgerProblems, type Migration } from './migrations';
+import { expectedSchema, readSchema, schemaDifferences } from './schema';
+
+/**
+ * A connection that cannot write to the file, for checking it before anything else runs. A read-only connection
+ * never checkpoints a -wal lying next to the file into it (a read-write one does when it closes), but to a WAL-mode
+ * file with no -wal yet it leaves empty -wal and -shm files behind that it cannot remove; so when there is no -wal
+ * or -journal beside the file, a query-only read-write connection is used instead, which removes them on close.
+ * Either way the file's bytes stay as they were.
+ */
+export function connectForInspection(path: string, options: OpenOptions): { db: Database.Database; writable: boolean } {
+  const writable = !existsSync(`${path}-wal`) && !existsSync(`${path}-journal`);
+  const db = connect(path, { ...options, readonly: !writable });
+  if (writable) db.pragma('query_only = ON');
+  return { db, writable };
+}
+
+export interface Inspection {
+  /** The file's schema version (`user_version`), never newer than the migrations known. */
+  version: number;
+  /** What SQLite's own check found; empty when the file is sound. */
+  damage: string[];
+  /** Schema objects and ledger rows that are not what the shipped migrations make; empty when it is all Tributary's. */
+  foreign: string[];
+}
+
+/**
+ * Everything a file is checked for before Tributary trusts it, using reads only: SQLite's check of the file (quick
+ * on open, full for `tributary check`), its version, then its schema against what the migrations for that version
+ * create, then the migration ledger. The ledger is read only once the schema is known to be Tributary's, so no
+ * view can stand in for it; PRAGMAs and sqlite_schema reads fire no trigger and evaluate no view.
+ */
+export function inspect(
+  db: Database.Database,
+  path: string,
+  migrations: Migration[],
+  depth: 'quick' | 'full',
+): Inspection {
+  const check = depth === 'full' ? 'integrity_check' : 'quick_check';
+  const damage = (db.pragma(check) as Record<string, string>[])
+    .map((row) => String(Object.values(row)[0]))
+    .filter((line) => line !== 'ok');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  // spec: a newer file is refused, not opened read-only; its schema is not known to this version.
+  assertKnownVersion(path, version, migrations.length);
+  if (damage.length > 0) return { version, damage, foreign: [] };
+  const foreign = schemaDifferences(readSchema(db), expectedSchema(migrations, version));
+  if (foreign.length === 0) foreign.push(...ledgerProblems(db, migrations, version));
+  return { version, damage, foreign };
+}
+
+/** Turns an inspection that found anything into the refusal the user sees, naming the file and the first reasons. */
+export function assertTrusted(path: string, inspection: Inspection): void {
+  if (inspection.damage.length > 0) {
+    throw new TributaryError('damaged', `${path} is damaged (${summarise(inspection.damage)}); refusing to open it.`);
+  }
+  if (inspection.foreign.length > 0) {
+    throw new TributaryError(
+      'damaged',
+      `${path} ${summarise(inspection.foreign)}; it was changed outside Tributary, refusing to open it.`,
+    );
+  }
+}
+
+function summarise(lines: string[]): string {
+  const shown = lines.slice(0, 3).join('; ');
+  return lines.length > 3 ? `${shown}; and ${lines.length - 3} more` : shown;
+}
