@@ -4,7 +4,7 @@ import { TributaryError } from '../../shared/errors';
 import { connect, type OpenOptions } from './database';
 import { assertKnownVersion } from './header';
 import { ledgerProblems, type Migration } from './migrations';
-import { expectedSchema, readSchema, schemaDifferences } from './schema';
+import { expectedSchema, printable, readSchema, schemaDifferences } from './schema';
 
 /**
  * A connection that cannot write to the file, for checking it before anything else runs. A read-only connection
@@ -51,7 +51,27 @@ export function inspect(
   if (damage.length > 0) return { version, damage, foreign: [] };
   const foreign = schemaDifferences(readSchema(db), expectedSchema(migrations, version));
   if (foreign.length === 0) foreign.push(...ledgerProblems(db, migrations, version));
+  if (foreign.length === 0 && version > 0) foreign.push(...metaProblems(db));
   return { version, damage, foreign };
+}
+
+/** Tributary's metadata values are short (a project name is at most 200 characters); the limit leaves room. */
+const META_VALUE_LIMIT = 1000;
+
+/**
+ * The metadata is read on every open and sent to the UI, so a huge value planted there would be loaded whole each
+ * time; its length is measured in SQL, without reading it into memory.
+ */
+function metaProblems(db: Database.Database): string[] {
+  const rows = db
+    .prepare(
+      'SELECT substr(key, 1, 100) AS key, length(value) AS n FROM project_meta WHERE length(key) > 100 OR length(value) > ?',
+    )
+    .all(META_VALUE_LIMIT) as { key: string; n: number }[];
+  return rows.map(
+    (row) =>
+      `has a project_meta value \`${printable(row.key)}\` of ${row.n.toLocaleString('en-US')} characters (Tributary writes at most ${META_VALUE_LIMIT.toLocaleString('en-US')})`,
+  );
 }
 
 /** Turns an inspection that found anything into the refusal the user sees, naming the file and the first reasons. */

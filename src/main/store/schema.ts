@@ -89,7 +89,7 @@ function describe(object: SchemaObject): string {
 }
 
 /** Names come from the file: control characters and very long names would garble the message they appear in. */
-function printable(name: string): string {
+export function printable(name: string): string {
   // eslint-disable-next-line no-control-regex
   const clean = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
   return clean.length > 80 ? `${clean.slice(0, 77)}...` : clean;
