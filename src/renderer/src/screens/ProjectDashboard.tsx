@@ -14,6 +14,7 @@ import { DataView } from './data/DataView';
 import { ImportWizard } from './import/ImportWizard';
 import { JourneysView } from './journeys/JourneysView';
 import { Overview } from './Overview';
+import { ProjectCheck } from './ProjectCheck';
 import { panelId, PROJECT_VIEWS, ProjectTabs, tabId, type ProjectView } from './ProjectTabs';
 
 // The model tab carries the chart library: load it when the tab is first opened.
@@ -72,6 +73,7 @@ export function ProjectDashboard() {
               Save as…
             </button>
           </form>
+          <ProjectCheck key={summary.path} />
           <button type="button" onClick={() => void close()} disabled={busy !== null}>
             Close project
           </button>
