@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { TributaryError } from '../../shared/errors';
-import { connect, type OpenOptions } from './database';
+import { connect, translateSqliteError, type OpenOptions } from './database';
 import { assertKnownVersion } from './header';
 import { ledgerProblems, type Migration } from './migrations';
 import { expectedSchema, printable, readSchema, schemaDifferences } from './schema';
@@ -18,6 +18,22 @@ export function connectForInspection(path: string, options: OpenOptions): { db: 
   const db = connect(path, { ...options, readonly: !writable });
   if (writable) db.pragma('query_only = ON');
   return { db, writable };
+}
+
+/**
+ * The inspection connection's errors in words. A -journal beside the file is a change some program left half done;
+ * SQLite would roll it back into the file on the first read, which a read-only connection refuses to do, and
+ * Tributary will not let a file it has not checked be rewritten from a journal it cannot check either.
+ */
+export function inspectionError(error: unknown, path: string): TributaryError {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_READONLY') && existsSync(`${path}-journal`)) {
+    return new TributaryError(
+      'damaged',
+      `${path} has an unfinished change left in ${path}-journal by a program that stopped while writing it; Tributary will not apply it to a file it has not checked. Open the file once in the program that wrote it (or the sqlite3 tool), or use a backup copy.`,
+    );
+  }
+  return translateSqliteError(error, path);
 }
 
 export interface Inspection {

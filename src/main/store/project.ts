@@ -5,7 +5,7 @@ import { TributaryError } from '../../shared/errors';
 import { APP_VERSION } from '../../shared/version';
 import { connect, translateSqliteError, type OpenOptions } from './database';
 import { assertOpenableHeader, readProjectHeader } from './header';
-import { assertTrusted, connectForInspection, inspect } from './inspect';
+import { assertTrusted, connectForInspection, inspect, inspectionError } from './inspect';
 import { loadMigrations, migrate, type Migration } from './migrations';
 import { readMeta, writeMeta, type ProjectMeta } from './meta';
 import { summarizeProject } from './summary';
@@ -131,7 +131,7 @@ export function openProject(path: string, options: StoreOptions = {}): Project {
     version = found.version;
   } catch (error) {
     inspection.db.close();
-    throw translateSqliteError(error, path);
+    throw inspectionError(error, path);
   }
   let db = inspection.db;
   if (inspection.writable) db.pragma('query_only = OFF');
@@ -185,7 +185,7 @@ export function checkProject(path: string, options: StoreOptions = {}): CheckRep
   try {
     return reportOn(db, path, migrations);
   } catch (error) {
-    throw translateSqliteError(error, path);
+    throw inspectionError(error, path);
   } finally {
     db.close();
   }
