@@ -56,6 +56,7 @@ export function inspect(
   path: string,
   migrations: Migration[],
   depth: 'quick' | 'full',
+  options: OpenOptions = {},
 ): Inspection {
   const check = depth === 'full' ? 'integrity_check' : 'quick_check';
   const damage = (db.pragma(check) as Record<string, string>[])
@@ -65,7 +66,7 @@ export function inspect(
   // spec: a newer file is refused, not opened read-only; its schema is not known to this version.
   assertKnownVersion(path, version, migrations.length);
   if (damage.length > 0) return { version, damage, foreign: [] };
-  const foreign = schemaDifferences(readSchema(db), expectedSchema(migrations, version));
+  const foreign = schemaDifferences(readSchema(db), expectedSchema(migrations, version, options));
   if (foreign.length === 0) foreign.push(...ledgerProblems(db, migrations, version));
   if (foreign.length === 0 && version > 0) foreign.push(...metaProblems(db));
   return { version, damage, foreign };

@@ -126,7 +126,7 @@ export function openProject(path: string, options: StoreOptions = {}): Project {
   const inspection = connectForInspection(path, options);
   let version: number;
   try {
-    const found = inspect(inspection.db, path, migrations, 'quick');
+    const found = inspect(inspection.db, path, migrations, 'quick', options);
     assertTrusted(path, found);
     version = found.version;
   } catch (error) {
@@ -183,7 +183,7 @@ export function checkProject(path: string, options: StoreOptions = {}): CheckRep
   assertOpenableHeader(path, readProjectHeader(path), migrations.length);
   const { db } = connectForInspection(path, options);
   try {
-    return reportOn(db, path, migrations);
+    return reportOn(db, path, migrations, options);
   } catch (error) {
     throw inspectionError(error, path);
   } finally {
@@ -197,14 +197,14 @@ export function checkProject(path: string, options: StoreOptions = {}): CheckRep
  */
 export function checkOpenProject(project: Project, options: StoreOptions = {}): CheckReport {
   try {
-    return reportOn(project.db, project.path, migrationsOf(options));
+    return reportOn(project.db, project.path, migrationsOf(options), options);
   } catch (error) {
     throw translateSqliteError(error, project.path);
   }
 }
 
-function reportOn(db: Database.Database, path: string, migrations: Migration[]): CheckReport {
-  const { version, damage, foreign } = inspect(db, path, migrations, 'full');
+function reportOn(db: Database.Database, path: string, migrations: Migration[], options: OpenOptions): CheckReport {
+  const { version, damage, foreign } = inspect(db, path, migrations, 'full', options);
   const problems = [...damage, ...foreign];
   const ok = problems.length === 0;
   const current = version === migrations.length;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { connect, type OpenOptions } from './database';
 import { migrate, type Migration } from './migrations';
 
 /** One row of sqlite_schema, as far as it decides what a file can do: its kind, name, table and definition. */
@@ -22,14 +23,15 @@ const expectedCache = new Map<string, SchemaObject[]>();
  * What the first `version` migrations create, built once per migration list on an in-memory database by the same
  * `migrate` that builds real projects, so the comparison never drifts from the migrations themselves.
  */
-export function expectedSchema(migrations: Migration[], version: number): SchemaObject[] {
+export function expectedSchema(migrations: Migration[], version: number, options: OpenOptions = {}): SchemaObject[] {
   const applied = migrations.slice(0, version);
   const key = createHash('sha256')
     .update(applied.map((m) => `${m.version}\0${m.sql}`).join('\0'))
     .digest('hex');
   const cached = expectedCache.get(key);
   if (cached) return cached;
-  const db = new Database(':memory:');
+  // Through connect, so the desktop app's Electron build of SQLite is the one used here too.
+  const db = connect(':memory:', options);
   try {
     migrate(db, ':memory:', applied);
     const schema = readSchema(db);
