@@ -21,7 +21,7 @@ import { panelId, PROJECT_VIEWS, ProjectTabs, tabId, type ProjectView } from './
 const ModelView = lazy(() => import('./model/ModelView').then((module) => ({ default: module.ModelView })));
 
 export function ProjectDashboard() {
-  const { app, summary, busy, close, saveAs } = useProjectStore();
+  const { app, project, summary, busy, close, saveAs } = useProjectStore();
   const [savePath, setSavePath] = useState('');
   const [view, setView] = useState<ProjectView>('overview');
   const projectPath = summary?.path;
@@ -60,6 +60,12 @@ export function ProjectDashboard() {
           <p className="path" title={summary.path}>
             {summary.path}
           </p>
+          {project?.upgraded && (
+            <p role="status" className="muted">
+              Upgraded from schema {project.upgraded.fromVersion} to {project.upgraded.toVersion}; the file as it was is
+              saved as {project.upgraded.backup}
+            </p>
+          )}
         </div>
         <div className="actions">
           <form onSubmit={(event) => void submitSaveAs(event)} className="inline">
