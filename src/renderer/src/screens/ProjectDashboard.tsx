@@ -61,7 +61,7 @@ export function ProjectDashboard() {
             {summary.path}
           </p>
           {project?.upgraded && (
-            <p role="status" className="muted">
+            <p role="status" className="upgrade-note">
               Upgraded from schema {project.upgraded.fromVersion} to {project.upgraded.toVersion}; the file as it was is
               saved as {project.upgraded.backup}
             </p>
