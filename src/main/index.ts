@@ -6,6 +6,7 @@ import { METHOD_NAMES, ipcChannel } from '../shared/methods';
 import { dispatch } from './handlers/dispatch';
 import { createHandlers, type Dialogs } from './handlers/index';
 import { ImportJobs } from './import/jobs';
+import { installMenu } from './menu';
 import type { PreferencesFile } from './session/preferences';
 import { Session } from './session/session';
 import { windowBounds } from './session/windowState';
@@ -84,6 +85,7 @@ function registerIpc(window: () => BrowserWindow | null): Session {
     ...(binding ? { nativeBinding: binding } : {}),
   });
   const handlers = createHandlers({ session, mode: 'desktop', dialogs, jobs });
+  installMenu((method, args) => dispatch(handlers, method, args), window);
   for (const method of METHOD_NAMES) {
     ipcMain.handle(ipcChannel(method), (event, args: unknown) => {
       // Only our own page may call the API, never a frame or page that got loaded some other way.

@@ -19,6 +19,7 @@ const bridge = {
   'prefs:set': invoker('prefs:set'),
   'project:saveAs': invoker('project:saveAs'),
   'project:summary': invoker('project:summary'),
+  'project:check': invoker('project:check'),
   'recent:list': invoker('recent:list'),
   'recent:forget': invoker('recent:forget'),
   'dialog:pickProject': invoker('dialog:pickProject'),

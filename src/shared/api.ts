@@ -46,6 +46,8 @@ export const argSchemas = {
   'prefs:set': z.strictObject({ theme: z.enum(THEMES) }),
   'project:saveAs': z.strictObject({ path: projectPath, overwrite: z.boolean().default(false) }),
   'project:summary': noArgs,
+  /** SQLite's full integrity check and the schema check on the open project; reads only. */
+  'project:check': noArgs,
   'recent:list': noArgs,
   'recent:forget': z.strictObject({ path: projectPath }),
   /** Desktop only: the system's file dialog, to open a project or choose where to create or save one. */
@@ -70,6 +72,16 @@ export interface ProjectMetaInfo {
 export interface ProjectInfo {
   path: string;
   meta: ProjectMetaInfo;
+  /** Present when opening upgraded the file's schema: the copy made beforehand, next to it. */
+  upgraded?: { fromVersion: number; toVersion: number; backup: string };
+}
+
+/** What `project:check` found; `problems` is empty when the project is sound. */
+export interface ProjectCheckReport {
+  path: string;
+  ok: boolean;
+  schemaVersion: number;
+  problems: string[];
 }
 
 export interface ProjectSummary extends ProjectInfo {
@@ -106,6 +118,7 @@ export interface Results extends ImportResults, ModelResults, JourneyResults, Sc
   'prefs:set': { theme: Theme };
   'project:saveAs': ProjectInfo;
   'project:summary': ProjectSummary;
+  'project:check': ProjectCheckReport;
   'recent:list': RecentProject[];
   'recent:forget': RecentProject[];
   /** The chosen path, or null when the user cancelled. */

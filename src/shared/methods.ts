@@ -14,6 +14,7 @@ export const METHOD_NAMES = [
   'prefs:set',
   'project:saveAs',
   'project:summary',
+  'project:check',
   'recent:list',
   'recent:forget',
   'dialog:pickProject',

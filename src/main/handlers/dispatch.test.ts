@@ -29,6 +29,7 @@ const BAD_ARGS: Record<Method, unknown[]> = {
     { name: 'x', path: '' },
     { name: 'x', extra: true },
   ],
+  'project:check': [{ deep: true }, 'text'],
   'project:open': [{}, { path: '' }, { path: 3 }, { path: 'a\0b' }, null],
   'project:openDemo': [{ scale: 10 }],
   'project:current': [{ x: 1 }],

@@ -170,6 +170,30 @@ describe('browser mode server', () => {
     expect(readFileSync(path, 'utf8')).toBe(body);
   });
 
+  it('answers no CORS preflight and grants no cross-origin access on any answer', async () => {
+    const server = await start();
+    const preflight = (origin: string) =>
+      send(server, '/api/project:open', {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type, x-tributary-token',
+        },
+      });
+    for (const answer of [
+      await preflight('http://evil.example'),
+      await preflight(`http://127.0.0.1:${server.port}`),
+      await api(server, 'app:info'),
+      await api(server, 'app:info', '{}', { origin: 'http://evil.example' }),
+      await send(server, '/', { headers: { 'x-tributary-token': server.token } }),
+    ]) {
+      expect(Object.keys(answer.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    }
+    expect((await preflight('http://evil.example')).status).toBeGreaterThanOrEqual(400);
+    expect((await preflight(`http://127.0.0.1:${server.port}`)).status).toBeGreaterThanOrEqual(400);
+  });
+
   it('limits request bodies and methods', async () => {
     const server = await start();
     const huge = JSON.stringify({ path: 'x'.repeat(2 * 1024 * 1024) });

@@ -3,7 +3,14 @@ import { join, resolve } from 'node:path';
 import type { ProjectInfo } from '../../shared/api';
 import { TributaryError } from '../../shared/errors';
 import { generateDemo } from '../demo/generate';
-import { createProject, openProject, type Project, type StoreOptions } from '../store/project';
+import {
+  checkOpenProject,
+  createProject,
+  openProject,
+  type CheckReport,
+  type Project,
+  type StoreOptions,
+} from '../store/project';
 import { PreferencesFile } from './preferences';
 import { RecentProjects } from './recent';
 
@@ -83,6 +90,11 @@ export class Session {
     return this.open(target);
   }
 
+  /** Checks the open project through its own connection, without writing to it. */
+  check(): CheckReport {
+    return checkOpenProject(this.require(), this.options);
+  }
+
   /** Closes the open project; `byUser` means the user closed it, so the next start does not reopen it. */
   close(byUser = false): void {
     this.project?.close();
@@ -100,7 +112,8 @@ export class Session {
   private adopt(project: Project): ProjectInfo {
     if (this.project && this.project !== project) this.project.close();
     this.project = project;
-    const info = { path: project.path, meta: project.meta };
+    const info: ProjectInfo = { path: project.path, meta: project.meta };
+    if (project.migrated) info.upgraded = project.migrated;
     this.recent.touch(project.path, info.meta.name);
     this.preferences.update({ lastProject: project.path });
     return info;

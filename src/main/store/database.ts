@@ -38,7 +38,10 @@ export function translateSqliteError(error: unknown, path: string): TributaryErr
     return new TributaryError('locked', `${path} is locked by another program; close it there and try again.`);
   }
   if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) {
-    return new TributaryError('damaged', `${path} is damaged (${detail}).`);
+    return new TributaryError(
+      'damaged',
+      `${path} is damaged (${detail}); Tributary cannot open it. Use a backup copy if you have one.`,
+    );
   }
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) {
     return new TributaryError('not_found', `${path} cannot be opened for writing (${detail}).`);

@@ -56,6 +56,44 @@ interface LedgerRow {
   sha256: string;
 }
 
+/** The ledger's rows, oldest first; none when the file has no ledger yet (an empty, version 0 file). */
+function readLedger(db: Database.Database): LedgerRow[] {
+  const hasLedger = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
+  return hasLedger
+    ? (db.prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version').all() as LedgerRow[])
+    : [];
+}
+
+/**
+ * What is wrong with a file's migration ledger: a migration applied with another hash than the shipped one (edited
+ * after it shipped, or not Tributary's), or a ledger that does not list exactly versions 1 to `userVersion`, which
+ * would make the next migration run twice or be skipped. Only read once the schema check has made sure
+ * schema_migrations is the table Tributary creates.
+ */
+export function ledgerProblems(db: Database.Database, migrations: Migration[], userVersion: number): string[] {
+  const problems: string[] = [];
+  const applied = readLedger(db);
+  for (const row of applied) {
+    const known = migrations[row.version - 1];
+    const label = `${String(row.version).padStart(4, '0')}_${printableName(row.name)}`;
+    if (!known) problems.push(`has migration ${label} applied, which this Tributary does not ship`);
+    else if (known.name !== row.name || known.sha256 !== row.sha256) {
+      problems.push(`has migration ${label} applied with a different hash than the one this Tributary ships`);
+    }
+  }
+  const versions = applied.map((row) => row.version).join(',');
+  const wanted = Array.from({ length: userVersion }, (_, i) => i + 1).join(',');
+  if (versions !== wanted) {
+    problems.push(`has a migration ledger listing versions [${versions}] while its schema version is ${userVersion}`);
+  }
+  return problems;
+}
+
+function printableName(name: string): string {
+  const clean = String(name).replace(/[^a-z0-9_]/gi, '?');
+  return clean.length > 60 ? `${clean.slice(0, 57)}...` : clean;
+}
+
 /**
  * Checks the migrations already applied against the known ones (same name and hash, none unknown) and applies the
  * missing ones, each in its own transaction together with its ledger row and `user_version`, so a crash leaves the
@@ -63,10 +101,7 @@ interface LedgerRow {
  */
 export function migrate(db: Database.Database, path: string, migrations: Migration[]): number {
   const latest = migrations.length;
-  const hasLedger = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
-  const applied = hasLedger
-    ? (db.prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version').all() as LedgerRow[])
-    : [];
+  const applied = readLedger(db);
   for (const row of applied) {
     assertKnownVersion(path, row.version, latest);
     const known = migrations[row.version - 1] as Migration;

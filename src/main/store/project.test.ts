@@ -117,7 +117,7 @@ describe('openProject', () => {
       i === 0 ? { ...m, sql: `${m.sql}\n-- edited`, sha256: 'f'.repeat(64) } : m,
     );
     createProject(path, project, { migrations: edited }).close();
-    expect(() => openProject(path)).toThrow(/hash mismatch/);
+    expect(() => openProject(path)).toThrow(/migration 0001_init applied with a different hash/);
   });
 
   it('applies a new migration to an older project, in one step recorded in the ledger', () => {

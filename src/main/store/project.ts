@@ -1,16 +1,23 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { TributaryError } from '../../shared/errors';
 import { APP_VERSION } from '../../shared/version';
 import { connect, translateSqliteError, type OpenOptions } from './database';
-import { assertKnownVersion, assertOpenableHeader, readProjectHeader } from './header';
+import { assertOpenableHeader, readProjectHeader } from './header';
+import { assertTrusted, connectForInspection, inspect, inspectionError } from './inspect';
 import { loadMigrations, migrate, type Migration } from './migrations';
 import { readMeta, writeMeta, type ProjectMeta } from './meta';
 import { summarizeProject } from './summary';
 
 export interface StoreOptions extends OpenOptions {
   migrations?: Migration[];
+}
+
+export interface MigrationBackup {
+  backup: string;
+  fromVersion: number;
+  toVersion: number;
 }
 
 export interface NewProjectOptions {
@@ -22,10 +29,13 @@ export interface NewProjectOptions {
 export class Project {
   readonly db: Database.Database;
   readonly path: string;
+  /** Set when opening migrated the file: the copy made beforehand and the versions it went from and to. */
+  readonly migrated: MigrationBackup | null;
 
-  constructor(db: Database.Database, path: string) {
+  constructor(db: Database.Database, path: string, migrated: MigrationBackup | null = null) {
     this.db = db;
     this.path = path;
+    this.migrated = migrated;
   }
 
   get meta(): ProjectMeta {
@@ -105,24 +115,54 @@ export function createProject(path: string, project: NewProjectOptions, options:
 }
 
 /**
- * Opens an existing project. The header is checked before SQLite touches the file, and the schema version again
- * once it is open (a crashed session's WAL may hold a newer one), so a foreign or newer file is never written to.
+ * Opens an existing project. Nothing writes to the file until it has passed every check: the header before SQLite
+ * touches it, then, on a connection that cannot write, SQLite's quick check, the schema version (a crashed session's
+ * WAL may hold a newer one), the schema against what the migrations for that version create, and the ledger. Only
+ * then is the file switched to WAL and migrated, after a backup copy when a migration is due.
  */
 export function openProject(path: string, options: StoreOptions = {}): Project {
   const migrations = migrationsOf(options);
   assertOpenableHeader(path, readProjectHeader(path), migrations.length);
-  const db = connect(path, options);
+  const inspection = connectForInspection(path, options);
+  let version: number;
   try {
-    const quick = db.pragma('quick_check', { simple: true });
-    if (quick !== 'ok') throw new TributaryError('damaged', `${path} is damaged: ${String(quick)}.`);
-    assertKnownVersion(path, db.pragma('user_version', { simple: true }) as number, migrations.length);
+    const found = inspect(inspection.db, path, migrations, 'quick', options);
+    assertTrusted(path, found);
+    version = found.version;
+  } catch (error) {
+    inspection.db.close();
+    throw inspectionError(error, path);
+  }
+  let db = inspection.db;
+  if (inspection.writable) db.pragma('query_only = OFF');
+  else {
+    // A -wal beside the file was read, not replayed: the read-write connection that replays it opens only now.
+    db.close();
+    db = connect(path, options);
+  }
+  try {
+    const backup =
+      version > 0 && version < migrations.length ? backupBeforeMigration(db, path, migrations.length) : null;
     db.pragma('journal_mode = WAL');
     migrate(db, path, migrations);
+    return new Project(db, path, backup ? { backup, fromVersion: version, toVersion: migrations.length } : null);
   } catch (error) {
     db.close();
     throw translateSqliteError(error, path);
   }
-  return new Project(db, path);
+}
+
+/**
+ * A copy of the project as it is before a migration, next to it (`<name>.before-v<N>.sqlite`, never over an earlier
+ * copy), written by VACUUM INTO from the open connection so the copy includes what a -wal holds and is consistent.
+ */
+function backupBeforeMigration(db: Database.Database, path: string, toVersion: number): string {
+  const ext = extname(path);
+  const stem = join(dirname(path), basename(path, ext));
+  let target = `${stem}.before-v${toVersion}${ext || '.sqlite'}`;
+  for (let n = 2; existsSync(target); n++) target = `${stem}.before-v${toVersion}-${n}${ext || '.sqlite'}`;
+  db.prepare('VACUUM INTO ?').run(target);
+  return target;
 }
 
 export interface CheckReport {
@@ -134,40 +174,42 @@ export interface CheckReport {
   contents?: { meta: ProjectMeta } & ReturnType<typeof summarizeProject>;
 }
 
-/** Verifies a project without writing to it: header, full integrity check, migration ledger, then its contents. */
+/**
+ * Verifies a project file without writing to it: header, SQLite's full integrity check, the schema against the
+ * expected one, the migration ledger, then its contents.
+ */
 export function checkProject(path: string, options: StoreOptions = {}): CheckReport {
   const migrations = migrationsOf(options);
   assertOpenableHeader(path, readProjectHeader(path), migrations.length);
-  // A read-only connection to a WAL-mode file leaves empty -wal and -shm files behind that it cannot remove. When no
-  // other connection holds the file (no -wal yet), a query-only read-write connection reads the same and removes
-  // them on close; the database file's bytes are unchanged either way.
-  const quiet = !existsSync(`${path}-wal`);
-  const db = connect(path, { ...options, readonly: !quiet });
+  const { db } = connectForInspection(path, options);
   try {
-    if (quiet) db.pragma('query_only = ON');
-    const problems = (db.pragma('integrity_check') as { integrity_check: string }[])
-      .map((row) => row.integrity_check)
-      .filter((line) => line !== 'ok');
-    const version = db.pragma('user_version', { simple: true }) as number;
-    assertKnownVersion(path, version, migrations.length);
-    const ledger = db.prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version').all() as {
-      version: number;
-      name: string;
-      sha256: string;
-    }[];
-    for (const row of ledger) {
-      const known = migrations[row.version - 1];
-      if (!known || known.sha256 !== row.sha256) problems.push(`migration ${row.version} (${row.name}) does not match`);
-    }
-    const ok = problems.length === 0;
-    const current = version === migrations.length;
-    const report: CheckReport = { path, ok, schemaVersion: version, problems };
-    if (!current) problems.push(`schema ${version} will be upgraded to ${migrations.length} on open`);
-    if (ok && current) report.contents = { meta: readMeta(db), ...summarizeProject(db) };
-    return report;
+    return reportOn(db, path, migrations, options);
   } catch (error) {
-    throw translateSqliteError(error, path);
+    throw inspectionError(error, path);
   } finally {
     db.close();
   }
+}
+
+/**
+ * The same check on the project open in this session, through its own connection: integrity_check and the schema
+ * reads only read, so the open file is not written to and no second connection competes with it.
+ */
+export function checkOpenProject(project: Project, options: StoreOptions = {}): CheckReport {
+  try {
+    return reportOn(project.db, project.path, migrationsOf(options), options);
+  } catch (error) {
+    throw translateSqliteError(error, project.path);
+  }
+}
+
+function reportOn(db: Database.Database, path: string, migrations: Migration[], options: OpenOptions): CheckReport {
+  const { version, damage, foreign } = inspect(db, path, migrations, 'full', options);
+  const problems = [...damage, ...foreign];
+  const ok = problems.length === 0;
+  const current = version === migrations.length;
+  const report: CheckReport = { path, ok, schemaVersion: version, problems };
+  if (!current) problems.push(`schema ${version} will be upgraded to ${migrations.length} on open`);
+  if (ok && current) report.contents = { meta: readMeta(db), ...summarizeProject(db) };
+  return report;
 }

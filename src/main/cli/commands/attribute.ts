@@ -3,10 +3,10 @@ import { weightsOf, type ModelOptions } from '../../../shared/modelOptions';
 import { attribute, type AttributionRun } from '../../engine/attribute';
 import { computeCar, type CarResult } from '../../engine/car';
 import { loadEngineData, type EngineData } from '../../engine/load';
-import { openProject } from '../../store/project';
 import { exactlyOne, parseCommandArgs } from '../args';
 import { writeCreditsCsv } from '../../export/creditsCsv';
 import { EXIT, type CliIo } from '../io';
+import { openProjectForCli } from '../project';
 import { MODEL_OPTIONS, parseModelOptions } from '../modelArgs';
 
 const OPTIONS = { ...MODEL_OPTIONS, out: { type: 'string' }, json: { type: 'boolean' } } as const;
@@ -14,8 +14,8 @@ const OPTIONS = { ...MODEL_OPTIONS, out: { type: 'string' }, json: { type: 'bool
 export type ProjectEngineData = EngineData;
 
 /** Opens a project just long enough to load what the engine reads, all from one connection. */
-export function loadProjectEngineData(path: string): ProjectEngineData {
-  const project = openProject(resolve(path));
+export function loadProjectEngineData(path: string, io: Pick<CliIo, 'stderr'>): ProjectEngineData {
+  const project = openProjectForCli(resolve(path), io);
   try {
     return loadEngineData(project.db);
   } finally {
@@ -61,7 +61,7 @@ export function runAttribute(argv: string[], io: CliIo): number {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   const path = exactlyOne(positionals, '<project>');
   const options = parseModelOptions(values);
-  const engineData = loadProjectEngineData(path);
+  const engineData = loadProjectEngineData(path, io);
   const { data } = engineData;
   const { run, car } = runModel(engineData, options);
   // Messages go to stderr when stdout carries the JSON object.

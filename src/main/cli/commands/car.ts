@@ -14,7 +14,7 @@ export function runCarCommand(argv: string[], io: CliIo): number {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   const path = exactlyOne(positionals, '<project>');
   const options = parseModelOptions(values);
-  const { run, car } = runModel(loadProjectEngineData(path), options);
+  const { run, car } = runModel(loadProjectEngineData(path, io), options);
   if (values.json) {
     io.stdout(`${JSON.stringify({ model: options.model, options, revenue: run.revenue, car: carJson(car) })}\n`);
     return EXIT.ok;

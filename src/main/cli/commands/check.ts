@@ -13,7 +13,13 @@ export function runCheck(argv: string[], io: CliIo): number {
   const { positionals } = parseCommandArgs(argv, {});
   const path = resolve(exactlyOne(positionals, '<project>'));
   const report = checkProject(path);
-  if (!report.ok) throw new TributaryError('damaged', `${path} is damaged:\n  ${report.problems.join('\n  ')}`);
+  if (!report.ok) {
+    // Names come from the file; at most a screenful is shown, the count says how many more.
+    const shown = report.problems.slice(0, 20);
+    const more = report.problems.length - shown.length;
+    const lines = [...shown, ...(more > 0 ? [`and ${more} more`] : [])];
+    throw new TributaryError('damaged', `${path} failed its check:\n  ${lines.join('\n  ')}`);
+  }
   const lines = [`ok ${path}`, row('schema version', report.schemaVersion)];
   // A project on an older schema lacks tables the summary reads; it is upgraded on its next open.
   if (report.contents) lines.push(...describeContents(report.contents));

@@ -6,9 +6,10 @@ import { OPPORTUNITY_TYPES, STAGES } from '../../../shared/importSpec';
 import { DATA_KINDS, type DataKind } from '../../../shared/kinds';
 import type { ImportReport } from '../../../shared/importApi';
 import { importCsv } from '../../import/run';
-import { createProject, openProject, type Project } from '../../store/project';
+import { createProject, type Project } from '../../store/project';
 import { UsageError, parseCommandArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
+import { openProjectForCli } from '../project';
 import { showProgressBar } from '../progress';
 
 const OPTIONS = {
@@ -48,7 +49,7 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
   const created = !existsSync(projectPath);
   const project: Project = created
     ? createProject(projectPath, { name: basename(projectPath, extname(projectPath)), currency: 'USD' })
-    : openProject(projectPath);
+    : openProjectForCli(projectPath, io);
   const bar = showProgressBar(io, `Importing ${basename(file)}`);
   let report: ImportReport;
   try {

@@ -14,13 +14,14 @@ import { DataView } from './data/DataView';
 import { ImportWizard } from './import/ImportWizard';
 import { JourneysView } from './journeys/JourneysView';
 import { Overview } from './Overview';
+import { ProjectCheck } from './ProjectCheck';
 import { panelId, PROJECT_VIEWS, ProjectTabs, tabId, type ProjectView } from './ProjectTabs';
 
 // The model tab carries the chart library: load it when the tab is first opened.
 const ModelView = lazy(() => import('./model/ModelView').then((module) => ({ default: module.ModelView })));
 
 export function ProjectDashboard() {
-  const { app, summary, busy, close, saveAs } = useProjectStore();
+  const { app, project, summary, busy, close, saveAs } = useProjectStore();
   const [savePath, setSavePath] = useState('');
   const [view, setView] = useState<ProjectView>('overview');
   const projectPath = summary?.path;
@@ -59,6 +60,12 @@ export function ProjectDashboard() {
           <p className="path" title={summary.path}>
             {summary.path}
           </p>
+          {project?.upgraded && (
+            <p role="status" className="upgrade-note">
+              Upgraded from schema {project.upgraded.fromVersion} to {project.upgraded.toVersion}; the file as it was is
+              saved as {project.upgraded.backup}
+            </p>
+          )}
         </div>
         <div className="actions">
           <form onSubmit={(event) => void submitSaveAs(event)} className="inline">
@@ -72,6 +79,7 @@ export function ProjectDashboard() {
               Save as…
             </button>
           </form>
+          <ProjectCheck key={summary.path} />
           <button type="button" onClick={() => void close()} disabled={busy !== null}>
             Close project
           </button>
