@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ProjectInfo } from './api';
+import type { DataKind } from './kinds';
 
 /** Why a restore point was made: periodically while data changed, before an import, before a restore. */
 export const RESTORE_POINT_REASONS = ['auto', 'import', 'restore'] as const;
@@ -13,6 +14,8 @@ export interface RestorePointInfo {
   reason: RestorePointReason;
   /** Size of the point's file. */
   bytes: number;
+  /** Rows per kind, to tell points apart; absent when the point cannot be read. */
+  counts?: Record<DataKind, number>;
 }
 
 const pathArg = z

@@ -35,6 +35,7 @@ describe('RestorePoints', () => {
     expect(list.map((point) => point.id)).toEqual([second.id, first.id]);
     expect(list[0]).toMatchObject({ createdAt: '2026-01-01T11:00:00.000Z', reason: 'import' });
     expect(list[0]?.bytes).toBeGreaterThan(0);
+    expect(list.map((point) => point.counts?.accounts)).toEqual([2, 1]);
     const copy = openProject(points.fileOf(path, first.id));
     expect(accounts(copy)).toBe(1);
     copy.close();

@@ -4,7 +4,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { RestorePointInfo, RestorePointReason } from '../../shared/restoreApi';
 import { RESTORE_POINT_REASONS } from '../../shared/restoreApi';
 import { TributaryError } from '../../shared/errors';
+import { DATA_KINDS, type DataKind } from '../../shared/kinds';
 import { connect, translateSqliteError } from './database';
+import { assertOpenableHeader, readProjectHeader } from './header';
+import { loadMigrations } from './migrations';
 import { checkProject, openProject, type Project, type StoreOptions } from './project';
 
 /** How many restore points a project keeps; making one more deletes the oldest. */
@@ -42,7 +45,10 @@ export class RestorePoints {
       .filter((file) => file.endsWith(SUFFIX))
       .flatMap((file) => {
         const info = parseId(file.slice(0, -SUFFIX.length));
-        return info ? [{ ...info, bytes: statSync(join(folder, file)).size }] : [];
+        if (!info) return [];
+        const path = join(folder, file);
+        const counts = countsOf(path);
+        return [{ ...info, bytes: statSync(path).size, ...(counts ? { counts } : {}) }];
       })
       .sort((a, b) => order(b) - order(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   }
@@ -78,8 +84,9 @@ export class RestorePoints {
       throw translateSqliteError(error, file);
     }
     this.prune(project.path);
-    const info = parseId(id) as Omit<RestorePointInfo, 'bytes'>;
-    return { ...info, bytes: statSync(file).size };
+    const info = parseId(id) as Omit<RestorePointInfo, 'bytes' | 'counts'>;
+    const counts = countsOf(file);
+    return { ...info, bytes: statSync(file).size, ...(counts ? { counts } : {}) };
   }
 
   private freeId(folder: string, now: Date, reason: RestorePointReason): string {
@@ -97,12 +104,32 @@ export class RestorePoints {
   }
 }
 
+/**
+ * Rows per kind in a point, so the user can tell points apart; absent when the file cannot be read as a project. The
+ * header is checked before SQLite opens the file, and the connection only reads (a point has no -wal to leave).
+ */
+function countsOf(path: string): Record<DataKind, number> | undefined {
+  try {
+    assertOpenableHeader(path, readProjectHeader(path), loadMigrations().length);
+    const db = connect(path, { readonly: true });
+    try {
+      return Object.fromEntries(
+        DATA_KINDS.map((kind) => [kind, db.prepare(`SELECT count(*) FROM ${kind}`).pluck().get() as number]),
+      ) as Record<DataKind, number>;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
 /** Time, then the sequence number of points made in the same millisecond. */
-function order(point: Omit<RestorePointInfo, 'bytes'>): number {
+function order(point: Pick<RestorePointInfo, 'id' | 'createdAt'>): number {
   return Date.parse(point.createdAt) * 1000 + Number(ID_PATTERN.exec(point.id)?.[4] ?? 0);
 }
 
-function parseId(id: string): Omit<RestorePointInfo, 'bytes'> | null {
+function parseId(id: string): Omit<RestorePointInfo, 'bytes' | 'counts'> | null {
   const match = ID_PATTERN.exec(id);
   if (!match) return null;
   const reason = match[5] as RestorePointReason;

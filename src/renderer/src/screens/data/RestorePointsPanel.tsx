@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { RestorePointReason } from '../../../../shared/restoreApi';
-import { formatDateTime } from '../../format';
+import type { RestorePointInfo, RestorePointReason } from '../../../../shared/restoreApi';
+import { formatCount, formatDateTime } from '../../format';
 import { useProjectStore } from '../../stores/project';
 import { useRestorePointsStore } from '../../stores/restorePoints';
 
@@ -9,6 +9,13 @@ const REASONS: Record<RestorePointReason, string> = {
   import: 'Before an import',
   restore: 'Before a restore',
 };
+
+function describeContents(point: RestorePointInfo): string {
+  const counts = point.counts;
+  if (!counts) return 'unreadable';
+  const touches = counts.touchpoints + counts.community_actions;
+  return `${formatCount(counts.accounts)} accounts · ${formatCount(counts.opportunities)} opportunities · ${formatCount(touches)} touches`;
+}
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -49,6 +56,7 @@ export function RestorePointsPanel() {
               <tr>
                 <th scope="col">Made</th>
                 <th scope="col">Why</th>
+                <th scope="col">Holds</th>
                 <th scope="col">Size</th>
                 <th scope="col">
                   <span className="visually-hidden">Restore</span>
@@ -60,6 +68,7 @@ export function RestorePointsPanel() {
                 <tr key={point.id}>
                   <td>{formatDateTime(Date.parse(point.createdAt))}</td>
                   <td>{REASONS[point.reason]}</td>
+                  <td>{describeContents(point)}</td>
                   <td className="number">{formatBytes(point.bytes)}</td>
                   <td>
                     {confirming === point.id ? (
