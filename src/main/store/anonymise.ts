@@ -149,6 +149,9 @@ export function anonymiseDatabase(db: Database.Database, now = new Date()): stri
     }
     db.prepare('UPDATE import_issues SET reason = ?').run(ISSUE_REASON);
     rewriteUnresolvedReasons(db);
+    // ANALYZE's sample table (never made by Tributary today) would keep sampled index keys: emails among them.
+    if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat4'").get())
+      db.exec('DELETE FROM sqlite_stat4');
     writeMeta(db, { anonymisedAt });
   })();
   db.exec('VACUUM');
