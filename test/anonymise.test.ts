@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -131,6 +131,19 @@ describe('an anonymised copy of the demo', () => {
     expect(emailOf(first.path)).not.toBe(emailOf(second.path));
     await expect(call('project:saveAnonymised', { path })).rejects.toThrow(/is the open project/);
     await expect(call('project:saveAnonymised', { path: first.path })).rejects.toThrow(/already exists/);
+  });
+});
+
+describe('a column no anonymisation rule covers', () => {
+  it('stops the copy, so a new migration must say what its columns hold', async () => {
+    const { dir, call, session } = await apiSession('Unruled');
+    session.require().db.exec('ALTER TABLE contacts ADD COLUMN nickname TEXT');
+    const target = join(dir, 'copy.sqlite');
+    await expect(call('project:saveAnonymised', { path: target })).rejects.toThrow(
+      /cannot anonymise contacts\.nickname/,
+    );
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(dir).filter((file) => file.includes('partial'))).toEqual([]);
   });
 });
 
