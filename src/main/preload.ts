@@ -48,6 +48,9 @@ const bridge = {
   'model:compare': invoker('model:compare'),
   'export:credits': invoker('export:credits'),
   'export:report': invoker('export:report'),
+  'restore:list': invoker('restore:list'),
+  'restore:apply': invoker('restore:apply'),
+  'project:saveAnonymised': invoker('project:saveAnonymised'),
 } satisfies TributaryBridge;
 
 contextBridge.exposeInMainWorld('tributary', bridge);

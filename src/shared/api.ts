@@ -4,6 +4,7 @@ import { exportArgSchemas, type ExportResults } from './exportApi';
 import { importArgSchemas, type ImportResults } from './importApi';
 import { journeyArgSchemas, type JourneyResults } from './journeyApi';
 import { modelArgSchemas, type ModelResults } from './modelApi';
+import { restoreArgSchemas, type RestoreResults } from './restoreApi';
 import { scenarioArgSchemas, type ScenarioResults } from './scenarioApi';
 import type { DataKind } from './kinds';
 import type { MethodName } from './methods';
@@ -60,6 +61,7 @@ export const argSchemas = {
   ...journeyArgSchemas,
   ...scenarioArgSchemas,
   ...exportArgSchemas,
+  ...restoreArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
 
 export interface ProjectMetaInfo {
@@ -67,6 +69,8 @@ export interface ProjectMetaInfo {
   currency: string;
   createdAt: string;
   appVersion: string;
+  /** Set in a copy made by `project:saveAnonymised`: when its personal data was replaced. */
+  anonymisedAt?: string;
 }
 
 export interface ProjectInfo {
@@ -106,7 +110,8 @@ export interface AppInfo {
   projectsDir: string;
 }
 
-export interface Results extends ImportResults, ModelResults, JourneyResults, ScenarioResults, ExportResults {
+export interface Results
+  extends ImportResults, ModelResults, JourneyResults, ScenarioResults, ExportResults, RestoreResults {
   'app:info': AppInfo;
   'project:create': ProjectInfo;
   'project:open': ProjectInfo;

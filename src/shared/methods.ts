@@ -43,6 +43,9 @@ export const METHOD_NAMES = [
   'model:compare',
   'export:credits',
   'export:report',
+  'restore:list',
+  'restore:apply',
+  'project:saveAnonymised',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

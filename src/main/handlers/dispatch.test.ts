@@ -88,6 +88,9 @@ const BAD_ARGS: Record<Method, unknown[]> = {
     { opportunityId: 'O1', options: { model: 'nope' } },
   ],
   'scenario:list': [{ name: 'x' }],
+  'restore:list': [{ path: 'x.sqlite' }],
+  'restore:apply': [{}, { id: '' }, { id: '../../etc/passwd' }, { id: 'a/b' }, { id: 3 }],
+  'project:saveAnonymised': [{}, { path: '' }, { path: 'a\0b' }, { path: 'x.sqlite', overwrite: 1 }],
   'scenario:save': [{}, { name: '  ', options: {} }, { name: 'x'.repeat(81), options: {} }, { name: 'x' }],
   'scenario:delete': [{}, { name: '' }],
   'model:compare': [

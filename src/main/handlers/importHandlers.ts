@@ -22,10 +22,12 @@ export function createImportHandlers(session: Session, jobs: ImportJobs): Import
   return {
     'import:inspect': ({ path, kind }) => inspectImport(db(), resolve(path), kind),
     'import:preview': ({ path, mapping, rows }) => previewImport(resolve(path), mapping, rows),
-    'import:start': ({ path, mapping, strict, dryRun, saveMappingAs }) => {
+    'import:start': async ({ path, mapping, strict, dryRun, saveMappingAs }) => {
       const project = session.require();
       const filePath = resolve(path);
       peekCsv(filePath, 1); // a whole-file problem is answered now, not from the background
+      // The state before the import, to go back to if the file was the wrong one; a dry run writes nothing.
+      if (!dryRun) await session.makeRestorePoint('import');
       const { kind, columns, stageValues, typeValues, formats } = mapping;
       const jobId = jobs.start({
         projectPath: project.path,

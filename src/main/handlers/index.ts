@@ -12,6 +12,7 @@ import { createExportHandlers } from './exportHandlers';
 import { createImportHandlers } from './importHandlers';
 import { createJourneyHandlers } from './journeyHandlers';
 import { createModelHandlers } from './modelHandlers';
+import { createRestoreHandlers } from './restoreHandlers';
 import { createScenarioHandlers } from './scenarioHandlers';
 
 /** The system file dialogs; only the desktop shell has them. */
@@ -56,6 +57,7 @@ export function createHandlers({
     ...createJourneyHandlers(session, cache),
     ...createScenarioHandlers(session, cache),
     ...createExportHandlers({ session, cache, dialogs, downloads }),
+    ...createRestoreHandlers(session, stopImports),
     'app:info': () => ({ version: APP_VERSION, mode, schemaVersion, projectsDir: session.projectsDir }),
     'project:create': async ({ name, currency, path }) => {
       await stopImports();

@@ -115,7 +115,8 @@ export function resolveMemberIdentities(db: Database.Database): void {
   }
 }
 
-function unresolvedReason(email: string | null, company: string | null): string {
+/** Why a member matched nothing, naming what was tried (shown in the data view). */
+export function unresolvedReason(email: string | null, company: string | null): string {
   const parts: string[] = [];
   const emailDomain = email?.split('@')[1] ?? null;
   if (!email) parts.push('no email');

@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ProjectInfo } from '../../shared/api';
+import type { RestorePointInfo, RestorePointReason } from '../../shared/restoreApi';
 import { TributaryError } from '../../shared/errors';
 import { generateDemo } from '../demo/generate';
+import { anonymiseDatabase } from '../store/anonymise';
 import {
   checkOpenProject,
   createProject,
@@ -11,13 +13,20 @@ import {
   type Project,
   type StoreOptions,
 } from '../store/project';
+import { RestorePoints, restoreProjectFile } from '../store/restorePoints';
 import { PreferencesFile } from './preferences';
 import { RecentProjects } from './recent';
 
 export interface SessionOptions extends StoreOptions {
   /** The app's user-data folder: recent projects and the default projects folder live here, never in a project. */
   userDataDir: string;
+  /** Minutes between checks for a periodic restore point (made only when the data changed); 0 turns them off. */
+  restorePointMinutes?: number;
+  /** Restore points kept per project. */
+  restorePointsKept?: number;
 }
+
+const DEFAULT_RESTORE_POINT_MINUTES = 10;
 
 const DEMO_FILE = 'Tributary Demo.sqlite';
 
@@ -29,14 +38,28 @@ export class Session {
   readonly recent: RecentProjects;
   readonly preferences: PreferencesFile;
   readonly projectsDir: string;
+  readonly restorePoints: RestorePoints;
   private readonly options: SessionOptions;
   private project: Project | null = null;
+  /** The open project's change signature when its last restore point was made (or when it was opened). */
+  private pointedAt: string | null = null;
+  /** A restore in progress: no periodic point meanwhile. */
+  private restoring = false;
 
   constructor(options: SessionOptions) {
     this.options = options;
     this.recent = new RecentProjects(options.userDataDir);
     this.preferences = new PreferencesFile(options.userDataDir);
     this.projectsDir = join(options.userDataDir, 'projects');
+    this.restorePoints = new RestorePoints(
+      options.userDataDir,
+      options.restorePointsKept === undefined ? {} : { keep: options.restorePointsKept },
+    );
+    const minutes = options.restorePointMinutes ?? DEFAULT_RESTORE_POINT_MINUTES;
+    if (minutes > 0) {
+      // unref: the timer never keeps a CLI or test process alive; a failed point waits for the next tick.
+      setInterval(() => void this.periodicRestorePoint().catch(() => undefined), minutes * 60_000).unref();
+    }
   }
 
   get current(): Project | null {
@@ -95,6 +118,57 @@ export class Session {
     return checkOpenProject(this.require(), this.options);
   }
 
+  /**
+   * Writes an anonymised copy of the open project (store/anonymise.ts) to `path`; the open project stays the
+   * original, so the user never goes on working in the copy by mistake.
+   */
+  async saveAnonymised(path: string, overwrite: boolean): Promise<{ path: string; anonymisedAt: string }> {
+    const project = this.require();
+    const target = resolve(path);
+    if (target === project.path) {
+      throw new TributaryError('already_exists', `${target} is the open project; choose another file.`);
+    }
+    let anonymisedAt = '';
+    await project.saveAs(target, { overwrite, prepare: (copy) => (anonymisedAt = anonymiseDatabase(copy)) });
+    return { path: target, anonymisedAt };
+  }
+
+  /** A restore point of the open project now (before an import, or asked for). */
+  async makeRestorePoint(reason: RestorePointReason): Promise<RestorePointInfo> {
+    const project = this.require();
+    const signature = changeSignature(project);
+    const point = await this.restorePoints.make(project, reason);
+    this.pointedAt = signature;
+    return point;
+  }
+
+  /** The periodic point: made only when a project is open and its data changed since the last one. */
+  async periodicRestorePoint(): Promise<RestorePointInfo | null> {
+    if (!this.project || this.restoring || changeSignature(this.project) === this.pointedAt) return null;
+    return this.makeRestorePoint('auto');
+  }
+
+  /**
+   * Puts restore point `id` in place of the open project (store/restorePoints.ts: the current state becomes a point
+   * first) and reopens it. The caller stops imports first. If the restore fails, the project reopens as it was.
+   */
+  async restore(id: string): Promise<ProjectInfo> {
+    const path = this.require().path;
+    this.restorePoints.fileOf(path, id); // an unknown id is answered before anything closes
+    this.restoring = true;
+    this.project?.close();
+    this.project = null;
+    try {
+      await restoreProjectFile(this.restorePoints, path, id, this.options);
+    } catch (error) {
+      this.open(path);
+      throw error;
+    } finally {
+      this.restoring = false;
+    }
+    return this.open(path);
+  }
+
   /** Closes the open project; `byUser` means the user closed it, so the next start does not reopen it. */
   close(byUser = false): void {
     this.project?.close();
@@ -112,6 +186,7 @@ export class Session {
   private adopt(project: Project): ProjectInfo {
     if (this.project && this.project !== project) this.project.close();
     this.project = project;
+    this.pointedAt = changeSignature(project);
     const info: ProjectInfo = { path: project.path, meta: project.meta };
     if (project.migrated) info.upgraded = project.migrated;
     this.recent.touch(project.path, info.meta.name);
@@ -127,4 +202,14 @@ export class Session {
         .trim() || 'Untitled';
     return join(this.projectsDir, `${safe}.sqlite`);
   }
+}
+
+/**
+ * Changes since the connection opened: our own writes (total_changes) and other connections' commits, such as an
+ * import worker's (data_version).
+ */
+function changeSignature(project: Project): string {
+  const version = project.db.pragma('data_version', { simple: true }) as number;
+  const changes = project.db.prepare('SELECT total_changes()').pluck().get() as number;
+  return `${version}:${changes}`;
 }

@@ -7,6 +7,8 @@ export interface ProjectMeta {
   createdAt: string;
   /** Version of the Tributary that created the project. */
   appVersion: string;
+  /** ISO 8601 timestamp of when this copy was anonymised; absent in an original project. */
+  anonymisedAt?: string;
 }
 
 const KEYS: Record<keyof ProjectMeta, string> = {
@@ -14,6 +16,7 @@ const KEYS: Record<keyof ProjectMeta, string> = {
   currency: 'currency',
   createdAt: 'created_at',
   appVersion: 'app_version',
+  anonymisedAt: 'anonymised_at',
 };
 
 export function writeMeta(db: Database.Database, meta: Partial<ProjectMeta>): void {
@@ -34,5 +37,6 @@ export function readMeta(db: Database.Database): ProjectMeta {
     currency: byKey.get(KEYS.currency) ?? 'USD',
     createdAt: byKey.get(KEYS.createdAt) ?? '',
     appVersion: byKey.get(KEYS.appVersion) ?? '',
+    ...(byKey.has(KEYS.anonymisedAt) ? { anonymisedAt: byKey.get(KEYS.anonymisedAt) } : {}),
   };
 }

@@ -50,8 +50,12 @@ export class Project {
    * Writes a self-contained copy with the SQLite backup API (consistent even while this connection writes), then
    * switches the copy to `journal_mode=DELETE` so it is one file with no -wal beside it. The copy is built under a
    * temporary name and renamed into place, so an interrupted save never leaves a half-written project at `target`.
+   * `prepare` may change the copy (an anonymised copy) before it takes its name.
    */
-  async saveAs(target: string, options: { overwrite?: boolean } = {}): Promise<void> {
+  async saveAs(
+    target: string,
+    options: { overwrite?: boolean; prepare?: (copy: Database.Database) => void } = {},
+  ): Promise<void> {
     if (existsSync(target) && !options.overwrite) {
       throw new TributaryError('already_exists', `${target} already exists; choose another name or allow overwriting.`);
     }
@@ -69,6 +73,7 @@ export class Project {
       const copy = connect(partial);
       try {
         copy.pragma('journal_mode = DELETE');
+        options.prepare?.(copy);
       } finally {
         copy.close();
       }

@@ -9,6 +9,7 @@ import { useThemeStore } from './stores/theme';
 export function App() {
   const screen = useProjectStore((state) => state.screen);
   const busy = useProjectStore((state) => state.busy);
+  const generation = useProjectStore((state) => state.generation);
   const start = useProjectStore((state) => state.start);
   const loadTheme = useThemeStore((state) => state.load);
 
@@ -29,7 +30,8 @@ export function App() {
         </div>
       )}
       {screen === 'start' && <StartScreen />}
-      {screen === 'project' && <ProjectDashboard />}
+      {/* A new key per project shown: after a restore the same file's dashboard starts afresh. */}
+      {screen === 'project' && <ProjectDashboard key={generation} />}
     </div>
   );
 }

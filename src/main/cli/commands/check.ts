@@ -34,6 +34,7 @@ function describeContents(contents: NonNullable<CheckReport['contents']>): strin
     row('name', meta.name),
     row('currency', meta.currency),
     row('created', `${meta.createdAt} by Tributary ${meta.appVersion}`),
+    ...(meta.anonymisedAt ? [row('anonymised', `${meta.anonymisedAt} (a copy without personal data)`)] : []),
     ...DATA_KINDS.map((kind) => row(kind, contents.counts[kind])),
     row('won opportunities', contents.wonOpportunities),
     row('won revenue', `${contents.wonRevenue} ${meta.currency}`),

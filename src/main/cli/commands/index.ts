@@ -1,11 +1,13 @@
 import type { CliIo } from '../io';
 import { MODEL_OPTION_HELP } from '../modelArgs';
+import { runAnonymise } from './anonymise';
 import { runAttribute } from './attribute';
 import { runCarCommand } from './car';
 import { runCheck } from './check';
 import { runDemo } from './demo';
 import { runImport } from './import';
 import { runNew } from './new';
+import { runRestore, runRestorePoints } from './restore';
 import { serveCommand } from './serve';
 
 export interface Command {
@@ -45,6 +47,38 @@ export const COMMANDS: readonly Command[] = [
     summary: 'verify a project file without changing it',
     details: ['Prints "ok", the schema version and the rows per kind; exits 1 saying what is wrong otherwise.'],
     run: runCheck,
+  },
+  {
+    name: 'restore-points',
+    synopsis: 'restore-points <project>',
+    summary: 'list the restore points the app made of a project',
+    details: [
+      'One line per point, newest first: its id, when it was made, why (auto, import, restore) and its size.',
+      'Points live in the user-data folder ($TRIBUTARY_HOME, else $XDG_CONFIG_HOME/Tributary, else',
+      '~/.config/Tributary), the newest 10 of each project.',
+    ],
+    run: runRestorePoints,
+  },
+  {
+    name: 'restore',
+    synopsis: 'restore <project> <id>',
+    summary: 'put a restore point back in place of the project',
+    details: [
+      '<id>  as listed by restore-points. The state it replaces becomes a restore point first, so a restore can',
+      '      be undone. A project open in the app is refused and left untouched.',
+    ],
+    run: runRestore,
+  },
+  {
+    name: 'anonymise',
+    synopsis: 'anonymise <project> <out>',
+    summary: 'write a copy without personal data (refuses to overwrite)',
+    details: [
+      'Names and job titles are removed; emails keep their domain with the rest replaced by a keyed hash whose key',
+      'is never stored; member ids become member-000001...; import file names and quoted values are replaced.',
+      'The copy computes the same attribution and CAR, and says it is anonymised when opened or checked.',
+    ],
+    run: runAnonymise,
   },
   {
     name: 'serve',

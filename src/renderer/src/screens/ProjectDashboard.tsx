@@ -8,8 +8,11 @@ import { useJourneysStore } from '../stores/journeys';
 import { useModelStore } from '../stores/model';
 import { useModelResultsStore } from '../stores/modelResults';
 import { useProjectStore } from '../stores/project';
+import { useRestorePointsStore } from '../stores/restorePoints';
 import { useScenariosStore } from '../stores/scenarios';
+import { AnonymisedBanner } from './AnonymisedBanner';
 import { CompareView } from './compare/CompareView';
+import { SaveAnonymisedForm } from './SaveAnonymisedForm';
 import { DataView } from './data/DataView';
 import { ImportWizard } from './import/ImportWizard';
 import { JourneysView } from './journeys/JourneysView';
@@ -37,6 +40,7 @@ export function ProjectDashboard() {
       useJourneysStore.getState().reset();
       useScenariosStore.getState().reset();
       useCompareStore.getState().reset();
+      useRestorePointsStore.getState().reset();
     };
   }, [projectPath]);
 
@@ -79,12 +83,14 @@ export function ProjectDashboard() {
               Save as…
             </button>
           </form>
+          <SaveAnonymisedForm />
           <ProjectCheck key={summary.path} />
           <button type="button" onClick={() => void close()} disabled={busy !== null}>
             Close project
           </button>
         </div>
       </header>
+      <AnonymisedBanner />
 
       <ProjectTabs current={view} onSelect={setView} />
       {PROJECT_VIEWS.map(({ id }) => (

@@ -12,11 +12,19 @@ interface ProjectState {
   recent: RecentProject[];
   busy: string | null;
   error: string | null;
+  /** Counts the projects shown: the dashboard starts afresh for each, even the same file after a restore. */
+  generation: number;
+  /** What the last action did, when it is worth saying (an anonymised copy was written). */
+  notice: string | null;
   start(): Promise<void>;
   openDemo(): Promise<void>;
   create(name: string, path?: string): Promise<void>;
   open(path: string): Promise<void>;
   saveAs(path: string): Promise<void>;
+  /** Writes a copy without personal data; the open project stays this one. */
+  saveAnonymised(path: string): Promise<void>;
+  /** Replaces the project with one of its restore points and shows it again. */
+  restore(id: string): Promise<void>;
   close(): Promise<void>;
   forget(path: string): Promise<void>;
   /** Reloads the dashboard's counts and totals after the project's data changed (an import). */
@@ -24,6 +32,7 @@ interface ProjectState {
   /** Shows an error from a feature store in the one banner. */
   reportError(error: unknown): void;
   dismissError(): void;
+  dismissNotice(): void;
 }
 
 /**
@@ -32,7 +41,7 @@ interface ProjectState {
  */
 export const useProjectStore = create<ProjectState>()((set, get) => {
   async function run(label: string, work: () => Promise<void>): Promise<void> {
-    set({ busy: label, error: null });
+    set({ busy: label, error: null, notice: null });
     try {
       await work();
     } catch (error) {
@@ -45,7 +54,7 @@ export const useProjectStore = create<ProjectState>()((set, get) => {
   async function show(project: ProjectInfo): Promise<void> {
     const summary = await call('project:summary', {});
     document.title = `${project.meta.name} — Tributary`;
-    set({ screen: 'project', project, summary });
+    set((state) => ({ screen: 'project', project, summary, generation: state.generation + 1 }));
   }
 
   async function showStart(): Promise<void> {
@@ -61,6 +70,8 @@ export const useProjectStore = create<ProjectState>()((set, get) => {
     recent: [],
     busy: null,
     error: null,
+    generation: 0,
+    notice: null,
 
     start: () =>
       run('Starting', async () => {
@@ -88,6 +99,12 @@ export const useProjectStore = create<ProjectState>()((set, get) => {
       run('Creating the project', async () => show(await call('project:create', path ? { name, path } : { name }))),
     open: (path) => run('Opening the project', async () => show(await call('project:open', { path }))),
     saveAs: (path) => run('Saving a copy', async () => show(await call('project:saveAs', { path }))),
+    saveAnonymised: (path) =>
+      run('Writing an anonymised copy', async () => {
+        const copy = await call('project:saveAnonymised', { path });
+        set({ notice: `Saved an anonymised copy to ${copy.path}. This project is unchanged.` });
+      }),
+    restore: (id) => run('Restoring', async () => show(await call('restore:apply', { id }))),
     close: () =>
       run('Closing the project', async () => {
         await call('project:close', {});
@@ -105,5 +122,6 @@ export const useProjectStore = create<ProjectState>()((set, get) => {
     },
     reportError: (error) => set({ error: errorMessage(error) }),
     dismissError: () => set({ error: null }),
+    dismissNotice: () => set({ notice: null }),
   };
 });

@@ -4,9 +4,13 @@ import { CountsPanel } from './CountsPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { MembersPanel } from './MembersPanel';
 import { OrphansPanel } from './OrphansPanel';
+import { RestorePointsPanel } from './RestorePointsPanel';
 import { RowsPanel } from './RowsPanel';
 
-/** What the project holds: counts, dangling references, unresolved members, import history and every row. */
+/**
+ * What the project holds: counts, dangling references, unresolved members, import history, restore points and every
+ * row.
+ */
 export function DataView() {
   const load = useDataStore((state) => state.load);
   const error = useDataStore((state) => state.error);
@@ -28,6 +32,7 @@ export function DataView() {
         <MembersPanel />
       </div>
       <HistoryPanel />
+      <RestorePointsPanel />
       <RowsPanel />
     </div>
   );

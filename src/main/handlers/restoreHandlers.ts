@@ -1,0 +1,21 @@
+import type { Method, Results, ValidArgs } from '../../shared/api';
+import type { RestoreResults } from '../../shared/restoreApi';
+import type { Session } from '../session/session';
+
+type RestoreMethod = keyof RestoreResults & Method;
+export type RestoreHandlerTable = {
+  [M in RestoreMethod]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]>;
+};
+
+/** Restore points of the open project, and anonymised copies of it. */
+export function createRestoreHandlers(session: Session, stopImports: () => Promise<void>): RestoreHandlerTable {
+  return {
+    'restore:list': () => session.restorePoints.list(session.require().path),
+    'restore:apply': async ({ id }) => {
+      // A running import would write into the file being replaced: it is cancelled (rolled back) first.
+      await stopImports();
+      return session.restore(id);
+    },
+    'project:saveAnonymised': ({ path, overwrite }) => session.saveAnonymised(path, overwrite),
+  };
+}
