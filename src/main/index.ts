@@ -88,6 +88,8 @@ function registerIpc(window: () => BrowserWindow | null): Session {
     workerEntry: join(import.meta.dirname, 'engineWorker.js'),
     ...(binding ? { nativeBinding: binding } : {}),
   });
+  // Booted with the app, so opening the first project goes straight to loading it.
+  engine.start();
   const handlers = createHandlers({ session, mode: 'desktop', dialogs, jobs, engine });
   for (const method of METHOD_NAMES) {
     ipcMain.handle(ipcChannel(method), (event, args: unknown) => {

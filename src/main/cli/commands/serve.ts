@@ -35,7 +35,9 @@ export async function runServe(options: ServeOptions): Promise<ServeHandle> {
   if (options.projectPath !== undefined) session.open(options.projectPath);
   const jobs = new ImportJobs();
   const engine = new EngineWorker();
-  // The project given on the command line is loaded while the page starts.
+  // The worker boots now rather than when the first project opens; the project given on the command line is
+  // loaded while the page starts.
+  engine.start();
   if (session.current) engine.openProject(session.current.path);
   const downloads = new ExportDownloads(join(options.userDataDir, 'exports'));
   let server: Awaited<ReturnType<typeof startServer>>;
