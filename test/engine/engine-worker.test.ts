@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/main/demo/generate';
@@ -53,8 +54,13 @@ describe('the engine worker', () => {
     expect(run.attribution.revenue).toBeGreaterThan(0);
     expect((await engine.status()).loads).toBe(warm.loads);
 
+    // Closed while the worker is still busy: the close waits for the worker to let go of the file.
+    const busy = call('model:run', { options: { model: 'markov' } });
     await call('project:close', {});
+    expect((await busy).attribution.model).toBe('markov');
     expect((await engine.status()).project).toBeNull();
+    // The worker let go before the session closed, so the session's close checkpointed and removed the WAL.
+    expect([existsSync(`${path}-wal`), existsSync(`${path}-shm`)]).toEqual([false, false]);
   });
 
   it('keeps the error codes of what fails in the worker', async () => {

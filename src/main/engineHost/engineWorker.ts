@@ -125,10 +125,14 @@ export class EngineWorker {
     );
   }
 
-  /** The project closed (or the app moves to another): the worker drops its arrays. */
-  closeProject(): void {
+  /**
+   * The project closes (or the app moves to another): the worker drops its arrays and its connection. Wait for it
+   * before the session closes its own: the last connection to close checkpoints the WAL and removes it, and a
+   * read-only one cannot, which would leave a -wal beside the project.
+   */
+  async closeProject(): Promise<void> {
     this.project = null;
-    if (this.thread) this.send({ type: 'close' }).catch(() => undefined);
+    if (this.thread) await this.send({ type: 'close' }).catch(() => undefined);
   }
 
   status(): Promise<EngineStatus> {

@@ -49,7 +49,7 @@ export function createHandlers({
   // project the user has left, and has the engine drop the arrays of the old one.
   const stopImports = async () => {
     await jobs.stopAll();
-    engine.closeProject();
+    await engine.closeProject();
   };
   // The engine starts loading a project as soon as it opens, while the user looks at the overview.
   const opened = <T extends ProjectInfo | null>(info: T): T => {
