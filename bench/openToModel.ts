@@ -9,7 +9,7 @@
  * `--root` runs another checkout's CLI (to compare with a build from before a change).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -65,6 +65,11 @@ try {
       sent.on('error', fail);
       sent.end(body);
     });
+  /** The server's resident memory now and at its peak (Linux), in MiB. */
+  const memory = (field: 'VmRSS' | 'VmHWM'): number => {
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    return Math.round(Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024);
+  };
   const at = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
   for (let round = 1; round <= rounds; round++) {
@@ -86,6 +91,8 @@ try {
         summaryLatencySeconds: (summaryAt - summarySent) / 1000,
         summaryIdleSeconds: (idleSummaryAt - idleStart) / 1000,
         modelAfterMs: after,
+        serverRssMiB: memory('VmRSS'),
+        serverPeakRssMiB: memory('VmHWM'),
       }),
     );
   }

@@ -25,6 +25,8 @@ interface Thread {
   worker: Worker;
   pending: Map<number, Pending>;
   exited: Promise<void>;
+  /** Why this side ended the thread, for what it was still doing; unset, the thread died on its own. */
+  ended?: TributaryError;
 }
 
 /** Strips the id: `send` numbers each request. */
@@ -43,7 +45,6 @@ export class EngineWorker {
   private nextId = 1;
   private generation = 0;
   private project: EngineProjectRef | null = null;
-  private stopping = false;
   /** Settles once the project last opened is loaded, or failed to load (the next call then reports why). */
   warm: Promise<void> = Promise.resolve();
 
@@ -70,37 +71,33 @@ export class EngineWorker {
     worker.on('error', (error) => {
       failure = error;
     });
-    const exited = new Promise<void>((resolve) => {
-      worker.on('exit', (exitCode) => {
-        if (this.thread?.worker === worker) this.thread = null;
-        const error = this.stopping
-          ? new TributaryError('cancelled', 'The engine was stopped before it answered.')
-          : new TributaryError(
+    const thread: Thread = {
+      worker,
+      pending,
+      exited: new Promise<void>((resolve) => {
+        worker.on('exit', (exitCode) => {
+          if (this.thread?.worker === worker) this.thread = null;
+          const error =
+            thread.ended ??
+            new TributaryError(
               'internal',
               `The engine stopped unexpectedly (${failure?.message ?? `exit code ${exitCode}`}); try again.`,
             );
-        for (const waiting of pending.values()) waiting.reject(error);
-        pending.clear();
-        resolve();
-      });
-    });
+          for (const waiting of pending.values()) waiting.reject(error);
+          pending.clear();
+          resolve();
+        });
+      }),
+    };
     // An idle worker never keeps the process alive; one with work to answer does.
     worker.unref();
-    this.thread = { worker, pending, exited };
+    this.thread = thread;
   }
 
   /** Ends the worker thread; what it was doing fails with `cancelled`. */
   async stop(): Promise<void> {
-    const thread = this.thread;
     this.project = null;
-    if (!thread) return;
-    this.stopping = true;
-    try {
-      await thread.worker.terminate();
-      await thread.exited;
-    } finally {
-      this.stopping = false;
-    }
+    await this.end(new TributaryError('cancelled', 'The engine was stopped before it answered.'));
   }
 
   /**
@@ -108,10 +105,7 @@ export class EngineWorker {
    * `internal`, and the next request starts a new worker (tests).
    */
   async kill(): Promise<void> {
-    const thread = this.thread;
-    if (!thread) return;
-    await thread.worker.terminate();
-    await thread.exited;
+    await this.end();
   }
 
   /** The project the app just opened: the worker starts loading it at once (prewarm). */
@@ -126,13 +120,16 @@ export class EngineWorker {
   }
 
   /**
-   * The project closes (or the app moves to another): the worker drops its arrays and its connection. Wait for it
-   * before the session closes its own: the last connection to close checkpoints the WAL and removes it, and a
-   * read-only one cannot, which would leave a -wal beside the project.
+   * The project closes (or the app moves to another). Its worker ends, rather than dropping its arrays and waiting
+   * for a collection: the memory is free at once for the next project, a load still running is not waited for,
+   * and a new worker boots while the session opens the next file. Wait for it before the session closes its own
+   * connection: the last connection to close checkpoints the WAL and removes it, and a read-only one cannot.
    */
   async closeProject(): Promise<void> {
     this.project = null;
-    if (this.thread) await this.send({ type: 'close' }).catch(() => undefined);
+    if (!this.thread) return;
+    await this.end(new TributaryError('cancelled', 'The project closed before the engine answered.'));
+    this.start();
   }
 
   status(): Promise<EngineStatus> {
@@ -145,6 +142,14 @@ export class EngineWorker {
     if (this.project?.path !== projectPath) this.openProject(projectPath);
     const project = this.project as EngineProjectRef;
     return this.send({ type: 'call', project, method, args }) as Promise<Results[M]>;
+  }
+
+  private async end(reason?: TributaryError): Promise<void> {
+    const thread = this.thread;
+    if (!thread) return;
+    if (reason) thread.ended = reason;
+    await thread.worker.terminate();
+    await thread.exited;
   }
 
   private send(request: Unnumbered<EngineRequest>): Promise<unknown> {

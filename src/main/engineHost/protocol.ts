@@ -44,8 +44,6 @@ export interface EngineWorkerInput {
 export type EngineRequest =
   /** Opens the project and loads it at once (prewarm); answered when loaded, or with the error that stopped it. */
   | { type: 'open'; id: number; project: EngineProjectRef }
-  /** Drops the project and its arrays. */
-  | { type: 'close'; id: number }
   | { type: 'status'; id: number }
   /** One engine method over `project`, opened first if the worker holds another (or none). */
   | { type: 'call'; id: number; project: EngineProjectRef; method: EngineMethod; args: unknown };

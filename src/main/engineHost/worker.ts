@@ -88,10 +88,6 @@ async function handle(request: EngineRequest): Promise<unknown> {
       // Prewarm: the arrays are read now, before anyone asks; a call sent meanwhile queues behind this load.
       cache.snapshot(project.require().db);
       return null;
-    case 'close':
-      project.close();
-      cache.clear();
-      return null;
     case 'status':
       return { project: project.ref, loads: cache.loads } satisfies EngineStatus;
     case 'call': {
