@@ -20,7 +20,11 @@ export default defineConfig({
     plugins: [copyMigrations()],
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts'), importWorker: resolve('src/main/import/worker.ts') },
+        input: {
+          index: resolve('src/main/index.ts'),
+          importWorker: resolve('src/main/import/worker.ts'),
+          engineWorker: resolve('src/main/engineHost/worker.ts'),
+        },
         // Shared chunks beside the entries, so modules that find files next to themselves (migrations) still do.
         output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },

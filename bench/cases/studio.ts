@@ -13,8 +13,9 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { chromium, type Page } from 'playwright-core';
 import { generateDemo } from '../../src/main/demo/generate';
-import { dispatch } from '../../src/main/handlers/dispatch';
-import { createHandlers } from '../../src/main/handlers/index';
+import { argSchemas } from '../../src/shared/api';
+import { EngineCache } from '../../src/main/engine/cache';
+import { createEngineHandlers } from '../../src/main/handlers/engineHandlers';
 import { Session } from '../../src/main/session/session';
 import { createProject } from '../../src/main/store/project';
 import { CHROMIUM_LAUNCH } from '../../test/chromium';
@@ -102,16 +103,17 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-/** The engine's share of a move: model:run in-process, median of MOVES runs after the first. */
+/** The engine's share of a move: model:run in-process (no worker), median of MOVES runs after the first. */
 async function engineMoveSeconds(project: string, home: string): Promise<number> {
   const session = new Session({ userDataDir: home });
-  const handlers = createHandlers({ session, mode: 'browser' });
+  const handlers = createEngineHandlers(session, new EngineCache());
   session.open(project);
   const times: number[] = [];
   for (let i = 0; i <= MOVES; i++) {
     const weights = { FT: 22.5, LC: 22.5, OC: 22.5 + i, CW: 22.5, MID: 10 };
     const start = performance.now();
-    await dispatch(handlers, 'model:run', { options: { model: 'custom', weights }, scope: 'community' });
+    const args = argSchemas['model:run'].parse({ options: { model: 'custom', weights }, scope: 'community' });
+    await handlers['model:run'](args);
     if (i > 0) times.push(performance.now() - start);
   }
   session.close();

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { BrowserWindow, app, dialog, ipcMain, net, protocol, screen, session as electronSession } from 'electron';
 import { METHOD_NAMES, ipcChannel } from '../shared/methods';
 import { dispatch } from './handlers/dispatch';
+import { EngineWorker } from './engineHost/engineWorker';
 import { createHandlers, type Dialogs } from './handlers/index';
 import { ImportJobs } from './import/jobs';
 import { installMenu } from './menu';
@@ -79,12 +80,18 @@ function registerIpc(window: () => BrowserWindow | null): Session {
   };
   const binding = nativeBinding();
   const session = new Session({ userDataDir: app.getPath('userData'), ...(binding ? { nativeBinding: binding } : {}) });
-  // The bundled import worker sits next to this script (electron.vite.config.ts builds it as its own entry).
+  // The bundled workers sit next to this script (electron.vite.config.ts builds each as its own entry).
   const jobs = new ImportJobs({
     workerEntry: join(import.meta.dirname, 'importWorker.js'),
     ...(binding ? { nativeBinding: binding } : {}),
   });
-  const handlers = createHandlers({ session, mode: 'desktop', dialogs, jobs });
+  const engine = new EngineWorker({
+    workerEntry: join(import.meta.dirname, 'engineWorker.js'),
+    ...(binding ? { nativeBinding: binding } : {}),
+  });
+  // Booted with the app, so opening the first project goes straight to loading it.
+  engine.start();
+  const handlers = createHandlers({ session, mode: 'desktop', dialogs, jobs, engine });
   installMenu((method, args) => dispatch(handlers, method, args), window);
   for (const method of METHOD_NAMES) {
     ipcMain.handle(ipcChannel(method), (event, args: unknown) => {
@@ -95,12 +102,13 @@ function registerIpc(window: () => BrowserWindow | null): Session {
       return dispatch(handlers, method, args);
     });
   }
-  // Quitting cancels a running import (it rolls back) and closes the project before the app exits.
+  // Quitting cancels a running import (it rolls back), ends the engine worker and closes the project before the
+  // app exits.
   let stopped = false;
   app.on('before-quit', (event) => {
     if (stopped) return;
     event.preventDefault();
-    void jobs.stopAll().finally(() => {
+    void Promise.all([jobs.stopAll(), engine.stop()]).finally(() => {
       session.close();
       stopped = true;
       app.quit();

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Method, Results } from '../../src/shared/api';
 import { ExportDownloads } from '../../src/main/export/downloads';
+import { EngineWorker } from '../../src/main/engineHost/engineWorker';
 import { dispatch } from '../../src/main/handlers/dispatch';
 import { createHandlers } from '../../src/main/handlers/index';
 import { ImportJobs } from '../../src/main/import/jobs';
@@ -10,31 +11,39 @@ import { useTempDir } from './files';
 
 /**
  * The API as a transport sees it, over a real session in a temporary user-data folder with a new project open:
- * `call` unwraps envelopes and throws `code: message` on failure. Sessions close after each test.
+ * `call` unwraps envelopes and throws `code: message` on failure. Sessions close and engine workers stop after each
+ * test.
  */
 export function useApiSession(): (projectName: string) => Promise<{
   dir: string;
   session: Session;
   jobs: ImportJobs;
+  engine: EngineWorker;
   downloads: ExportDownloads;
   call: <M extends Method>(method: M, args: unknown) => Promise<Results[M]>;
 }> {
   const tempDir = useTempDir();
   const sessions: Session[] = [];
-  afterEach(() => sessions.splice(0).forEach((session) => session.close()));
+  const engines: EngineWorker[] = [];
+  afterEach(async () => {
+    await Promise.all(engines.splice(0).map((engine) => engine.stop()));
+    sessions.splice(0).forEach((session) => session.close());
+  });
   return async (projectName) => {
     const dir = tempDir();
     const session = new Session({ userDataDir: dir });
     sessions.push(session);
     const jobs = new ImportJobs();
+    const engine = new EngineWorker();
+    engines.push(engine);
     const downloads = new ExportDownloads(join(dir, 'exports'));
-    const handlers = createHandlers({ session, mode: 'browser', jobs, downloads });
+    const handlers = createHandlers({ session, mode: 'browser', jobs, engine, downloads });
     async function call<M extends Method>(method: M, args: unknown): Promise<Results[M]> {
       const envelope = await dispatch(handlers, method, args);
       if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
       return envelope.result as Results[M];
     }
     await call('project:create', { name: projectName });
-    return { dir, session, jobs, downloads, call };
+    return { dir, session, jobs, engine, downloads, call };
   };
 }

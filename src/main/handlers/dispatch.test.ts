@@ -4,18 +4,25 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Method } from '../../shared/api';
 import { METHOD_NAMES } from '../../shared/methods';
 import { useTempDir } from '../../../test/helpers/files';
+import { EngineWorker } from '../engineHost/engineWorker';
 import { Session } from '../session/session';
 import { dispatch } from './dispatch';
 import { createHandlers } from './index';
 
 const tempDir = useTempDir();
 const sessions: Session[] = [];
-afterEach(() => sessions.splice(0).forEach((session) => session.close()));
+const engines: EngineWorker[] = [];
+afterEach(async () => {
+  await Promise.all(engines.splice(0).map((engine) => engine.stop()));
+  sessions.splice(0).forEach((session) => session.close());
+});
 
 function setup() {
   const session = new Session({ userDataDir: tempDir() });
   sessions.push(session);
-  return { session, handlers: createHandlers({ session, mode: 'browser' }) };
+  const engine = new EngineWorker();
+  engines.push(engine);
+  return { session, handlers: createHandlers({ session, mode: 'browser', engine }) };
 }
 
 /** For every method, arguments its schema must refuse. A new method without an entry here fails the suite. */

@@ -2,56 +2,37 @@ import { resolve } from 'node:path';
 import type { Method, Results, ValidArgs } from '../../shared/api';
 import { TributaryError } from '../../shared/errors';
 import type { ExportResults } from '../../shared/exportApi';
+import type { ModelOptions } from '../../shared/modelOptions';
 import type { EngineCache } from '../engine/cache';
 import { writeCreditsCsv } from '../export/creditsCsv';
-import type { ExportDownloads } from '../export/downloads';
 import { buildReport } from '../export/report';
-import type { Session } from '../session/session';
 import { summarizeProject } from '../store/summary';
 import type { Dialogs } from './index';
 import { attributionSummary, carOf, runModelOn } from './modelHandlers';
+import type { ProjectSource } from './projectSource';
 
-type ExportMethod = keyof ExportResults & Method;
+type ExportMethod = Exclude<keyof ExportResults & Method, 'dialog:pickExport'>;
 export type ExportHandlerTable = {
   [M in ExportMethod]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]>;
 };
 
-export interface ExportContext {
-  session: Session;
-  cache: EngineCache;
-  dialogs?: Dialogs;
-  /** Browser mode: where exports wait for the page to fetch them. */
-  downloads?: ExportDownloads;
+export function creditsFileName(options: ModelOptions): string {
+  return `credits-${options.model}.csv`;
 }
 
-/** Files for people to keep: the per-touch credits and the one-page summary of the scenario. */
-export function createExportHandlers({ session, cache, dialogs, downloads }: ExportContext): ExportHandlerTable {
+/**
+ * Files for people to keep: the per-touch credits and the one-page summary of the scenario. They run in the engine
+ * worker; the credits go to the path given, which in browser mode is a download slot the main thread reserved
+ * (src/main/engineHost/forward.ts).
+ */
+export function createExportHandlers(session: ProjectSource, cache: EngineCache): ExportHandlerTable {
   return {
-    'dialog:pickExport': ({ format, suggestedName }) => {
-      if (!dialogs) {
-        throw new TributaryError('bad_request', 'File dialogs exist only in the desktop app.');
-      }
-      return dialogs.pickExport(format, suggestedName);
-    },
     'export:credits': ({ options, path }) => {
+      if (path === undefined) throw new TributaryError('bad_request', 'Choose where to save the credits file.');
       const run = runModelOn(session, cache, options);
-      const fileName = `credits-${options.model}.csv`;
-      if (path !== undefined) {
-        const target = resolve(path);
-        const rows = writeCreditsCsv(target, run.snapshot.data, run.result);
-        return { rows, fileName, path: target, downloadId: null };
-      }
-      if (!downloads) {
-        throw new TributaryError('bad_request', 'Choose where to save the credits file.');
-      }
-      const slot = downloads.reserve(fileName);
-      try {
-        const rows = writeCreditsCsv(slot.path, run.snapshot.data, run.result);
-        return { rows, fileName, path: null, downloadId: slot.id };
-      } catch (error) {
-        downloads.drop(slot.id);
-        throw error;
-      }
+      const target = resolve(path);
+      const rows = writeCreditsCsv(target, run.snapshot.data, run.result);
+      return { rows, fileName: creditsFileName(options), path: target, downloadId: null };
     },
     'export:report': ({ options, locale }) => {
       const project = session.require();
@@ -64,6 +45,20 @@ export function createExportHandlers({ session, cache, dialogs, downloads }: Exp
         locale,
       });
       return { fileName: `report-${options.model}.html`, html };
+    },
+  };
+}
+
+/** Where to save an export: only the desktop shell has file dialogs. */
+export function createExportDialogHandlers(dialogs: Dialogs | undefined): {
+  'dialog:pickExport': (args: ValidArgs<'dialog:pickExport'>) => Promise<Results['dialog:pickExport']>;
+} {
+  return {
+    'dialog:pickExport': ({ format, suggestedName }) => {
+      if (!dialogs) {
+        throw new TributaryError('bad_request', 'File dialogs exist only in the desktop app.');
+      }
+      return dialogs.pickExport(format, suggestedName);
     },
   };
 }

@@ -1,17 +1,16 @@
-import type { Method, Results, ValidArgs } from '../../shared/api';
+import type { Method, ProjectInfo, Results, ValidArgs } from '../../shared/api';
 import { TributaryError } from '../../shared/errors';
 import { APP_VERSION } from '../../shared/version';
-import { EngineCache } from '../engine/cache';
+import { EngineWorker } from '../engineHost/engineWorker';
+import { forwardEngineMethods } from '../engineHost/forward';
 import type { ExportDownloads } from '../export/downloads';
 import { ImportJobs } from '../import/jobs';
 import { loadMigrations } from '../store/migrations';
 import { summarizeProject } from '../store/summary';
 import type { Preferences } from '../../shared/preferences';
 import type { Session } from '../session/session';
-import { createExportHandlers } from './exportHandlers';
+import { createExportDialogHandlers } from './exportHandlers';
 import { createImportHandlers } from './importHandlers';
-import { createJourneyHandlers } from './journeyHandlers';
-import { createModelHandlers } from './modelHandlers';
 import { createRestoreHandlers } from './restoreHandlers';
 import { createScenarioHandlers } from './scenarioHandlers';
 
@@ -29,6 +28,8 @@ export interface HandlerContext {
   dialogs?: Dialogs;
   /** Runs imports in worker threads; one per handler table. */
   jobs?: ImportJobs;
+  /** Runs the engine methods in a worker thread; whoever passes it stops it on shutdown. */
+  engine?: EngineWorker;
   /** Browser mode: where large exports wait for GET /download/<id>; the server serves from the same store. */
   downloads?: ExportDownloads;
 }
@@ -41,35 +42,39 @@ export function createHandlers({
   mode,
   dialogs,
   jobs = new ImportJobs(),
+  engine = new EngineWorker(),
   downloads,
 }: HandlerContext): HandlerTable {
   const schemaVersion = loadMigrations().length;
-  const cache = new EngineCache();
   // Switching or closing the project first stops a running import (it rolls back), so no worker writes to a
-  // project the user has left, and drops the engine's arrays of the old one.
+  // project the user has left, and has the engine drop the arrays of the old one.
   const stopImports = async () => {
     await jobs.stopAll();
-    cache.clear();
+    await engine.closeProject();
+  };
+  // The engine starts loading a project as soon as it opens, while the user looks at the overview.
+  const opened = <T extends ProjectInfo | null>(info: T): T => {
+    if (info) engine.openProject(info.path);
+    return info;
   };
   return {
     ...createImportHandlers(session, jobs),
-    ...createModelHandlers(session, cache),
-    ...createJourneyHandlers(session, cache),
-    ...createScenarioHandlers(session, cache),
-    ...createExportHandlers({ session, cache, dialogs, downloads }),
+    ...createScenarioHandlers(session),
+    ...createExportDialogHandlers(dialogs),
+    ...forwardEngineMethods(session, engine, downloads),
     ...createRestoreHandlers(session, stopImports),
     'app:info': () => ({ version: APP_VERSION, mode, schemaVersion, projectsDir: session.projectsDir }),
     'project:create': async ({ name, currency, path }) => {
       await stopImports();
-      return session.create(name, currency, path);
+      return opened(session.create(name, currency, path));
     },
     'project:open': async ({ path }) => {
       await stopImports();
-      return session.open(path);
+      return opened(session.open(path));
     },
     'project:openDemo': async () => {
       await stopImports();
-      return session.openDemo();
+      return opened(session.openDemo());
     },
     'project:current': () => session.info(),
     'project:close': async () => {
@@ -79,13 +84,13 @@ export function createHandlers({
     },
     'project:reopenLast': async () => {
       await stopImports();
-      return session.reopenLast();
+      return opened(session.reopenLast());
     },
     'prefs:get': () => publicPreferences(session.preferences.read()),
     'prefs:set': ({ theme }) => publicPreferences(session.preferences.update({ theme })),
     'project:saveAs': async ({ path, overwrite }) => {
       await stopImports();
-      return session.saveAs(path, overwrite);
+      return opened(await session.saveAs(path, overwrite));
     },
     'project:summary': () => {
       const project = session.require();

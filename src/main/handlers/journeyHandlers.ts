@@ -5,7 +5,7 @@ import { attribute } from '../engine/attribute';
 import type { EngineCache } from '../engine/cache';
 import { explainJourney } from '../engine/explain';
 import { findOpportunity, searchOpportunities } from '../engine/opportunitySearch';
-import type { Session } from '../session/session';
+import type { ProjectSource } from './projectSource';
 
 type JourneyMethod = keyof JourneyResults & Method;
 export type JourneyHandlerTable = {
@@ -13,7 +13,7 @@ export type JourneyHandlerTable = {
 };
 
 /** Journey methods: find an opportunity and explain its credit, over the same engine snapshots as the model. */
-export function createJourneyHandlers(session: Session, cache: EngineCache): JourneyHandlerTable {
+export function createJourneyHandlers(session: ProjectSource, cache: EngineCache): JourneyHandlerTable {
   return {
     'journey:search': ({ query, limit }) => {
       const snapshot = cache.snapshot(session.require().db);

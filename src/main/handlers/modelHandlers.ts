@@ -9,7 +9,7 @@ import { computeCar } from '../engine/car';
 import { sankeyFlows } from '../engine/flows';
 import { carView } from '../engine/carView';
 import { focusRun } from '../engine/focus';
-import type { Session } from '../session/session';
+import type { ProjectSource } from './projectSource';
 
 type ModelMethod = keyof ModelResults & Method;
 export type ModelHandlerTable = {
@@ -22,7 +22,7 @@ export interface ModelRunOf {
 }
 
 /** One model run over the open project, from the cached dataset and journeys. */
-export function runModelOn(session: Session, cache: EngineCache, options: ModelOptions): ModelRunOf {
+export function runModelOn(session: ProjectSource, cache: EngineCache, options: ModelOptions): ModelRunOf {
   const snapshot = cache.snapshot(session.require().db);
   return { snapshot, result: attribute(snapshot.data, options, snapshot.journeys(options)) };
 }
@@ -60,10 +60,10 @@ export function carOf({ snapshot, result }: ModelRunOf, options: ModelOptions): 
 }
 
 /**
- * The model methods over the open project. The engine runs here in the main process (or the browser-mode server),
- * never in the renderer; the dataset is loaded once per data change and journeys once per journey options.
+ * The model methods over the open project. They run in the engine worker (src/main/engineHost), never in the
+ * renderer; the dataset is loaded once per data change and journeys once per journey options.
  */
-export function createModelHandlers(session: Session, cache: EngineCache): ModelHandlerTable {
+export function createModelHandlers(session: ProjectSource, cache: EngineCache): ModelHandlerTable {
   return {
     'model:attribute': ({ options }) => attributionSummary(runModelOn(session, cache, options), options),
     'model:car': ({ options }) => carOf(runModelOn(session, cache, options), options),

@@ -5,12 +5,16 @@ import type { CarMeasures, ScenarioResults } from '../../shared/scenarioApi';
 import { attribute } from '../engine/attribute';
 import type { EngineCache } from '../engine/cache';
 import type { Session } from '../session/session';
+import type { ProjectSource } from './projectSource';
 import { deleteScenario, listScenarios, saveScenario } from '../store/scenarios';
 import { carOf } from './modelHandlers';
 
-type ScenarioMethod = keyof ScenarioResults & Method;
+type ScenarioMethod = Exclude<keyof ScenarioResults & Method, 'model:compare'>;
 export type ScenarioHandlerTable = {
   [M in ScenarioMethod]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]>;
+};
+export type CompareHandlerTable = {
+  'model:compare': (args: ValidArgs<'model:compare'>) => Results['model:compare'];
 };
 
 /** CAR's measures without its lists (opportunities, members, segments): what a comparison shows. */
@@ -35,8 +39,8 @@ export function carMeasures(car: CarResult): CarMeasures {
   };
 }
 
-/** Saved scenarios of the open project, and several model runs compared over one engine snapshot. */
-export function createScenarioHandlers(session: Session, cache: EngineCache): ScenarioHandlerTable {
+/** Saved scenarios of the open project: plain store writes, on the main thread's connection. */
+export function createScenarioHandlers(session: Session): ScenarioHandlerTable {
   return {
     'scenario:list': () => listScenarios(session.require().db),
     'scenario:save': ({ name, options }) => {
@@ -49,6 +53,12 @@ export function createScenarioHandlers(session: Session, cache: EngineCache): Sc
       if (!deleteScenario(db, name)) throw new TributaryError('not_found', `No scenario is named ${name}.`);
       return listScenarios(db);
     },
+  };
+}
+
+/** Several model runs compared over one engine snapshot (in the engine worker). */
+export function createCompareHandlers(session: ProjectSource, cache: EngineCache): CompareHandlerTable {
+  return {
     'model:compare': ({ entries }) => {
       // One snapshot for every entry: an import committing meanwhile cannot give two entries different data.
       const snapshot = cache.snapshot(session.require().db);

@@ -5,14 +5,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../test/helpers/files';
 import { ExportDownloads } from '../export/downloads';
 import { createHandlers } from '../handlers/index';
+import { EngineWorker } from '../engineHost/engineWorker';
 import { Session } from '../session/session';
 import { startServer, type RunningServer } from './server';
 
 const tempDir = useTempDir();
-const running: { server: RunningServer; session: Session }[] = [];
+const running: { server: RunningServer; session: Session; engine: EngineWorker }[] = [];
 afterEach(async () => {
-  for (const { server, session } of running.splice(0)) {
+  for (const { server, session, engine } of running.splice(0)) {
     await server.close();
+    await engine.stop();
     session.close();
   }
 });
@@ -30,13 +32,14 @@ async function startWithDownloads(): Promise<{ server: RunningServer; downloads:
   const userDataDir = tempDir();
   const session = new Session({ userDataDir });
   const downloads = new ExportDownloads(join(userDataDir, 'exports'));
+  const engine = new EngineWorker();
   const server = await startServer({
-    handlers: createHandlers({ session, mode: 'browser', downloads }),
+    handlers: createHandlers({ session, mode: 'browser', engine, downloads }),
     rendererDir,
     uploadsDir: join(userDataDir, 'uploads'),
     downloads,
   });
-  running.push({ server, session });
+  running.push({ server, session, engine });
   return { server, downloads };
 }
 

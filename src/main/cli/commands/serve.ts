@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { TributaryError } from '../../../shared/errors';
+import { EngineWorker } from '../../engineHost/engineWorker';
 import { ExportDownloads } from '../../export/downloads';
 import { createHandlers } from '../../handlers/index';
 import { ImportJobs } from '../../import/jobs';
@@ -33,17 +34,23 @@ export async function runServe(options: ServeOptions): Promise<ServeHandle> {
   const session = new Session({ userDataDir: options.userDataDir });
   if (options.projectPath !== undefined) session.open(options.projectPath);
   const jobs = new ImportJobs();
+  const engine = new EngineWorker();
+  // The worker boots now rather than when the first project opens; the project given on the command line is
+  // loaded while the page starts.
+  engine.start();
+  if (session.current) engine.openProject(session.current.path);
   const downloads = new ExportDownloads(join(options.userDataDir, 'exports'));
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({
-      handlers: createHandlers({ session, mode: 'browser', jobs, downloads }),
+      handlers: createHandlers({ session, mode: 'browser', jobs, engine, downloads }),
       rendererDir: options.rendererDir,
       uploadsDir: join(options.userDataDir, 'uploads'),
       downloads,
       port: options.port,
     });
   } catch (error) {
+    await engine.stop();
     session.close();
     throw explainListenError(error, options.port);
   }
@@ -51,11 +58,12 @@ export async function runServe(options: ServeOptions): Promise<ServeHandle> {
   return {
     url: server.url,
     port: server.port,
-    // An import still running is cancelled (it rolls back) before the project closes.
+    // An import still running is cancelled (it rolls back) and the engine worker ends before the project closes.
     close: () =>
       (closing ??= server
         .close()
-        .then(() => jobs.stopAll())
+        .then(() => Promise.all([jobs.stopAll(), engine.stop()]))
+        .then(() => undefined)
         .finally(() => session.close())),
   };
 }

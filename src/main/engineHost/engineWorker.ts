@@ -1,0 +1,165 @@
+import { Worker } from 'node:worker_threads';
+import type { Results } from '../../shared/api';
+import { TributaryError } from '../../shared/errors';
+import type {
+  EngineMethod,
+  EngineProjectRef,
+  EngineRequest,
+  EngineResponse,
+  EngineStatus,
+  EngineWorkerInput,
+} from './protocol';
+
+export interface EngineWorkerOptions {
+  /** The worker script: the bundled one in the desktop app, else the TypeScript sources through workerBoot.mjs. */
+  workerEntry?: URL | string;
+  nativeBinding?: string;
+}
+
+interface Pending {
+  resolve(result: unknown): void;
+  reject(error: TributaryError): void;
+}
+
+interface Thread {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  exited: Promise<void>;
+  /** Why this side ended the thread, for what it was still doing; unset, the thread died on its own. */
+  ended?: TributaryError;
+}
+
+/** Strips the id: `send` numbers each request. */
+type Unnumbered<R> = R extends { id: number } ? Omit<R, 'id'> : never;
+
+/**
+ * The engine in a worker thread, so loading a project (seconds at a million touches) or computing a model never
+ * holds up the main thread: the window's IPC, or every request of the browser-mode server. The worker keeps its own
+ * read-only connection and engine cache; this side only forwards requests and matches answers to them. A worker
+ * that dies fails what it was doing with a clear error, and the next request starts a new one.
+ */
+export class EngineWorker {
+  private readonly workerEntry: URL | string;
+  private readonly nativeBinding: string | undefined;
+  private thread: Thread | null = null;
+  private nextId = 1;
+  private generation = 0;
+  private project: EngineProjectRef | null = null;
+  /** Settles once the project last opened is loaded, or failed to load (the next call then reports why). */
+  warm: Promise<void> = Promise.resolve();
+
+  constructor(options: EngineWorkerOptions = {}) {
+    this.workerEntry = options.workerEntry ?? new URL('./workerBoot.mjs', import.meta.url);
+    this.nativeBinding = options.nativeBinding;
+  }
+
+  /** Starts the worker thread if it is not running; requests start it too. */
+  start(): void {
+    if (this.thread) return;
+    const workerData: EngineWorkerInput = this.nativeBinding ? { nativeBinding: this.nativeBinding } : {};
+    const worker = new Worker(this.workerEntry, { workerData });
+    const pending = new Map<number, Pending>();
+    let failure: Error | null = null;
+    worker.on('message', (response: EngineResponse) => {
+      const waiting = pending.get(response.id);
+      if (!waiting) return;
+      pending.delete(response.id);
+      if (pending.size === 0) worker.unref();
+      if (response.ok) waiting.resolve(response.result);
+      else waiting.reject(new TributaryError(response.error.code, response.error.message));
+    });
+    worker.on('error', (error) => {
+      failure = error;
+    });
+    const thread: Thread = {
+      worker,
+      pending,
+      exited: new Promise<void>((resolve) => {
+        worker.on('exit', (exitCode) => {
+          if (this.thread?.worker === worker) this.thread = null;
+          const error =
+            thread.ended ??
+            new TributaryError(
+              'internal',
+              `The engine stopped unexpectedly (${failure?.message ?? `exit code ${exitCode}`}); try again.`,
+            );
+          for (const waiting of pending.values()) waiting.reject(error);
+          pending.clear();
+          resolve();
+        });
+      }),
+    };
+    // An idle worker never keeps the process alive; one with work to answer does.
+    worker.unref();
+    this.thread = thread;
+  }
+
+  /** Ends the worker thread; what it was doing fails with `cancelled`. */
+  async stop(): Promise<void> {
+    this.project = null;
+    await this.end(new TributaryError('cancelled', 'The engine was stopped before it answered.'));
+  }
+
+  /**
+   * Ends the thread at once, as a crash would, without forgetting the project: what it was doing fails with
+   * `internal`, and the next request starts a new worker (tests).
+   */
+  async kill(): Promise<void> {
+    await this.end();
+  }
+
+  /** The project the app just opened: the worker starts loading it at once (prewarm). */
+  openProject(path: string): void {
+    this.generation += 1;
+    const project = { path, generation: this.generation };
+    this.project = project;
+    this.warm = this.send({ type: 'open', project }).then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /**
+   * The project closes (or the app moves to another). Its worker ends, rather than dropping its arrays and waiting
+   * for a collection: the memory is free at once for the next project, a load still running is not waited for,
+   * and a new worker boots while the session opens the next file. Wait for it before the session closes its own
+   * connection: the last connection to close checkpoints the WAL and removes it, and a read-only one cannot.
+   */
+  async closeProject(): Promise<void> {
+    this.project = null;
+    if (!this.thread) return;
+    await this.end(new TributaryError('cancelled', 'The project closed before the engine answered.'));
+    this.start();
+  }
+
+  status(): Promise<EngineStatus> {
+    return this.send({ type: 'status' }) as Promise<EngineStatus>;
+  }
+
+  /** Runs one engine method over the project at `projectPath` (the one the session has open). */
+  call<M extends EngineMethod>(method: M, args: unknown, projectPath: string): Promise<Results[M]> {
+    // A project opened some other way than through openProject (or dropped since) is opened now.
+    if (this.project?.path !== projectPath) this.openProject(projectPath);
+    const project = this.project as EngineProjectRef;
+    return this.send({ type: 'call', project, method, args }) as Promise<Results[M]>;
+  }
+
+  private async end(reason?: TributaryError): Promise<void> {
+    const thread = this.thread;
+    if (!thread) return;
+    if (reason) thread.ended = reason;
+    await thread.worker.terminate();
+    await thread.exited;
+  }
+
+  private send(request: Unnumbered<EngineRequest>): Promise<unknown> {
+    this.start();
+    const { worker, pending } = this.thread as Thread;
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      if (pending.size === 0) worker.ref();
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id } as EngineRequest);
+    });
+  }
+}

@@ -1,0 +1,38 @@
+import type { ValidArgs } from '../../shared/api';
+import type { ExportDownloads } from '../export/downloads';
+import { creditsFileName } from '../handlers/exportHandlers';
+import type { Session } from '../session/session';
+import type { EngineWorker } from './engineWorker';
+import { ENGINE_METHODS, type EngineHandlerTable, type EngineMethod } from './protocol';
+
+/**
+ * The main thread's side of the engine methods: arguments already validated go to the worker with the session's
+ * project, and its answer (or its error, code and message intact) comes back. `no_project` is answered here.
+ */
+export function forwardEngineMethods(
+  session: Session,
+  engine: EngineWorker,
+  downloads: ExportDownloads | undefined,
+): EngineHandlerTable {
+  const forward = <M extends EngineMethod>(method: M, args: ValidArgs<M>) =>
+    engine.call(method, args, session.require().path);
+  const table = Object.fromEntries(
+    ENGINE_METHODS.map((method) => [method, (args: ValidArgs<typeof method>) => forward(method, args)]),
+  ) as EngineHandlerTable;
+  return {
+    ...table,
+    // Browser mode: the credits go into a download slot, reserved here where the server can serve it from.
+    'export:credits': async (args) => {
+      if (args.path !== undefined || !downloads) return forward('export:credits', args);
+      session.require();
+      const slot = downloads.reserve(creditsFileName(args.options));
+      try {
+        const written = await forward('export:credits', { ...args, path: slot.path });
+        return { ...written, path: null, downloadId: slot.id };
+      } catch (error) {
+        downloads.drop(slot.id);
+        throw error;
+      }
+    },
+  };
+}

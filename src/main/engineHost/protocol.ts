@@ -1,0 +1,53 @@
+import type { Method, Results, ValidArgs } from '../../shared/api';
+import type { ApiErrorShape } from '../../shared/errors';
+
+/** The API methods the engine worker answers; every other method stays on the main thread. */
+export const ENGINE_METHODS = [
+  'model:attribute',
+  'model:car',
+  'model:flows',
+  'model:run',
+  'model:compare',
+  'journey:search',
+  'journey:detail',
+  'export:credits',
+  'export:report',
+] as const satisfies readonly Method[];
+
+export type EngineMethod = (typeof ENGINE_METHODS)[number];
+
+export type EngineHandlerTable = {
+  [M in EngineMethod]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]>;
+};
+
+/**
+ * A project as the worker knows it: its file, and which opening of it this is, so a file replaced at the same path
+ * (a new project created over it, a Save As over it) is read afresh rather than through an old connection.
+ */
+export interface EngineProjectRef {
+  path: string;
+  generation: number;
+}
+
+/** What the worker reports about itself (tests, diagnostics). */
+export interface EngineStatus {
+  project: EngineProjectRef | null;
+  /** How many times the worker read a whole project into arrays since it started. */
+  loads: number;
+}
+
+export interface EngineWorkerInput {
+  nativeBinding?: string;
+}
+
+/** Main thread → worker. Messages are handled in order, one at a time, so a call waits for a load before it. */
+export type EngineRequest =
+  /** Opens the project and loads it at once (prewarm); answered when loaded, or with the error that stopped it. */
+  | { type: 'open'; id: number; project: EngineProjectRef }
+  | { type: 'status'; id: number }
+  /** One engine method over `project`, opened first if the worker holds another (or none). */
+  | { type: 'call'; id: number; project: EngineProjectRef; method: EngineMethod; args: unknown };
+
+/** Worker → main thread: the answer to the request with the same id. */
+export type EngineResponse =
+  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: ApiErrorShape };

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateDemo } from '../../src/main/demo/generate';
+import { createProject } from '../../src/main/store/project';
+import { useApiSession } from '../helpers/api';
+
+const apiSession = useApiSession();
+
+/** A demo project file of `scale` touches, made apart from the session, for it to open. */
+function demoFile(dir: string, scale: number): string {
+  const path = join(dir, `Demo ${scale}.sqlite`);
+  const project = createProject(path, { name: `Demo ${scale}`, currency: 'USD' });
+  generateDemo(project.db, { scale, seed: 5 });
+  project.close();
+  return path;
+}
+
+describe('the engine worker', () => {
+  it('answers the overview while it loads a big project, and loads it once for the request that waits', async () => {
+    const { dir, call, engine } = await apiSession('Small');
+    const path = demoFile(dir, 200_000);
+
+    await call('project:open', { path });
+    const order: string[] = [];
+    const run = call('model:run', { options: { model: 'full-path' } }).then((result) => {
+      order.push('model:run');
+      return result;
+    });
+    const summary = call('project:summary', {}).then((result) => {
+      order.push('project:summary');
+      return result;
+    });
+    const [ran, summarized] = await Promise.all([run, summary]);
+
+    expect(order).toEqual(['project:summary', 'model:run']);
+    expect(ran.attribution.revenue).toBeCloseTo(summarized.wonRevenue, 6);
+    // The prewarm and the request queued behind it share one load (of a worker started for this project).
+    expect(await engine.status()).toEqual({ project: { path, generation: expect.any(Number) }, loads: 1 });
+  });
+
+  it('starts loading a project as soon as it opens, and drops it when it closes', async () => {
+    const { dir, call, engine } = await apiSession('Small');
+    const path = demoFile(dir, 5000);
+    await call('project:open', { path });
+    await engine.warm;
+    const warm = await engine.status();
+    expect(warm.project?.path).toBe(path);
+
+    // The first model request after the prewarm reads no data: the arrays are there.
+    const run = await call('model:run', { options: { model: 'linear' } });
+    expect(run.attribution.revenue).toBeGreaterThan(0);
+    expect((await engine.status()).loads).toBe(warm.loads);
+
+    // Closed while the worker may still be busy: what it was doing answers or is cancelled, never left waiting,
+    // and the close waits for the worker to let go of the file.
+    const busy = call('model:run', { options: { model: 'markov' } }).then(
+      () => 'answered',
+      (error: Error) => error.message,
+    );
+    await call('project:close', {});
+    expect(await busy).toMatch(/^(answered|cancelled: The project closed before the engine answered\.)$/);
+    expect(await engine.status()).toEqual({ project: null, loads: 0 });
+    // The worker let go before the session closed, so the session's close checkpointed and removed the WAL.
+    expect([existsSync(`${path}-wal`), existsSync(`${path}-shm`)]).toEqual([false, false]);
+  });
+
+  it('keeps the error codes of what fails in the worker', async () => {
+    const { session, call } = await apiSession('Models');
+    generateDemo(session.require().db, { scale: 2000, seed: 3 });
+    await expect(call('journey:detail', { opportunityId: 'OPP-none', options: {} })).rejects.toThrow(
+      'not_found: No opportunity has the id OPP-none.',
+    );
+    await call('project:close', {});
+    await expect(call('model:run', { options: {} })).rejects.toThrow(/^no_project: /);
+    await expect(call('journey:search', { query: 'x' })).rejects.toThrow(/^no_project: /);
+  });
+
+  it('fails what a dead worker was doing with a clear error, and starts a new one for the next request', async () => {
+    const { session, call, engine } = await apiSession('Models');
+    generateDemo(session.require().db, { scale: 2000, seed: 3 });
+    const expected = await call('model:attribute', { options: { model: 'u-shaped' } });
+
+    const cut = call('model:attribute', { options: { model: 'u-shaped' } });
+    await engine.kill();
+    await expect(cut).rejects.toThrow(/^internal: The engine stopped unexpectedly \(.*\); try again\.$/);
+
+    expect(await call('model:attribute', { options: { model: 'u-shaped' } })).toEqual(expected);
+  });
+});
