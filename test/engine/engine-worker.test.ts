@@ -52,6 +52,16 @@ describe('the engine worker', () => {
     expect(run.attribution.revenue).toBeGreaterThan(0);
     expect((await engine.status()).loads).toBe(warm.loads);
 
+    // Saving a scenario writes to the project but changes no data: the arrays stay, and the scenario is there.
+    await call('scenario:save', {
+      name: 'Heavy OC',
+      options: { model: 'custom', weights: { FT: 10, LC: 10, OC: 60, CW: 10, MID: 10 } },
+    });
+    const again = await call('model:run', { options: { model: 'linear' } });
+    expect(again.attribution).toEqual(run.attribution);
+    expect((await engine.status()).loads).toBe(warm.loads);
+    expect((await call('scenario:list', {})).map((scenario) => scenario.name)).toEqual(['Heavy OC']);
+
     // Closed while the worker may still be busy: what it was doing answers or is cancelled, never left waiting,
     // and the close waits for the worker to let go of the file.
     const busy = call('model:run', { options: { model: 'markov' } }).then(

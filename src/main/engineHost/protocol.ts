@@ -12,6 +12,9 @@ export const ENGINE_METHODS = [
   'journey:detail',
   'export:credits',
   'export:report',
+  'scenario:list',
+  'scenario:save',
+  'scenario:delete',
 ] as const satisfies readonly Method[];
 
 export type EngineMethod = (typeof ENGINE_METHODS)[number];

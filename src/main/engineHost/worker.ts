@@ -26,8 +26,8 @@ class WorkerProject implements ProjectSource {
     const current = this.opened?.ref;
     if (current && current.path === ref.path && current.generation === ref.generation) return false;
     this.close();
+    // Read-write only for saved scenarios (handlers/scenarioHandlers.ts): the engine itself never writes.
     const db = connect(ref.path, {
-      readonly: true,
       ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
     });
     this.opened = { ref, db };

@@ -4,7 +4,7 @@ import { createExportHandlers } from './exportHandlers';
 import { createJourneyHandlers } from './journeyHandlers';
 import { createModelHandlers } from './modelHandlers';
 import type { ProjectSource } from './projectSource';
-import { createCompareHandlers } from './scenarioHandlers';
+import { createCompareHandlers, createScenarioHandlers } from './scenarioHandlers';
 
 /** Every method the engine answers, over one project and one cache: the table the engine worker runs. */
 export function createEngineHandlers(project: ProjectSource, cache: EngineCache): EngineHandlerTable {
@@ -12,6 +12,7 @@ export function createEngineHandlers(project: ProjectSource, cache: EngineCache)
     ...createModelHandlers(project, cache),
     ...createJourneyHandlers(project, cache),
     ...createCompareHandlers(project, cache),
+    ...createScenarioHandlers(project),
     ...createExportHandlers(project, cache),
   };
 }

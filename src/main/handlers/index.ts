@@ -12,7 +12,6 @@ import type { Session } from '../session/session';
 import { createExportDialogHandlers } from './exportHandlers';
 import { createImportHandlers } from './importHandlers';
 import { createRestoreHandlers } from './restoreHandlers';
-import { createScenarioHandlers } from './scenarioHandlers';
 
 /** The system file dialogs; only the desktop shell has them. */
 export interface Dialogs {
@@ -59,7 +58,6 @@ export function createHandlers({
   };
   return {
     ...createImportHandlers(session, jobs),
-    ...createScenarioHandlers(session),
     ...createExportDialogHandlers(dialogs),
     ...forwardEngineMethods(session, engine, downloads),
     ...createRestoreHandlers(session, stopImports),
