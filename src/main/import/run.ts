@@ -9,7 +9,7 @@ import { saveMapping } from '../store/mappings';
 import { resolveMemberIdentities } from './identity';
 import { resolveMapping } from './mapping';
 import { countLineBreaks } from './source';
-import { buildRowPlan } from './plan';
+import { buildRowPlan, type RowPlan } from './plan';
 import { openCsvSource } from './source';
 import { ImportWriter } from './writer';
 
@@ -90,7 +90,7 @@ function streamRows(
   options: ImportOptions,
 ): Promise<Counts> {
   return new Promise((resolve, reject) => {
-    let plan: ReturnType<typeof buildRowPlan> | null = null;
+    let plan: RowPlan | null = null;
     let writer: ImportWriter | null = null;
     let headerCount = 0;
     const counts: Counts = {
@@ -123,9 +123,10 @@ function streamRows(
       if (fields.length === 1 && fields[0]?.trim() === '') return; // blank line, before the header too
       if (!plan || !writer) {
         headerCount = fields.length;
-        plan = buildRowPlan(
+        plan = planFor(
           mapping,
           fields.map((field) => field.trim()),
+          `${source.fileName}: line ${rowLine} (the header)`,
         );
         writer = new ImportWriter(db, plan, importId);
         return;
@@ -217,6 +218,16 @@ function streamRows(
     });
     source.text.on('error', (error) => fail(error));
   });
+}
+
+/** The row plan, or the whole-file problem with the header said where, as every other rejection is. */
+function planFor(mapping: ImportMapping, headers: string[], where: string): RowPlan {
+  try {
+    return buildRowPlan(mapping, headers);
+  } catch (error) {
+    if (!(error instanceof TributaryError)) throw error;
+    throw new TributaryError(error.code, `${where}: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`);
+  }
 }
 
 function progressOf(rowsRead: number, source: ReturnType<typeof openCsvSource>, started: number): ImportProgress {
