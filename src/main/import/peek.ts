@@ -2,13 +2,15 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import Papa from 'papaparse';
 import { TributaryError } from '../../shared/errors';
-import { countLineBreaks, csvFileSize } from './source';
+import { countLineBreaks, csvFileSize, notUtf8, refuseUtf16, rowSeparatorOf } from './source';
 
 export interface CsvPeek {
   fileName: string;
   size: number;
   headers: string[];
   delimiter: string;
+  /** What ends a row: the line break after the header. */
+  newline: '\r\n' | '\r' | '\n';
   /** The first data rows, as parsed (header and blank lines excluded). */
   rows: string[][];
   /** The file line each of `rows` starts on. */
@@ -34,21 +36,20 @@ export function peekCsv(path: string, maxRows = 200): CsvPeek {
   } finally {
     closeSync(fd);
   }
+  refuseUtf16(buffer, fileName);
   const whole = buffer.length === size;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buffer, { stream: !whole });
   } catch {
-    // openCsvSource names the line and byte; here it is enough to refuse early.
-    throw new TributaryError(
-      'bad_request',
-      `${fileName} is not UTF-8 text; save it as "CSV UTF-8" and import it again.`,
-    );
+    throw notUtf8(fileName, buffer, 1);
   }
+  const newline = rowSeparatorOf(text);
   const parsed = Papa.parse<string[]>(text, {
     header: false,
     skipEmptyLines: false,
     delimitersToGuess: DELIMITERS,
+    newline,
     preview: maxRows * 2 + 2,
   });
   const all = parsed.data;
@@ -82,6 +83,7 @@ export function peekCsv(path: string, maxRows = 200): CsvPeek {
     size,
     headers,
     delimiter: parsed.meta.delimiter,
+    newline,
     rows: rows.slice(0, maxRows),
     lines: lines.slice(0, maxRows),
   };

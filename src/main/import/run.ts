@@ -9,6 +9,7 @@ import { saveMapping } from '../store/mappings';
 import { resolveMemberIdentities } from './identity';
 import { resolveMapping } from './mapping';
 import { countLineBreaks } from './source';
+import type { CsvPeek } from './peek';
 import { buildRowPlan, type RowPlan } from './plan';
 import { openCsvSource } from './source';
 import { ImportWriter } from './writer';
@@ -43,7 +44,7 @@ const PROGRESS_EVERY_MS = 100;
  */
 export async function importCsv(db: Database.Database, path: string, options: ImportOptions): Promise<ImportReport> {
   const { mapping, notes, ignoredHeaders, peek, signature } = resolveMapping(db, path, options);
-  const delimiter = peek.delimiter;
+  const { delimiter, newline } = peek;
   const source = openCsvSource(path);
   const started = Date.now();
   try {
@@ -57,7 +58,7 @@ export async function importCsv(db: Database.Database, path: string, options: Im
         .run(options.kind, source.fileName, JSON.stringify(mapping), options.strict ? 1 : 0, started, started)
         .lastInsertRowid,
     );
-    const counts = await streamRows(db, source, { mapping, delimiter, importId }, options);
+    const counts = await streamRows(db, source, { mapping, delimiter, newline, importId }, options);
     if (options.dryRun || (options.strict && counts.rowsRejected > 0)) {
       db.exec('ROLLBACK');
       return { ...counts, importId: null, committed: false, sha256: source.sha256(), mapping, notes, ignoredHeaders };
@@ -86,7 +87,12 @@ type Counts = Pick<
 function streamRows(
   db: Database.Database,
   source: ReturnType<typeof openCsvSource>,
-  { mapping, delimiter, importId }: { mapping: ImportMapping; delimiter: string; importId: number },
+  {
+    mapping,
+    delimiter,
+    newline,
+    importId,
+  }: { mapping: ImportMapping; delimiter: string; newline: CsvPeek['newline']; importId: number },
   options: ImportOptions,
 ): Promise<Counts> {
   return new Promise((resolve, reject) => {
@@ -165,6 +171,7 @@ function streamRows(
       header: false,
       skipEmptyLines: false,
       delimiter,
+      newline,
       chunk(results, parser) {
         if (settled) return;
         try {
