@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import Papa from 'papaparse';
 import { TributaryError } from '../../shared/errors';
-import { countLineBreaks, csvFileSize, notUtf8, refuseUtf16, rowSeparatorOf } from './source';
+import { RowLines, csvFileSize, notUtf8, refuseUtf16, rowSeparatorOf } from './source';
 
 export interface CsvPeek {
   fileName: string;
@@ -56,26 +56,29 @@ export function peekCsv(path: string, maxRows = 200): CsvPeek {
   if (!whole && all.length > 1) all.pop(); // the last row may be cut by the peek window
   const rows: string[][] = [];
   const lines: number[] = [];
-  let line = 1;
+  const rowLines = new RowLines(newline);
   for (const fields of all) {
+    const line = rowLines.advance(fields);
     if (!(fields.length === 1 && fields[0]?.trim() === '')) {
       rows.push(fields);
       lines.push(line);
     }
-    line += 1 + fields.reduce((breaks, field) => breaks + countLineBreaks(field), 0);
   }
   const headers = (rows.shift() ?? []).map((header) => header.trim());
-  lines.shift();
+  const headerLine = lines.shift() ?? 1;
   if (headers.length === 0 || headers.every((header) => header === '')) {
     throw new TributaryError('bad_request', `${fileName} has no header row.`);
   }
   const blank = headers.findIndex((header) => header === '');
   if (blank !== -1) {
-    throw new TributaryError('bad_request', `${fileName}: line 1, column ${blank + 1} has an empty header.`);
+    throw new TributaryError(
+      'bad_request',
+      `${fileName}: line ${headerLine}, column ${blank + 1} has an empty header.`,
+    );
   }
   const repeated = headers.find((header, index) => headers.indexOf(header) !== index);
   if (repeated !== undefined) {
-    throw new TributaryError('bad_request', `${fileName}: line 1 names the column "${repeated}" twice.`);
+    throw new TributaryError('bad_request', `${fileName}: line ${headerLine} names the column "${repeated}" twice.`);
   }
   if (rows.length === 0) throw new TributaryError('bad_request', `${fileName} has a header row but no data rows.`);
   return {

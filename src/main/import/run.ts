@@ -8,10 +8,9 @@ import { translateSqliteError } from '../store/database';
 import { saveMapping } from '../store/mappings';
 import { resolveMemberIdentities } from './identity';
 import { resolveMapping } from './mapping';
-import { countLineBreaks } from './source';
 import type { CsvPeek } from './peek';
 import { buildRowPlan, type RowPlan } from './plan';
-import { openCsvSource } from './source';
+import { openCsvSource, RowLines } from './source';
 import { ImportWriter } from './writer';
 
 export interface ImportOptions {
@@ -108,8 +107,7 @@ function streamRows(
       warnings: 0,
       issues: [],
     };
-    // Line of the next row: rows are lines apart, plus the line breaks quoted inside their fields.
-    let line = 1;
+    const lines = new RowLines(newline);
     let lastProgress = 0;
     let settled = false;
     const started = Date.now();
@@ -184,9 +182,7 @@ function streamRows(
               rowErrors.set(error.row, error.message);
           }
           results.data.forEach((fields, index) => {
-            const rowLine = line;
-            for (const field of fields) line += countLineBreaks(field);
-            line++;
+            const rowLine = lines.advance(fields);
             const parseError = rowErrors.get(index);
             if (parseError !== undefined && writer) {
               counts.rowsRead++;

@@ -111,6 +111,28 @@ export function countLineBreaks(text: string): number {
 }
 
 /**
+ * The line each parsed row starts on. Rows are a line apart plus the line breaks inside their fields, except where
+ * the row separator and a CR or LF in a field make one CRLF between them (a field ending in CR before an LF
+ * separator, or an LF opening the row after a CR separator): that pair is one line, not two.
+ */
+export class RowLines {
+  private next = 1;
+
+  constructor(private readonly newline: '\r\n' | '\r' | '\n') {}
+
+  /** The line `fields` start on; moves past them and the separator after them. */
+  advance(fields: readonly string[]): number {
+    const start = this.next;
+    let breaks = 0;
+    for (const field of fields) breaks += countLineBreaks(field);
+    if (this.newline === '\n' && fields.at(-1)?.endsWith('\r')) breaks--;
+    if (this.newline === '\r' && start > 1 && fields[0]?.startsWith('\n')) breaks--;
+    this.next = start + breaks + 1;
+    return start;
+  }
+}
+
+/**
  * The line break that ends the file's rows: the one after its first line. An export uses one throughout; guessing
  * from the whole head instead (papaparse's way) can take a lone \r inside a value for the row separator, and then
  * every \r\n counts twice and line numbers drift past the end of the file.
