@@ -80,7 +80,10 @@ export function peekCsv(path: string, maxRows = 200): CsvPeek {
   if (repeated !== undefined) {
     throw new TributaryError('bad_request', `${fileName}: line ${headerLine} names the column "${repeated}" twice.`);
   }
-  if (rows.length === 0) throw new TributaryError('bad_request', `${fileName} has a header row but no data rows.`);
+  // A first row longer than the peek window is cut away above, not missing: the import reads it whole.
+  if (rows.length === 0 && whole) {
+    throw new TributaryError('bad_request', `${fileName} has a header row but no data rows.`);
+  }
   return {
     fileName,
     size,
