@@ -6,7 +6,7 @@ import { importCsv } from '../../src/main/import/run';
 import { checkProject, createProject, openProject } from '../../src/main/store/project';
 import { BIN } from '../helpers/cli';
 import { runAndKill } from './children';
-import { fingerprintOf, integrityOf, seededRandom, spreadDelays, type Fingerprint } from './state';
+import { fingerprintOf, integrityOf, killMoments, seededRandom, type Fingerprint } from './state';
 
 /** Issue 7.4: 50 SIGKILLs at spread moments of a large CLI import; each must leave the state before or after. */
 const KILLS = 50;
@@ -79,10 +79,10 @@ afterAll(() => {
 
 describe('a large import killed with SIGKILL', () => {
   it(`leaves the project as before or as after, never between (${KILLS} kills)`, { timeout: 300_000 }, async () => {
-    const delays = spreadDelays(KILLS, fullRunMs, seededRandom(SEED));
+    const random = seededRandom(SEED);
     const tally = { before: 0, after: 0, finished: 0 };
     const afterByCheckpointKill = { count: 0 };
-    for (const [run, delay] of delays.entries()) {
+    for (const [run, delay] of killMoments(KILLS, fullRunMs, random, () => tally.before + tally.after)) {
       const path = join(dir, `run-${run}.sqlite`);
       copyFileSync(before, path);
       // Every fifth kill waits for the main file to grow: only the checkpoint after COMMIT writes to it (the

@@ -17,7 +17,7 @@ import { loadMigrations } from '../../src/main/store/migrations';
 import { checkProject, createProject, openProject, type StoreOptions } from '../../src/main/store/project';
 import { sha256OfFile } from '../helpers/files';
 import { runAndKill, type KillAt } from './children';
-import { fingerprintOf, integrityOf, seededRandom, spreadDelays, type Fingerprint } from './state';
+import { fingerprintOf, integrityOf, killMoments, seededRandom, type Fingerprint } from './state';
 
 /** Issue 7.4 for save-as and for a migration: fewer kills than the import's 50, to keep the suite's time sane. */
 const KILLS = 20;
@@ -94,12 +94,12 @@ describe('save-as killed with SIGKILL', () => {
       expect(full.code).toBe(0);
       expect(plainState(join(saves, 'full.sqlite'))).toEqual(sourceState);
 
-      const delays = spreadDelays(KILLS, full.ms, seededRandom(0x5a5e));
+      const random = seededRandom(0x5a5e);
       const tally = { absent: 0, complete: 0, finished: 0, partialsLeft: 0 };
       // One target name for every run, as a user saving again after a crash would: each save clears what the
       // killed one before it left.
       const target = join(saves, 'copy.sqlite');
-      for (const [run, delay] of delays.entries()) {
+      for (const [run, delay] of killMoments(KILLS, full.ms, random, () => tally.absent + tally.complete)) {
         // Two kills in five wait for a moment too short for wall-clock delays to hit reliably: the copy being
         // written under its hidden name, and the target just renamed into place.
         const killAt: KillAt =
@@ -170,9 +170,9 @@ describe('a migration killed with SIGKILL', () => {
     const newState = plainState(reference);
     expect(newState.schemaVersion).toBe(shipped.length + 1);
 
-    const delays = spreadDelays(KILLS, full.ms, seededRandom(0x319a));
+    const random = seededRandom(0x319a);
     const tally = { old: 0, new: 0, finished: 0, resumed: 0 };
-    for (const [run, delay] of delays.entries()) {
+    for (const [run, delay] of killMoments(KILLS, full.ms, random, () => tally.old + tally.new)) {
       const path = join(dir, `run-${run}.sqlite`);
       copyFileSync(big, path);
       // Every fifth kill waits for the checkpoint after the migration's commit (see the import crash test).

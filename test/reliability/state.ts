@@ -60,10 +60,19 @@ export function seededRandom(seed: number): () => number {
 }
 
 /**
- * Kill moments spread over [0, span): one per equal slice, at a random point inside it, so every phase of the
- * child's run (start-up, reading, writing, commit, checkpoint, close) is hit once its share of the span is
- * larger than one slice.
+ * Run numbers and kill moments over [0, span): first one per equal slice, at a random point inside it, so every
+ * phase of the child's run (start-up, reading, writing, commit, checkpoint, close) is hit once its share of the
+ * span is larger than a slice; then, for each run that ended before its kill, another random moment, until
+ * `kills()` reaches `wanted`.
  */
-export function spreadDelays(runs: number, span: number, random: () => number): number[] {
-  return Array.from({ length: runs }, (_, index) => ((index + random()) * span) / runs);
+export function* killMoments(
+  wanted: number,
+  span: number,
+  random: () => number,
+  kills: () => number,
+): Generator<[run: number, delayMs: number]> {
+  for (let run = 0; kills() < wanted; run++) {
+    if (run >= 3 * wanted) throw new Error(`only ${kills()} of ${run} runs were killed before they ended`);
+    yield [run, run < wanted ? ((run + random()) * span) / wanted : random() * span];
+  }
 }
