@@ -2,13 +2,15 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import Papa from 'papaparse';
 import { TributaryError } from '../../shared/errors';
-import { countLineBreaks, csvFileSize } from './source';
+import { RowLines, csvFileSize, notUtf8, refuseUtf16, rowSeparatorOf } from './source';
 
 export interface CsvPeek {
   fileName: string;
   size: number;
   headers: string[];
   delimiter: string;
+  /** What ends a row: the line break after the header. */
+  newline: '\r\n' | '\r' | '\n';
   /** The first data rows, as parsed (header and blank lines excluded). */
   rows: string[][];
   /** The file line each of `rows` starts on. */
@@ -34,54 +36,60 @@ export function peekCsv(path: string, maxRows = 200): CsvPeek {
   } finally {
     closeSync(fd);
   }
+  refuseUtf16(buffer, fileName);
   const whole = buffer.length === size;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buffer, { stream: !whole });
   } catch {
-    // openCsvSource names the line and byte; here it is enough to refuse early.
-    throw new TributaryError(
-      'bad_request',
-      `${fileName} is not UTF-8 text; save it as "CSV UTF-8" and import it again.`,
-    );
+    throw notUtf8(fileName, buffer, 1);
   }
+  const newline = rowSeparatorOf(text);
   const parsed = Papa.parse<string[]>(text, {
     header: false,
     skipEmptyLines: false,
     delimitersToGuess: DELIMITERS,
+    newline,
     preview: maxRows * 2 + 2,
   });
   const all = parsed.data;
   if (!whole && all.length > 1) all.pop(); // the last row may be cut by the peek window
   const rows: string[][] = [];
   const lines: number[] = [];
-  let line = 1;
+  const rowLines = new RowLines(newline);
   for (const fields of all) {
+    const line = rowLines.advance(fields);
     if (!(fields.length === 1 && fields[0]?.trim() === '')) {
       rows.push(fields);
       lines.push(line);
     }
-    line += 1 + fields.reduce((breaks, field) => breaks + countLineBreaks(field), 0);
   }
   const headers = (rows.shift() ?? []).map((header) => header.trim());
-  lines.shift();
+  const headerLine = lines.shift() ?? 1;
   if (headers.length === 0 || headers.every((header) => header === '')) {
     throw new TributaryError('bad_request', `${fileName} has no header row.`);
   }
   const blank = headers.findIndex((header) => header === '');
   if (blank !== -1) {
-    throw new TributaryError('bad_request', `${fileName}: line 1, column ${blank + 1} has an empty header.`);
+    throw new TributaryError(
+      'bad_request',
+      `${fileName}: line ${headerLine}, column ${blank + 1} has an empty header.`,
+    );
   }
   const repeated = headers.find((header, index) => headers.indexOf(header) !== index);
   if (repeated !== undefined) {
-    throw new TributaryError('bad_request', `${fileName}: line 1 names the column "${repeated}" twice.`);
+    throw new TributaryError('bad_request', `${fileName}: line ${headerLine} names the column "${repeated}" twice.`);
   }
-  if (rows.length === 0) throw new TributaryError('bad_request', `${fileName} has a header row but no data rows.`);
+  // A first row longer than the peek window is cut away above, not missing: the import reads it whole.
+  if (rows.length === 0 && whole) {
+    throw new TributaryError('bad_request', `${fileName} has a header row but no data rows.`);
+  }
   return {
     fileName,
     size,
     headers,
     delimiter: parsed.meta.delimiter,
+    newline,
     rows: rows.slice(0, maxRows),
     lines: lines.slice(0, maxRows),
   };

@@ -15,8 +15,8 @@ import {
 export type Cell = string | number | null;
 
 export interface CellIssue {
-  /** The file's header of the column, as the user sees it. */
-  column: string;
+  /** The file's header of the column, as the user sees it; null for a rule about the whole row. */
+  column: string | null;
   reason: string;
 }
 
@@ -147,9 +147,14 @@ function checkRowRules(kind: string, columns: string[], values: Cell[], steps: S
     const index = columns.indexOf(name);
     return index === -1 ? undefined : values[index];
   };
-  const headerOf = (name: string): string => steps.find((step) => step.spec.name === name)?.header ?? name;
+  // The file's own header, so the user finds the cell; a rule about columns the file lacks names none of them.
+  const headerOf = (...names: string[]): string | null =>
+    names.map((name) => steps.find((step) => step.spec.name === name)?.header).find((h) => h !== undefined) ?? null;
   if (kind === 'touchpoints' && !valueOf('contact_id') && !valueOf('account_id')) {
-    errors.push({ column: headerOf('contact_id'), reason: 'a touchpoint needs a contact_id or an account_id' });
+    errors.push({
+      column: headerOf('contact_id', 'account_id'),
+      reason: 'a touchpoint needs a contact_id or an account_id',
+    });
   }
   if (kind === 'opportunities') {
     const stage = valueOf('stage');

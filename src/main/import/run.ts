@@ -8,9 +8,9 @@ import { translateSqliteError } from '../store/database';
 import { saveMapping } from '../store/mappings';
 import { resolveMemberIdentities } from './identity';
 import { resolveMapping } from './mapping';
-import { countLineBreaks } from './source';
-import { buildRowPlan } from './plan';
-import { openCsvSource } from './source';
+import type { CsvPeek } from './peek';
+import { buildRowPlan, type RowPlan } from './plan';
+import { openCsvSource, RowLines } from './source';
 import { ImportWriter } from './writer';
 
 export interface ImportOptions {
@@ -43,7 +43,7 @@ const PROGRESS_EVERY_MS = 100;
  */
 export async function importCsv(db: Database.Database, path: string, options: ImportOptions): Promise<ImportReport> {
   const { mapping, notes, ignoredHeaders, peek, signature } = resolveMapping(db, path, options);
-  const delimiter = peek.delimiter;
+  const { delimiter, newline } = peek;
   const source = openCsvSource(path);
   const started = Date.now();
   try {
@@ -57,7 +57,7 @@ export async function importCsv(db: Database.Database, path: string, options: Im
         .run(options.kind, source.fileName, JSON.stringify(mapping), options.strict ? 1 : 0, started, started)
         .lastInsertRowid,
     );
-    const counts = await streamRows(db, source, { mapping, delimiter, importId }, options);
+    const counts = await streamRows(db, source, { mapping, delimiter, newline, importId }, options);
     if (options.dryRun || (options.strict && counts.rowsRejected > 0)) {
       db.exec('ROLLBACK');
       return { ...counts, importId: null, committed: false, sha256: source.sha256(), mapping, notes, ignoredHeaders };
@@ -86,11 +86,16 @@ type Counts = Pick<
 function streamRows(
   db: Database.Database,
   source: ReturnType<typeof openCsvSource>,
-  { mapping, delimiter, importId }: { mapping: ImportMapping; delimiter: string; importId: number },
+  {
+    mapping,
+    delimiter,
+    newline,
+    importId,
+  }: { mapping: ImportMapping; delimiter: string; newline: CsvPeek['newline']; importId: number },
   options: ImportOptions,
 ): Promise<Counts> {
   return new Promise((resolve, reject) => {
-    let plan: ReturnType<typeof buildRowPlan> | null = null;
+    let plan: RowPlan | null = null;
     let writer: ImportWriter | null = null;
     let headerCount = 0;
     const counts: Counts = {
@@ -102,8 +107,7 @@ function streamRows(
       warnings: 0,
       issues: [],
     };
-    // Line of the next row: rows are lines apart, plus the line breaks quoted inside their fields.
-    let line = 1;
+    const lines = new RowLines(newline);
     let lastProgress = 0;
     let settled = false;
     const started = Date.now();
@@ -123,9 +127,10 @@ function streamRows(
       if (fields.length === 1 && fields[0]?.trim() === '') return; // blank line, before the header too
       if (!plan || !writer) {
         headerCount = fields.length;
-        plan = buildRowPlan(
+        plan = planFor(
           mapping,
           fields.map((field) => field.trim()),
+          `${source.fileName}: line ${rowLine} (the header)`,
         );
         writer = new ImportWriter(db, plan, importId);
         return;
@@ -164,6 +169,7 @@ function streamRows(
       header: false,
       skipEmptyLines: false,
       delimiter,
+      newline,
       chunk(results, parser) {
         if (settled) return;
         try {
@@ -176,9 +182,7 @@ function streamRows(
               rowErrors.set(error.row, error.message);
           }
           results.data.forEach((fields, index) => {
-            const rowLine = line;
-            for (const field of fields) line += countLineBreaks(field);
-            line++;
+            const rowLine = lines.advance(fields);
             const parseError = rowErrors.get(index);
             if (parseError !== undefined && writer) {
               counts.rowsRead++;
@@ -217,6 +221,16 @@ function streamRows(
     });
     source.text.on('error', (error) => fail(error));
   });
+}
+
+/** The row plan, or the whole-file problem with the header said where, as every other rejection is. */
+function planFor(mapping: ImportMapping, headers: string[], where: string): RowPlan {
+  try {
+    return buildRowPlan(mapping, headers);
+  } catch (error) {
+    if (!(error instanceof TributaryError)) throw error;
+    throw new TributaryError(error.code, `${where}: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`);
+  }
 }
 
 function progressOf(rowsRead: number, source: ReturnType<typeof openCsvSource>, started: number): ImportProgress {

@@ -83,7 +83,7 @@ export function openCsvSource(path: string): CsvSource {
   };
 }
 
-function refuseUtf16(first: Buffer, fileName: string): void {
+export function refuseUtf16(first: Buffer, fileName: string): void {
   const bom = first.subarray(0, 2).toString('hex');
   if (bom === 'fffe' || bom === 'feff') {
     throw new TributaryError(
@@ -93,15 +93,57 @@ function refuseUtf16(first: Buffer, fileName: string): void {
   }
 }
 
-/** Line breaks in a text (or in a quoted field: the rows after it start that many lines further down). */
+/**
+ * Line breaks in a text (or in a quoted field: the rows after it start that many lines further down), counted as
+ * editors count them: \r\n, a lone \r and a lone \n each end one line.
+ */
 export function countLineBreaks(text: string): number {
   let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) count++;
+    else if (code === 0x0d) {
+      count++;
+      if (text.charCodeAt(i + 1) === 0x0a) i++;
+    }
+  }
   return count;
 }
 
+/**
+ * The line each parsed row starts on. Rows are a line apart plus the line breaks inside their fields, except where
+ * the row separator and a CR or LF in a field make one CRLF between them (a field ending in CR before an LF
+ * separator, or an LF opening the row after a CR separator): that pair is one line, not two.
+ */
+export class RowLines {
+  private next = 1;
+
+  constructor(private readonly newline: '\r\n' | '\r' | '\n') {}
+
+  /** The line `fields` start on; moves past them and the separator after them. */
+  advance(fields: readonly string[]): number {
+    const start = this.next;
+    let breaks = 0;
+    for (const field of fields) breaks += countLineBreaks(field);
+    if (this.newline === '\n' && fields.at(-1)?.endsWith('\r')) breaks--;
+    if (this.newline === '\r' && start > 1 && fields[0]?.startsWith('\n')) breaks--;
+    this.next = start + breaks + 1;
+    return start;
+  }
+}
+
+/**
+ * The line break that ends the file's rows: the one after its first line. An export uses one throughout; guessing
+ * from the whole head instead (papaparse's way) can take a lone \r inside a value for the row separator, and then
+ * every \r\n counts twice and line numbers drift past the end of the file.
+ */
+export function rowSeparatorOf(text: string): '\r\n' | '\r' | '\n' {
+  const match = /\r\n|\r|\n/.exec(text);
+  return (match?.[0] as '\r\n' | '\r' | '\n' | undefined) ?? '\n';
+}
+
 /** Where the first byte that is not UTF-8 sits: line and byte, with the likely encoding named. */
-function notUtf8(fileName: string, chunk: Buffer, linesBefore: number): TributaryError {
+export function notUtf8(fileName: string, chunk: Buffer, linesBefore: number): TributaryError {
   let offset = 0;
   while (offset < chunk.length) {
     const byte = chunk[offset] as number;

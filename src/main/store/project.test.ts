@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -197,6 +198,23 @@ describe('saveAs', () => {
     await source.saveAs(join(dir, 'taken.sqlite'), { overwrite: true });
     source.close();
     expect(openProject(join(dir, 'taken.sqlite')).meta.name).toBe('Acme');
+  });
+
+  it('removes the hidden copies that killed saves to the same name left, and only those', async () => {
+    const dir = tempDir();
+    const source = createProject(join(dir, 'source.sqlite'), project);
+    const gone = spawnSync(process.execPath, ['-e', '']).pid as number; // a process that has exited
+    const abandoned = [`.copy.sqlite.partial-${gone}`, `.copy.sqlite.partial-${gone}-journal`];
+    // A save in progress in a live process (this one's parent), and a copy for another name, stay.
+    const kept = [`.copy.sqlite.partial-${process.ppid}`, `.other.sqlite.partial-${gone}`];
+    for (const name of [...abandoned, ...kept]) writeFileSync(join(dir, name), 'half a project');
+    await source.saveAs(join(dir, 'copy.sqlite'));
+    source.close();
+    expect(
+      readdirSync(dir)
+        .filter((name) => name.startsWith('.'))
+        .sort(),
+    ).toEqual([...kept].sort());
   });
 });
 

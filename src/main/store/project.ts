@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { TributaryError } from '../../shared/errors';
@@ -67,7 +67,8 @@ export class Project {
         `${target} is open in another program; close it there or choose another name.`,
       );
     }
-    const partial = join(dirname(target), `.${basename(target)}.partial-${process.pid}`);
+    removeAbandonedCopies(target);
+    const partial = join(dirname(target), `${partialPrefix(target)}${process.pid}`);
     try {
       await this.db.backup(partial);
       const copy = connect(partial);
@@ -80,9 +81,43 @@ export class Project {
       rmSync(`${target}-shm`, { force: true });
       renameSync(partial, target);
     } catch (error) {
-      rmSync(partial, { force: true });
+      for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
       throw translateSqliteError(error, target);
     }
+  }
+}
+
+const partialPrefix = (target: string): string => `.${basename(target)}.partial-`;
+
+/**
+ * A save killed mid-way (crash, power cut, SIGKILL) leaves its half-made copy, and the journal of the copy, under a
+ * hidden name the size of the project. The next save to the same target removes those whose process is gone; a
+ * copy still being written by a live process is left alone.
+ */
+function removeAbandonedCopies(target: string): void {
+  const folder = dirname(target);
+  const prefix = partialPrefix(target);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return; // an unreadable folder fails the save itself, with a message that names it
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^\d+/.exec(name.slice(prefix.length))?.[0]);
+    if (!Number.isSafeInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    rmSync(join(folder, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

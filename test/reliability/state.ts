@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+
+/** Columns that record when something ran, not what the project holds: two equal imports differ only there. */
+const VOLATILE: Record<string, string[]> = {
+  imports: ['started_at', 'finished_at'],
+  schema_migrations: ['applied_at'],
+  mappings: ['updated_at'],
+};
+
+export interface Fingerprint {
+  schemaVersion: number;
+  /** Rows per table, by name. */
+  counts: Record<string, number>;
+  /** sha256 over every table's columns and rows in a fixed order (volatile timestamps left out). */
+  digest: string;
+}
+
+/** What a project holds, as one comparable value: equal fingerprints mean the same tables, rows and values. */
+export function fingerprintOf(db: Database.Database): Fingerprint {
+  const tables = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string; sql: string }[];
+  const hash = createHash('sha256');
+  const counts: Record<string, number> = {};
+  for (const { name, sql } of tables) {
+    const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(name) as string[]).filter(
+      (column) => !(VOLATILE[name] ?? []).includes(column),
+    );
+    hash.update(`table ${sql}\n`);
+    const quoted = columns.map((column) => `"${column}"`).join(', ');
+    // rowid order is the insert order, kept by backups and by an UPDATE: the same for equal contents, and cheaper
+    // than sorting by every column.
+    const order = /WITHOUT\s+ROWID/i.test(sql) ? quoted : 'rowid';
+    const rows = db.prepare(`SELECT ${quoted} FROM "${name}" ORDER BY ${order}`).raw().iterate() as Iterable<unknown[]>;
+    let count = 0;
+    for (const row of rows) {
+      hash.update(JSON.stringify(row));
+      count++;
+    }
+    counts[name] = count;
+  }
+  return { schemaVersion: db.pragma('user_version', { simple: true }) as number, counts, digest: hash.digest('hex') };
+}
+
+export function integrityOf(db: Database.Database): string[] {
+  return (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check);
+}
+
+/** mulberry32: a small seeded generator, so a failing run's kill moments can be replayed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Run numbers and kill moments over [0, span): first one per equal slice, at a random point inside it, so every
+ * phase of the child's run (start-up, reading, writing, commit, checkpoint, close) is hit once its share of the
+ * span is larger than a slice; then, for each run that ended before its kill, another random moment, until
+ * `kills()` reaches `wanted`.
+ */
+export function* killMoments(
+  wanted: number,
+  span: number,
+  random: () => number,
+  kills: () => number,
+): Generator<[run: number, delayMs: number]> {
+  for (let run = 0; kills() < wanted; run++) {
+    if (run >= 3 * wanted) throw new Error(`only ${kills()} of ${run} runs were killed before they ended`);
+    yield [run, run < wanted ? ((run + random()) * span) / wanted : random() * span];
+  }
+}
