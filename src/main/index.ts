@@ -19,7 +19,9 @@ import { windowBounds } from './session/windowState';
 
 const APP_SCHEME = 'tributary';
 const rendererDir = join(import.meta.dirname, '../renderer');
-const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+// Development aids only: a packaged app trusts no other page and loads no other native module, whatever the
+// environment says (the fuses in electron-builder.yml close the same doors for NODE_OPTIONS and --inspect).
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
 
 // Tests and side-by-side installs point the app at another user-data folder (recent projects, demo project).
 if (process.env['TRIBUTARY_HOME']) app.setPath('userData', process.env['TRIBUTARY_HOME']);
@@ -31,7 +33,8 @@ protocol.registerSchemesAsPrivileged([
 /** The Electron-ABI build of better-sqlite3 that `npm start` makes, kept apart from Node's (scripts/start.mjs). */
 function nativeBinding(): string | undefined {
   const candidate =
-    process.env['TRIBUTARY_NATIVE_BINDING'] ?? join(app.getAppPath(), '.electron-native/better_sqlite3.node');
+    (app.isPackaged ? undefined : process.env['TRIBUTARY_NATIVE_BINDING']) ??
+    join(app.getAppPath(), '.electron-native/better_sqlite3.node');
   return existsSync(candidate) ? candidate : undefined;
 }
 

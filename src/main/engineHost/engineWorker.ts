@@ -35,7 +35,7 @@ type Unnumbered<R> = R extends { id: number } ? Omit<R, 'id'> : never;
 /**
  * The engine in a worker thread, so loading a project (seconds at a million touches) or computing a model never
  * holds up the main thread: the window's IPC, or every request of the browser-mode server. The worker keeps its own
- * read-only connection and engine cache; this side only forwards requests and matches answers to them. A worker
+ * connection and engine cache; this side only forwards requests and matches answers to them. A worker
  * that dies fails what it was doing with a clear error, and the next request starts a new one.
  */
 export class EngineWorker {

@@ -8,7 +8,7 @@ import { connect } from '../store/database';
 import { readMeta } from '../store/meta';
 import type { EngineProjectRef, EngineRequest, EngineResponse, EngineStatus, EngineWorkerInput } from './protocol';
 
-/** The worker's own read-only connection to the project the app has open (WAL: it sees every commit). */
+/** The worker's own connection to the project the app has open (WAL: it sees every commit); it writes only scenarios. */
 class WorkerProject implements ProjectSource {
   private opened: { ref: EngineProjectRef; db: Database.Database } | null = null;
   private readonly nativeBinding: string | undefined;
@@ -26,8 +26,10 @@ class WorkerProject implements ProjectSource {
     const current = this.opened?.ref;
     if (current && current.path === ref.path && current.generation === ref.generation) return false;
     this.close();
-    // Read-write only for saved scenarios (handlers/scenarioHandlers.ts): the engine itself never writes.
+    // Read-write only for saved scenarios (handlers/scenarioHandlers.ts): the engine itself never writes. The file
+    // must exist: a project moved away while open must not come back as a new empty file beside its old -wal.
     const db = connect(ref.path, {
+      fileMustExist: true,
       ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
     });
     this.opened = { ref, db };

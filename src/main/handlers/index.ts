@@ -60,7 +60,7 @@ export function createHandlers({
     ...createImportHandlers(session, jobs),
     ...createExportDialogHandlers(dialogs),
     ...forwardEngineMethods(session, engine, downloads),
-    ...createRestoreHandlers(session, stopImports),
+    ...createRestoreHandlers(session, stopImports, opened),
     'app:info': () => ({ version: APP_VERSION, mode, schemaVersion, projectsDir: session.projectsDir }),
     'project:create': async ({ name, currency, path }) => {
       await stopImports();

@@ -1,4 +1,4 @@
-import type { Method, Results, ValidArgs } from '../../shared/api';
+import type { Method, ProjectInfo, Results, ValidArgs } from '../../shared/api';
 import type { RestoreResults } from '../../shared/restoreApi';
 import type { Session } from '../session/session';
 
@@ -8,13 +8,18 @@ export type RestoreHandlerTable = {
 };
 
 /** Restore points of the open project, and anonymised copies of it. */
-export function createRestoreHandlers(session: Session, stopImports: () => Promise<void>): RestoreHandlerTable {
+export function createRestoreHandlers(
+  session: Session,
+  stopImports: () => Promise<void>,
+  /** Tells the engine a project opened, so it loads it at once. */
+  opened: (info: ProjectInfo) => ProjectInfo,
+): RestoreHandlerTable {
   return {
     'restore:list': () => session.restorePoints.list(session.require().path),
     'restore:apply': async ({ id }) => {
       // A running import would write into the file being replaced: it is cancelled (rolled back) first.
       await stopImports();
-      return session.restore(id);
+      return opened(await session.restore(id));
     },
     'project:saveAnonymised': ({ path, overwrite }) => session.saveAnonymised(path, overwrite),
   };

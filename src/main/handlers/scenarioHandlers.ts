@@ -5,6 +5,7 @@ import type { CarMeasures, ScenarioResults } from '../../shared/scenarioApi';
 import { attribute } from '../engine/attribute';
 import type { EngineCache } from '../engine/cache';
 import type { ProjectSource } from './projectSource';
+import { translateSqliteError } from '../store/database';
 import { deleteScenario, listScenarios, saveScenario } from '../store/scenarios';
 import { carOf } from './modelHandlers';
 
@@ -47,13 +48,24 @@ export function createScenarioHandlers(project: ProjectSource): ScenarioHandlerT
   return {
     'scenario:list': () => listScenarios(project.require().db),
     'scenario:save': ({ name, options }) => {
-      const { db } = project.require();
-      saveScenario(db, name, options);
+      const { db, path } = project.require();
+      // An import holds the write lock for its whole run: that is said as `locked`, not as an internal error.
+      try {
+        saveScenario(db, name, options);
+      } catch (error) {
+        throw translateSqliteError(error, path);
+      }
       return listScenarios(db);
     },
     'scenario:delete': ({ name }) => {
-      const { db } = project.require();
-      if (!deleteScenario(db, name)) throw new TributaryError('not_found', `No scenario is named ${name}.`);
+      const { db, path } = project.require();
+      let deleted: boolean;
+      try {
+        deleted = deleteScenario(db, name);
+      } catch (error) {
+        throw translateSqliteError(error, path);
+      }
+      if (!deleted) throw new TributaryError('not_found', `No scenario is named ${name}.`);
       return listScenarios(db);
     },
   };

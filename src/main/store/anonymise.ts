@@ -149,9 +149,11 @@ export function anonymiseDatabase(db: Database.Database, now = new Date()): stri
     }
     db.prepare('UPDATE import_issues SET reason = ?').run(ISSUE_REASON);
     rewriteUnresolvedReasons(db);
-    // ANALYZE's sample table (never made by Tributary today) would keep sampled index keys: emails among them.
-    if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat4'").get())
-      db.exec('DELETE FROM sqlite_stat4');
+    // ANALYZE's sample tables (never made by Tributary today; stat3 by older SQLite builds) would keep sampled index
+    // keys: emails among them. The schema check accepts stat1-stat4, so each one present is emptied.
+    for (const table of ['sqlite_stat2', 'sqlite_stat3', 'sqlite_stat4']) {
+      if (db.prepare('SELECT 1 FROM sqlite_schema WHERE name = ?').get(table)) db.exec(`DELETE FROM ${table}`);
+    }
     writeMeta(db, { anonymisedAt });
   })();
   db.exec('VACUUM');

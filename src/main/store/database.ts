@@ -11,11 +11,14 @@ export interface OpenOptions {
  * the file's content comes first: untrusted schema objects never run app functions, cells are size-checked, and
  * no file is memory-mapped.
  */
-export function connect(path: string, options: OpenOptions & { readonly?: boolean } = {}): Database.Database {
+export function connect(
+  path: string,
+  options: OpenOptions & { readonly?: boolean; fileMustExist?: boolean } = {},
+): Database.Database {
   let db: Database.Database;
   try {
     db = new Database(path, {
-      fileMustExist: false,
+      fileMustExist: options.fileMustExist ?? false,
       readonly: options.readonly ?? false,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });

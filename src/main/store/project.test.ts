@@ -190,6 +190,38 @@ describe('saveAs', () => {
     source.close();
   });
 
+  it('refuses to write over a file whose interrupted write left a -journal (it would roll into the copy)', async () => {
+    const dir = tempDir();
+    const source = createProject(join(dir, 'source.sqlite'), project);
+    writeFileSync(join(dir, 'crashed.sqlite'), 'old bytes');
+    writeFileSync(join(dir, 'crashed.sqlite-journal'), 'hot journal');
+    await expect(source.saveAs(join(dir, 'crashed.sqlite'), { overwrite: true })).rejects.toThrow(
+      /open in another program/,
+    );
+    expect(readFileSync(join(dir, 'crashed.sqlite'), 'utf8')).toBe('old bytes');
+    source.close();
+  });
+
+  it('prepares a changed copy (anonymised) away from the target folder, which only sees the finished file', async () => {
+    const dir = tempDir();
+    const source = createProject(join(dir, 'source.sqlite'), project);
+    source.db.prepare("INSERT INTO accounts (account_id, name) VALUES ('A1', 'Secret Corp')").run();
+    let seenWhilePreparing: string[] = [];
+    await source.saveAs(join(dir, 'shared.sqlite'), {
+      prepare: (copy) => {
+        seenWhilePreparing = readdirSync(dir);
+        copy.prepare("UPDATE accounts SET name = 'Account 1'").run();
+      },
+    });
+    source.close();
+    // While the copy still held the original names, nothing of it was in the (possibly synced) target folder.
+    expect(seenWhilePreparing.filter((name) => !name.startsWith('source.sqlite'))).toEqual([]);
+    expect(readdirSync(dir).filter((name) => !name.startsWith('source.sqlite'))).toEqual(['shared.sqlite']);
+    const copy = openProject(join(dir, 'shared.sqlite'));
+    expect(copy.db.prepare('SELECT name FROM accounts').all()).toEqual([{ name: 'Account 1' }]);
+    copy.close();
+  });
+
   it('refuses to overwrite unless asked', async () => {
     const dir = tempDir();
     const source = createProject(join(dir, 'source.sqlite'), project);

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { TributaryError } from '../../shared/errors';
@@ -50,7 +51,9 @@ export class Project {
    * Writes a self-contained copy with the SQLite backup API (consistent even while this connection writes), then
    * switches the copy to `journal_mode=DELETE` so it is one file with no -wal beside it. The copy is built under a
    * temporary name and renamed into place, so an interrupted save never leaves a half-written project at `target`.
-   * `prepare` may change the copy (an anonymised copy) before it takes its name.
+   * `prepare` may change the copy (an anonymised copy) before it takes its name: that copy is built in a private
+   * temporary folder and only its finished bytes reach the target's folder, since a folder synced to the cloud
+   * would otherwise upload the full copy while it is being anonymised.
    */
   async saveAs(
     target: string,
@@ -61,7 +64,8 @@ export class Project {
     }
     // A -wal beside the target belongs to a program that has it open (or crashed with it open): SQLite would replay
     // it into the new copy, so the copy is not written over it.
-    if (existsSync(`${target}-wal`)) {
+    // A -journal is the same: SQLite would roll it back into the new copy on its next open.
+    if (existsSync(`${target}-wal`) || existsSync(`${target}-journal`)) {
       throw new TributaryError(
         'locked',
         `${target} is open in another program; close it there or choose another name.`,
@@ -69,20 +73,25 @@ export class Project {
     }
     removeAbandonedCopies(target);
     const partial = join(dirname(target), `${partialPrefix(target)}${process.pid}`);
+    const staging = options.prepare ? mkdtempSync(join(tmpdir(), 'tributary-copy-')) : null;
+    const built = staging ? join(staging, 'copy.sqlite') : partial;
     try {
-      await this.db.backup(partial);
-      const copy = connect(partial);
+      await this.db.backup(built);
+      const copy = connect(built);
       try {
         copy.pragma('journal_mode = DELETE');
         options.prepare?.(copy);
       } finally {
         copy.close();
       }
+      if (staging) copyFileSync(built, partial);
       rmSync(`${target}-shm`, { force: true });
       renameSync(partial, target);
     } catch (error) {
       for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
       throw translateSqliteError(error, target);
+    } finally {
+      if (staging) rmSync(staging, { recursive: true, force: true });
     }
   }
 }

@@ -98,6 +98,7 @@ export function FlowsChart({
           <ResponsiveSankey<FlowNode, FlowLink>
             data={data}
             sort="input"
+            animate={false}
             align="justify"
             label={(node) => labelOf.get(node.id) ?? node.id}
             valueFormat={(value) => formatMoney(value, currency)}
