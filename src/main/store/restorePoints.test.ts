@@ -55,6 +55,17 @@ describe('RestorePoints', () => {
     project.close();
   });
 
+  it('never prunes the point it just made, even with the clock set back', async () => {
+    const { path, project, points } = setup(2);
+    await points.make(project, 'auto', new Date('2026-03-01T10:00:00.000Z'));
+    await points.make(project, 'auto', new Date('2026-03-01T11:00:00.000Z'));
+    const made = await points.make(project, 'import', new Date('2025-01-01T09:00:00.000Z'));
+    const ids = points.list(path).map((point) => point.id);
+    expect(ids).toHaveLength(2);
+    expect(ids).toContain(made.id);
+    project.close();
+  });
+
   it('refuses an unknown or malformed id', () => {
     const { path, project, points } = setup();
     expect(() => points.fileOf(path, '2026-01-01T10-00-00.000Z_auto')).toThrow(/No restore point/);

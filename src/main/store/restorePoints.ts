@@ -50,7 +50,7 @@ export class RestorePoints {
         const counts = countsOf(path);
         return [{ ...info, bytes: statSync(path).size, ...(counts ? { counts } : {}) }];
       })
-      .sort((a, b) => order(b) - order(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+      .sort(newestFirst);
   }
 
   /** The file of a point, or a not_found error naming it. */
@@ -83,7 +83,7 @@ export class RestorePoints {
       rmSync(partial, { force: true });
       throw translateSqliteError(error, file);
     }
-    this.prune(project.path);
+    this.prune(project.path, id);
     const info = parseId(id) as Omit<RestorePointInfo, 'bytes' | 'counts'>;
     const counts = countsOf(file);
     return { ...info, bytes: statSync(file).size, ...(counts ? { counts } : {}) };
@@ -97,10 +97,18 @@ export class RestorePoints {
     }
   }
 
-  private prune(projectPath: string): void {
+  /**
+   * Keeps the newest points by their ids alone (opening each to count its rows would read every point on every
+   * import), and always the one just made: with the clock set back, it would otherwise look the oldest and go.
+   */
+  private prune(projectPath: string, made: string): void {
     const folder = this.folderOf(projectPath);
-    for (const old of this.list(projectPath).slice(this.keep))
-      rmSync(join(folder, `${old.id}${SUFFIX}`), { force: true });
+    const older = readdirSync(folder)
+      .filter((file) => file.endsWith(SUFFIX))
+      .flatMap((file) => parseId(file.slice(0, -SUFFIX.length)) ?? [])
+      .filter((point) => point.id !== made)
+      .sort(newestFirst);
+    for (const old of older.slice(this.keep - 1)) rmSync(join(folder, `${old.id}${SUFFIX}`), { force: true });
   }
 }
 
@@ -125,6 +133,10 @@ function countsOf(path: string): Record<DataKind, number> | undefined {
 }
 
 /** Time, then the sequence number of points made in the same millisecond. */
+function newestFirst(a: Pick<RestorePointInfo, 'id' | 'createdAt'>, b: Pick<RestorePointInfo, 'id' | 'createdAt'>) {
+  return order(b) - order(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
 function order(point: Pick<RestorePointInfo, 'id' | 'createdAt'>): number {
   return Date.parse(point.createdAt) * 1000 + Number(ID_PATTERN.exec(point.id)?.[4] ?? 0);
 }
