@@ -162,25 +162,24 @@ export function breakdowns(data: Dataset, run: AttributionRun, options: Breakdow
 /** The members with the most credit by name, the rest summed into one "Other" entry (spec 7: CAR by member). */
 function foldMembers(byMember: Tally, memberName: (m: number) => string, top: number): MemberBreakdown {
   const keep = Math.max(0, Math.floor(top));
-  let members = 0;
-  let credit = 0;
-  let touches = 0;
   const credits: number[] = [];
   for (let m = 0; m < byMember.touches.length; m++) {
-    if (byMember.touches[m] === 0) continue;
-    members++;
-    credit += byMember.credit[m] as number;
-    touches += byMember.touches[m] as number;
-    credits.push(byMember.credit[m] as number);
+    if (byMember.touches[m] !== 0) credits.push(byMember.credit[m] as number);
   }
+  const members = credits.length;
   // Only members at or above the keep-th largest credit can be among the top ones (ties included, then sorted).
-  const threshold = keep === 0 ? Infinity : keep >= credits.length ? -Infinity : kthLargest(credits, keep);
+  const threshold = keep === 0 ? Infinity : keep >= members ? -Infinity : kthLargest(credits, keep);
   const shown = byMember.entries(memberName, memberName, threshold).slice(0, keep);
   let other: BreakdownEntry | null = null;
   if (members > shown.length) {
-    for (const entry of shown) {
-      credit -= entry.credit;
-      touches -= entry.touches;
+    // Summed from the members it holds, not as the total minus the shown ones, which loses cents to cancellation.
+    const listed = new Set(shown.map((entry) => entry.key));
+    let credit = 0;
+    let touches = 0;
+    for (let m = 0; m < byMember.touches.length; m++) {
+      if (byMember.touches[m] === 0 || listed.has(memberName(m))) continue;
+      credit += byMember.credit[m] as number;
+      touches += byMember.touches[m] as number;
     }
     other = { key: OTHER_MEMBERS_KEY, label: `Other (${members - shown.length} members)`, credit, touches };
   }
