@@ -87,11 +87,15 @@ describe('the engine worker', () => {
   });
 
   it('fails what a dead worker was doing with a clear error, and starts a new one for the next request', async () => {
-    const { session, call, engine } = await apiSession('Models');
-    generateDemo(session.require().db, { scale: 2000, seed: 3 });
+    const { dir, call, engine } = await apiSession('Small');
+    const path = demoFile(dir, 50_000);
+    await call('project:open', { path });
     const expected = await call('model:attribute', { options: { model: 'u-shaped' } });
 
+    // Killed while it surely works on the request: a reopen makes the worker load the project again first.
+    await call('project:open', { path });
     const cut = call('model:attribute', { options: { model: 'u-shaped' } });
+    await expect.poll(() => engine.waiting).toBeGreaterThan(1);
     await engine.kill();
     await expect(cut).rejects.toThrow(/^internal: The engine stopped unexpectedly \(.*\); try again\.$/);
 

@@ -94,6 +94,11 @@ export class EngineWorker {
     this.thread = thread;
   }
 
+  /** How many requests wait for the worker's answer (tests: to act while one is in flight). */
+  get waiting(): number {
+    return this.thread?.pending.size ?? 0;
+  }
+
   /** Ends the worker thread; what it was doing fails with `cancelled`. */
   async stop(): Promise<void> {
     this.project = null;
