@@ -1,5 +1,6 @@
-import type { Method, Results, ValidArgs } from '../../shared/api';
+import type { Method } from '../../shared/api';
 import type { ApiErrorShape } from '../../shared/errors';
+import type { Handlers } from '../handlers/handlerTable';
 
 /** The API methods the engine worker answers; every other method stays on the main thread. */
 export const ENGINE_METHODS = [
@@ -19,9 +20,7 @@ export const ENGINE_METHODS = [
 
 export type EngineMethod = (typeof ENGINE_METHODS)[number];
 
-export type EngineHandlerTable = {
-  [M in EngineMethod]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]>;
-};
+export type EngineHandlerTable = Handlers<EngineMethod>;
 
 /**
  * A project as the worker knows it: its file, and which opening of it this is, so a file replaced at the same path

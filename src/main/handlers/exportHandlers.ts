@@ -10,11 +10,10 @@ import { summarizeProject } from '../store/summary';
 import type { Dialogs } from './index';
 import { attributionSummary, carOf, runModelOn } from './modelHandlers';
 import type { ProjectSource } from './projectSource';
+import type { Handlers } from './handlerTable';
 
 type ExportMethod = Exclude<keyof ExportResults & Method, 'dialog:pickExport'>;
-export type ExportHandlerTable = {
-  [M in ExportMethod]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]>;
-};
+export type ExportHandlerTable = Handlers<ExportMethod>;
 
 export function creditsFileName(options: ModelOptions): string {
   return `credits-${options.model}.csv`;

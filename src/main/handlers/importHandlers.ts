@@ -1,5 +1,5 @@
 import { basename, extname, resolve } from 'node:path';
-import type { Method, Results, ValidArgs } from '../../shared/api';
+import type { Method } from '../../shared/api';
 import type { ImportResults } from '../../shared/importApi';
 import { TributaryError } from '../../shared/errors';
 import { toCsv } from '../../shared/csv';
@@ -10,11 +10,10 @@ import { dataOverview, dataRows, unresolvedMembers } from '../store/dataView';
 import { importFileName, iterateImportIssues, listImportIssues, listImports } from '../store/imports';
 import { listSavedMappings } from '../store/mappings';
 import type { Session } from '../session/session';
+import type { Handlers } from './handlerTable';
 
 type ImportMethod = keyof ImportResults & Method;
-export type ImportHandlerTable = {
-  [M in ImportMethod]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]>;
-};
+export type ImportHandlerTable = Handlers<ImportMethod>;
 
 /** The import wizard's and data view's methods, over the open project. */
 export function createImportHandlers(session: Session, jobs: ImportJobs): ImportHandlerTable {

@@ -1,4 +1,4 @@
-import type { Method, ProjectInfo, Results, ValidArgs } from '../../shared/api';
+import type { Method, ProjectInfo, Results } from '../../shared/api';
 import { TributaryError } from '../../shared/errors';
 import { APP_VERSION } from '../../shared/version';
 import { EngineWorker } from '../engineHost/engineWorker';
@@ -12,6 +12,7 @@ import type { Session } from '../session/session';
 import { createExportDialogHandlers } from './exportHandlers';
 import { createImportHandlers } from './importHandlers';
 import { createRestoreHandlers } from './restoreHandlers';
+import type { Handlers } from './handlerTable';
 
 /** The system file dialogs; only the desktop shell has them. */
 export interface Dialogs {
@@ -34,7 +35,7 @@ export interface HandlerContext {
 }
 
 /** One handler per API method; each receives arguments already validated by its schema. */
-export type HandlerTable = { [M in Method]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]> };
+export type HandlerTable = Handlers<Method>;
 
 export function createHandlers({
   session,

@@ -1,4 +1,4 @@
-import type { Method, Results, ValidArgs } from '../../shared/api';
+import type { Method } from '../../shared/api';
 import { TributaryError } from '../../shared/errors';
 import type { JourneyResults } from '../../shared/journeyApi';
 import { attribute } from '../engine/attribute';
@@ -6,11 +6,10 @@ import type { EngineCache } from '../engine/cache';
 import { explainJourney } from '../engine/explain';
 import { findOpportunity, searchOpportunities } from '../engine/opportunitySearch';
 import type { ProjectSource } from './projectSource';
+import type { Handlers } from './handlerTable';
 
 type JourneyMethod = keyof JourneyResults & Method;
-export type JourneyHandlerTable = {
-  [M in JourneyMethod]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]>;
-};
+export type JourneyHandlerTable = Handlers<JourneyMethod>;
 
 /** Journey methods: find an opportunity and explain its credit, over the same engine snapshots as the model. */
 export function createJourneyHandlers(session: ProjectSource, cache: EngineCache): JourneyHandlerTable {

@@ -1,4 +1,4 @@
-import type { Method, Results, ValidArgs } from '../../shared/api';
+import type { Method } from '../../shared/api';
 import type { AttributionSummary, ModelResults } from '../../shared/modelApi';
 import { weightsOf, type ModelOptions } from '../../shared/modelOptions';
 import type { CarResult } from '../../shared/results';
@@ -10,11 +10,10 @@ import { sankeyFlows } from '../engine/flows';
 import { carView } from '../engine/carView';
 import { focusRun } from '../engine/focus';
 import type { ProjectSource } from './projectSource';
+import type { Handlers } from './handlerTable';
 
 type ModelMethod = keyof ModelResults & Method;
-export type ModelHandlerTable = {
-  [M in ModelMethod]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]>;
-};
+export type ModelHandlerTable = Handlers<ModelMethod>;
 
 export interface ModelRunOf {
   snapshot: EngineSnapshot;

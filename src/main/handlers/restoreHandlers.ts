@@ -1,11 +1,10 @@
-import type { Method, ProjectInfo, Results, ValidArgs } from '../../shared/api';
+import type { Method, ProjectInfo } from '../../shared/api';
 import type { RestoreResults } from '../../shared/restoreApi';
 import type { Session } from '../session/session';
+import type { Handlers } from './handlerTable';
 
 type RestoreMethod = keyof RestoreResults & Method;
-export type RestoreHandlerTable = {
-  [M in RestoreMethod]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]>;
-};
+export type RestoreHandlerTable = Handlers<RestoreMethod>;
 
 /** Restore points of the open project, and anonymised copies of it. */
 export function createRestoreHandlers(

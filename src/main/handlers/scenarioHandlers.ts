@@ -1,4 +1,4 @@
-import type { Method, Results, ValidArgs } from '../../shared/api';
+import type { Method } from '../../shared/api';
 import { TributaryError } from '../../shared/errors';
 import type { CarResult } from '../../shared/results';
 import type { CarMeasures, ScenarioResults } from '../../shared/scenarioApi';
@@ -8,14 +8,11 @@ import type { ProjectSource } from './projectSource';
 import { translateSqliteError } from '../store/database';
 import { deleteScenario, listScenarios, saveScenario } from '../store/scenarios';
 import { carOf } from './modelHandlers';
+import type { Handlers } from './handlerTable';
 
 type ScenarioMethod = Exclude<keyof ScenarioResults & Method, 'model:compare'>;
-export type ScenarioHandlerTable = {
-  [M in ScenarioMethod]: (args: ValidArgs<M>) => Results[M] | Promise<Results[M]>;
-};
-export type CompareHandlerTable = {
-  'model:compare': (args: ValidArgs<'model:compare'>) => Results['model:compare'];
-};
+export type ScenarioHandlerTable = Handlers<ScenarioMethod>;
+export type CompareHandlerTable = Handlers<'model:compare'>;
 
 /** CAR's measures without its lists (opportunities, members, segments): what a comparison shows. */
 export function carMeasures(car: CarResult): CarMeasures {
