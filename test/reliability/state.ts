@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 
-/** Columns that record when something ran, not what the project holds: two equal imports differ only there. */
+/** Columns that record when or that something ran, not what the project holds: two equal imports differ only there. */
 const VOLATILE: Record<string, string[]> = {
   imports: ['started_at', 'finished_at'],
   schema_migrations: ['applied_at'],
   mappings: ['updated_at'],
+  // Drawn at random by every write (migration 0002): two equal imports give two tokens.
+  data_revision: ['token'],
 };
 
 export interface Fingerprint {

@@ -109,6 +109,8 @@ export const ANONYMISATION_POLICY: Readonly<Record<string, Readonly<Record<strin
     updated_at: 'keep',
   },
   scenarios: { scenario_id: 'keep', name: 'keep', model: 'keep', options_json: 'keep', updated_at: 'keep' },
+  // The engine's cache key (migration 0002): drawn afresh, so the copy never shares its original's cached arrays.
+  data_revision: { id: 'keep', token: 'rewrite' },
 };
 
 const MEMBER_TABLES = ['community_members', 'community_actions', 'member_identities', 'member_moves'] as const;
@@ -154,6 +156,8 @@ export function anonymiseDatabase(db: Database.Database, now = new Date()): stri
     for (const table of ['sqlite_stat2', 'sqlite_stat3', 'sqlite_stat4']) {
       if (db.prepare('SELECT 1 FROM sqlite_schema WHERE name = ?').get(table)) db.exec(`DELETE FROM ${table}`);
     }
+    // The triggers drew new tokens on every rewrite above; one more makes it so even for a project with no rows.
+    db.exec('UPDATE data_revision SET token = randomblob(16)');
     writeMeta(db, { anonymisedAt });
   })();
   db.exec('VACUUM');

@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../../../test/helpers/files';
+import { generateDemo } from '../demo/generate';
+import { loadEngineData } from '../engine/load';
+import { readDataRevision } from './dataRevision';
+import { createProject } from './project';
+
+const tempDir = useTempDir();
+
+function demoProject(): string {
+  const path = join(tempDir(), 'demo.sqlite');
+  const project = createProject(path, { name: 'Demo', currency: 'USD' });
+  generateDemo(project.db, { scale: 3000 });
+  project.close();
+  return path;
+}
+
+/** The tables that carry the revision triggers, found from the schema rather than listed again. */
+function revisedTables(db: Database.Database): string[] {
+  return db
+    .prepare(
+      "SELECT DISTINCT tbl_name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%\\_revision\\_%' ESCAPE '\\' ORDER BY 1",
+    )
+    .pluck()
+    .all() as string[];
+}
+
+describe('data revision', () => {
+  it('is a 16-byte token, and null for a file without the table', () => {
+    const db = new Database(demoProject());
+    expect(readDataRevision(db)).toMatch(/^[0-9A-F]{32}$/);
+    db.exec('DROP TABLE data_revision');
+    expect(readDataRevision(db)).toBeNull();
+    db.close();
+  });
+
+  it('changes with every insert, update and delete in every table that carries the triggers', () => {
+    const db = new Database(demoProject());
+    const tables = revisedTables(db);
+    expect(tables.length).toBeGreaterThanOrEqual(9);
+    for (const table of tables) {
+      const first = `(SELECT min(rowid) FROM ${table})`;
+      db.exec(`CREATE TEMP TABLE saved AS SELECT * FROM ${table} WHERE rowid = ${first}`);
+      const steps = [
+        `UPDATE ${table} SET rowid = rowid WHERE rowid = ${first}`,
+        `DELETE FROM ${table} WHERE rowid = ${first}`,
+        `INSERT INTO ${table} SELECT * FROM temp.saved`,
+      ];
+      for (const sql of steps) {
+        const before = readDataRevision(db);
+        expect(db.prepare(sql).run().changes, `${sql} changes a row`).toBe(1);
+        expect(readDataRevision(db), `${sql} draws a new token`).not.toBe(before);
+      }
+      db.exec('DROP TABLE temp.saved');
+    }
+    db.close();
+  });
+
+  it('is kept for every table the engine reads: the engine loads with every other table gone', () => {
+    const path = demoProject();
+    const db = new Database(path);
+    const revised = new Set(revisedTables(db));
+    const others = (
+      db
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .pluck()
+        .all() as string[]
+    ).filter((table) => !revised.has(table));
+    expect(others).toContain('community_members');
+    const full = loadEngineData(db);
+    for (const table of others) db.exec(`DROP TABLE ${table}`);
+    // A read of any table without the triggers would fail here with "no such table".
+    expect(loadEngineData(db)).toEqual(full);
+    db.close();
+  });
+});
