@@ -33,11 +33,30 @@ describe('loadEngineData', () => {
         { contact_id: 'k2', account_id: 'A2', email: 'kim@y.com' },
         { contact_id: 'k10', account_id: 'A3', email: 'KIM@y.com' },
         { contact_id: 'k0', account_id: null, email: 'kim@y.com' },
+        { contact_id: 'n1', account_id: 'A1', email: 'nobody-refers@x.com' },
+      ],
+      // CAR looks up the emails referrals target, so those are the ones mapped (as written, or normalised).
+      community_actions: [
+        {
+          action_id: 'r1',
+          member_id: 'm1',
+          occurred_at: 1,
+          action_type: 'external_referral',
+          target_email: ' PAT@x.com',
+        },
+        {
+          action_id: 'r2',
+          member_id: 'm1',
+          occurred_at: 2,
+          action_type: 'external_referral',
+          target_email: 'kim@y.com',
+        },
       ],
     });
     const account = (id: string) => data.accounts.find(id);
     expect(community.accountByEmail.get('pat@x.com')).toBe(account('A1'));
     expect(community.accountByEmail.get('kim@y.com')).toBe(account('A3'));
+    expect(community.accountByEmail.has('nobody-refers@x.com')).toBe(false);
     expect(community.accountByDomain.get('shared.com')).toBe(account('A1'));
     // data.md: free-mail domains never match an account.
     expect(community.accountByDomain.has('gmail.com')).toBe(false);
