@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/main/demo/generate';
+import { engineCacheDir } from '../../src/main/engine/diskCache';
 import { createProject } from '../../src/main/store/project';
 import { useApiSession } from '../helpers/api';
 
@@ -14,6 +16,12 @@ function demoFile(dir: string, scale: number): string {
   generateDemo(project.db, { scale, seed: 5 });
   project.close();
   return path;
+}
+
+/** The engine's cache files in the user-data folder `dir`. */
+function cachedFiles(dir: string): string[] {
+  const cacheDir = engineCacheDir(dir);
+  return existsSync(cacheDir) ? readdirSync(cacheDir).filter((name) => name.endsWith('.engine')) : [];
 }
 
 describe('the engine worker', () => {
@@ -36,7 +44,11 @@ describe('the engine worker', () => {
     expect(order).toEqual(['project:summary', 'model:run']);
     expect(ran.attribution.revenue).toBeCloseTo(summarized.wonRevenue, 6);
     // The prewarm and the request queued behind it share one load (of a worker started for this project).
-    expect(await engine.status()).toEqual({ project: { path, generation: expect.any(Number) }, loads: 1 });
+    expect(await engine.status()).toEqual({
+      project: { path, generation: expect.any(Number) },
+      loads: 1,
+      reads: { project: 1, disk: 0, ahead: 0 },
+    });
   });
 
   it('starts loading a project as soon as it opens, and drops it when it closes', async () => {
@@ -70,9 +82,37 @@ describe('the engine worker', () => {
     );
     await call('project:close', {});
     expect(await busy).toMatch(/^(answered|cancelled: The project closed before the engine answered\.)$/);
-    expect(await engine.status()).toEqual({ project: null, loads: 0 });
+    expect(await engine.status()).toEqual({ project: null, loads: 0, reads: { project: 0, disk: 0, ahead: 0 } });
     // The worker let go before the session closed, so the session's close checkpointed and removed the WAL.
     expect([existsSync(`${path}-wal`), existsSync(`${path}-shm`)]).toEqual([false, false]);
+  });
+
+  it('reads a reopened project from its disk cache, unless its data changed, even by another program', async () => {
+    const { dir, call, engine } = await apiSession('Small');
+    const path = demoFile(dir, 5000);
+    const options = { options: { model: 'w-shaped' } };
+    await call('project:open', { path });
+    const first = await call('model:run', options);
+    expect((await engine.status()).reads).toEqual({ project: 1, disk: 0, ahead: 0 });
+    // Written when the worker has nothing else to do.
+    await expect.poll(() => cachedFiles(dir)).toHaveLength(1);
+
+    // Read ahead while the session checked the file, then found to be of the data the opened file holds.
+    await call('project:close', {});
+    await call('project:open', { path });
+    expect(await call('model:run', options)).toEqual(first);
+    expect((await engine.status()).reads).toEqual({ project: 0, disk: 1, ahead: 1 });
+
+    // Another program doubles every deal while the project is closed: the cached arrays no longer hold.
+    await call('project:close', {});
+    const other = new Database(path);
+    other.exec('UPDATE opportunities SET amount = amount * 2');
+    other.close();
+    await call('project:open', { path });
+    const doubled = await call('model:run', options);
+    expect((await engine.status()).reads).toEqual({ project: 1, disk: 0, ahead: 0 });
+    expect(doubled.attribution.revenue).toBeCloseTo(2 * first.attribution.revenue, 6);
+    expect(doubled.car.attributed).toBeCloseTo(2 * first.car.attributed, 6);
   });
 
   it('keeps the error codes of what fails in the worker', async () => {
@@ -92,7 +132,10 @@ describe('the engine worker', () => {
     await call('project:open', { path });
     const expected = await call('model:attribute', { options: { model: 'u-shaped' } });
 
-    // Killed while it surely works on the request: a reopen makes the worker load the project again first.
+    // Killed while it surely works on the request: a reopen makes the worker load the project again first (from
+    // its tables: the disk cache is emptied once the worker has written it).
+    await expect.poll(() => cachedFiles(dir)).toHaveLength(1);
+    rmSync(engineCacheDir(dir), { recursive: true, force: true });
     await call('project:open', { path });
     const cut = call('model:attribute', { options: { model: 'u-shaped' } });
     await expect.poll(() => engine.waiting).toBeGreaterThan(1);

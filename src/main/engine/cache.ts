@@ -1,11 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { ModelOptions } from '../../shared/modelOptions';
+import { APP_VERSION } from '../../shared/version';
+import { readDataRevision } from '../store/dataRevision';
 import { journeyKey } from './attribute';
 import type { Memo } from './car';
 import type { CommunityData } from './communityData';
 import type { Dataset } from './dataset';
+import type { EngineDiskCache } from './diskCache';
+import { ENGINE_FILE_FORMAT, sameKey, type EngineFileContent, type EngineFileKey } from './engineFile';
 import { buildJourneys, type Journeys } from './journeys';
-import { loadEngineData } from './load';
+import { loadEngineData, type EngineData } from './load';
 
 /** One consistent view of the project: everything in it was read in one transaction. */
 export interface EngineSnapshot {
@@ -35,14 +39,27 @@ const KEEP_MEMOS = 16;
  */
 export class EngineCache {
   private loaded: Loaded | null = null;
+  private readonly disk: EngineDiskCache | null;
+  /** Arrays read from the project that the disk cache does not hold yet (see saveToDisk). */
+  private unsaved: { key: EngineFileKey; arrays: EngineData; memos: Map<string, unknown> } | null = null;
+  /** Arrays read ahead for a project about to open (see prefetch). */
+  private prefetched: { key: EngineFileKey; content: EngineFileContent } | null = null;
+  /** How the arrays of each load were had (`ahead`: of the disk reads, those read ahead), for tests and status. */
+  readonly reads = { project: 0, disk: 0, ahead: 0 };
+
+  /** With `disk`, arrays are kept across sessions (engine/diskCache.ts). */
+  constructor(disk: EngineDiskCache | null = null) {
+    this.disk = disk;
+  }
 
   snapshot(db: Database.Database): EngineSnapshot {
     const version = db.pragma('data_version', { simple: true }) as number;
     if (this.loaded && this.loaded.db === db && this.loaded.version === version) return this.loaded.snapshot;
-    // One read transaction inside: every table is read from the same committed state.
-    const { data, community } = loadEngineData(db);
+    const { arrays, memo } = this.arraysOf(db);
+    const { data, community } = arrays;
     const journeys = new Map<string, Journeys>();
-    const memos = new Map<string, unknown>();
+    const memos = new Map<string, unknown>(Object.entries(memo));
+    if (this.unsaved?.arrays === arrays) this.unsaved.memos = memos;
     const snapshot: EngineSnapshot = {
       data,
       community,
@@ -68,8 +85,76 @@ export class EngineCache {
     return snapshot;
   }
 
-  /** Forgets the loaded project (closed or switched), so its arrays can be freed. */
+  /**
+   * Forgets the loaded project (closed or switched), so its arrays can be freed. Arrays read ahead are kept: they
+   * are for the project about to open, and the next snapshot takes or drops them.
+   */
   clear(): void {
     this.loaded = null;
+    this.unsaved = null;
+  }
+
+  /**
+   * Reads ahead the cached arrays the project at `path` had when last opened, without opening it: the worker does
+   * this while the main thread runs the project's checks (quick_check reads the whole file), on the other core.
+   * The next snapshot uses them only if the opened project's key is the same.
+   */
+  prefetch(path: string): void {
+    this.prefetched = null;
+    const key = this.disk?.lastKeyOf(path);
+    const content = key && this.disk?.read(key);
+    if (key && content) this.prefetched = { key, content };
+  }
+
+  /** True when arrays read from a project wait to be written to the disk cache. */
+  get hasUnsaved(): boolean {
+    return this.unsaved !== null;
+  }
+
+  /**
+   * Writes the arrays last read from a project to the disk cache, with the results memoised on them so far (the
+   * worker computes the default model's first). Separate from the load, so the worker answers first and writes
+   * when it has nothing else to do; a failed write only means the next open reads the project.
+   */
+  saveToDisk(): void {
+    const unsaved = this.unsaved;
+    this.unsaved = null;
+    if (unsaved && this.disk) {
+      this.disk.write(unsaved.key, { arrays: unsaved.arrays, memo: Object.fromEntries(unsaved.memos) });
+    }
+  }
+
+  /**
+   * The arrays of the project's current data: from the disk cache when it holds this data revision, else read from
+   * the tables. One read transaction: the revision and the tables are of the same commit, even while an import
+   * worker writes.
+   */
+  private arraysOf(db: Database.Database): EngineFileContent {
+    return db.transaction(() => {
+      const revision = this.disk ? readDataRevision(db) : null;
+      const key: EngineFileKey | null =
+        revision === null
+          ? null
+          : {
+              format: ENGINE_FILE_FORMAT,
+              appVersion: APP_VERSION,
+              schemaVersion: db.pragma('user_version', { simple: true }) as number,
+              revision,
+            };
+      const prefetched = this.prefetched;
+      this.prefetched = null;
+      if (key) this.disk?.remember(db.name, key);
+      const ahead = key !== null && prefetched !== null && sameKey(prefetched.key, key);
+      const cached = ahead ? prefetched.content : key && this.disk?.read(key);
+      if (cached) {
+        this.reads.disk += 1;
+        if (ahead) this.reads.ahead += 1;
+        return cached;
+      }
+      const arrays = loadEngineData(db);
+      this.reads.project += 1;
+      this.unsaved = key && { key, arrays, memos: new Map() };
+      return { arrays, memo: {} };
+    })();
   }
 }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Method, ProjectInfo, Results } from '../../shared/api';
 import { TributaryError } from '../../shared/errors';
 import { APP_VERSION } from '../../shared/version';
@@ -69,6 +70,8 @@ export function createHandlers({
     },
     'project:open': async ({ path }) => {
       await stopImports();
+      // While the session checks the file, the worker reads the arrays it cached for it on the other core.
+      engine.prefetch(resolve(path));
       return opened(session.open(path));
     },
     'project:openDemo': async () => {
@@ -83,6 +86,8 @@ export function createHandlers({
     },
     'project:reopenLast': async () => {
       await stopImports();
+      const { lastProject } = session.preferences.read();
+      if (lastProject) engine.prefetch(resolve(lastProject));
       return opened(session.reopenLast());
     },
     'prefs:get': () => publicPreferences(session.preferences.read()),
