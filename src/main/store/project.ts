@@ -1,9 +1,10 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { TributaryError } from '../../shared/errors';
 import { APP_VERSION } from '../../shared/version';
+import { removeAbandonedFiles, writerAfter } from './abandoned';
 import { connect, translateSqliteError, type OpenOptions } from './database';
 import { assertOpenableHeader, readProjectHeader } from './header';
 import { assertTrusted, connectForInspection, inspect, inspectionError } from './inspect';
@@ -100,34 +101,10 @@ const partialPrefix = (target: string): string => `.${basename(target)}.partial-
 
 /**
  * A save killed mid-way (crash, power cut, SIGKILL) leaves its half-made copy, and the journal of the copy, under a
- * hidden name the size of the project. The next save to the same target removes those whose process is gone; a
- * copy still being written by a live process is left alone.
+ * hidden name the size of the project. The next save to the same target removes those whose process is gone.
  */
 function removeAbandonedCopies(target: string): void {
-  const folder = dirname(target);
-  const prefix = partialPrefix(target);
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return; // an unreadable folder fails the save itself, with a message that names it
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(/^\d+/.exec(name.slice(prefix.length))?.[0]);
-    if (!Number.isSafeInteger(pid) || pid === process.pid || isRunning(pid)) continue;
-    rmSync(join(folder, name), { force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  removeAbandonedFiles(dirname(target), (name) => writerAfter(partialPrefix(target), name));
 }
 
 function migrationsOf(options: StoreOptions): Migration[] {

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -64,6 +65,31 @@ describe('RestorePoints', () => {
     expect(ids).toHaveLength(2);
     expect(ids).toContain(made.id);
     project.close();
+  });
+
+  it('removes the half-made points and restore copies of killed processes, and only those', async () => {
+    const { dir, path, project, points } = setup();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid as number; // a process that has exited
+    const folder = points.folderOf(path);
+    mkdirSync(folder, { recursive: true });
+    const abandoned = [
+      join(folder, `.2026-01-01T10-00-00.000Z_auto.partial-${gone}`),
+      join(folder, `.2026-01-01T10-00-00.000Z_auto.partial-${gone}-journal`),
+      join(dir, `.p.sqlite.restore-${gone}`),
+    ];
+    // Written by a live process (this one's parent), or not a partial file at all: they stay.
+    const kept = [
+      join(folder, `.2026-01-01T11-00-00.000Z_auto.partial-${process.ppid}`),
+      join(dir, `.p.sqlite.restore-${process.ppid}`),
+      join(dir, `.other.sqlite.restore-${gone}`),
+      join(folder, 'notes.txt'),
+    ];
+    for (const file of [...abandoned, ...kept]) writeFileSync(file, 'half a project');
+    const point = await points.make(project, 'auto');
+    project.close();
+    await restoreProjectFile(points, path, point.id);
+    expect(abandoned.filter((file) => existsSync(file))).toEqual([]);
+    expect(kept.filter((file) => existsSync(file))).toEqual(kept);
   });
 
   it('refuses an unknown or malformed id', () => {

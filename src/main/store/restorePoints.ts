@@ -5,6 +5,7 @@ import type { RestorePointInfo, RestorePointReason } from '../../shared/restoreA
 import { RESTORE_POINT_REASONS } from '../../shared/restoreApi';
 import { TributaryError } from '../../shared/errors';
 import { DATA_KINDS, type DataKind } from '../../shared/kinds';
+import { removeAbandonedFiles, writerAfter } from './abandoned';
 import { connect, translateSqliteError } from './database';
 import { assertOpenableHeader, readProjectHeader } from './header';
 import { loadMigrations } from './migrations';
@@ -66,6 +67,11 @@ export class RestorePoints {
   async make(project: Project, reason: RestorePointReason, now = new Date()): Promise<RestorePointInfo> {
     const folder = this.folderOf(project.path);
     mkdirSync(folder, { recursive: true });
+    // Points a killed process was writing: hidden, the size of the project, and never listed.
+    removeAbandonedFiles(folder, (name) => {
+      const match = /^\..+\.partial-(\d+)(-journal|-wal|-shm)?$/.exec(name);
+      return match ? Number(match[1]) : null;
+    });
     const id = this.freeId(folder, now, reason);
     const file = join(folder, `${id}${SUFFIX}`);
     const partial = join(folder, `.${id}.partial-${process.pid}`);
@@ -169,7 +175,9 @@ export async function restoreProjectFile(
   if (!report.ok) {
     throw new TributaryError('damaged', `Restore point ${id} is damaged: ${report.problems.join('; ')}.`);
   }
-  const partial = join(dirname(target), `.${basename(target)}.restore-${process.pid}`);
+  const prefix = `.${basename(target)}.restore-`;
+  removeAbandonedFiles(dirname(target), (name) => writerAfter(prefix, name));
+  const partial = join(dirname(target), `${prefix}${process.pid}`);
   try {
     copyFileSync(source, partial);
     const current = openProject(target, options);
