@@ -17,16 +17,17 @@ import { writeMeta } from './meta';
  * - email: the part before the first `@` becomes a keyed hash; the rest stays (see anonymiseEmail).
  * - member: community member ids (often a handle or an email) become `member-000001`… in their original order, so
  *   "smallest id wins" rules and sorted outputs are unchanged.
+ * - contact: contact ids the same way, as `contact-000001`… (a simple CRM export may use the email as the id).
  * - rewrite: replaced by a rule of its own below.
  */
-type Rule = 'keep' | 'drop' | 'email' | 'member' | 'rewrite';
+type Rule = 'keep' | 'drop' | 'email' | 'member' | 'contact' | 'rewrite';
 
 export const ANONYMISATION_POLICY: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
   schema_migrations: { version: 'keep', name: 'keep', sha256: 'keep', applied_at: 'keep' },
   project_meta: { key: 'keep', value: 'keep' },
   accounts: { account_id: 'keep', name: 'keep', domain: 'keep', segment: 'keep', employees: 'keep' },
   contacts: {
-    contact_id: 'keep',
+    contact_id: 'contact',
     account_id: 'keep',
     email: 'email',
     first_name: 'drop',
@@ -49,7 +50,7 @@ export const ANONYMISATION_POLICY: Readonly<Record<string, Readonly<Record<strin
   },
   touchpoints: {
     touchpoint_id: 'keep',
-    contact_id: 'keep',
+    contact_id: 'contact',
     account_id: 'keep',
     occurred_at: 'keep',
     channel: 'keep',
@@ -98,7 +99,13 @@ export const ANONYMISATION_POLICY: Readonly<Record<string, Readonly<Record<strin
   // A rejected row's reason quotes the cell it could not read.
   import_issues: { import_id: 'keep', line: 'keep', column_name: 'keep', severity: 'keep', reason: 'rewrite' },
   // An unresolved member's reason names their email: written again from the anonymised one.
-  member_identities: { member_id: 'member', contact_id: 'keep', account_id: 'keep', method: 'keep', reason: 'rewrite' },
+  member_identities: {
+    member_id: 'member',
+    contact_id: 'contact',
+    account_id: 'keep',
+    method: 'keep',
+    reason: 'rewrite',
+  },
   member_moves: { action_id: 'keep', member_id: 'member', moved_at: 'keep', to_domain: 'keep', to_account_id: 'keep' },
   mappings: {
     mapping_id: 'keep',
@@ -113,7 +120,8 @@ export const ANONYMISATION_POLICY: Readonly<Record<string, Readonly<Record<strin
   data_revision: { id: 'keep', token: 'rewrite' },
 };
 
-const MEMBER_TABLES = ['community_members', 'community_actions', 'member_identities', 'member_moves'] as const;
+/** The columns of each relabelled id, and the prefix of its new labels. */
+const RELABELLED: Record<'member' | 'contact', string> = { member: 'member-', contact: 'contact-' };
 const ISSUE_REASON = 'Reason removed from the anonymised copy (it quoted the file’s value).';
 
 /**
@@ -139,7 +147,7 @@ export function anonymiseDatabase(db: Database.Database, now = new Date()): stri
         if (rule === 'email') rewriteColumn(db, table, column, (value) => anonymiseEmail(value, hash, accountDomains));
       }
     }
-    relabelMembers(db);
+    for (const [rule, prefix] of Object.entries(RELABELLED)) relabel(db, columnsWith(rule as Rule), prefix);
     rewriteColumn(db, 'imports', 'sha256', (value) => createHmac('sha256', key).update(value).digest('hex'));
     for (const { import_id: id, kind, file_name: file } of db
       .prepare('SELECT import_id, kind, file_name FROM imports')
@@ -194,23 +202,31 @@ function rewriteColumn(db: Database.Database, table: string, column: string, rew
   for (const [rowid, value] of rows) update.run(rewrite(value), rowid);
 }
 
+/** Every `[table, column]` the policy gives `rule`. */
+function columnsWith(rule: Rule): [string, string][] {
+  return Object.entries(ANONYMISATION_POLICY).flatMap(([table, columns]) =>
+    Object.entries(columns).flatMap(([column, given]) => (given === rule ? [[table, column] as [string, string]] : [])),
+  );
+}
+
 /**
- * Member ids become `<prefix>000001`… in SQLite's BINARY order of the originals, so every ordering and tie-break by
- * member id is unchanged. The prefix is one no original id starts with, so a row renamed early can never collide
- * with one not renamed yet (member_id is a primary key).
+ * The ids in `columns` become `<prefix>000001`… in SQLite's BINARY order of the originals, the same label for the same
+ * id in every column, so every ordering and tie-break by id is unchanged. The prefix is one no original id starts
+ * with, so a row renamed early can never collide with one not renamed yet (the ids are primary keys).
  */
-function relabelMembers(db: Database.Database): void {
+function relabel(db: Database.Database, columns: [string, string][], base: string): void {
   const ids = db
-    .prepare(MEMBER_TABLES.map((table) => `SELECT member_id FROM ${table}`).join(' UNION ') + ' ORDER BY 1')
+    .prepare(
+      columns.map(([table, column]) => `SELECT ${column} FROM ${table} WHERE ${column} IS NOT NULL`).join(' UNION ') +
+        ' ORDER BY 1',
+    )
     .pluck()
     .all() as string[];
-  let prefix = 'member-';
+  let prefix = base;
   while (ids.some((id) => id.startsWith(prefix))) prefix = `a${prefix}`;
   const width = Math.max(6, String(ids.length).length);
   const label = new Map(ids.map((id, i) => [id, `${prefix}${String(i + 1).padStart(width, '0')}`]));
-  for (const table of MEMBER_TABLES) {
-    rewriteColumn(db, table, 'member_id', (id) => label.get(id) as string);
-  }
+  for (const [table, column] of columns) rewriteColumn(db, table, column, (id) => label.get(id) as string);
 }
 
 function rewriteUnresolvedReasons(db: Database.Database): void {
