@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { generateDemo } from '../../src/main/demo/generate';
 import { engineCacheDir } from '../../src/main/engine/diskCache';
 import { createProject } from '../../src/main/store/project';
 import { useApiSession } from '../helpers/api';
+import { HUBSPOT_DEALS, writeFixture } from '../import/fixtures';
 
 const apiSession = useApiSession();
 
@@ -113,6 +114,40 @@ describe('the engine worker', () => {
     expect((await engine.status()).reads).toEqual({ project: 1, disk: 0, ahead: 0 });
     expect(doubled.attribution.revenue).toBeCloseTo(2 * first.attribution.revenue, 6);
     expect(doubled.car.attributed).toBeCloseTo(2 * first.car.attributed, 6);
+  });
+
+  it('caches what an import changed, so a reopen reads the imported data', async () => {
+    const { dir, call, jobs, engine } = await apiSession('Small');
+    const path = demoFile(dir, 3000);
+    const options = { options: { model: 'full-path' } };
+    await call('project:open', { path });
+    const before = await call('model:run', options);
+    const file = writeFixture(dir, 'deals.csv', HUBSPOT_DEALS);
+    const { mapping } = await call('import:inspect', { path: file });
+    const run = await call('import:start', { path: file, mapping });
+    await jobs.settled(run.jobId);
+    const imported = await call('model:run', options);
+    // Two won deals, 4500 and 1200.50, joined the revenue.
+    expect(imported.attribution.revenue - before.attribution.revenue).toBeCloseTo(5700.5, 6);
+    await expect.poll(() => cachedFiles(dir)).toHaveLength(2);
+
+    await call('project:close', {});
+    await call('project:open', { path });
+    expect(await call('model:run', options)).toEqual(imported);
+    expect((await engine.status()).reads).toEqual({ project: 0, disk: 1, ahead: 1 });
+  });
+
+  it('opens and computes as usual when its cache folder cannot be written', async () => {
+    const { dir, call, engine } = await apiSession('Small');
+    const path = demoFile(dir, 2000);
+    writeFileSync(engineCacheDir(dir), 'a file where the cache folder would be');
+    await call('project:open', { path });
+    const first = await call('model:run', { options: { model: 'linear' } });
+    expect(first.attribution.revenue).toBeGreaterThan(0);
+    await call('project:close', {});
+    await call('project:open', { path });
+    expect(await call('model:run', { options: { model: 'linear' } })).toEqual(first);
+    expect((await engine.status()).reads).toEqual({ project: 1, disk: 0, ahead: 0 });
   });
 
   it('keeps the error codes of what fails in the worker', async () => {

@@ -71,6 +71,27 @@ describe('the engine disk cache', () => {
     ]);
   });
 
+  it('keeps a whole file of another app version, which that version may still read', () => {
+    const dir = join(tempDir(), 'cache');
+    const cache = new EngineDiskCache(dir);
+    cache.write(keyOf('D'), demoData());
+    expect(cache.read({ ...keyOf('D'), appVersion: '9.9.9' })).toBeNull();
+    expect(files(dir)).toEqual([`${'D'.repeat(32)}.engine`]);
+  });
+
+  it('remembers the key each project path had last, for the 20 paths opened last', () => {
+    const cache = new EngineDiskCache(join(tempDir(), 'cache'));
+    expect(cache.lastKeyOf('/p/a.sqlite')).toBeNull();
+    cache.remember('/p/a.sqlite', keyOf('A'));
+    cache.remember('/p/b.sqlite', keyOf('B'));
+    cache.remember('/p/a.sqlite', keyOf('C'));
+    expect(cache.lastKeyOf('/p/a.sqlite')).toEqual(keyOf('C'));
+    expect(cache.lastKeyOf('/p/b.sqlite')).toEqual(keyOf('B'));
+    for (let n = 0; n < 20; n++) cache.remember(`/p/other-${n}.sqlite`, keyOf('E'));
+    expect(cache.lastKeyOf('/p/a.sqlite')).toBeNull();
+    expect(cache.lastKeyOf('/p/other-0.sqlite')).toEqual(keyOf('E'));
+  });
+
   it('never names a file after anything but a data revision', () => {
     const cache = new EngineDiskCache(join(tempDir(), 'cache'));
     expect(() => cache.write({ ...keyOf('A'), revision: '../../escape' }, demoData())).toThrow(/not a data revision/);

@@ -1,4 +1,15 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readJsonFile, writeJsonFile } from '../session/jsonFile';
@@ -32,6 +43,7 @@ const STALE_PARTIAL_MS = 10 * 60_000;
 export class EngineDiskCache {
   readonly dir: string;
   private readonly keep: number;
+  private swept = false;
 
   constructor(dir: string, keep = KEEP_CACHED_PROJECTS) {
     this.dir = dir;
@@ -39,6 +51,7 @@ export class EngineDiskCache {
   }
 
   read(key: EngineFileKey): EngineFileContent | null {
+    this.sweepOnce();
     const path = this.pathOf(key);
     let bytes: Buffer;
     try {
@@ -46,21 +59,16 @@ export class EngineDiskCache {
     } catch {
       return null; // not cached (or not readable): the project is read instead
     }
-    let data: EngineFileContent | null;
+    // Null for a whole file of another app version: kept for it.
+    let content: EngineFileContent | null;
     try {
-      data = decodeEngineData(bytes, key);
+      content = decodeEngineData(bytes, key);
     } catch {
-      data = null;
+      removeQuietly(path); // damaged or cut short
+      return null;
     }
-    try {
-      if (data) {
-        const now = new Date();
-        utimesSync(path, now, now); // the newest used are the ones kept
-      } else rmSync(path, { force: true });
-    } catch {
-      // a read-only cache folder still serves what it holds
-    }
-    return data;
+    if (content) touch(path); // the newest used are the ones kept
+    return content;
   }
 
   /** Writes the arrays under a temporary name, then renames them into place: a reader never sees half a file. */
@@ -69,7 +77,12 @@ export class EngineDiskCache {
     const path = this.pathOf(key);
     const partial = `${path}.partial-${process.pid}`;
     try {
-      writeFileSync(partial, encodeEngineData(arrays, key, memo));
+      const fd = openSync(partial, 'w');
+      try {
+        for (const chunk of encodeEngineData(arrays, key, memo)) writeAll(fd, chunk);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(partial, path);
     } finally {
       rmSync(partial, { force: true });
@@ -77,8 +90,19 @@ export class EngineDiskCache {
     this.prune();
   }
 
-  /** Notes that the project at `path` had the arrays of `key`, for `lastKeyOf` the next time it opens. */
+  /**
+   * Notes that the project at `path` had the arrays of `key`, for `lastKeyOf` the next time it opens. A folder that
+   * cannot be written only loses the read-ahead: this never throws.
+   */
   remember(path: string, key: EngineFileKey): void {
+    try {
+      this.writeIndex(path, key);
+    } catch {
+      // the next open reads the arrays after its checks instead of during them
+    }
+  }
+
+  private writeIndex(path: string, key: EngineFileKey): void {
     const index = this.index();
     const known = index.find((entry) => entry.path === path);
     if (known && sameKey(known.key, key)) return;
@@ -99,6 +123,17 @@ export class EngineDiskCache {
     return readJsonFile(join(this.dir, INDEX_FILE), indexSchema, []);
   }
 
+  /** A worker ended while writing leaves a partial file: swept once per process, and after each write. */
+  private sweepOnce(): void {
+    if (this.swept) return;
+    this.swept = true;
+    try {
+      this.prune();
+    } catch {
+      // a folder that is not there yet, or not readable: nothing to sweep
+    }
+  }
+
   /** Keeps the `keep` files used last, and removes partial files a killed writer left (a write takes a second). */
   private prune(): void {
     const files = readdirSync(this.dir).map((name) => ({ name, used: statSync(join(this.dir, name)).mtimeMs }));
@@ -114,4 +149,25 @@ export class EngineDiskCache {
     if (!/^[0-9A-F]{32}$/.test(key.revision)) throw new Error(`not a data revision: ${key.revision}`);
     return join(this.dir, `${key.revision}${SUFFIX}`);
   }
+}
+
+function touch(path: string): void {
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // a read-only folder still serves what it holds
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // left for the next write's pruning
+  }
+}
+
+function writeAll(fd: number, chunk: Uint8Array): void {
+  for (let at = 0; at < chunk.byteLength;) at += writeSync(fd, chunk, at);
 }

@@ -75,13 +75,14 @@ export interface EngineFileContent {
 
 const HEAD_BYTES = MAGIC.length + 8;
 
-export function encodeEngineData(data: EngineData, key: EngineFileKey, memo: MemoEntries = {}): Buffer {
+/** The file's bytes, as the chunks to write one after the other. */
+export function encodeEngineData(data: EngineData, key: EngineFileKey, memo: MemoEntries = {}): Uint8Array[] {
   const blocks: Uint8Array[] = [];
   let bodyBytes = 0;
   const block = (bytes: Uint8Array): number => {
     const at = bodyBytes;
     blocks.push(bytes);
-    bodyBytes += Math.ceil(bytes.byteLength / ALIGN) * ALIGN;
+    bodyBytes += padded(bytes.byteLength);
     return at;
   };
   const strings = (values: readonly (string | null)[]): StringsPart => {
@@ -167,37 +168,41 @@ export function encodeEngineData(data: EngineData, key: EngineFileKey, memo: Mem
   };
 
   const root = encode(data, 'data');
-  const body = Buffer.alloc(bodyBytes);
-  let at = 0;
-  for (const bytes of blocks) {
-    body.set(bytes, at);
-    at += Math.ceil(bytes.byteLength / ALIGN) * ALIGN;
-  }
   const outline: Outline = { key, bodyBytes, root, memo: jsonSafe(memo) };
   const json = Buffer.from(JSON.stringify(outline), 'utf8');
+  // The blocks are written as they are, each followed by its padding: no copy of the whole body is made.
+  const body: Uint8Array[] = [];
+  let crc = crc32(json);
+  for (const bytes of blocks) {
+    const padding = new Uint8Array(padded(bytes.byteLength) - bytes.byteLength);
+    crc = crc32(padding, crc32(bytes, crc));
+    body.push(bytes, padding);
+  }
   const head = Buffer.alloc(padded(HEAD_BYTES + json.length));
   MAGIC.copy(head, 0);
   head.writeUInt32LE(json.length, MAGIC.length);
-  head.writeUInt32LE(crc32(body, crc32(json)), MAGIC.length + 4);
+  head.writeUInt32LE(crc, MAGIC.length + 4);
   json.copy(head, HEAD_BYTES);
-  return Buffer.concat([head, body]);
+  return [head, ...body];
 }
 
 /**
- * The arrays in `bytes` when the file is whole and was written for `key`; null when it is anything else (another
- * app version, another revision, cut short, or damaged): the caller then reads the project itself.
+ * The arrays in `bytes` when the file is whole and was written for `key`; null when it is whole but of another key
+ * (another app version or revision). Throws when it is cut short or damaged.
  */
 export function decodeEngineData(bytes: Uint8Array, key: EngineFileKey): EngineFileContent | null {
   const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (file.length < HEAD_BYTES || !file.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+  const damaged = (what: string): Error => new Error(`damaged engine file: ${what}`);
+  if (file.length < HEAD_BYTES || !file.subarray(0, MAGIC.length).equals(MAGIC)) throw damaged('no header');
   const jsonBytes = file.readUInt32LE(MAGIC.length);
   const bodyStart = padded(HEAD_BYTES + jsonBytes);
-  if (bodyStart > file.length) return null;
+  if (bodyStart > file.length) throw damaged('cut short');
   const json = file.subarray(HEAD_BYTES, HEAD_BYTES + jsonBytes);
   const body = file.subarray(bodyStart);
-  if (crc32(body, crc32(json)) !== file.readUInt32LE(MAGIC.length + 4)) return null;
+  if (crc32(body, crc32(json)) !== file.readUInt32LE(MAGIC.length + 4)) throw damaged('checksum');
   const outline = JSON.parse(json.toString('utf8')) as Outline;
-  if (!sameKey(outline.key, key) || body.length !== outline.bodyBytes) return null;
+  if (body.length !== outline.bodyBytes) throw damaged('body length');
+  if (!sameKey(outline.key, key)) return null;
 
   // Copies, so the arrays do not keep the whole file (its strings' bytes too) alive.
   const copied = (at: number, bytes: number): ArrayBuffer => {
@@ -207,9 +212,7 @@ export function decodeEngineData(bytes: Uint8Array, key: EngineFileKey): EngineF
   };
 
   const strings = (part: StringsPart): (string | null)[] => {
-    const lengths = new Int32Array(
-      body.buffer.slice(body.byteOffset + part.lengths, body.byteOffset + part.lengths + 4 * part.length),
-    );
+    const lengths = new Int32Array(copied(part.lengths, 4 * part.length));
     const text = body.toString('utf16le', part.text, part.text + part.textBytes);
     const values = new Array<string | null>(part.length);
     let at = 0;

@@ -172,11 +172,13 @@ class RequestLoop {
       for (;;) {
         await new Promise((resolve) => setImmediate(resolve));
         const request = this.requests.shift();
-        if (request) await this.answer(request);
-        else {
-          const task = this.background.shift();
-          if (!task) break;
-          await task();
+        const step = request ? () => this.answer(request) : this.background.shift();
+        if (!step) break;
+        try {
+          await step();
+        } catch (error) {
+          // Each step answers or reports its own errors; one that escapes must not stop the requests after it.
+          console.warn(`Tributary engine: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
     } finally {

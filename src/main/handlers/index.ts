@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Method, ProjectInfo, Results } from '../../shared/api';
 import { TributaryError } from '../../shared/errors';
@@ -58,6 +59,19 @@ export function createHandlers({
     if (info) engine.openProject(info.path);
     return info;
   };
+  /**
+   * While the session checks the file (quick_check reads all of it), the worker reads the arrays it cached for it
+   * on the other core. An open that fails ends the worker, and with it arrays read ahead for nothing.
+   */
+  const openWithPrefetch = async <T extends ProjectInfo | null>(path: string, open: () => T): Promise<T> => {
+    engine.prefetch(resolve(path));
+    try {
+      return opened(open());
+    } catch (error) {
+      await engine.closeProject();
+      throw error;
+    }
+  };
   return {
     ...createImportHandlers(session, jobs),
     ...createExportDialogHandlers(dialogs),
@@ -70,9 +84,7 @@ export function createHandlers({
     },
     'project:open': async ({ path }) => {
       await stopImports();
-      // While the session checks the file, the worker reads the arrays it cached for it on the other core.
-      engine.prefetch(resolve(path));
-      return opened(session.open(path));
+      return openWithPrefetch(path, () => session.open(path));
     },
     'project:openDemo': async () => {
       await stopImports();
@@ -87,8 +99,8 @@ export function createHandlers({
     'project:reopenLast': async () => {
       await stopImports();
       const { lastProject } = session.preferences.read();
-      if (lastProject) engine.prefetch(resolve(lastProject));
-      return opened(session.reopenLast());
+      if (!lastProject || !existsSync(lastProject)) return null;
+      return openWithPrefetch(lastProject, () => session.reopenLast());
     },
     'prefs:get': () => publicPreferences(session.preferences.read()),
     'prefs:set': ({ theme }) => publicPreferences(session.preferences.update({ theme })),
