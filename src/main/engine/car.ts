@@ -113,6 +113,7 @@ export function computeCar(
       external_referral: linkCategory('external_referral'),
       job_move: linkCategory('job_move'),
       upgrade,
+      // Memoised results are also kept on disk with the arrays: a change to either bump ENGINE_FILE_FORMAT.
       roadmap: memo(`car:roadmap:${options.roadmapShare}`, () => roadmapCar(data, community, options.roadmapShare)),
       churn_reduction: memo(`car:churn:${options.seed}`, () => churnReduction(data, options.seed)),
       engagement: { attributed: engagement },

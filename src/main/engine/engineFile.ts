@@ -15,8 +15,9 @@ import type { EngineData } from './load';
 const MAGIC = Buffer.from('TRIBENG1', 'latin1');
 
 /**
- * The shape and meaning of the arrays (engine/load.ts and what it builds): bump it with any change there, or a
- * file written by the old code would be read as the new one's within one app version (developers' builds).
+ * The shape and meaning of what the file holds: bump it with any change to the arrays (engine/load.ts and what it
+ * builds) or to a memoised result kept with them (car/churn.ts, car/roadmap.ts), or a file written by the old code
+ * would be read as the new one's within one app version (developers' builds; tests use fresh folders).
  */
 export const ENGINE_FILE_FORMAT = 1;
 const ALIGN = 8;
