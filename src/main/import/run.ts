@@ -4,6 +4,7 @@ import { TributaryError } from '../../shared/errors';
 import type { DateOrder, ImportMapping, OpportunityType, Stage } from '../../shared/importSpec';
 import type { ImportIssue, ImportProgress, ImportReport } from '../../shared/importApi';
 import type { DataKind } from '../../shared/kinds';
+import { suspendRevisionTriggers } from '../store/dataRevision';
 import { translateSqliteError } from '../store/database';
 import { saveMapping } from '../store/mappings';
 import { resolveMemberIdentities } from './identity';
@@ -48,6 +49,7 @@ export async function importCsv(db: Database.Database, path: string, options: Im
   const started = Date.now();
   try {
     db.exec('BEGIN IMMEDIATE');
+    const restoreTriggers = suspendRevisionTriggers(db);
     const importId = Number(
       db
         .prepare(
@@ -63,6 +65,7 @@ export async function importCsv(db: Database.Database, path: string, options: Im
       return { ...counts, importId: null, committed: false, sha256: source.sha256(), mapping, notes, ignoredHeaders };
     }
     resolveMemberIdentities(db);
+    restoreTriggers();
     if (options.saveMappingAs) saveMapping(db, options.saveMappingAs, signature, mapping);
     db.prepare(
       `UPDATE imports SET sha256 = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, finished_at = ?

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { TributaryError } from '../../shared/errors';
 import { unresolvedReason } from '../import/identity';
+import { suspendRevisionTriggers } from './dataRevision';
 import { writeMeta } from './meta';
 
 /**
@@ -141,6 +142,7 @@ export function anonymiseDatabase(db: Database.Database, now = new Date()): stri
   const anonymisedAt = now.toISOString();
   db.pragma('secure_delete = ON');
   db.transaction(() => {
+    const restoreTriggers = suspendRevisionTriggers(db);
     for (const [table, columns] of Object.entries(ANONYMISATION_POLICY)) {
       for (const [column, rule] of Object.entries(columns)) {
         if (rule === 'drop') db.prepare(`UPDATE ${table} SET ${column} = NULL WHERE ${column} IS NOT NULL`).run();
@@ -164,8 +166,8 @@ export function anonymiseDatabase(db: Database.Database, now = new Date()): stri
     for (const table of ['sqlite_stat2', 'sqlite_stat3', 'sqlite_stat4']) {
       if (db.prepare('SELECT 1 FROM sqlite_schema WHERE name = ?').get(table)) db.exec(`DELETE FROM ${table}`);
     }
-    // The triggers drew new tokens on every rewrite above; one more makes it so even for a project with no rows.
-    db.exec('UPDATE data_revision SET token = randomblob(16)');
+    // A new token, even for a project with no rows: the copy never shares its original's cached arrays.
+    restoreTriggers();
     writeMeta(db, { anonymisedAt });
   })();
   db.exec('VACUUM');

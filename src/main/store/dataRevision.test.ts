@@ -1,11 +1,13 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../test/helpers/files';
 import { generateDemo } from '../demo/generate';
 import { loadEngineData } from '../engine/load';
-import { readDataRevision } from './dataRevision';
-import { createProject } from './project';
+import { importCsv } from '../import/run';
+import { readDataRevision, suspendRevisionTriggers } from './dataRevision';
+import { checkProject, createProject } from './project';
 
 const tempDir = useTempDir();
 
@@ -23,6 +25,13 @@ function revisedTables(db: Database.Database): string[] {
     .prepare(
       "SELECT DISTINCT tbl_name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%\\_revision\\_%' ESCAPE '\\' ORDER BY 1",
     )
+    .pluck()
+    .all() as string[];
+}
+
+function revisionTriggers(db: Database.Database): string[] {
+  return db
+    .prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name GLOB '*_revision_*' ORDER BY name")
     .pluck()
     .all() as string[];
 }
@@ -73,6 +82,42 @@ describe('data revision', () => {
     for (const table of others) db.exec(`DROP TABLE ${table}`);
     // A read of any table without the triggers would fail here with "no such table".
     expect(loadEngineData(db)).toEqual(full);
+    db.close();
+  });
+
+  it('is drawn once by an import, which lifts the triggers while it writes and puts them back as they were', async () => {
+    const path = join(tempDir(), 'p.sqlite');
+    const project = createProject(path, { name: 'P', currency: 'USD' });
+    const csv = join(tempDir(), 'touchpoints.csv');
+    const rows = Array.from({ length: 50 }, (_, n) => `T${n},,A${n % 5},2025-01-0${1 + (n % 9)},webinar,`);
+    writeFileSync(csv, ['touchpoint_id,contact_id,account_id,occurred_at,channel,campaign', ...rows].join('\n'));
+    const triggers = revisionTriggers(project.db);
+    expect(triggers).toHaveLength(27);
+    const before = readDataRevision(project.db);
+
+    // A dry run rolls back: same token, same triggers.
+    await importCsv(project.db, csv, { kind: 'touchpoints', dryRun: true });
+    expect(readDataRevision(project.db)).toBe(before);
+    expect(revisionTriggers(project.db)).toEqual(triggers);
+
+    const report = await importCsv(project.db, csv, { kind: 'touchpoints' });
+    expect(report.rowsImported).toBe(50);
+    expect(readDataRevision(project.db)).not.toBe(before);
+    expect(revisionTriggers(project.db)).toEqual(triggers);
+    project.close();
+    // The schema is exactly what the migrations make: the project opens and checks clean.
+    expect(checkProject(path)).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('lifts the triggers only inside a transaction, and puts them back on a rollback', () => {
+    const db = new Database(demoProject());
+    const triggers = revisionTriggers(db);
+    expect(() => suspendRevisionTriggers(db)).toThrow(/inside a transaction/);
+    db.exec('BEGIN');
+    suspendRevisionTriggers(db);
+    expect(revisionTriggers(db)).toEqual([]);
+    db.exec('ROLLBACK');
+    expect(revisionTriggers(db)).toEqual(triggers);
     db.close();
   });
 });
