@@ -2,7 +2,7 @@ import { resolveMemberIdentities } from '../import/identity';
 import type Database from 'better-sqlite3';
 import { TributaryError } from '../../shared/errors';
 import { DATA_KINDS } from '../../shared/kinds';
-import { suspendRevisionTriggers } from '../store/dataRevision';
+import { withRevisionTriggersSuspended } from '../store/dataRevision';
 import { writeAccount } from './account';
 import { Apportioner } from './budget';
 import { Community } from './community';
@@ -81,21 +81,21 @@ export function generateDemo(db: Database.Database, options: DemoOptions = {}): 
   const writer = new DemoWriter(db);
   db.transaction(() => {
     assertEmpty(db);
-    const restoreTriggers = suspendRevisionTriggers(db);
-    const features = writeFeatures(random, writer, featureCount(accountCount));
-    const community = new Community(random, writer, features);
-    community.writeUnresolvedMembers(Math.round(accountCount * UNRESOLVED_MEMBERS_PER_ACCOUNT));
-    const names = new CompanyNames(random);
-    for (const plan of plans) {
-      const account = writeAccount(random, writer, names.next(), plan);
-      community.writeAccount(account, engagement.share(plan.communityWeight));
-      writeMarketingTouches(random, writer, account, marketing.share(plan.marketingWeight));
-    }
-    // Unresolved members take what is left, so community actions meet their budget.
-    community.writeUnresolvedActions(Math.max(0, communityBudget - writer.stats.communityActions));
-    // Like an import, the demo leaves members resolved to contacts and accounts (data.md, identity resolution).
-    resolveMemberIdentities(db);
-    restoreTriggers();
+    withRevisionTriggersSuspended(db, () => {
+      const features = writeFeatures(random, writer, featureCount(accountCount));
+      const community = new Community(random, writer, features);
+      community.writeUnresolvedMembers(Math.round(accountCount * UNRESOLVED_MEMBERS_PER_ACCOUNT));
+      const names = new CompanyNames(random);
+      for (const plan of plans) {
+        const account = writeAccount(random, writer, names.next(), plan);
+        community.writeAccount(account, engagement.share(plan.communityWeight));
+        writeMarketingTouches(random, writer, account, marketing.share(plan.marketingWeight));
+      }
+      // Unresolved members take what is left, so community actions meet their budget.
+      community.writeUnresolvedActions(Math.max(0, communityBudget - writer.stats.communityActions));
+      // Like an import, the demo leaves members resolved to contacts and accounts (data.md, identity resolution).
+      resolveMemberIdentities(db);
+    });
   })();
   return { ...writer.stats };
 }

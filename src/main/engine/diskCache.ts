@@ -59,7 +59,8 @@ export class EngineDiskCache {
     } catch {
       return null; // not cached (or not readable): the project is read instead
     }
-    // Null for a whole file of another app version: kept for it.
+    // Null for a whole file written for another key (another app version): not removed here, though the next write
+    // for this revision replaces it.
     let content: EngineFileContent | null;
     try {
       content = decodeEngineData(bytes, key);
@@ -136,7 +137,13 @@ export class EngineDiskCache {
 
   /** Keeps the `keep` files used last, and removes partial files a killed writer left (a write takes a second). */
   private prune(): void {
-    const files = readdirSync(this.dir).map((name) => ({ name, used: statSync(join(this.dir, name)).mtimeMs }));
+    const files = readdirSync(this.dir).flatMap((name) => {
+      try {
+        return [{ name, used: statSync(join(this.dir, name)).mtimeMs }];
+      } catch {
+        return []; // removed meanwhile, by another process pruning the same folder
+      }
+    });
     const cached = files.filter(({ name }) => name.endsWith(SUFFIX)).sort((a, b) => b.used - a.used);
     const abandoned = files.filter(
       ({ name, used }) => name.includes('.partial-') && used < Date.now() - STALE_PARTIAL_MS,

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { TributaryError } from '../../shared/errors';
 import { unresolvedReason } from '../import/identity';
-import { suspendRevisionTriggers } from './dataRevision';
+import { withRevisionTriggersSuspended } from './dataRevision';
 import { writeMeta } from './meta';
 
 /**
@@ -142,32 +142,33 @@ export function anonymiseDatabase(db: Database.Database, now = new Date()): stri
   const anonymisedAt = now.toISOString();
   db.pragma('secure_delete = ON');
   db.transaction(() => {
-    const restoreTriggers = suspendRevisionTriggers(db);
-    for (const [table, columns] of Object.entries(ANONYMISATION_POLICY)) {
-      for (const [column, rule] of Object.entries(columns)) {
-        if (rule === 'drop') db.prepare(`UPDATE ${table} SET ${column} = NULL WHERE ${column} IS NOT NULL`).run();
-        if (rule === 'email') rewriteColumn(db, table, column, (value) => anonymiseEmail(value, hash, accountDomains));
+    // Ends with a new token, even for a project with no rows: the copy never shares its original's cached arrays.
+    withRevisionTriggersSuspended(db, () => {
+      for (const [table, columns] of Object.entries(ANONYMISATION_POLICY)) {
+        for (const [column, rule] of Object.entries(columns)) {
+          if (rule === 'drop') db.prepare(`UPDATE ${table} SET ${column} = NULL WHERE ${column} IS NOT NULL`).run();
+          if (rule === 'email')
+            rewriteColumn(db, table, column, (value) => anonymiseEmail(value, hash, accountDomains));
+        }
       }
-    }
-    for (const [rule, prefix] of Object.entries(RELABELLED)) relabel(db, columnsWith(rule as Rule), prefix);
-    rewriteColumn(db, 'imports', 'sha256', (value) => createHmac('sha256', key).update(value).digest('hex'));
-    for (const { import_id: id, kind, file_name: file } of db
-      .prepare('SELECT import_id, kind, file_name FROM imports')
-      .all() as { import_id: number; kind: string; file_name: string }[]) {
-      const extension = extname(file)
-        .replace(/[^.A-Za-z0-9]/g, '')
-        .slice(0, 10);
-      db.prepare('UPDATE imports SET file_name = ? WHERE import_id = ?').run(`${kind}-${hash(file)}${extension}`, id);
-    }
-    db.prepare('UPDATE import_issues SET reason = ?').run(ISSUE_REASON);
-    rewriteUnresolvedReasons(db);
-    // ANALYZE's sample tables (never made by Tributary today; stat3 by older SQLite builds) would keep sampled index
-    // keys: emails among them. The schema check accepts stat1-stat4, so each one present is emptied.
-    for (const table of ['sqlite_stat2', 'sqlite_stat3', 'sqlite_stat4']) {
-      if (db.prepare('SELECT 1 FROM sqlite_schema WHERE name = ?').get(table)) db.exec(`DELETE FROM ${table}`);
-    }
-    // A new token, even for a project with no rows: the copy never shares its original's cached arrays.
-    restoreTriggers();
+      for (const [rule, prefix] of Object.entries(RELABELLED)) relabel(db, columnsWith(rule as Rule), prefix);
+      rewriteColumn(db, 'imports', 'sha256', (value) => createHmac('sha256', key).update(value).digest('hex'));
+      for (const { import_id: id, kind, file_name: file } of db
+        .prepare('SELECT import_id, kind, file_name FROM imports')
+        .all() as { import_id: number; kind: string; file_name: string }[]) {
+        const extension = extname(file)
+          .replace(/[^.A-Za-z0-9]/g, '')
+          .slice(0, 10);
+        db.prepare('UPDATE imports SET file_name = ? WHERE import_id = ?').run(`${kind}-${hash(file)}${extension}`, id);
+      }
+      db.prepare('UPDATE import_issues SET reason = ?').run(ISSUE_REASON);
+      rewriteUnresolvedReasons(db);
+      // ANALYZE's sample tables (never made by Tributary today; stat3 by older SQLite builds) would keep sampled index
+      // keys: emails among them. The schema check accepts stat1-stat4, so each one present is emptied.
+      for (const table of ['sqlite_stat2', 'sqlite_stat3', 'sqlite_stat4']) {
+        if (db.prepare('SELECT 1 FROM sqlite_schema WHERE name = ?').get(table)) db.exec(`DELETE FROM ${table}`);
+      }
+    });
     writeMeta(db, { anonymisedAt });
   })();
   db.exec('VACUUM');

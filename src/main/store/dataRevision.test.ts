@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -95,8 +95,14 @@ describe('data revision', () => {
     expect(triggers).toHaveLength(27);
     const before = readDataRevision(project.db);
 
-    // A dry run rolls back: same token, same triggers.
+    // A dry run, and a strict import with a rejected row, roll back: same token, same triggers.
     await importCsv(project.db, csv, { kind: 'touchpoints', dryRun: true });
+    expect(readDataRevision(project.db)).toBe(before);
+    expect(revisionTriggers(project.db)).toEqual(triggers);
+    const rejected = join(tempDir(), 'rejected.csv');
+    writeFileSync(rejected, readFileSync(csv, 'utf8') + '\nT99,,A1,not a date,webinar,');
+    const strict = await importCsv(project.db, rejected, { kind: 'touchpoints', strict: true });
+    expect(strict).toMatchObject({ committed: false, rowsRejected: 1 });
     expect(readDataRevision(project.db)).toBe(before);
     expect(revisionTriggers(project.db)).toEqual(triggers);
 
@@ -113,11 +119,15 @@ describe('data revision', () => {
     const db = new Database(demoProject());
     const triggers = revisionTriggers(db);
     expect(() => suspendRevisionTriggers(db)).toThrow(/inside a transaction/);
+    const before = readDataRevision(db);
     db.exec('BEGIN');
-    suspendRevisionTriggers(db);
+    const restore = suspendRevisionTriggers(db);
     expect(revisionTriggers(db)).toEqual([]);
     db.exec('ROLLBACK');
     expect(revisionTriggers(db)).toEqual(triggers);
+    // Too late once the transaction is over: it must neither fail half-way nor commit a token on its own.
+    expect(restore).toThrow(/before the transaction ends/);
+    expect(readDataRevision(db)).toBe(before);
     db.close();
   });
 });
