@@ -150,6 +150,21 @@ describe('the engine worker', () => {
     expect((await engine.status()).reads).toEqual({ project: 1, disk: 0, ahead: 0 });
   });
 
+  it('runs the full check of a big project in the worker, so the overview answers meanwhile', async () => {
+    const { dir, call } = await apiSession('Small');
+    const path = demoFile(dir, 200_000);
+    await call('project:open', { path });
+    const order: string[] = [];
+    const check = call('project:check', {}).then((report) => {
+      order.push('project:check');
+      return report;
+    });
+    const summary = call('project:summary', {}).then(() => order.push('project:summary'));
+    const [report] = await Promise.all([check, summary]);
+    expect(report).toMatchObject({ path, ok: true, problems: [] });
+    expect(order).toEqual(['project:summary', 'project:check']);
+  });
+
   it('keeps the error codes of what fails in the worker', async () => {
     const { session, call } = await apiSession('Models');
     generateDemo(session.require().db, { scale: 2000, seed: 3 });

@@ -16,6 +16,7 @@ export const ENGINE_METHODS = [
   'scenario:list',
   'scenario:save',
   'scenario:delete',
+  'project:check',
 ] as const satisfies readonly Method[];
 
 export type EngineMethod = (typeof ENGINE_METHODS)[number];

@@ -79,7 +79,11 @@ class CountingCache extends EngineCache {
 const input = (workerData ?? {}) as EngineWorkerInput;
 const project = new WorkerProject(input.nativeBinding);
 const cache = new CountingCache(input.cacheDir ? new EngineDiskCache(input.cacheDir) : null);
-const handlers = createEngineHandlers(project, cache);
+const handlers = createEngineHandlers(
+  project,
+  cache,
+  input.nativeBinding ? { nativeBinding: input.nativeBinding } : {},
+);
 
 function use(ref: EngineProjectRef): void {
   if (project.use(ref)) cache.clear();

@@ -1,14 +1,26 @@
 import type { EngineCache } from '../engine/cache';
 import type { EngineHandlerTable } from '../engineHost/protocol';
+import { checkOpenProject, type StoreOptions } from '../store/project';
 import { createExportHandlers } from './exportHandlers';
 import { createJourneyHandlers } from './journeyHandlers';
 import { createModelHandlers } from './modelHandlers';
 import type { ProjectSource } from './projectSource';
 import { createCompareHandlers, createScenarioHandlers } from './scenarioHandlers';
 
-/** Every method the engine answers, over one project and one cache: the table the engine worker runs. */
-export function createEngineHandlers(project: ProjectSource, cache: EngineCache): EngineHandlerTable {
+/**
+ * Every method the engine answers, over one project and one cache: the table the engine worker runs. The full
+ * integrity check of `project:check` runs here too, since it reads the whole file (5 s at a million touches).
+ */
+export function createEngineHandlers(
+  project: ProjectSource,
+  cache: EngineCache,
+  storeOptions: StoreOptions = {},
+): EngineHandlerTable {
   return {
+    'project:check': () => {
+      const { path, ok, schemaVersion, problems } = checkOpenProject(project.require(), storeOptions);
+      return { path, ok, schemaVersion, problems };
+    },
     ...createModelHandlers(project, cache),
     ...createJourneyHandlers(project, cache),
     ...createCompareHandlers(project, cache),

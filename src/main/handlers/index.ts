@@ -112,10 +112,6 @@ export function createHandlers({
       const project = session.require();
       return { path: project.path, meta: project.meta, ...summarizeProject(project.db) };
     },
-    'project:check': () => {
-      const { path, ok, schemaVersion, problems } = session.check();
-      return { path, ok, schemaVersion, problems };
-    },
     'recent:list': () => session.recent.list(),
     'recent:forget': ({ path }) => {
       session.recent.forget(path);

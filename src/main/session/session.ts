@@ -5,14 +5,7 @@ import type { RestorePointInfo, RestorePointReason } from '../../shared/restoreA
 import { TributaryError } from '../../shared/errors';
 import { generateDemo } from '../demo/generate';
 import { anonymiseDatabase } from '../store/anonymise';
-import {
-  checkOpenProject,
-  createProject,
-  openProject,
-  type CheckReport,
-  type Project,
-  type StoreOptions,
-} from '../store/project';
+import { createProject, openProject, type Project, type StoreOptions } from '../store/project';
 import { RestorePoints, restoreProjectFile } from '../store/restorePoints';
 import { PreferencesFile } from './preferences';
 import { RecentProjects } from './recent';
@@ -111,11 +104,6 @@ export class Session {
     await project.saveAs(target, { overwrite });
     // Like any desktop app's Save As, work continues in the copy.
     return this.open(target);
-  }
-
-  /** Checks the open project through its own connection, without writing to it. */
-  check(): CheckReport {
-    return checkOpenProject(this.require(), this.options);
   }
 
   /**

@@ -218,10 +218,11 @@ export function checkProject(path: string, options: StoreOptions = {}): CheckRep
 }
 
 /**
- * The same check on the project open in this session, through its own connection: integrity_check and the schema
- * reads only read, so the open file is not written to and no second connection competes with it.
+ * The same check on an open project, through a connection already open to it (the engine worker's, so the main
+ * thread stays free for the seconds integrity_check takes on a big file): it and the schema reads only read, so the
+ * open file is not written to.
  */
-export function checkOpenProject(project: Project, options: StoreOptions = {}): CheckReport {
+export function checkOpenProject(project: Pick<Project, 'db' | 'path'>, options: StoreOptions = {}): CheckReport {
   try {
     return reportOn(project.db, project.path, migrationsOf(options), options);
   } catch (error) {
