@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { mulberry32 } from '../../src/main/engine/random';
 
 /** Columns that record when or that something ran, not what the project holds: two equal imports differ only there. */
 const VOLATILE: Record<string, string[]> = {
@@ -49,17 +50,8 @@ export function integrityOf(db: Database.Database): string[] {
   return (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check);
 }
 
-/** mulberry32: a small seeded generator, so a failing run's kill moments can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The engine's seeded generator, so a failing run's kill moments can be replayed. */
+export const seededRandom = mulberry32;
 
 /**
  * Run numbers and kill moments over [0, span): first one per equal slice, at a random point inside it, so every

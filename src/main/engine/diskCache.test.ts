@@ -71,7 +71,7 @@ describe('the engine disk cache', () => {
     ]);
   });
 
-  it('keeps a whole file of another app version, which that version may still read', () => {
+  it('does not remove a whole file of another app version when reading it', () => {
     const dir = join(tempDir(), 'cache');
     const cache = new EngineDiskCache(dir);
     cache.write(keyOf('D'), demoData());

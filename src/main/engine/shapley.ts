@@ -1,4 +1,5 @@
 import { checkPathSet, type PathSet } from './paths';
+import { mulberry32 } from './random';
 
 export interface ShapleyResult {
   /** phi(c) per channel id; 0 for a channel no path holds. Sums to v(N), the sum of every observed set's rate. */
@@ -177,16 +178,4 @@ function sampledValues(
     }
   }
   return credit.map((total) => total / samples);
-}
-
-/** A small seeded PRNG (mulberry32): the same seed draws the same permutations on every platform. */
-function mulberry32(seed: number): () => number {
-  let state = (Math.trunc(seed) ^ Math.trunc(seed / 4294967296)) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

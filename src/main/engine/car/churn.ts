@@ -1,5 +1,6 @@
 import type { ChurnComparison, ChurnReduction, GroupStats } from '../../../shared/results';
 import { COMMUNITY, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../dataset';
+import { mulberry32 } from '../random';
 
 export const CHURN_CAVEAT =
   'Correlation, not causation, unless the groups are comparable: engaged accounts may renew more for other reasons.';
@@ -148,16 +149,4 @@ function quantile(sorted: Float64Array, q: number): number {
   const upper = Math.min(lower + 1, sorted.length - 1);
   const a = sorted[lower] as number;
   return a + ((sorted[upper] as number) - a) * (position - lower);
-}
-
-/** A small seeded generator (mulberry32): the same seed gives the same resamples on every platform. */
-function mulberry32(seed: number): () => number {
-  let state = (Math.trunc(seed) ^ Math.trunc(seed / 4294967296)) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 15), z | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-  };
 }
