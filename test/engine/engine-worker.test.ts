@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,11 +45,12 @@ describe('the engine worker', () => {
 
     expect(order).toEqual(['project:summary', 'model:run']);
     expect(ran.attribution.revenue).toBeCloseTo(summarized.wonRevenue, 6);
-    // The prewarm and the request queued behind it share one load (of a worker started for this project).
+    // One load, read from the tables while the session checked the file, serves the prewarm and the request
+    // queued behind it (of a worker started for this project).
     expect(await engine.status()).toEqual({
       project: { path, generation: expect.any(Number) },
       loads: 1,
-      reads: { project: 1, disk: 0, ahead: 0 },
+      reads: { project: 1, disk: 0, ahead: 1 },
     });
   });
 
@@ -94,7 +96,7 @@ describe('the engine worker', () => {
     const options = { options: { model: 'w-shaped' } };
     await call('project:open', { path });
     const first = await call('model:run', options);
-    expect((await engine.status()).reads).toEqual({ project: 1, disk: 0, ahead: 0 });
+    expect((await engine.status()).reads).toEqual({ project: 1, disk: 0, ahead: 1 });
     // Written when the worker has nothing else to do.
     await expect.poll(() => cachedFiles(dir)).toHaveLength(1);
 
@@ -111,7 +113,7 @@ describe('the engine worker', () => {
     other.close();
     await call('project:open', { path });
     const doubled = await call('model:run', options);
-    expect((await engine.status()).reads).toEqual({ project: 1, disk: 0, ahead: 0 });
+    expect((await engine.status()).reads).toEqual({ project: 1, disk: 0, ahead: 1 });
     expect(doubled.attribution.revenue).toBeCloseTo(2 * first.attribution.revenue, 6);
     expect(doubled.car.attributed).toBeCloseTo(2 * first.car.attributed, 6);
   });
@@ -147,7 +149,7 @@ describe('the engine worker', () => {
     await call('project:close', {});
     await call('project:open', { path });
     expect(await call('model:run', { options: { model: 'linear' } })).toEqual(first);
-    expect((await engine.status()).reads).toEqual({ project: 1, disk: 0, ahead: 0 });
+    expect((await engine.status()).reads).toEqual({ project: 1, disk: 0, ahead: 1 });
   });
 
   it('runs the full check of a big project in the worker, so the overview answers meanwhile', async () => {
@@ -163,6 +165,26 @@ describe('the engine worker', () => {
     const [report] = await Promise.all([check, summary]);
     expect(report).toMatchObject({ path, ok: true, problems: [] });
     expect(order).toEqual(['project:summary', 'project:check']);
+  });
+
+  it('drops what it read ahead of a file that quick_check then finds damaged, and leaves the file as it was', async () => {
+    const { dir, call, engine } = await apiSession('Small');
+    const path = demoFile(dir, 3000);
+    // Damage the first page of the touchpoints table: schema, ledger and metadata still read, so the worker reads
+    // ahead (or fails to) while quick_check runs, and then the open is refused.
+    const raw = new Database(path);
+    const root = raw.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'touchpoints'").pluck().get() as number;
+    const pageSize = raw.pragma('page_size', { simple: true }) as number;
+    raw.close();
+    const bytes = readFileSync(path);
+    bytes.fill(0x5a, (root - 1) * pageSize, root * pageSize);
+    writeFileSync(path, bytes);
+    const before = createHash('sha256').update(bytes).digest('hex');
+
+    await expect(call('project:open', { path })).rejects.toThrow(/Demo 3000\.sqlite is damaged/);
+    expect(await engine.status()).toEqual({ project: null, loads: 0, reads: { project: 0, disk: 0, ahead: 0 } });
+    expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(before);
+    expect([existsSync(`${path}-wal`), existsSync(`${path}-shm`)]).toEqual([false, false]);
   });
 
   it('keeps the error codes of what fails in the worker', async () => {

@@ -42,9 +42,9 @@ export class EngineCache {
   private readonly disk: EngineDiskCache | null;
   /** Arrays read from the project that the disk cache does not hold yet (see saveToDisk). */
   private unsaved: { key: EngineFileKey; arrays: EngineData; memos: Map<string, unknown> } | null = null;
-  /** Arrays read ahead for a project about to open (see prefetch). */
-  private prefetched: { key: EngineFileKey; content: EngineFileContent } | null = null;
-  /** How the arrays of each load were had (`ahead`: of the disk reads, those read ahead), for tests and status. */
+  /** Arrays read ahead for a project about to open (see prefetch and readAhead), and where they came from. */
+  private prefetched: { key: EngineFileKey; content: EngineFileContent; source: 'project' | 'disk' } | null = null;
+  /** How the arrays of each load were had (`ahead`: of those, the ones read ahead), for tests and status. */
   readonly reads = { project: 0, disk: 0, ahead: 0 };
 
   /** With `disk`, arrays are kept across sessions (engine/diskCache.ts). */
@@ -103,7 +103,27 @@ export class EngineCache {
     this.prefetched = null;
     const key = this.disk?.lastKeyOf(path);
     const content = key && this.disk?.read(key);
-    if (key && content) this.prefetched = { key, content };
+    if (key && content) this.prefetched = { key, content, source: 'disk' };
+  }
+
+  /**
+   * Reads ahead the arrays of the project `db` is a connection to (the worker's own, opened for this), as they are
+   * now: what prefetch read if it is of this data revision, else the disk cache's file for it, else the tables. The
+   * worker does this once the file's header and schema are known to be Tributary's, while the main thread's
+   * quick_check still reads the whole file: a first open then loads beside the check rather than after it. The
+   * next snapshot uses them only if its data revision is the same.
+   */
+  readAhead(db: Database.Database): void {
+    this.prefetched = db.transaction(() => {
+      const revision = readDataRevision(db);
+      if (revision === null) return null;
+      const key = this.keyOf(db, revision);
+      const prefetched = this.prefetched;
+      if (prefetched && sameKey(prefetched.key, key)) return prefetched;
+      const cached = this.disk?.read(key);
+      if (cached) return { key, content: cached, source: 'disk' as const };
+      return { key, content: { arrays: loadEngineData(db), memo: {} }, source: 'project' as const };
+    })();
   }
 
   /** True when arrays read from a project wait to be written to the disk cache. */
@@ -125,36 +145,41 @@ export class EngineCache {
   }
 
   /**
-   * The arrays of the project's current data: from the disk cache when it holds this data revision, else read from
-   * the tables. One read transaction: the revision and the tables are of the same commit, even while an import
-   * worker writes.
+   * The arrays of the project's current data: those read ahead or the disk cache's when they are of this data
+   * revision, else read from the tables. One read transaction: the revision and the tables are of the same commit,
+   * even while an import worker writes.
    */
   private arraysOf(db: Database.Database): EngineFileContent {
     return db.transaction(() => {
-      const revision = this.disk ? readDataRevision(db) : null;
-      const key: EngineFileKey | null =
-        revision === null
-          ? null
-          : {
-              format: ENGINE_FILE_FORMAT,
-              appVersion: APP_VERSION,
-              schemaVersion: db.pragma('user_version', { simple: true }) as number,
-              revision,
-            };
       const prefetched = this.prefetched;
       this.prefetched = null;
+      const revision = this.disk || prefetched ? readDataRevision(db) : null;
+      const key = revision === null ? null : this.keyOf(db, revision);
       if (key) this.disk?.remember(db.name, key);
-      const ahead = key !== null && prefetched !== null && sameKey(prefetched.key, key);
-      const cached = ahead ? prefetched.content : key && this.disk?.read(key);
-      if (cached) {
-        this.reads.disk += 1;
-        if (ahead) this.reads.ahead += 1;
-        return cached;
+      if (key && prefetched && sameKey(prefetched.key, key)) {
+        this.reads.ahead += 1;
+        return this.took(prefetched.source, key, prefetched.content);
       }
-      const arrays = loadEngineData(db);
-      this.reads.project += 1;
-      this.unsaved = key && { key, arrays, memos: new Map() };
-      return { arrays, memo: {} };
+      const cached = key && this.disk?.read(key);
+      if (cached) return this.took('disk', key, cached);
+      return this.took('project', key, { arrays: loadEngineData(db), memo: {} });
     })();
+  }
+
+  /** Counts a load by its source; arrays read from the tables wait to be written to the disk cache. */
+  private took(source: 'project' | 'disk', key: EngineFileKey | null, content: EngineFileContent): EngineFileContent {
+    this.reads[source] += 1;
+    if (source === 'project')
+      this.unsaved = key && this.disk ? { key, arrays: content.arrays, memos: new Map() } : null;
+    return content;
+  }
+
+  private keyOf(db: Database.Database, revision: string): EngineFileKey {
+    return {
+      format: ENGINE_FILE_FORMAT,
+      appVersion: APP_VERSION,
+      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+      revision,
+    };
   }
 }

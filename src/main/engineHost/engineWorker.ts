@@ -128,6 +128,14 @@ export class EngineWorker {
     this.send({ type: 'prefetch', path }).catch(() => undefined);
   }
 
+  /**
+   * The project at `path` is being checked, and its header and schema are Tributary's: the worker reads its arrays
+   * now, beside the quick_check of the whole file on the main thread. An open that then fails ends the worker.
+   */
+  readAhead(path: string): void {
+    this.send({ type: 'readAhead', path }).catch(() => undefined);
+  }
+
   /** The project the app just opened: the worker starts loading it at once (prewarm). */
   openProject(path: string): void {
     this.generation += 1;

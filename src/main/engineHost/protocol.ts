@@ -57,6 +57,8 @@ export type EngineRequest =
   | { type: 'status'; id: number }
   /** Reads ahead the cached arrays of the project at `path`, about to be opened; answered when read (or not). */
   | { type: 'prefetch'; id: number; path: string }
+  /** Reads ahead the arrays of the project at `path` as it is now (its header and schema are checked, not all of it). */
+  | { type: 'readAhead'; id: number; path: string }
   /** One engine method over `project`, opened first if the worker holds another (or none). */
   | { type: 'call'; id: number; project: EngineProjectRef; method: EngineMethod; args: unknown };
 

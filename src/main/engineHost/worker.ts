@@ -82,6 +82,9 @@ async function handle(request: EngineRequest): Promise<unknown> {
       cache.clear();
       cache.prefetch(request.path);
       return null;
+    case 'readAhead':
+      readAhead(request.path);
+      return null;
     case 'status':
       // Every snapshot's arrays came from the tables or from the disk cache: their sum is the loads.
       return {
@@ -108,6 +111,24 @@ async function prewarmModel(): Promise<void> {
     await handlers['model:run'](argSchemas['model:run'].parse({ options: {}, scope: 'community' }));
   } catch {
     // The request itself will meet the same problem and report it.
+  }
+}
+
+/**
+ * The arrays of the project about to open, through a connection of their own (the open one comes with 'open'). It
+ * can write but will not (query_only): a read-only connection that closes last would leave the -wal and -shm files
+ * the session's connection made behind, beside a file whose open failed and must stay as it was.
+ */
+function readAhead(path: string): void {
+  const db = connect(path, {
+    fileMustExist: true,
+    ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}),
+  });
+  try {
+    db.pragma('query_only = ON');
+    cache.readAhead(db);
+  } finally {
+    db.close();
   }
 }
 

@@ -60,13 +60,18 @@ export function createHandlers({
     return info;
   };
   /**
-   * While the session checks the file (quick_check reads all of it), the worker reads the arrays it cached for it
-   * on the other core. An open that fails ends the worker, and with it arrays read ahead for nothing.
+   * While the session checks the file (quick_check reads all of it), the worker reads its arrays on the other core:
+   * first those it cached for this path, then, once the header and schema are known to be Tributary's, those of the
+   * file's current data (from the cache if it has them, else from the tables). An open that fails ends the worker,
+   * and with it arrays read ahead for nothing.
    */
-  const openWithPrefetch = async <T extends ProjectInfo | null>(path: string, open: () => T): Promise<T> => {
+  const openWithPrefetch = async <T extends ProjectInfo | null>(
+    path: string,
+    open: (whileChecking: () => void) => T,
+  ): Promise<T> => {
     engine.prefetch(resolve(path));
     try {
-      return opened(open());
+      return opened(open(() => engine.readAhead(resolve(path))));
     } catch (error) {
       await engine.closeProject();
       throw error;
@@ -84,7 +89,7 @@ export function createHandlers({
     },
     'project:open': async ({ path }) => {
       await stopImports();
-      return openWithPrefetch(path, () => session.open(path));
+      return openWithPrefetch(path, (whileChecking) => session.open(path, whileChecking));
     },
     'project:openDemo': async () => {
       await stopImports();
@@ -100,7 +105,7 @@ export function createHandlers({
       await stopImports();
       const { lastProject } = session.preferences.read();
       if (!lastProject || !existsSync(lastProject)) return null;
-      return openWithPrefetch(lastProject, () => session.reopenLast());
+      return openWithPrefetch(lastProject, (whileChecking) => session.reopenLast(whileChecking));
     },
     'prefs:get': () => publicPreferences(session.preferences.read()),
     'prefs:set': ({ theme }) => publicPreferences(session.preferences.update({ theme })),

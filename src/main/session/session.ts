@@ -74,8 +74,9 @@ export class Session {
     return this.adopt(createProject(target, { name, currency }, this.options));
   }
 
-  open(path: string): ProjectInfo {
-    return this.adopt(openProject(resolve(path), this.options));
+  /** `whileChecking`: see openProject. */
+  open(path: string, whileChecking?: () => void): ProjectInfo {
+    return this.adopt(openProject(resolve(path), this.options, whileChecking));
   }
 
   /** Opens the demo project, generating it on first use. */
@@ -165,10 +166,10 @@ export class Session {
   }
 
   /** Reopens the project open when the app last quit, if it is still there; null when there is none. */
-  reopenLast(): ProjectInfo | null {
+  reopenLast(whileChecking?: () => void): ProjectInfo | null {
     const { lastProject } = this.preferences.read();
     if (!lastProject || !existsSync(lastProject)) return null;
-    return this.open(lastProject);
+    return this.open(lastProject, whileChecking);
   }
 
   private adopt(project: Project): ProjectInfo {

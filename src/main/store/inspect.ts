@@ -66,10 +66,23 @@ export function inspect(
   // spec: a newer file is refused, not opened read-only; its schema is not known to this version.
   assertKnownVersion(path, version, migrations.length);
   if (damage.length > 0) return { version, damage, foreign: [] };
+  return { version, damage, foreign: foreignProblems(db, migrations, version, options) };
+}
+
+/**
+ * The schema against what the migrations for `version` create, then the ledger, then the metadata's size: what is
+ * not Tributary's, or empty. Reads only sqlite_schema until the schema is known, as inspect explains.
+ */
+export function foreignProblems(
+  db: Database.Database,
+  migrations: Migration[],
+  version: number,
+  options: OpenOptions = {},
+): string[] {
   const foreign = schemaDifferences(readSchema(db), expectedSchema(migrations, version, options));
   if (foreign.length === 0) foreign.push(...ledgerProblems(db, migrations, version));
   if (foreign.length === 0 && version > 0) foreign.push(...metaProblems(db));
-  return { version, damage, foreign };
+  return foreign;
 }
 
 /** Tributary's metadata values are short (a project name is at most 200 characters); the limit leaves room. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -152,6 +152,86 @@ describe('openProject', () => {
     expect(tables(reopened.db)).not.toContain('half');
     expect(reopened.db.pragma('user_version', { simple: true })).toBe(shipped.length);
     reopened.close();
+  });
+});
+
+describe('openProject while checking', () => {
+  /** A closed project of many pages; `accounts` spans several of them. */
+  function bigProject(path: string): string {
+    const created = createProject(path, project);
+    const insert = created.db.prepare('INSERT INTO accounts (account_id, name) VALUES (?, ?)');
+    created.db.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(`A${i}`, `Account number ${i}`);
+    })();
+    created.close();
+    return path;
+  }
+
+  it('calls whileChecking once, on a file ready as it is, while another connection can read it', () => {
+    const path = bigProject(join(tempDir(), 'p.sqlite'));
+    const seen: number[] = [];
+    const opened = openProject(path, {}, () => {
+      const reader = new Database(path, { readonly: true, fileMustExist: true });
+      seen.push(reader.prepare('SELECT count(*) FROM accounts').pluck().get() as number);
+      reader.close();
+    });
+    expect(seen).toEqual([3000]);
+    opened.close();
+  });
+
+  it('does not call it for a file that will be migrated, switched to WAL, or read with a -wal beside it', () => {
+    const dir = tempDir();
+    const calls: string[] = [];
+    const openWatched = (path: string, options = {}) => openProject(path, options, () => calls.push(path)).close();
+
+    const shipped = loadMigrations();
+    const older = join(dir, 'older.sqlite');
+    createProject(older, project, { migrations: shipped }).close();
+    const next: Migration = {
+      version: shipped.length + 1,
+      name: 'add_notes',
+      sql: 'CREATE TABLE notes (body TEXT) STRICT;',
+      sha256: 'b'.repeat(64),
+    };
+    openWatched(older, { migrations: [...shipped, next] });
+
+    const rollback = bigProject(join(dir, 'rollback.sqlite'));
+    const raw = new Database(rollback);
+    raw.pragma('journal_mode = DELETE');
+    raw.close();
+    openWatched(rollback);
+
+    const source = createProject(join(dir, 'source.sqlite'), project);
+    source.db.prepare("INSERT INTO accounts (account_id, name) VALUES ('A1', 'Acme')").run();
+    const withWal = join(dir, 'copied.sqlite');
+    copyFileSync(source.path, withWal);
+    copyFileSync(`${source.path}-wal`, `${withWal}-wal`);
+    source.close();
+    openWatched(withWal);
+
+    expect(calls).toEqual([]);
+    // Each was opened all the same, and the last one with the row its -wal held.
+    const reopened = openProject(withWal);
+    expect(reopened.db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(1);
+    reopened.close();
+  });
+
+  it('calls it and still refuses the file when quick_check then finds a damaged page', () => {
+    const path = bigProject(join(tempDir(), 'damaged.sqlite'));
+    // Read-write, so that closing it removes the -wal and -shm it made (a read-only connection leaves them).
+    const raw = new Database(path);
+    const root = raw.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'accounts'").pluck().get() as number;
+    const pageSize = raw.pragma('page_size', { simple: true }) as number;
+    raw.close();
+    const bytes = readFileSync(path);
+    bytes.fill(0xa5, (root - 1) * pageSize, root * pageSize);
+    writeFileSync(path, bytes);
+    const before = sha256OfFile(path);
+
+    let calls = 0;
+    expect(() => openProject(path, {}, () => (calls += 1))).toThrow(/damaged\.sqlite is damaged/);
+    expect(calls).toBe(1);
+    expect(sha256OfFile(path)).toBe(before);
   });
 });
 

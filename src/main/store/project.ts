@@ -7,7 +7,7 @@ import { APP_VERSION } from '../../shared/version';
 import { removeAbandonedFiles, writerAfter } from './abandoned';
 import { connect, translateSqliteError, type OpenOptions } from './database';
 import { assertOpenableHeader, readProjectHeader } from './header';
-import { assertTrusted, connectForInspection, inspect, inspectionError } from './inspect';
+import { assertTrusted, connectForInspection, foreignProblems, inspect, inspectionError } from './inspect';
 import { loadMigrations, migrate, type Migration } from './migrations';
 import { readMeta, writeMeta, type ProjectMeta } from './meta';
 import { summarizeProject } from './summary';
@@ -145,13 +145,18 @@ export function createProject(path: string, project: NewProjectOptions, options:
  * touches it, then, on a connection that cannot write, SQLite's quick check, the schema version (a crashed session's
  * WAL may hold a newer one), the schema against what the migrations for that version create, and the ledger. Only
  * then is the file switched to WAL and migrated, after a backup copy when a migration is due.
+ *
+ * `whileChecking` is called before quick_check once every other check has passed and the file is ready to use as
+ * it is: of the current version and in WAL mode, so nothing will migrate or rewrite it. Another thread may then
+ * read it beside quick_check, which reads all of it; the open still fails if quick_check finds damage.
  */
-export function openProject(path: string, options: StoreOptions = {}): Project {
+export function openProject(path: string, options: StoreOptions = {}, whileChecking?: () => void): Project {
   const migrations = migrationsOf(options);
   assertOpenableHeader(path, readProjectHeader(path), migrations.length);
   const inspection = connectForInspection(path, options);
   let version: number;
   try {
+    if (whileChecking && inspection.writable && readyAsItIs(inspection.db, migrations, options)) whileChecking();
     const found = inspect(inspection.db, path, migrations, 'quick', options);
     assertTrusted(path, found);
     version = found.version;
@@ -175,6 +180,23 @@ export function openProject(path: string, options: StoreOptions = {}): Project {
   } catch (error) {
     db.close();
     throw translateSqliteError(error, path);
+  }
+}
+
+/**
+ * True when the file passes every check but quick_check and is a current project in WAL mode; any error (a damaged
+ * file) counts as no, for the checks proper to report.
+ */
+function readyAsItIs(db: Database.Database, migrations: Migration[], options: StoreOptions): boolean {
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    return (
+      version === migrations.length &&
+      db.pragma('journal_mode', { simple: true }) === 'wal' &&
+      foreignProblems(db, migrations, version, options).length === 0
+    );
+  } catch {
+    return false;
   }
 }
 
