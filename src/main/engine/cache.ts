@@ -109,17 +109,20 @@ export class EngineCache {
   /**
    * Reads ahead the arrays of the project `db` is a connection to (the worker's own, opened for this), as they are
    * now: what prefetch read if it is of this data revision, else the disk cache's file for it, else the tables. The
-   * worker does this once the file's header and schema are known to be Tributary's, while the main thread's
-   * quick_check still reads the whole file: a first open then loads beside the check rather than after it. The
-   * next snapshot uses them only if its data revision is the same.
+   * worker does this once the file has passed every check but quick_check, while the main thread's quick_check still
+   * reads the whole file: a first open then loads beside the check rather than after it. The next snapshot uses
+   * them only if its data revision is the same.
    */
   readAhead(db: Database.Database): void {
+    let prefetched = this.prefetched;
+    this.prefetched = null;
     this.prefetched = db.transaction(() => {
       const revision = readDataRevision(db);
       if (revision === null) return null;
       const key = this.keyOf(db, revision);
-      const prefetched = this.prefetched;
       if (prefetched && sameKey(prefetched.key, key)) return prefetched;
+      // Arrays of another revision are let go before reading, not held beside the new ones.
+      prefetched = null;
       const cached = this.disk?.read(key);
       if (cached) return { key, content: cached, source: 'disk' as const };
       return { key, content: { arrays: loadEngineData(db), memo: {} }, source: 'project' as const };
