@@ -167,6 +167,36 @@ describe('the engine worker', () => {
     expect(order).toEqual(['project:summary', 'project:check']);
   });
 
+  it('anonymises a copy of a big project in a thread of its own, so the overview and the model answer meanwhile', async () => {
+    const { dir, call, engine } = await apiSession('Small');
+    const path = demoFile(dir, 200_000);
+    await call('project:open', { path });
+    const options = { options: { model: 'linear' } };
+    const first = await call('model:run', options);
+    await engine.warm;
+    const order: string[] = [];
+    const copyPath = join(dir, 'shared.sqlite');
+    const saved = call('project:saveAnonymised', { path: copyPath }).then((result) => {
+      order.push('project:saveAnonymised');
+      return result;
+    });
+    // Sent once the copy is being anonymised: the backup before it yields, so wait for its first step.
+    await new Promise((done) => setTimeout(done, 300));
+    const summary = call('project:summary', {}).then(() => order.push('project:summary'));
+    const run = call('model:run', options).then((result) => {
+      order.push('model:run');
+      return result;
+    });
+    const [copy, , again] = await Promise.all([saved, summary, run]);
+    expect(order.at(-1)).toBe('project:saveAnonymised');
+    expect(again).toEqual(first);
+    expect(copy).toEqual({ path: copyPath, anonymisedAt: expect.any(String) });
+    // The anonymised copy has every contact relabelled.
+    const db = new Database(copyPath, { readonly: true });
+    expect(db.prepare("SELECT count(*) FROM contacts WHERE contact_id NOT LIKE 'contact-%'").pluck().get()).toBe(0);
+    db.close();
+  });
+
   it('drops what it read ahead of a file that quick_check then finds damaged, and leaves the file as it was', async () => {
     const { dir, call, engine } = await apiSession('Small');
     const path = demoFile(dir, 3000);

@@ -6,6 +6,7 @@ import { EngineCache } from '../engine/cache';
 import { EngineDiskCache } from '../engine/diskCache';
 import { createEngineHandlers } from '../handlers/engineHandlers';
 import type { ProjectSource } from '../handlers/projectSource';
+import { anonymiseFile } from '../store/anonymise';
 import { connect } from '../store/database';
 import { readMeta } from '../store/meta';
 import type { EngineProjectRef, EngineRequest, EngineResponse, EngineStatus, EngineWorkerInput } from './protocol';
@@ -85,6 +86,8 @@ async function handle(request: EngineRequest): Promise<unknown> {
     case 'readAhead':
       readAhead(request.path);
       return null;
+    case 'anonymise':
+      return anonymiseFile(request.path, input.nativeBinding ? { nativeBinding: input.nativeBinding } : {});
     case 'status':
       // Every snapshot's arrays came from the tables or from the disk cache: their sum is the loads.
       return {
@@ -145,7 +148,8 @@ function saveArrays(): void {
 function shaped(error: unknown, request: EngineRequest): ApiErrorShape {
   if (error instanceof TributaryError) return error.toJSON();
   const message = error instanceof Error ? error.message : String(error);
-  const what = request.type === 'call' ? request.method : 'Loading the project';
+  const what =
+    request.type === 'call' ? request.method : request.type === 'anonymise' ? 'Anonymising' : 'Loading the project';
   return { code: 'internal', message: `${what} failed unexpectedly: ${message}` };
 }
 

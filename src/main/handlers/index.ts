@@ -81,7 +81,7 @@ export function createHandlers({
     ...createImportHandlers(session, jobs),
     ...createExportDialogHandlers(dialogs),
     ...forwardEngineMethods(session, engine, downloads),
-    ...createRestoreHandlers(session, stopImports, opened),
+    ...createRestoreHandlers(session, stopImports, opened, (copyPath) => engine.anonymise(copyPath)),
     'app:info': () => ({ version: APP_VERSION, mode, schemaVersion, projectsDir: session.projectsDir }),
     'project:create': async ({ name, currency, path }) => {
       await stopImports();

@@ -12,6 +12,8 @@ export function createRestoreHandlers(
   stopImports: () => Promise<void>,
   /** Tells the engine a project opened, so it loads it at once. */
   opened: (info: ProjectInfo) => ProjectInfo,
+  /** Anonymises a copy at the path given, off the main thread. */
+  anonymise: (copyPath: string) => Promise<string>,
 ): RestoreHandlerTable {
   return {
     'restore:list': () => session.restorePoints.list(session.require().path),
@@ -20,6 +22,6 @@ export function createRestoreHandlers(
       await stopImports();
       return opened(await session.restore(id));
     },
-    'project:saveAnonymised': ({ path, overwrite }) => session.saveAnonymised(path, overwrite),
+    'project:saveAnonymised': ({ path, overwrite }) => session.saveAnonymised(path, overwrite, anonymise),
   };
 }

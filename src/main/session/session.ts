@@ -4,7 +4,6 @@ import type { ProjectInfo } from '../../shared/api';
 import type { RestorePointInfo, RestorePointReason } from '../../shared/restoreApi';
 import { TributaryError } from '../../shared/errors';
 import { generateDemo } from '../demo/generate';
-import { anonymiseDatabase } from '../store/anonymise';
 import { createProject, openProject, type Project, type StoreOptions } from '../store/project';
 import { RestorePoints, restoreProjectFile } from '../store/restorePoints';
 import { PreferencesFile } from './preferences';
@@ -108,17 +107,22 @@ export class Session {
   }
 
   /**
-   * Writes an anonymised copy of the open project (store/anonymise.ts) to `path`; the open project stays the
-   * original, so the user never goes on working in the copy by mistake.
+   * Writes an anonymised copy of the open project to `path`; the open project stays the original, so the user never
+   * goes on working in the copy by mistake. `anonymise` rewrites the copy at the path it is given and answers when
+   * (store/anonymise.ts: anonymiseFile, run in a worker by the app, since it takes seconds on a big project).
    */
-  async saveAnonymised(path: string, overwrite: boolean): Promise<{ path: string; anonymisedAt: string }> {
+  async saveAnonymised(
+    path: string,
+    overwrite: boolean,
+    anonymise: (copyPath: string) => Promise<string>,
+  ): Promise<{ path: string; anonymisedAt: string }> {
     const project = this.require();
     const target = resolve(path);
     if (target === project.path) {
       throw new TributaryError('already_exists', `${target} is the open project; choose another file.`);
     }
     let anonymisedAt = '';
-    await project.saveAs(target, { overwrite, prepare: (copy) => (anonymisedAt = anonymiseDatabase(copy)) });
+    await project.saveAs(target, { overwrite, prepare: async (copy) => void (anonymisedAt = await anonymise(copy)) });
     return { path: target, anonymisedAt };
   }
 

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { TributaryError } from '../../shared/errors';
 import { unresolvedReason } from '../import/identity';
+import { connect, type OpenOptions } from './database';
 import { withRevisionTriggersSuspended } from './dataRevision';
 import { writeMeta } from './meta';
 
@@ -265,5 +266,15 @@ function assertPolicyCoversSchema(db: Database.Database): void {
       'internal',
       `This version cannot anonymise ${unknown.join(', ')}: no rule says whether it holds personal data.`,
     );
+  }
+}
+
+/** anonymiseDatabase over the project file at `path` (a copy being saved), through a connection of its own. */
+export function anonymiseFile(path: string, options: OpenOptions = {}): string {
+  const db = connect(path, { ...options, fileMustExist: true });
+  try {
+    return anonymiseDatabase(db);
+  } finally {
+    db.close();
   }
 }

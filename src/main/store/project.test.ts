@@ -288,9 +288,11 @@ describe('saveAs', () => {
     source.db.prepare("INSERT INTO accounts (account_id, name) VALUES ('A1', 'Secret Corp')").run();
     let seenWhilePreparing: string[] = [];
     await source.saveAs(join(dir, 'shared.sqlite'), {
-      prepare: (copy) => {
+      prepare: (copyPath) => {
         seenWhilePreparing = readdirSync(dir);
+        const copy = new Database(copyPath);
         copy.prepare("UPDATE accounts SET name = 'Account 1'").run();
+        copy.close();
       },
     });
     source.close();

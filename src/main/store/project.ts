@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -52,13 +53,15 @@ export class Project {
    * Writes a self-contained copy with the SQLite backup API (consistent even while this connection writes), then
    * switches the copy to `journal_mode=DELETE` so it is one file with no -wal beside it. The copy is built under a
    * temporary name and renamed into place, so an interrupted save never leaves a half-written project at `target`.
-   * `prepare` may change the copy (an anonymised copy) before it takes its name: that copy is built in a private
-   * temporary folder and only its finished bytes reach the target's folder, since a folder synced to the cloud
-   * would otherwise upload the full copy while it is being anonymised.
+   * `prepare` may change the copy (an anonymised copy), given its path, before it takes its name: that copy is
+   * built in a private temporary folder and only its finished bytes reach the target's folder, since a folder synced
+   * to the cloud would otherwise upload the full copy while it is being anonymised. Nothing here holds up the
+   * thread for long: the backup API yields between steps, the file copy runs in libuv's pool, and `prepare` may run
+   * in a worker.
    */
   async saveAs(
     target: string,
-    options: { overwrite?: boolean; prepare?: (copy: Database.Database) => void } = {},
+    options: { overwrite?: boolean; prepare?: (copyPath: string) => void | Promise<void> } = {},
   ): Promise<void> {
     if (existsSync(target) && !options.overwrite) {
       throw new TributaryError('already_exists', `${target} already exists; choose another name or allow overwriting.`);
@@ -81,11 +84,11 @@ export class Project {
       const copy = connect(built);
       try {
         copy.pragma('journal_mode = DELETE');
-        options.prepare?.(copy);
       } finally {
         copy.close();
       }
-      if (staging) copyFileSync(built, partial);
+      await options.prepare?.(built);
+      if (staging) await copyFile(built, partial);
       rmSync(`${target}-shm`, { force: true });
       renameSync(partial, target);
     } catch (error) {

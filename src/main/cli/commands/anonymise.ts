@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TributaryError } from '../../../shared/errors';
-import { anonymiseDatabase } from '../../store/anonymise';
+import { anonymiseFile } from '../../store/anonymise';
 import { openProject } from '../../store/project';
 import { UsageError, parseCommandArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
@@ -20,7 +20,7 @@ export async function runAnonymise(argv: string[], io: CliIo): Promise<number> {
   const project = openProject(path);
   let anonymisedAt = '';
   try {
-    await project.saveAs(out, { prepare: (copy) => (anonymisedAt = anonymiseDatabase(copy)) });
+    await project.saveAs(out, { prepare: (copy) => void (anonymisedAt = anonymiseFile(copy)) });
   } finally {
     project.close();
   }
