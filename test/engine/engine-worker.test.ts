@@ -197,6 +197,24 @@ describe('the engine worker', () => {
     db.close();
   });
 
+  it('checks another file in a thread of its own, leaving the open project loaded', async () => {
+    const { dir, call, engine } = await apiSession('Small');
+    const path = demoFile(dir, 2000);
+    const other = demoFile(dir, 1000);
+    await call('project:open', { path });
+    await call('model:run', { options: { model: 'linear' } });
+    const loaded = await engine.status();
+    expect(await engine.checkFile(other)).toMatchObject({ path: other, ok: true, problems: [] });
+    const raw = new Database(other);
+    raw.exec('CREATE TRIGGER lurk AFTER INSERT ON accounts BEGIN DELETE FROM scenarios; END');
+    raw.close();
+    expect(await engine.checkFile(other)).toMatchObject({
+      ok: false,
+      problems: ['has a trigger `lurk` on `accounts` that Tributary does not create'],
+    });
+    expect(await engine.status()).toEqual(loaded);
+  });
+
   it('drops what it read ahead of a file that quick_check then finds damaged, and leaves the file as it was', async () => {
     const { dir, call, engine } = await apiSession('Small');
     const path = demoFile(dir, 3000);

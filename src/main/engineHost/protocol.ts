@@ -59,8 +59,10 @@ export type EngineRequest =
   | { type: 'prefetch'; id: number; path: string }
   /** Reads ahead the arrays of the project at `path` as it is now (its header and schema are checked, not all of it). */
   | { type: 'readAhead'; id: number; path: string }
-  /** Anonymises the project copy at `path` (a worker of its own runs this, see EngineWorker.anonymise). */
+  /** Anonymises the project copy at `path` (a worker of its own runs this, see EngineWorker.alone). */
   | { type: 'anonymise'; id: number; path: string }
+  /** checkProject over the file at `path`, a restore point (a worker of its own runs this too). */
+  | { type: 'checkFile'; id: number; path: string }
   /** One engine method over `project`, opened first if the worker holds another (or none). */
   | { type: 'call'; id: number; project: EngineProjectRef; method: EngineMethod; args: unknown };
 

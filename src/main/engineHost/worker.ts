@@ -9,6 +9,7 @@ import type { ProjectSource } from '../handlers/projectSource';
 import { anonymiseFile } from '../store/anonymise';
 import { connect } from '../store/database';
 import { readMeta } from '../store/meta';
+import { checkProject } from '../store/project';
 import type { EngineProjectRef, EngineRequest, EngineResponse, EngineStatus, EngineWorkerInput } from './protocol';
 
 /** The worker's own connection to the project the app has open (WAL: it sees every commit); it writes only scenarios. */
@@ -88,6 +89,8 @@ async function handle(request: EngineRequest): Promise<unknown> {
       return null;
     case 'anonymise':
       return anonymiseFile(request.path, input.nativeBinding ? { nativeBinding: input.nativeBinding } : {});
+    case 'checkFile':
+      return checkProject(request.path, input.nativeBinding ? { nativeBinding: input.nativeBinding } : {});
     case 'status':
       // Every snapshot's arrays came from the tables or from the disk cache: their sum is the loads.
       return {
@@ -145,11 +148,20 @@ function saveArrays(): void {
   }
 }
 
+/** What each request but a call was doing, for an unexpected error's message. */
+const DOING: Record<Exclude<EngineRequest['type'], 'call'>, string> = {
+  open: 'Loading the project',
+  status: 'Reporting the engine status',
+  prefetch: 'Reading the project ahead',
+  readAhead: 'Reading the project ahead',
+  anonymise: 'Anonymising the copy',
+  checkFile: 'Checking the file',
+};
+
 function shaped(error: unknown, request: EngineRequest): ApiErrorShape {
   if (error instanceof TributaryError) return error.toJSON();
   const message = error instanceof Error ? error.message : String(error);
-  const what =
-    request.type === 'call' ? request.method : request.type === 'anonymise' ? 'Anonymising' : 'Loading the project';
+  const what = request.type === 'call' ? request.method : DOING[request.type];
   return { code: 'internal', message: `${what} failed unexpectedly: ${message}` };
 }
 

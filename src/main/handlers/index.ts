@@ -81,7 +81,7 @@ export function createHandlers({
     ...createImportHandlers(session, jobs),
     ...createExportDialogHandlers(dialogs),
     ...forwardEngineMethods(session, engine, downloads),
-    ...createRestoreHandlers(session, stopImports, opened, (copyPath) => engine.anonymise(copyPath)),
+    ...createRestoreHandlers(session, stopImports, opened, engine),
     'app:info': () => ({ version: APP_VERSION, mode, schemaVersion, projectsDir: session.projectsDir }),
     'project:create': async ({ name, currency, path }) => {
       await stopImports();

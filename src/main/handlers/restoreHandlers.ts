@@ -1,5 +1,6 @@
 import type { Method, ProjectInfo } from '../../shared/api';
 import type { RestoreResults } from '../../shared/restoreApi';
+import type { EngineWorker } from '../engineHost/engineWorker';
 import type { Session } from '../session/session';
 import type { Handlers } from './handlerTable';
 
@@ -12,16 +13,17 @@ export function createRestoreHandlers(
   stopImports: () => Promise<void>,
   /** Tells the engine a project opened, so it loads it at once. */
   opened: (info: ProjectInfo) => ProjectInfo,
-  /** Anonymises a copy at the path given, off the main thread. */
-  anonymise: (copyPath: string) => Promise<string>,
+  /** Work of seconds on a big file, run off the main thread (EngineWorker). */
+  offThread: Pick<EngineWorker, 'anonymise' | 'checkFile'>,
 ): RestoreHandlerTable {
   return {
     'restore:list': () => session.restorePoints.list(session.require().path),
     'restore:apply': async ({ id }) => {
       // A running import would write into the file being replaced: it is cancelled (rolled back) first.
       await stopImports();
-      return opened(await session.restore(id));
+      return opened(await session.restore(id, (path) => offThread.checkFile(path)));
     },
-    'project:saveAnonymised': ({ path, overwrite }) => session.saveAnonymised(path, overwrite, anonymise),
+    'project:saveAnonymised': ({ path, overwrite }) =>
+      session.saveAnonymised(path, overwrite, (copyPath) => offThread.anonymise(copyPath)),
   };
 }

@@ -4,7 +4,7 @@ import type { ProjectInfo } from '../../shared/api';
 import type { RestorePointInfo, RestorePointReason } from '../../shared/restoreApi';
 import { TributaryError } from '../../shared/errors';
 import { generateDemo } from '../demo/generate';
-import { createProject, openProject, type Project, type StoreOptions } from '../store/project';
+import { createProject, openProject, type CheckReport, type Project, type StoreOptions } from '../store/project';
 import { RestorePoints, restoreProjectFile } from '../store/restorePoints';
 import { PreferencesFile } from './preferences';
 import { RecentProjects } from './recent';
@@ -145,14 +145,15 @@ export class Session {
    * Puts restore point `id` in place of the open project (store/restorePoints.ts: the current state becomes a point
    * first) and reopens it. The caller stops imports first. If the restore fails, the project reopens as it was.
    */
-  async restore(id: string): Promise<ProjectInfo> {
+  /** `check`: see restoreProjectFile. */
+  async restore(id: string, check?: (path: string) => Promise<CheckReport>): Promise<ProjectInfo> {
     const path = this.require().path;
     this.restorePoints.fileOf(path, id); // an unknown id is answered before anything closes
     this.restoring = true;
     this.project?.close();
     this.project = null;
     try {
-      await restoreProjectFile(this.restorePoints, path, id, this.options);
+      await restoreProjectFile(this.restorePoints, path, id, this.options, check);
     } catch (error) {
       this.open(path);
       throw error;

@@ -121,6 +121,24 @@ describe('RestorePoints', () => {
     undone.close();
   });
 
+  it('checks the point with the check it is given, and refuses one it reports damaged', async () => {
+    const { path, project, points } = setup();
+    const point = await points.make(project, 'auto');
+    addAccount(project, 'A1');
+    project.close();
+    const hash = sha256OfFile(path);
+    const checked: string[] = [];
+    const check = async (file: string) => {
+      checked.push(file);
+      return { path: file, ok: false, schemaVersion: 2, problems: ['page 7 is damaged'] };
+    };
+    await expect(restoreProjectFile(points, path, point.id, {}, check)).rejects.toThrow(
+      `Restore point ${point.id} is damaged: page 7 is damaged.`,
+    );
+    expect(checked).toEqual([points.fileOf(path, point.id)]);
+    expect(sha256OfFile(path)).toBe(hash);
+  });
+
   it('leaves the project untouched when another connection holds it', async () => {
     const { path, project, points } = setup();
     const point = await points.make(project, 'auto');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { RestorePointInfo, RestorePointReason } from '../../shared/restoreApi';
 import { RESTORE_POINT_REASONS } from '../../shared/restoreApi';
@@ -9,7 +10,7 @@ import { removeAbandonedFiles, writerAfter } from './abandoned';
 import { connect, translateSqliteError } from './database';
 import { assertOpenableHeader, readProjectHeader } from './header';
 import { loadMigrations } from './migrations';
-import { checkProject, openProject, type Project, type StoreOptions } from './project';
+import { checkProject, openProject, type CheckReport, type Project, type StoreOptions } from './project';
 
 /** How many restore points a project keeps; making one more deletes the oldest. */
 export const DEFAULT_KEEP = 10;
@@ -161,17 +162,19 @@ function parseId(id: string): Omit<RestorePointInfo, 'bytes' | 'counts'> | null 
  * Puts a restore point back in place of a project that no connection of ours holds. The point is first checked and
  * copied next to the project (so pruning cannot remove it meanwhile), then the current state becomes a point of its
  * own (a restore can be undone), then the copy is renamed over the project. A -wal beside the project means another
- * program has it open: refused, as SQLite would replay that WAL onto the restored file.
+ * program has it open: refused, as SQLite would replay that WAL onto the restored file. `check` runs checkProject
+ * on the point (its integrity_check takes seconds on a big project: the app runs it in a worker thread).
  */
 export async function restoreProjectFile(
   points: RestorePoints,
   projectPath: string,
   id: string,
   options: StoreOptions = {},
+  check: (path: string) => Promise<CheckReport> = async (path) => checkProject(path, options),
 ): Promise<void> {
   const target = resolve(projectPath);
   const source = points.fileOf(target, id);
-  const report = checkProject(source, options);
+  const report = await check(source);
   if (!report.ok) {
     throw new TributaryError('damaged', `Restore point ${id} is damaged: ${report.problems.join('; ')}.`);
   }
@@ -179,7 +182,7 @@ export async function restoreProjectFile(
   removeAbandonedFiles(dirname(target), (name) => writerAfter(prefix, name));
   const partial = join(dirname(target), `${prefix}${process.pid}`);
   try {
-    copyFileSync(source, partial);
+    await copyFile(source, partial);
     const current = openProject(target, options);
     try {
       await points.make(current, 'restore');
