@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ACTION_TYPES, type ActionType } from '../../shared/importSpec';
-import { tableColumns } from './tableRows';
+import { tableBlocks } from './tableRows';
 
 /**
  * Every community action in the order SQLite stores them, one column per field, each resolved to its member's
@@ -63,19 +63,18 @@ export function readActionRows(db: Database.Database, accountAt: (member: string
     opportunityId: [],
     account: [],
   };
-  for (const block of tableColumns<ActionRow>(db, 'community_actions', COLUMNS)) {
-    const [id, member, occurredAt, actionType, channel, email, domain, featureId, opportunityId] = block;
-    for (let i = 0; i < id.length; i++) {
-      rows.id.push(id[i] as string);
-      rows.member.push(member[i] as string);
-      rows.occurredAt.push(occurredAt[i] as number);
-      rows.actionType.push(ACTION_TYPE_INDEX.get(actionType[i] as ActionType) ?? -1);
-      rows.channel.push(channel[i] as string | null);
-      rows.targetEmail.push(email[i] as string | null);
-      rows.targetDomain.push(domain[i] as string | null);
-      rows.featureId.push(featureId[i] as string | null);
-      rows.opportunityId.push(opportunityId[i] as string | null);
-      rows.account.push(accountAt(member[i] as string, occurredAt[i] as number));
+  for (const block of tableBlocks<ActionRow>(db, 'community_actions', COLUMNS)) {
+    for (const [id, member, occurredAt, actionType, channel, email, domain, featureId, opportunityId] of block) {
+      rows.id.push(id);
+      rows.member.push(member);
+      rows.occurredAt.push(occurredAt);
+      rows.actionType.push(ACTION_TYPE_INDEX.get(actionType) ?? -1);
+      rows.channel.push(channel);
+      rows.targetEmail.push(email);
+      rows.targetDomain.push(domain);
+      rows.featureId.push(featureId);
+      rows.opportunityId.push(opportunityId);
+      rows.account.push(accountAt(member, occurredAt));
     }
   }
   rows.count = rows.id.length;

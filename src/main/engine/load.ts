@@ -5,7 +5,7 @@ import { loadCommunityData, type CommunityData } from './communityData';
 import { OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset, type Opportunities } from './dataset';
 import { Dictionary } from './dictionary';
 import { memberAccounts } from './members';
-import { tableColumns } from './tableRows';
+import { tableBlocks } from './tableRows';
 import { TouchColumns, toTouches } from './touchColumns';
 
 /** Contacts in the order SQLite stores them; `account` is -1 when the contact names none. */
@@ -95,14 +95,12 @@ function readContacts(
   // A Map, not an array filled at random indexes (which V8 would turn into a slow dictionary).
   const leadCreated = new Map<number, number>();
   const columns = ['contact_id', 'account_id', 'email', 'lead_created_at'];
-  for (const [contactIds, accountIds, emails, leads] of tableColumns<ContactRow>(db, 'contacts', columns)) {
-    for (let i = 0; i < contactIds.length; i++) {
-      const accountId = accountIds[i] as string | null;
-      const lead = leads[i] as number | null;
+  for (const block of tableBlocks<ContactRow>(db, 'contacts', columns)) {
+    for (const [contactId, accountId, email, lead] of block) {
       const account = accountId === null ? -1 : accounts.id(accountId);
-      contacts.id.push(contactIds[i] as string);
+      contacts.id.push(contactId);
       contacts.account.push(account);
-      contacts.email.push(emails[i] as string | null);
+      contacts.email.push(email);
       // spec 3: LC is cut at the lead_created_at of the account's earliest-created contact.
       if (account >= 0 && lead !== null && !(lead >= (leadCreated.get(account) ?? Infinity)))
         leadCreated.set(account, lead);
@@ -123,25 +121,15 @@ function addMarketingTouches(
   const contactAccount = new Map<string, number>();
   for (let c = 0; c < contacts.count; c++) contactAccount.set(contacts.id[c] as string, contacts.account[c] as number);
   const columns = ['touchpoint_id', 'contact_id', 'account_id', 'occurred_at', 'channel', 'campaign'];
-  for (const block of tableColumns<TouchpointRow>(db, 'touchpoints', columns)) {
-    const [ids, contactIds, accountIds, occurredAts, channelNames, campaignNames] = block;
-    for (let i = 0; i < ids.length; i++) {
-      const contactId = contactIds[i] as string | null;
-      const accountId = accountIds[i] as string | null;
-      const campaign = campaignNames[i] as string | null;
+  for (const block of tableBlocks<TouchpointRow>(db, 'touchpoints', columns)) {
+    for (const [id, contactId, accountId, occurredAt, channel, campaign] of block) {
       // spec 1: a touch belongs to its contact's account, or its own account when it has no contact. A contact the
       // project does not know (or one without an account) counts as none, so the touch's own account holds it.
       const viaContact = contactId === null ? -1 : (contactAccount.get(contactId) ?? -1);
       const account = viaContact >= 0 ? viaContact : accountId !== null ? accounts.id(accountId) : -1;
       if (account < 0) continue;
       const campaignId = campaign === null ? -1 : campaigns.id(campaign);
-      touches.addMarketing(
-        ids[i] as string,
-        account,
-        occurredAts[i] as number,
-        channels.id(channelNames[i] as string),
-        campaignId,
-      );
+      touches.addMarketing(id, account, occurredAt, channels.id(channel), campaignId);
     }
   }
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Dictionary } from './dictionary';
-import { tableColumns } from './tableRows';
+import { tableBlocks } from './tableRows';
 
 /**
  * A member's account at a moment (data.md, identity resolution): their resolved account, changed by each job move
@@ -9,12 +9,8 @@ import { tableColumns } from './tableRows';
  */
 export function memberAccounts(db: Database.Database, accounts: Dictionary): (member: string, at: number) => number {
   const base = new Map<string, number>();
-  const columns = ['member_id', 'account_id'];
-  for (const [memberIds, accountIds] of tableColumns<[string, string | null]>(db, 'member_identities', columns)) {
-    memberIds.forEach((memberId, i) => {
-      const accountId = accountIds[i] as string | null;
-      base.set(memberId, accountId === null ? -1 : accounts.id(accountId));
-    });
+  for (const block of tableBlocks<[string, string | null]>(db, 'member_identities', ['member_id', 'account_id'])) {
+    for (const [memberId, accountId] of block) base.set(memberId, accountId === null ? -1 : accounts.id(accountId));
   }
   const moves = new Map<string, { at: number; account: number }[]>();
   for (const [memberId, movedAt, accountId] of db
