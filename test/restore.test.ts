@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkProject } from '../src/main/store/project';
 import { useApiSession } from './helpers/api';
 import { HUBSPOT_DEALS, writeFixture } from './import/fixtures';
 
@@ -44,6 +46,26 @@ describe('restore points through the API', () => {
     await jobs.settled(run.jobId);
     expect(await session.periodicRestorePoint()).toMatchObject({ reason: 'auto' });
     expect((await call('restore:list', {})).map((point) => point.reason)).toEqual(['auto', 'import', 'auto']);
+  });
+
+  it('lets nothing open, create or use a project while a restore runs, then reopens the restored one', async () => {
+    const { dir, call, session } = await apiSession('Guarded');
+    await call('scenario:save', { name: 'Mine', options: { model: 'linear' } });
+    const point = await session.makeRestorePoint('auto');
+    let release = (): void => undefined;
+    const gate = new Promise<void>((done) => (release = done));
+    const restoring = session.restore(point.id, async (path) => {
+      await gate;
+      return checkProject(path);
+    });
+    const locked = /^locked: A restore is in progress; try again once it has finished\.$/;
+    await expect(call('project:create', { name: 'Other', currency: 'EUR' })).rejects.toThrow(locked);
+    await expect(call('project:open', { path: join(dir, 'Guarded.sqlite') })).rejects.toThrow(locked);
+    await expect(call('project:openDemo', {})).rejects.toThrow(locked);
+    await expect(call('project:summary', {})).rejects.toThrow(locked);
+    release();
+    expect((await restoring).meta.name).toBe('Guarded');
+    expect(await call('project:summary', {})).toMatchObject({ meta: { name: 'Guarded' } });
   });
 
   it('answers an unknown restore point without closing the project', async () => {

@@ -26,6 +26,13 @@ interface Loaded {
   snapshot: EngineSnapshot;
 }
 
+/** Arrays read ahead, the key they are of, and where they came from. */
+interface Prefetched {
+  key: EngineFileKey;
+  content: EngineFileContent;
+  source: 'project' | 'disk';
+}
+
 /** Journeys kept per journey options: a lookback slider must not pile them up. */
 const KEEP_JOURNEYS = 4;
 /** Memoised results kept per snapshot (a referral-window slider makes a new key per value). */
@@ -43,7 +50,7 @@ export class EngineCache {
   /** Arrays read from the project that the disk cache does not hold yet (see saveToDisk). */
   private unsaved: { key: EngineFileKey; arrays: EngineData; memos: Map<string, unknown> } | null = null;
   /** Arrays read ahead for a project about to open (see prefetch and readAhead), and where they came from. */
-  private prefetched: { key: EngineFileKey; content: EngineFileContent; source: 'project' | 'disk' } | null = null;
+  private prefetched: Prefetched | null = null;
   /** How the arrays of each load were had (`ahead`: of those, the ones read ahead), for tests and status. */
   readonly reads = { project: 0, disk: 0, ahead: 0 };
 
@@ -114,15 +121,11 @@ export class EngineCache {
    * them only if its data revision is the same.
    */
   readAhead(db: Database.Database): void {
-    let prefetched = this.prefetched;
-    this.prefetched = null;
     this.prefetched = db.transaction(() => {
       const revision = readDataRevision(db);
-      if (revision === null) return null;
-      const key = this.keyOf(db, revision);
-      if (prefetched && sameKey(prefetched.key, key)) return prefetched;
-      // Arrays of another revision are let go before reading, not held beside the new ones.
-      prefetched = null;
+      const key = revision === null ? null : this.keyOf(db, revision);
+      const ahead = this.takeAhead(key);
+      if (key === null || ahead) return ahead;
       const cached = this.disk?.read(key);
       if (cached) return { key, content: cached, source: 'disk' as const };
       return { key, content: { arrays: loadEngineData(db), memo: {} }, source: 'project' as const };
@@ -154,19 +157,28 @@ export class EngineCache {
    */
   private arraysOf(db: Database.Database): EngineFileContent {
     return db.transaction(() => {
-      const prefetched = this.prefetched;
-      this.prefetched = null;
-      const revision = this.disk || prefetched ? readDataRevision(db) : null;
+      const revision = this.disk || this.prefetched ? readDataRevision(db) : null;
       const key = revision === null ? null : this.keyOf(db, revision);
       if (key) this.disk?.remember(db.name, key);
-      if (key && prefetched && sameKey(prefetched.key, key)) {
+      const ahead = this.takeAhead(key);
+      if (key && ahead) {
         this.reads.ahead += 1;
-        return this.took(prefetched.source, key, prefetched.content);
+        return this.took(ahead.source, key, ahead.content);
       }
       const cached = key && this.disk?.read(key);
       if (cached) return this.took('disk', key, cached);
       return this.took('project', key, { arrays: loadEngineData(db), memo: {} });
     })();
+  }
+
+  /**
+   * The arrays read ahead if they are of `key`; either way they are let go here, so that arrays of another revision
+   * are never held beside the ones read next.
+   */
+  private takeAhead(key: EngineFileKey | null): Prefetched | null {
+    const prefetched = this.prefetched;
+    this.prefetched = null;
+    return key && prefetched && sameKey(prefetched.key, key) ? prefetched : null;
   }
 
   /** Counts a load by its source; arrays read from the tables wait to be written to the disk cache. */

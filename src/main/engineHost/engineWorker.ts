@@ -49,6 +49,8 @@ export class EngineWorker {
   private nextId = 1;
   private generation = 0;
   private project: EngineProjectRef | null = null;
+  /** Threads started for one request each (see alone), ended by stop with this one. */
+  private readonly helpers = new Set<EngineWorker>();
   /** Settles once the project last opened is loaded, or failed to load (the next call then reports why). */
   warm: Promise<void> = Promise.resolve();
 
@@ -102,14 +104,20 @@ export class EngineWorker {
     this.thread = thread;
   }
 
+  /** How many threads started for one request run (tests: to act while one does). */
+  get helpersRunning(): number {
+    return this.helpers.size;
+  }
+
   /** How many requests wait for the worker's answer (tests: to act while one is in flight). */
   get waiting(): number {
     return this.thread?.pending.size ?? 0;
   }
 
-  /** Ends the worker thread; what it was doing fails with `cancelled`. */
+  /** Ends the worker thread and those started for one request; what they were doing fails with `cancelled`. */
   async stop(): Promise<void> {
     this.project = null;
+    await Promise.all([...this.helpers].map((helper) => helper.stop()));
     await this.end(new TributaryError('cancelled', 'The engine was stopped before it answered.'));
   }
 
@@ -184,9 +192,11 @@ export class EngineWorker {
       workerEntry: this.workerEntry,
       ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
     });
+    this.helpers.add(alone);
     try {
       return await alone.send(request);
     } finally {
+      this.helpers.delete(alone);
       await alone.stop();
     }
   }

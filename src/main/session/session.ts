@@ -59,6 +59,7 @@ export class Session {
   }
 
   require(): Project {
+    this.assertNotRestoring();
     if (!this.project) throw new TributaryError('no_project', 'No project is open; create or open one first.');
     return this.project;
   }
@@ -68,6 +69,7 @@ export class Session {
   }
 
   create(name: string, currency: string, path?: string): ProjectInfo {
+    this.assertNotRestoring();
     const target = path ? resolve(path) : this.defaultPathFor(name);
     mkdirSync(resolve(target, '..'), { recursive: true });
     return this.adopt(createProject(target, { name, currency }, this.options));
@@ -75,11 +77,13 @@ export class Session {
 
   /** `whileChecking`: see openProject. */
   open(path: string, whileChecking?: () => void): ProjectInfo {
+    this.assertNotRestoring();
     return this.adopt(openProject(resolve(path), this.options, whileChecking));
   }
 
   /** Opens the demo project, generating it on first use. */
   openDemo(): ProjectInfo {
+    this.assertNotRestoring();
     const path = join(this.projectsDir, DEMO_FILE);
     if (existsSync(path)) return this.open(path);
     mkdirSync(this.projectsDir, { recursive: true });
@@ -144,9 +148,11 @@ export class Session {
   /**
    * Puts restore point `id` in place of the open project (store/restorePoints.ts: the current state becomes a point
    * first) and reopens it. The caller stops imports first. If the restore fails, the project reopens as it was.
+   * `check`: see restoreProjectFile; while it and the copies run (seconds on a big project) no project is open, and
+   * nothing may open, create or save one (assertNotRestoring), or the restore would close it when it reopens.
    */
-  /** `check`: see restoreProjectFile. */
   async restore(id: string, check?: (path: string) => Promise<CheckReport>): Promise<ProjectInfo> {
+    this.assertNotRestoring();
     const path = this.require().path;
     this.restorePoints.fileOf(path, id); // an unknown id is answered before anything closes
     this.restoring = true;
@@ -155,12 +161,18 @@ export class Session {
     try {
       await restoreProjectFile(this.restorePoints, path, id, this.options, check);
     } catch (error) {
+      this.restoring = false;
       this.open(path);
       throw error;
-    } finally {
-      this.restoring = false;
     }
+    this.restoring = false;
     return this.open(path);
+  }
+
+  private assertNotRestoring(): void {
+    if (this.restoring) {
+      throw new TributaryError('locked', 'A restore is in progress; try again once it has finished.');
+    }
   }
 
   /** Closes the open project; `byUser` means the user closed it, so the next start does not reopen it. */

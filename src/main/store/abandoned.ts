@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /**
  * Removes the half-written files a killed writer left in `folder` (a save-as copy, a restore point, a restore
- * copy). `writerOf` gives the process id a file name says wrote it, or null for files that are none of these; a
+ * copy, the private folder an anonymised copy is prepared in). `writerOf` gives the process id a file name says wrote it, or null for files that are none of these; a
  * file whose writer still runs is in progress and stays. A folder that cannot be read is left to the write that
  * follows, which fails with a message naming it.
  */
@@ -17,7 +17,7 @@ export function removeAbandonedFiles(folder: string, writerOf: (name: string) =>
   for (const name of names) {
     const pid = writerOf(name);
     if (pid === null || !Number.isSafeInteger(pid) || pid === process.pid || isRunning(pid)) continue;
-    rmSync(join(folder, name), { force: true });
+    rmSync(join(folder, name), { force: true, recursive: true });
   }
 }
 

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -329,6 +330,27 @@ describe('saveAs', () => {
         .filter((name) => name.startsWith('.'))
         .sort(),
     ).toEqual([...kept].sort());
+  });
+
+  it('removes the folders where a process that died prepared a changed copy, which still hold the original', async () => {
+    const dir = tempDir();
+    const source = createProject(join(dir, 'source.sqlite'), project);
+    const gone = spawnSync(process.execPath, ['-e', '']).pid as number;
+    const abandoned = join(tmpdir(), `tributary-copy-${gone}-AbC123`);
+    const live = join(tmpdir(), `tributary-copy-${process.ppid}-XyZ789`);
+    for (const folder of [abandoned, live]) {
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'copy.sqlite'), 'the original data');
+    }
+    try {
+      await source.saveAs(join(dir, 'shared.sqlite'), { prepare: () => undefined });
+      expect([existsSync(abandoned), existsSync(live)]).toEqual([false, true]);
+      // Its own folder is gone once the copy is in place.
+      expect(readdirSync(tmpdir()).filter((name) => name.startsWith(`tributary-copy-${process.pid}-`))).toEqual([]);
+    } finally {
+      source.close();
+      rmSync(live, { recursive: true, force: true });
+    }
   });
 });
 

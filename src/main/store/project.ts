@@ -77,7 +77,7 @@ export class Project {
     }
     removeAbandonedCopies(target);
     const partial = join(dirname(target), `${partialPrefix(target)}${process.pid}`);
-    const staging = options.prepare ? mkdtempSync(join(tmpdir(), 'tributary-copy-')) : null;
+    const staging = options.prepare ? mkdtempSync(join(tmpdir(), `${STAGING_PREFIX}${process.pid}-`)) : null;
     const built = staging ? join(staging, 'copy.sqlite') : partial;
     try {
       await this.db.backup(built);
@@ -102,12 +102,18 @@ export class Project {
 
 const partialPrefix = (target: string): string => `.${basename(target)}.partial-`;
 
+/** The private folders changed copies are prepared in: `tributary-copy-<pid>-<random>` in the temporary folder. */
+const STAGING_PREFIX = 'tributary-copy-';
+
 /**
  * A save killed mid-way (crash, power cut, SIGKILL) leaves its half-made copy, and the journal of the copy, under a
  * hidden name the size of the project. The next save to the same target removes those whose process is gone.
  */
 function removeAbandonedCopies(target: string): void {
   removeAbandonedFiles(dirname(target), (name) => writerAfter(partialPrefix(target), name));
+  // A changed copy (anonymised) still holds the original data until it is done: one left by a process that died
+  // or quit meanwhile must not stay in the temporary folder.
+  removeAbandonedFiles(tmpdir(), (name) => writerAfter(STAGING_PREFIX, name));
 }
 
 function migrationsOf(options: StoreOptions): Migration[] {
