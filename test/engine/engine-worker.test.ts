@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { generateDemo } from '../../src/main/demo/generate';
 import { engineCacheDir } from '../../src/main/engine/diskCache';
 import { createProject } from '../../src/main/store/project';
 import { useApiSession } from '../helpers/api';
+import { damageRootPage, sha256OfFile } from '../helpers/files';
 import { HUBSPOT_DEALS, writeFixture } from '../import/fixtures';
 
 const apiSession = useApiSession();
@@ -240,17 +240,11 @@ describe('the engine worker', () => {
     const path = demoFile(dir, 3000);
     // Damage the first page of the touchpoints table: schema, ledger and metadata still read, so the worker reads
     // ahead (or fails to) while quick_check runs, and then the open is refused.
-    const raw = new Database(path);
-    const root = raw.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'touchpoints'").pluck().get() as number;
-    const pageSize = raw.pragma('page_size', { simple: true }) as number;
-    raw.close();
-    const bytes = readFileSync(path);
-    bytes.fill(0x5a, (root - 1) * pageSize, root * pageSize);
-    writeFileSync(path, bytes);
-    const before = createHash('sha256').update(bytes).digest('hex');
+    damageRootPage(path, 'touchpoints');
+    const before = sha256OfFile(path);
 
     const unchanged = () => {
-      expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(before);
+      expect(sha256OfFile(path)).toBe(before);
       expect([existsSync(`${path}-wal`), existsSync(`${path}-shm`)]).toEqual([false, false]);
     };
     // Whether the read-ahead started before quick_check failed is a race: the open is refused either way.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { sha256OfFile, useTempDir } from '../../../test/helpers/files';
+import { damageRootPage, sha256OfFile, useTempDir } from '../../../test/helpers/files';
 import { TRIBUTARY_APPLICATION_ID } from './header';
 import { loadMigrations, type Migration } from './migrations';
 import { checkProject, createProject, openProject } from './project';
@@ -16,6 +16,16 @@ function tables(db: Database.Database): string[] {
   return (
     db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
   ).map((row) => row.name);
+}
+
+/** A migration after the shipped ones, for an older project to be migrated by. */
+function notesMigration(shipped: Migration[]): Migration {
+  return {
+    version: shipped.length + 1,
+    name: 'add_notes',
+    sql: 'CREATE TABLE notes (body TEXT) STRICT;',
+    sha256: 'a'.repeat(64),
+  };
 }
 
 describe('createProject', () => {
@@ -126,12 +136,7 @@ describe('openProject', () => {
     const path = join(tempDir(), 'older.sqlite');
     const shipped = loadMigrations();
     createProject(path, project, { migrations: shipped }).close();
-    const next: Migration = {
-      version: shipped.length + 1,
-      name: 'add_notes',
-      sql: 'CREATE TABLE notes (body TEXT) STRICT;',
-      sha256: 'a'.repeat(64),
-    };
+    const next = notesMigration(shipped);
     const upgraded = openProject(path, { migrations: [...shipped, next] });
     expect(upgraded.db.pragma('user_version', { simple: true })).toBe(next.version);
     expect(tables(upgraded.db)).toContain('notes');
@@ -188,13 +193,7 @@ describe('openProject while checking', () => {
     const shipped = loadMigrations();
     const older = join(dir, 'older.sqlite');
     createProject(older, project, { migrations: shipped }).close();
-    const next: Migration = {
-      version: shipped.length + 1,
-      name: 'add_notes',
-      sql: 'CREATE TABLE notes (body TEXT) STRICT;',
-      sha256: 'b'.repeat(64),
-    };
-    openWatched(older, { migrations: [...shipped, next] });
+    openWatched(older, { migrations: [...shipped, notesMigration(shipped)] });
 
     const rollback = bigProject(join(dir, 'rollback.sqlite'));
     const raw = new Database(rollback);
@@ -219,14 +218,7 @@ describe('openProject while checking', () => {
 
   it('calls it and still refuses the file when quick_check then finds a damaged page', () => {
     const path = bigProject(join(tempDir(), 'damaged.sqlite'));
-    // Read-write, so that closing it removes the -wal and -shm it made (a read-only connection leaves them).
-    const raw = new Database(path);
-    const root = raw.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'accounts'").pluck().get() as number;
-    const pageSize = raw.pragma('page_size', { simple: true }) as number;
-    raw.close();
-    const bytes = readFileSync(path);
-    bytes.fill(0xa5, (root - 1) * pageSize, root * pageSize);
-    writeFileSync(path, bytes);
+    damageRootPage(path, 'accounts');
     const before = sha256OfFile(path);
 
     let calls = 0;
