@@ -63,9 +63,10 @@ function report(results: CaseResult[]): string {
     '- Studio: browser mode on the 1M-touch demo in Debian Chromium at 1280x800, timed inside the page from the',
     '  input event to the DOM showing the new results (cards current, then the Sankey redrawn); the project is',
     "  opened from the start screen's recent list, then the Model tab. The first open reads the tables (a project",
-    '  new to this machine); the reopen reads the arrays the first open cached in the user-data folder, as any',
-    '  project opened or changed here before does. Targets: first dashboard within 2 s, a weight move within',
-    "  150 ms. The baseline is the engine's share of a move (model:run in-process); peak RSS is the server's.",
+    "  new to this machine) beside the open's quick_check; the reopen reads the arrays the first open cached in",
+    '  the user-data folder, as any project opened or changed here before does. Targets: first dashboard within',
+    "  2 s, a weight move within 150 ms. The baseline is the engine's share of a move (model:run in-process);",
+    "  peak RSS is the server's.",
     '',
   ].join('\n');
 }
