@@ -138,7 +138,7 @@ export class EngineWorker {
   }
 
   /**
-   * The project at `path` is being checked, and its header and schema are Tributary's: the worker reads its arrays
+   * The project at `path` is being checked and has passed every check but quick_check: the worker reads its arrays
    * now, beside the quick_check of the whole file on the main thread. An open that then fails ends the worker.
    */
   readAhead(path: string): void {

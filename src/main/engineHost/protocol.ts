@@ -57,7 +57,7 @@ export type EngineRequest =
   | { type: 'status'; id: number }
   /** Reads ahead the cached arrays of the project at `path`, about to be opened; answered when read (or not). */
   | { type: 'prefetch'; id: number; path: string }
-  /** Reads ahead the arrays of the project at `path` as it is now (its header and schema are checked, not all of it). */
+  /** Reads ahead the arrays of the project at `path` as it is now (checked but for its quick_check). */
   | { type: 'readAhead'; id: number; path: string }
   /** Anonymises the project copy at `path` (a worker of its own runs this, see EngineWorker.alone). */
   | { type: 'anonymise'; id: number; path: string }
