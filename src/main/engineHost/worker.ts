@@ -59,13 +59,11 @@ class WorkerProject implements ProjectSource {
 }
 
 const input = (workerData ?? {}) as EngineWorkerInput;
+/** The native binding the app passed, for every connection this thread opens. */
+const storeOptions = input.nativeBinding ? { nativeBinding: input.nativeBinding } : {};
 const project = new WorkerProject(input.nativeBinding);
 const cache = new EngineCache(input.cacheDir ? new EngineDiskCache(input.cacheDir) : null);
-const handlers = createEngineHandlers(
-  project,
-  cache,
-  input.nativeBinding ? { nativeBinding: input.nativeBinding } : {},
-);
+const handlers = createEngineHandlers(project, cache, storeOptions);
 
 function use(ref: EngineProjectRef): void {
   if (project.use(ref)) cache.clear();
@@ -88,9 +86,9 @@ async function handle(request: EngineRequest): Promise<unknown> {
       readAhead(request.path);
       return null;
     case 'anonymise':
-      return anonymiseFile(request.path, input.nativeBinding ? { nativeBinding: input.nativeBinding } : {});
+      return anonymiseFile(request.path, storeOptions);
     case 'checkFile':
-      return checkProject(request.path, input.nativeBinding ? { nativeBinding: input.nativeBinding } : {});
+      return checkProject(request.path, storeOptions);
     case 'status':
       // Every snapshot's arrays came from the tables or from the disk cache: their sum is the loads.
       return {
@@ -126,10 +124,7 @@ async function prewarmModel(): Promise<void> {
  * the session's connection made behind, beside a file whose open failed and must stay as it was.
  */
 function readAhead(path: string): void {
-  const db = connect(path, {
-    fileMustExist: true,
-    ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}),
-  });
+  const db = connect(path, { ...storeOptions, fileMustExist: true });
   try {
     db.pragma('query_only = ON');
     cache.readAhead(db);

@@ -61,9 +61,9 @@ export function createHandlers({
   };
   /**
    * While the session checks the file (quick_check reads all of it), the worker reads its arrays on the other core:
-   * first those it cached for this path, then, once the header and schema are known to be Tributary's, those of the
-   * file's current data (from the cache if it has them, else from the tables). An open that fails ends the worker,
-   * and with it arrays read ahead for nothing.
+   * first those it cached for this path, then, once the file has passed every check but quick_check, those of its
+   * current data (from the cache if it has them, else from the tables). An open that fails ends the worker, and with
+   * it arrays read ahead for nothing.
    */
   const openWithPrefetch = async <T extends ProjectInfo | null>(
     path: string,

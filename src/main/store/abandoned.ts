@@ -3,8 +3,8 @@ import { join } from 'node:path';
 
 /**
  * Removes the half-written files a killed writer left in `folder` (a save-as copy, a restore point, a restore
- * copy, the private folder an anonymised copy is prepared in). `writerOf` gives the process id a file name says wrote it, or null for files that are none of these; a
- * file whose writer still runs is in progress and stays. A folder that cannot be read is left to the write that
+ * copy, the private folder an anonymised copy is prepared in). `writerOf` gives the process id a file name says
+ * wrote it, or null for files that are none of these; a file whose writer still runs is in progress and stays. A folder that cannot be read is left to the write that
  * follows, which fails with a message naming it.
  */
 export function removeAbandonedFiles(folder: string, writerOf: (name: string) => number | null): void {
