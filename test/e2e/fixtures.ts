@@ -15,7 +15,10 @@ export interface BrowserMode {
 }
 
 /** Starts `tributary serve` as a user would, with a fresh user-data folder, and stops it after the test. */
-async function serve(home: string, args: string[] = []): Promise<{ url: string; child: ChildProcess }> {
+async function serve(
+  home: string,
+  args: string[] = [],
+): Promise<{ url: string; child: ChildProcess; stderr: () => string }> {
   if (!existsSync(join(ROOT, 'out/renderer/index.html'))) {
     throw new Error('The renderer is not built: run `npm run build` before the end-to-end tests (npm test does).');
   }
@@ -34,17 +37,24 @@ async function serve(home: string, args: string[] = []): Promise<{ url: string; 
     });
     child.once('exit', (code) => reject(new Error(`tributary serve exited with ${code}: ${stderr}`)));
   });
-  return { url, child };
+  return { url, child, stderr: () => stderr };
 }
 
 export const test = base.extend<{ browserMode: BrowserMode }>({
-  // Playwright reads the fixture's dependencies from this destructuring; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  browserMode: async ({}, use) => {
+  browserMode: async ({ page }, use, testInfo) => {
     const home = mkdtempSync(join(tmpdir(), 'tributary-e2e-'));
-    const { url, child } = await serve(home);
+    const { url, child, stderr } = await serve(home);
     try {
       await use({ url, home });
+      // CI keeps only the console: a failure prints what the page showed (an error alert, a stale step) and what
+      // the server wrote, since the screenshot and trace stay on the CI machine.
+      if (testInfo.status !== testInfo.expectedStatus) {
+        const snapshot = await page
+          .locator('body')
+          .ariaSnapshot({ timeout: 5_000 })
+          .catch((error: unknown) => `(no snapshot: ${String(error)})`);
+        console.log(`--- ${testInfo.title}: the page at the failure\n${snapshot}\n--- server stderr\n${stderr()}`);
+      }
     } finally {
       const exited = new Promise((done) => child.once('exit', done));
       child.kill('SIGTERM');
