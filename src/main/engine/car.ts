@@ -113,9 +113,10 @@ export function computeCar(
       external_referral: linkCategory('external_referral'),
       job_move: linkCategory('job_move'),
       upgrade,
-      // Memoised results are also kept on disk with the arrays: a change to either bump ENGINE_FILE_FORMAT.
-      roadmap: memo(`car:roadmap:${options.roadmapShare}`, () => roadmapCar(data, community, options.roadmapShare)),
-      churn_reduction: memo(`car:churn:${options.seed}`, () => churnReduction(data, options.seed)),
+      // Memoised results are also kept in the project's snapshot with the arrays (engine/projectSnapshot.ts): a
+      // change to either must bump ENGINE_FILE_FORMAT, and to their shape, the schemas in checkEngineData.ts.
+      roadmap: memo(roadmapMemoKey(options.roadmapShare), () => roadmapCar(data, community, options.roadmapShare)),
+      churn_reduction: memo(churnMemoKey(options.seed), () => churnReduction(data, options.seed)),
       engagement: { attributed: engagement },
     },
     communityTouchesPerWonDeal: wonCount > 0 ? communityTouches / wonCount : 0,
@@ -200,3 +201,7 @@ function computeSourcing(data: Dataset, community: CommunityData, journeys: Jour
 }
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The memo keys of the two CAR parts that depend on the data and one option only (churn bootstrap, roadmap). */
+export const roadmapMemoKey = (roadmapShare: number): string => `car:roadmap:${roadmapShare}`;
+export const churnMemoKey = (seed: number): string => `car:churn:${seed}`;

@@ -3,8 +3,9 @@ import { Dictionary } from './dictionary';
 import type { EngineData } from './load';
 
 /**
- * The engine's arrays as one file's bytes and back (engine/diskCache.ts), about eight times faster than reading
- * them from the project's tables, and with them the results memoised on the data (CAR's churn and roadmap). Numbers in typed arrays are written as their bytes; strings as one UTF-16 text
+ * The engine's arrays as one file's bytes and back (kept in the project by engine/projectSnapshot.ts), several
+ * times faster to read than the project's tables, and with them the results memoised on the data (CAR's churn and
+ * roadmap). Numbers in typed arrays are written as their bytes; strings as one UTF-16 text
  * with their lengths (exact for any string, lone surrogates included); everything else as a small JSON outline
  * that says where each part is. A field of a type this codec does not know fails the write, never the read of a
  * wrong value: the round-trip test loads a demo project and compares every field.
@@ -16,8 +17,8 @@ const MAGIC = Buffer.from('TRIBENG1', 'latin1');
 
 /**
  * The shape and meaning of what the file holds: bump it with any change to the arrays (engine/load.ts and what it
- * builds) or to a memoised result kept with them (car/churn.ts, car/roadmap.ts), or a file written by the old code
- * would be read as the new one's within one app version (developers' builds; tests use fresh folders).
+ * builds) or to a memoised result kept with them (car/churn.ts, car/roadmap.ts), or a snapshot written by the old code
+ * would be read as the new one's within one app version (developers' builds: tests make fresh projects).
  */
 export const ENGINE_FILE_FORMAT = 1;
 const ALIGN = 8;
@@ -162,7 +163,7 @@ export function encodeEngineData(data: EngineData, key: EngineFileKey, memo: Mem
     }
     if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
       const fields: Record<string, Part> = {};
-      for (const [name, field] of Object.entries(value)) fields[name] = encode(field, `${path}.${name}`);
+      for (const [name, field] of Object.entries(value)) defineField(fields, name, encode(field, `${path}.${name}`));
       return { fields };
     }
     throw new Error(`${path}: a value of this kind is not held`);
@@ -205,14 +206,21 @@ export function decodeEngineData(bytes: Uint8Array, key: EngineFileKey): EngineF
   if (body.length !== outline.bodyBytes) throw damaged('body length');
   if (!sameKey(outline.key, key)) return null;
 
+  // A file from someone else (a project's snapshot) is read too: every place it names must lie inside the body.
+  const inBody = (at: unknown, bytes: unknown): void => {
+    if (!isCount(at) || !isCount(bytes) || at + bytes > body.length) throw damaged('a block outside the body');
+  };
   // Copies, so the arrays do not keep the whole file (its strings' bytes too) alive.
   const copied = (at: number, bytes: number): ArrayBuffer => {
+    inBody(at, bytes);
     const copy = new ArrayBuffer(bytes);
     new Uint8Array(copy).set(body.subarray(at, at + bytes));
     return copy;
   };
 
   const strings = (part: StringsPart): (string | null)[] => {
+    if (!isCount(part.length)) throw damaged('a string count');
+    inBody(part.text, part.textBytes);
     const lengths = new Int32Array(copied(part.lengths, 4 * part.length));
     const text = body.toString('utf16le', part.text, part.text + part.textBytes);
     const values = new Array<string | null>(part.length);
@@ -230,6 +238,7 @@ export function decodeEngineData(bytes: Uint8Array, key: EngineFileKey): EngineF
   const decode = (part: Part): unknown => {
     if (part === null || typeof part !== 'object') return part;
     if ('typed' in part) {
+      if (!Object.hasOwn(TYPED_ARRAYS, part.typed) || !isCount(part.length)) throw damaged('a typed array');
       const Type = TYPED_ARRAYS[part.typed];
       return new Type(copied(part.at, part.length * Type.BYTES_PER_ELEMENT));
     }
@@ -255,7 +264,7 @@ export function decodeEngineData(bytes: Uint8Array, key: EngineFileKey): EngineF
       return new Map(keys.map((k, i) => [k, values[i] as number]));
     }
     const fields: Record<string, unknown> = {};
-    for (const [name, field] of Object.entries(part.fields)) fields[name] = decode(field);
+    for (const [name, field] of Object.entries(part.fields)) defineField(fields, name, decode(field));
     return fields;
   };
   return { arrays: decode(outline.root) as EngineData, memo: outline.memo };
@@ -285,7 +294,13 @@ function jsonSafe(memo: MemoEntries): MemoEntries {
   return kept;
 }
 
+/** Defined, not assigned: a field named __proto__ must be a field, not the object's prototype. */
+function defineField(fields: object, name: string, value: unknown): void {
+  Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
 const padded = (bytes: number): number => Math.ceil(bytes / ALIGN) * ALIGN;
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 export function sameKey(a: EngineFileKey | undefined, b: EngineFileKey): boolean {
   return (

@@ -5,6 +5,7 @@ import { TributaryError } from '../../shared/errors';
 import { unresolvedReason } from '../import/identity';
 import { connect, type OpenOptions } from './database';
 import { withRevisionTriggersSuspended } from './dataRevision';
+import { clearEngineSnapshot } from './engineSnapshot';
 import { writeMeta } from './meta';
 
 /**
@@ -120,6 +121,8 @@ export const ANONYMISATION_POLICY: Readonly<Record<string, Readonly<Record<strin
   scenarios: { scenario_id: 'keep', name: 'keep', model: 'keep', options_json: 'keep', updated_at: 'keep' },
   // The engine's cache key (migration 0002): drawn afresh, so the copy never shares its original's cached arrays.
   data_revision: { id: 'keep', token: 'rewrite' },
+  // The engine's arrays (migration 0003) hold every name and id of the original: the copy's rows are all deleted.
+  engine_snapshot: { part: 'rewrite', revision: 'rewrite', bytes: 'rewrite' },
 };
 
 /** The columns of each relabelled id, and the prefix of its new labels. */
@@ -163,6 +166,7 @@ export function anonymiseDatabase(db: Database.Database, now = new Date()): stri
         db.prepare('UPDATE imports SET file_name = ? WHERE import_id = ?').run(`${kind}-${hash(file)}${extension}`, id);
       }
       db.prepare('UPDATE import_issues SET reason = ?').run(ISSUE_REASON);
+      clearEngineSnapshot(db);
       rewriteUnresolvedReasons(db);
       // ANALYZE's sample tables (never made by Tributary today; stat3 by older SQLite builds) would keep sampled index
       // keys: emails among them. The schema check accepts stat1-stat4, so each one present is emptied.

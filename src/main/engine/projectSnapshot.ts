@@ -1,0 +1,106 @@
+import { constants as bufferConstants } from 'node:buffer';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type Database from 'better-sqlite3';
+import { modelOptionsSchema } from '../../shared/modelOptions';
+import { APP_VERSION } from '../../shared/version';
+import { readDataRevision } from '../store/dataRevision';
+import { readEngineSnapshot, writeEngineSnapshot } from '../store/engineSnapshot';
+import { churnMemoKey, roadmapMemoKey } from './car';
+import { churnReduction } from './car/churn';
+import { roadmapCar } from './car/roadmap';
+import { checkEngineData, checkedMemo } from './checkEngineData';
+import {
+  decodeEngineData,
+  encodeEngineData,
+  ENGINE_FILE_FORMAT,
+  type EngineFileContent,
+  type EngineFileKey,
+} from './engineFile';
+import { loadEngineData } from './load';
+
+/**
+ * gzip's fastest level: at a million touches it makes the 85 MB of arrays 17 MB in 0.46 s (8% of the project file);
+ * higher levels took twice the time to save a few more megabytes.
+ */
+const LEVEL = 1;
+/**
+ * The arrays are built from the file's own tables, so they are never many times its size (about 0.4 times at a
+ * million touches): a snapshot that would unpack to more than four times the file is not the project's, and is not
+ * unpacked past that (a small compressed value can expand to gigabytes).
+ */
+const MAX_EXPANSION = 4;
+/** Waits this long for the write lock (an import holds it for seconds); the snapshot is then written another time. */
+const WRITE_WAIT_MS = 100;
+
+/**
+ * Keeps the engine's arrays in the project itself (migration 0003), compressed, for the data revision of `key`: the
+ * next open of this file, on this machine or a colleague's, reads them instead of every table. Nothing is written
+ * when the data changed since the arrays were read, or when the file is busy; returns whether it was written.
+ */
+export function saveEngineSnapshot(db: Database.Database, key: EngineFileKey, content: EngineFileContent): boolean {
+  const packed = gzipSync(Buffer.concat(encodeEngineData(content.arrays, key, content.memo)), { level: LEVEL });
+  const wait = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma(`busy_timeout = ${WRITE_WAIT_MS}`);
+  try {
+    return writeEngineSnapshot(db, key.revision, packed);
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) return false;
+    throw error;
+  } finally {
+    db.pragma(`busy_timeout = ${wait}`);
+  }
+}
+
+/**
+ * The arrays the project keeps for the data revision of `key`, checked through and through (engine/checkEngineData.ts:
+ * the snapshot comes with the file, from whoever made it); null when it has none for this revision and app version,
+ * or one that is damaged or does not hold together, and the caller then reads the tables. Call it inside the read
+ * transaction that read the revision.
+ */
+export function readProjectSnapshot(db: Database.Database, key: EngineFileKey): EngineFileContent | null {
+  const fileBytes =
+    (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+  const limit = Math.min(MAX_EXPANSION * fileBytes, bufferConstants.MAX_LENGTH);
+  const packed = readEngineSnapshot(db, key.revision, limit);
+  if (!packed) return null;
+  try {
+    const content = decodeEngineData(gunzipSync(packed, { maxOutputLength: limit }), key);
+    if (!content) return null;
+    checkEngineData(content.arrays);
+    return { arrays: content.arrays, memo: checkedMemo(content.memo) };
+  } catch {
+    return null; // damaged, too big, or not of a shape the engine can use: the tables are read instead
+  }
+}
+
+/** What a snapshot of the project's current data is keyed by; null for a file without a data revision. */
+export function engineKeyOf(db: Database.Database): EngineFileKey | null {
+  const revision = readDataRevision(db);
+  if (revision === null) return null;
+  return {
+    format: ENGINE_FILE_FORMAT,
+    appVersion: APP_VERSION,
+    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    revision,
+  };
+}
+
+/**
+ * Reads the arrays from the tables and keeps them in the project, with the CAR parts the default model's first
+ * request computes from the data alone (churn bootstrap, roadmap): the CLI does this after it wrote data (demo,
+ * import), so the file it hands on opens fast wherever it goes. Returns whether it was kept.
+ */
+export function keepEngineSnapshot(db: Database.Database): boolean {
+  const read = db.transaction(() => {
+    const key = engineKeyOf(db);
+    return key && { key, arrays: loadEngineData(db) };
+  })();
+  if (!read) return false;
+  const { data, community } = read.arrays;
+  const { roadmapShare, seed } = modelOptionsSchema.parse({});
+  const memo = {
+    [roadmapMemoKey(roadmapShare)]: roadmapCar(data, community, roadmapShare),
+    [churnMemoKey(seed)]: churnReduction(data, seed),
+  };
+  return saveEngineSnapshot(db, read.key, { arrays: read.arrays, memo });
+}
