@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -10,6 +10,7 @@ import { runCli, type CliIo } from '../src/main/cli/main';
 import { resolveUserDataDir } from '../src/main/session/userData';
 import { APP_VERSION } from '../src/shared/version';
 import { BIN, runTributary, type Finished } from './helpers/cli';
+import { keepsSnapshot } from './helpers/files';
 
 let dir: string;
 let home: string;
@@ -88,6 +89,33 @@ describe('tributary demo', () => {
     expect(countIn(checked.stdout, 'accounts')).toBeGreaterThan(0);
     expect(sha256(path)).toBe(before);
     expect(existsSync(`${path}-wal`) || existsSync(`${path}-shm`)).toBe(false);
+  });
+
+  it('keeps the engine snapshot in the project, which car then reads instead of the tables, writing nothing', async () => {
+    const path = join(dir, 'demo-snapshot.sqlite');
+    expect((await cli(['demo', path, '--scale', '2000', '--seed', '3'])).code).toBe(0);
+    expect(keepsSnapshot(path)).toBe(true);
+    const before = sha256(path);
+    const car = await cli(['car', path, '--json']);
+    expect(car.code).toBe(0);
+    expect(JSON.parse(car.stdout).revenue).toBeGreaterThan(0);
+    expect(sha256(path)).toBe(before);
+
+    // A copy whose deals are deleted, then whose data revision is set back by hand: only the snapshot still holds
+    // the deals, so the same figures prove it was read.
+    const emptied = join(dir, 'demo-emptied.sqlite');
+    copyFileSync(path, emptied);
+    const db = new Database(emptied);
+    const revision = db.prepare('SELECT token FROM data_revision').pluck().get();
+    db.exec('DELETE FROM opportunity_features; DELETE FROM opportunities');
+    db.prepare('UPDATE data_revision SET token = ?').run(revision);
+    db.close();
+    expect((await cli(['car', emptied, '--json'])).stdout).toBe(car.stdout);
+    // Without the snapshot, the tables are read: no deals, no revenue.
+    const bare = new Database(emptied);
+    bare.exec('DELETE FROM engine_snapshot');
+    bare.close();
+    expect(JSON.parse((await cli(['car', emptied, '--json'])).stdout).revenue).toBe(0);
   });
 
   it('rejects a scale that is not a positive whole number, creating nothing', async () => {

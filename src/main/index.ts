@@ -5,7 +5,6 @@ import { BrowserWindow, app, dialog, ipcMain, net, protocol, screen, session as 
 import { METHOD_NAMES, ipcChannel } from '../shared/methods';
 import { dispatch } from './handlers/dispatch';
 import { EngineWorker } from './engineHost/engineWorker';
-import { engineCacheDir } from './engine/diskCache';
 import { createHandlers, type Dialogs } from './handlers/index';
 import { ImportJobs } from './import/jobs';
 import { installMenu } from './menu';
@@ -91,7 +90,6 @@ function registerIpc(window: () => BrowserWindow | null): Session {
   });
   const engine = new EngineWorker({
     workerEntry: join(import.meta.dirname, 'engineWorker.js'),
-    cacheDir: engineCacheDir(app.getPath('userData')),
     ...(binding ? { nativeBinding: binding } : {}),
   });
   // Booted with the app, so opening the first project goes straight to loading it.

@@ -1,13 +1,12 @@
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/main/demo/generate';
-import { engineCacheDir } from '../../src/main/engine/diskCache';
 import { createProject } from '../../src/main/store/project';
 import { useApiSession } from '../helpers/api';
-import { damageRootPage, sha256OfFile } from '../helpers/files';
+import { damageRootPage, hasZeroSnapshot, keepsSnapshot, sha256OfFile } from '../helpers/files';
 import { HUBSPOT_DEALS, writeFixture } from '../import/fixtures';
 
 const apiSession = useApiSession();
@@ -19,12 +18,6 @@ function demoFile(dir: string, scale: number): string {
   generateDemo(project.db, { scale, seed: 5 });
   project.close();
   return path;
-}
-
-/** The engine's cache files in the user-data folder `dir`. */
-function cachedFiles(dir: string): string[] {
-  const cacheDir = engineCacheDir(dir);
-  return existsSync(cacheDir) ? readdirSync(cacheDir).filter((name) => name.endsWith('.engine')) : [];
 }
 
 describe('the engine worker', () => {
@@ -51,7 +44,7 @@ describe('the engine worker', () => {
     expect(await engine.status()).toEqual({
       project: { path, generation: expect.any(Number) },
       loads: 1,
-      reads: { project: 1, disk: 0, ahead: 1 },
+      reads: { project: 1, snapshot: 0, ahead: 1 },
     });
   });
 
@@ -86,40 +79,41 @@ describe('the engine worker', () => {
     );
     await call('project:close', {});
     expect(await busy).toMatch(/^(answered|cancelled: The project closed before the engine answered\.)$/);
-    expect(await engine.status()).toEqual({ project: null, loads: 0, reads: { project: 0, disk: 0, ahead: 0 } });
+    expect(await engine.status()).toEqual({ project: null, loads: 0, reads: { project: 0, snapshot: 0, ahead: 0 } });
     // The worker let go before the session closed, so the session's close checkpointed and removed the WAL.
     expect([existsSync(`${path}-wal`), existsSync(`${path}-shm`)]).toEqual([false, false]);
   });
 
-  it('reads a reopened project from its disk cache, unless its data changed, even by another program', async () => {
+  it('reads a reopened project from the snapshot it keeps, unless its data changed, even by another program', async () => {
     const { dir, call, engine } = await apiSession('Small');
     const path = demoFile(dir, 5000);
     const options = { options: { model: 'w-shaped' } };
+    expect(keepsSnapshot(path)).toBe(false);
     await call('project:open', { path });
     const first = await call('model:run', options);
-    expect((await engine.status()).reads).toEqual({ project: 1, disk: 0, ahead: 1 });
+    expect((await engine.status()).reads).toEqual({ project: 1, snapshot: 0, ahead: 1 });
     // Written when the worker has nothing else to do.
-    await expect.poll(() => cachedFiles(dir)).toHaveLength(1);
+    await expect.poll(() => keepsSnapshot(path)).toBe(true);
 
     // Read ahead while the session checked the file, then found to be of the data the opened file holds.
     await call('project:close', {});
     await call('project:open', { path });
     expect(await call('model:run', options)).toEqual(first);
-    expect((await engine.status()).reads).toEqual({ project: 0, disk: 1, ahead: 1 });
+    expect((await engine.status()).reads).toEqual({ project: 0, snapshot: 1, ahead: 1 });
 
-    // Another program doubles every deal while the project is closed: the cached arrays no longer hold.
+    // Another program doubles every deal while the project is closed: the snapshot no longer holds.
     await call('project:close', {});
     const other = new Database(path);
     other.exec('UPDATE opportunities SET amount = amount * 2');
     other.close();
     await call('project:open', { path });
     const doubled = await call('model:run', options);
-    expect((await engine.status()).reads).toEqual({ project: 1, disk: 0, ahead: 1 });
+    expect((await engine.status()).reads).toEqual({ project: 1, snapshot: 0, ahead: 1 });
     expect(doubled.attribution.revenue).toBeCloseTo(2 * first.attribution.revenue, 6);
     expect(doubled.car.attributed).toBeCloseTo(2 * first.car.attributed, 6);
   });
 
-  it('caches what an import changed, so a reopen reads the imported data', async () => {
+  it('keeps what an import changed, so a reopen reads the imported data', async () => {
     const { dir, call, jobs, engine } = await apiSession('Small');
     const path = demoFile(dir, 3000);
     const options = { options: { model: 'full-path' } };
@@ -132,25 +126,34 @@ describe('the engine worker', () => {
     const imported = await call('model:run', options);
     // Two won deals, 4500 and 1200.50, joined the revenue.
     expect(imported.attribution.revenue - before.attribution.revenue).toBeCloseTo(5700.5, 6);
-    await expect.poll(() => cachedFiles(dir)).toHaveLength(2);
+    await expect.poll(() => keepsSnapshot(path)).toBe(true);
 
     await call('project:close', {});
     await call('project:open', { path });
     expect(await call('model:run', options)).toEqual(imported);
-    expect((await engine.status()).reads).toEqual({ project: 0, disk: 1, ahead: 1 });
+    expect((await engine.status()).reads).toEqual({ project: 0, snapshot: 1, ahead: 1 });
   });
 
-  it('opens and computes as usual when its cache folder cannot be written', async () => {
+  it('reads the tables instead of a snapshot that does not hold together, and keeps a sound one again', async () => {
     const { dir, call, engine } = await apiSession('Small');
     const path = demoFile(dir, 2000);
-    writeFileSync(engineCacheDir(dir), 'a file where the cache folder would be');
     await call('project:open', { path });
     const first = await call('model:run', { options: { model: 'linear' } });
-    expect(first.attribution.revenue).toBeGreaterThan(0);
+    await expect.poll(() => keepsSnapshot(path)).toBe(true);
+    await call('project:close', {});
+    // Another program overwrites the snapshot with zeros, leaving its revision as it was.
+    const other = new Database(path);
+    other.exec('UPDATE engine_snapshot SET bytes = zeroblob(length(bytes))');
+    other.close();
+
+    await call('project:open', { path });
+    expect(await call('model:run', { options: { model: 'linear' } })).toEqual(first);
+    expect((await engine.status()).reads).toEqual({ project: 1, snapshot: 0, ahead: 1 });
+    await expect.poll(() => keepsSnapshot(path) && !hasZeroSnapshot(path)).toBe(true);
     await call('project:close', {});
     await call('project:open', { path });
     expect(await call('model:run', { options: { model: 'linear' } })).toEqual(first);
-    expect((await engine.status()).reads).toEqual({ project: 1, disk: 0, ahead: 1 });
+    expect((await engine.status()).reads).toEqual({ project: 0, snapshot: 1, ahead: 1 });
   });
 
   it('runs the full check of a big project in the worker, so the overview answers meanwhile', async () => {
@@ -278,9 +281,12 @@ describe('the engine worker', () => {
     const expected = await call('model:attribute', { options: { model: 'u-shaped' } });
 
     // Killed while it surely works on the request: a reopen makes the worker load the project again first (from
-    // its tables: the disk cache is emptied once the worker has written it).
-    await expect.poll(() => cachedFiles(dir)).toHaveLength(1);
-    rmSync(engineCacheDir(dir), { recursive: true, force: true });
+    // its tables: the snapshot is dropped once the worker has kept it, with the project closed).
+    await expect.poll(() => keepsSnapshot(path)).toBe(true);
+    await call('project:close', {});
+    const other = new Database(path);
+    other.exec('DELETE FROM engine_snapshot');
+    other.close();
     await call('project:open', { path });
     const cut = call('model:attribute', { options: { model: 'u-shaped' } });
     await expect.poll(() => engine.waiting).toBeGreaterThan(1);

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Method, Results } from '../../src/shared/api';
 import { ExportDownloads } from '../../src/main/export/downloads';
-import { engineCacheDir } from '../../src/main/engine/diskCache';
 import { EngineWorker } from '../../src/main/engineHost/engineWorker';
 import { dispatch } from '../../src/main/handlers/dispatch';
 import { createHandlers } from '../../src/main/handlers/index';
@@ -35,8 +34,7 @@ export function useApiSession(): (projectName: string) => Promise<{
     const session = new Session({ userDataDir: dir });
     sessions.push(session);
     const jobs = new ImportJobs();
-    // As the app and browser mode make it: with the disk cache in the user-data folder.
-    const engine = new EngineWorker({ cacheDir: engineCacheDir(dir) });
+    const engine = new EngineWorker();
     engines.push(engine);
     const downloads = new ExportDownloads(join(dir, 'exports'));
     const handlers = createHandlers({ session, mode: 'browser', jobs, engine, downloads });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
+import { readDataRevision } from '../../src/main/store/dataRevision';
 
 /** A fresh temporary folder per call, removed after the test that made it. */
 export function useTempDir(): () => string {
@@ -35,4 +36,32 @@ export function damageRootPage(path: string, table: string, byte = 0xa5): void {
   const bytes = readFileSync(path);
   bytes.fill(byte, (root - 1) * pageSize, root * pageSize);
   writeFileSync(path, bytes);
+}
+
+/**
+ * Whether the project at `path` keeps an engine snapshot of its current data (engine/projectSnapshot.ts): read
+ * through a connection of the test's own, as another program would.
+ */
+export function keepsSnapshot(path: string): boolean {
+  // Not read-only: a read-only connection that closes last leaves the -wal and -shm files behind.
+  const db = new Database(path);
+  try {
+    db.pragma('query_only = ON');
+    const revision = readDataRevision(db);
+    const parts = db.prepare('SELECT hex(revision) FROM engine_snapshot').pluck().all();
+    return parts.length > 0 && parts.every((part) => part === revision);
+  } finally {
+    db.close();
+  }
+}
+
+/** Whether the snapshot is the zeros another program wrote over it. */
+export function hasZeroSnapshot(path: string): boolean {
+  const db = new Database(path);
+  try {
+    db.pragma('query_only = ON');
+    return db.prepare('SELECT count(*) FROM engine_snapshot WHERE bytes = zeroblob(length(bytes))').pluck().get() !== 0;
+  } finally {
+    db.close();
+  }
 }

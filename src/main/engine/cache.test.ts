@@ -6,7 +6,6 @@ import { generateDemo } from '../demo/generate';
 import { connect } from '../store/database';
 import { createProject } from '../store/project';
 import { EngineCache } from './cache';
-import { EngineDiskCache } from './diskCache';
 import { loadEngineData } from './load';
 
 const tempDir = useTempDir();
@@ -30,7 +29,7 @@ describe('reading ahead', () => {
     cache.readAhead(ahead);
     ahead.close();
     const snapshot = cache.snapshot(opened);
-    expect(cache.reads).toEqual({ project: 1, disk: 0, ahead: 1 });
+    expect(cache.reads).toEqual({ project: 1, snapshot: 0, ahead: 1 });
     expect(snapshot.data).toEqual(loadEngineData(opened).data);
   });
 
@@ -44,24 +43,55 @@ describe('reading ahead', () => {
     other.close();
     expect(revenue(cache, opened)).toBeCloseTo(2 * before, 6);
     // Counted as the snapshot's load, from the tables; the arrays read ahead were never used.
-    expect(cache.reads).toEqual({ project: 1, disk: 0, ahead: 0 });
+    expect(cache.reads).toEqual({ project: 1, snapshot: 0, ahead: 0 });
   });
 
-  it('reads the disk cache rather than the tables when it holds the data, and saves what it read from the tables', () => {
+  it('reads the snapshot the project keeps rather than the tables, once the arrays read from the tables were kept', () => {
     const { path, ahead, opened } = demoProject();
-    const cacheDir = tempDir();
-    const first = new EngineCache(new EngineDiskCache(cacheDir));
+    const first = new EngineCache();
     first.readAhead(ahead);
     const total = revenue(first, opened);
     expect(first.hasUnsaved).toBe(true);
-    first.saveToDisk();
+    first.saveSnapshot();
+    expect(opened.prepare('SELECT count(*) FROM engine_snapshot').pluck().get()).toBeGreaterThan(0);
 
-    const second = new EngineCache(new EngineDiskCache(cacheDir));
+    const second = new EngineCache();
     const again = connect(path, { fileMustExist: true });
     second.readAhead(again);
-    expect(revenue(second, opened)).toBe(total);
-    expect(second.reads).toEqual({ project: 0, disk: 1, ahead: 1 });
+    const reopened = connect(path, { fileMustExist: true });
+    expect(revenue(second, reopened)).toBe(total);
+    expect(second.reads).toEqual({ project: 0, snapshot: 1, ahead: 1 });
+    expect(second.snapshot(reopened).data).toEqual(loadEngineData(reopened).data);
     expect(second.hasUnsaved).toBe(false);
-    again.close();
+    for (const db of [ahead, opened, again, reopened]) db.close();
+  });
+
+  it('keeps nothing in the project when told not to write', () => {
+    const { ahead, opened } = demoProject();
+    const cache = new EngineCache({ keepSnapshots: false });
+    cache.readAhead(ahead);
+    revenue(cache, opened);
+    expect(cache.hasUnsaved).toBe(false);
+    for (const db of [ahead, opened]) db.close();
+  });
+});
+
+describe('reloading', () => {
+  it('keeps the loaded arrays when another connection commits something the engine does not read', () => {
+    const { path, ahead, opened } = demoProject();
+    const cache = new EngineCache();
+    const first = cache.snapshot(opened);
+    cache.saveSnapshot(); // this connection's own write
+    const other = new Database(path);
+    const version = opened.pragma('data_version', { simple: true });
+    other.exec("UPDATE project_meta SET value = 'Renamed' WHERE key = 'name'");
+    expect(opened.pragma('data_version', { simple: true })).not.toBe(version);
+    expect(cache.snapshot(opened)).toBe(first);
+    // A change to the data, by the same other connection, is read.
+    other.exec('UPDATE opportunities SET amount = amount + 1');
+    other.close();
+    expect(cache.snapshot(opened)).not.toBe(first);
+    expect(cache.reads).toEqual({ project: 2, snapshot: 0, ahead: 0 });
+    for (const db of [ahead, opened]) db.close();
   });
 });

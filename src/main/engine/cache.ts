@@ -1,15 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { ModelOptions } from '../../shared/modelOptions';
-import { APP_VERSION } from '../../shared/version';
 import { readDataRevision } from '../store/dataRevision';
 import { journeyKey } from './attribute';
 import type { Memo } from './car';
 import type { CommunityData } from './communityData';
 import type { Dataset } from './dataset';
-import type { EngineDiskCache } from './diskCache';
-import { ENGINE_FILE_FORMAT, sameKey, type EngineFileContent, type EngineFileKey } from './engineFile';
+import { sameKey, type EngineFileContent, type EngineFileKey } from './engineFile';
 import { buildJourneys, type Journeys } from './journeys';
 import { loadEngineData, type EngineData } from './load';
+import { engineKeyOf, readProjectSnapshot, saveEngineSnapshot } from './projectSnapshot';
 
 /** One consistent view of the project: everything in it was read in one transaction. */
 export interface EngineSnapshot {
@@ -23,14 +22,19 @@ export interface EngineSnapshot {
 interface Loaded {
   db: Database.Database;
   version: number;
+  /** The data revision the arrays are of; null for a file without one (never snapshotted). */
+  revision: string | null;
   snapshot: EngineSnapshot;
 }
+
+/** Where a load's arrays came from: the project's tables, or the snapshot the project keeps of them. */
+type Source = 'project' | 'snapshot';
 
 /** Arrays read ahead, the key they are of, and where they came from. */
 interface Prefetched {
   key: EngineFileKey;
   content: EngineFileContent;
-  source: 'project' | 'disk';
+  source: Source;
 }
 
 /** Journeys kept per journey options: a lookback slider must not pile them up. */
@@ -39,34 +43,53 @@ const KEEP_JOURNEYS = 4;
 const KEEP_MEMOS = 16;
 
 /**
- * The engine's view of the open project, loaded once and again only when the data changed (spec 8): SQLite's
- * data_version moves whenever another connection (an import worker) commits, and a different project is a different
- * connection. A caller takes one snapshot per request, so a commit in the middle of a request cannot mix an old
- * dataset with new journeys.
+ * The engine's view of the open project, loaded once and again only when the data changed (spec 8). SQLite's
+ * data_version moves whenever another connection commits (an import worker, or the session saving the project's
+ * name); the arrays are read again only when the data revision moved with it, and a different project is a
+ * different connection. A caller takes one snapshot per request, so a commit in the middle of a request cannot mix
+ * an old dataset with new journeys.
+ *
+ * The arrays come from the snapshot the project keeps of them (engine/projectSnapshot.ts) when it is of the current
+ * data, else from the tables; arrays read from the tables are written back as the project's snapshot afterwards
+ * (saveSnapshot), so the next open of the file, here or on a colleague's machine, is fast.
  */
 export class EngineCache {
   private loaded: Loaded | null = null;
-  private readonly disk: EngineDiskCache | null;
-  /** Arrays read from the project that the disk cache does not hold yet (see saveToDisk). */
-  private unsaved: { key: EngineFileKey; arrays: EngineData; memos: Map<string, unknown> } | null = null;
-  /** Arrays read ahead for a project about to open (see prefetch and readAhead), and where they came from. */
+  /** Whether arrays read from the tables are kept in the project afterwards (saveSnapshot). */
+  private readonly keepSnapshots: boolean;
+  /** Arrays read from the tables that the project does not keep yet (see saveSnapshot). */
+  private unsaved: {
+    db: Database.Database;
+    key: EngineFileKey;
+    arrays: EngineData;
+    memos: Map<string, unknown>;
+  } | null = null;
+  /** Arrays read ahead for a project about to open (see readAhead), and where they came from. */
   private prefetched: Prefetched | null = null;
   /** How the arrays of each load were had (`ahead`: of those, the ones read ahead), for tests and status. */
-  readonly reads = { project: 0, disk: 0, ahead: 0 };
+  readonly reads = { project: 0, snapshot: 0, ahead: 0 };
 
-  /** With `disk`, arrays are kept across sessions (engine/diskCache.ts). */
-  constructor(disk: EngineDiskCache | null = null) {
-    this.disk = disk;
+  /** `keepSnapshots`: false for a caller that must never write to the project (the CLI's read-only commands). */
+  constructor({ keepSnapshots = true }: { keepSnapshots?: boolean } = {}) {
+    this.keepSnapshots = keepSnapshots;
   }
 
   snapshot(db: Database.Database): EngineSnapshot {
     const version = db.pragma('data_version', { simple: true }) as number;
-    if (this.loaded && this.loaded.db === db && this.loaded.version === version) return this.loaded.snapshot;
-    const { arrays, memo } = this.arraysOf(db);
-    const { data, community } = arrays;
+    const loaded = this.loaded;
+    if (loaded && loaded.db === db) {
+      if (loaded.version === version) return loaded.snapshot;
+      // Another connection committed; unless the data revision moved, it wrote something the engine does not read.
+      if (loaded.revision !== null && readDataRevision(db) === loaded.revision) {
+        loaded.version = version;
+        return loaded.snapshot;
+      }
+    }
+    const { key, content } = this.arraysOf(db);
+    const { data, community } = content.arrays;
     const journeys = new Map<string, Journeys>();
-    const memos = new Map<string, unknown>(Object.entries(memo));
-    if (this.unsaved?.arrays === arrays) this.unsaved.memos = memos;
+    const memos = new Map<string, unknown>(Object.entries(content.memo));
+    if (this.unsaved?.arrays === content.arrays) this.unsaved.memos = memos;
     const snapshot: EngineSnapshot = {
       data,
       community,
@@ -88,7 +111,7 @@ export class EngineCache {
         return value;
       },
     };
-    this.loaded = { db, version, snapshot };
+    this.loaded = { db, version, revision: key?.revision ?? null, snapshot };
     return snapshot;
   }
 
@@ -102,72 +125,58 @@ export class EngineCache {
   }
 
   /**
-   * Reads ahead the cached arrays the project at `path` had when last opened, without opening it: the worker does
-   * this while the main thread runs the project's checks (quick_check reads the whole file), on the other core.
-   * The next snapshot uses them only if the opened project's key is the same.
-   */
-  prefetch(path: string): void {
-    this.prefetched = null;
-    const key = this.disk?.lastKeyOf(path);
-    const content = key && this.disk?.read(key);
-    if (key && content) this.prefetched = { key, content, source: 'disk' };
-  }
-
-  /**
    * Reads ahead the arrays of the project `db` is a connection to (the worker's own, opened for this), as they are
-   * now: what prefetch read if it is of this data revision, else the disk cache's file for it, else the tables. The
-   * worker does this once the file has passed every check but quick_check, while the main thread's quick_check still
-   * reads the whole file: a first open then loads beside the check rather than after it. The next snapshot uses
-   * them only if its data revision is the same.
+   * now: from the project's snapshot when it is of the current data, else from the tables. The worker does this
+   * once the file has passed every check but quick_check, while the main thread's quick_check still reads the whole
+   * file: an open then loads beside the check rather than after it. The next snapshot uses them only if its data
+   * revision is the same.
    */
   readAhead(db: Database.Database): void {
+    this.prefetched = null;
     this.prefetched = db.transaction(() => {
-      const revision = readDataRevision(db);
-      const key = revision === null ? null : this.keyOf(db, revision);
-      const ahead = this.takeAhead(key);
-      if (key === null || ahead) return ahead;
-      const cached = this.disk?.read(key);
-      if (cached) return { key, content: cached, source: 'disk' as const };
+      const key = engineKeyOf(db);
+      if (key === null) return null;
+      const kept = readProjectSnapshot(db, key);
+      if (kept) return { key, content: kept, source: 'snapshot' as const };
       return { key, content: { arrays: loadEngineData(db), memo: {} }, source: 'project' as const };
     })();
   }
 
-  /** True when arrays read from a project wait to be written to the disk cache. */
+  /** True when arrays read from the tables wait to be kept in the project. */
   get hasUnsaved(): boolean {
     return this.unsaved !== null;
   }
 
   /**
-   * Writes the arrays last read from a project to the disk cache, with the results memoised on them so far (the
-   * worker computes the default model's first). Separate from the load, so the worker answers first and writes
-   * when it has nothing else to do; a failed write only means the next open reads the project.
+   * Keeps the arrays last read from the tables in the project, with the results memoised on them so far (the
+   * worker computes the default model's first), through the connection they were read with. Separate from the load,
+   * so the worker answers first and writes when it has nothing else to do. Nothing is written when the data changed
+   * meanwhile or the file is busy; a failed write only means the next open reads the tables.
    */
-  saveToDisk(): void {
+  saveSnapshot(): void {
     const unsaved = this.unsaved;
     this.unsaved = null;
-    if (unsaved && this.disk) {
-      this.disk.write(unsaved.key, { arrays: unsaved.arrays, memo: Object.fromEntries(unsaved.memos) });
+    if (unsaved) {
+      saveEngineSnapshot(unsaved.db, unsaved.key, { arrays: unsaved.arrays, memo: Object.fromEntries(unsaved.memos) });
     }
   }
 
   /**
-   * The arrays of the project's current data: those read ahead or the disk cache's when they are of this data
+   * The arrays of the project's current data: those read ahead or the project's snapshot when they are of this data
    * revision, else read from the tables. One read transaction: the revision and the tables are of the same commit,
    * even while an import worker writes.
    */
-  private arraysOf(db: Database.Database): EngineFileContent {
+  private arraysOf(db: Database.Database): { key: EngineFileKey | null; content: EngineFileContent } {
     return db.transaction(() => {
-      const revision = this.disk || this.prefetched ? readDataRevision(db) : null;
-      const key = revision === null ? null : this.keyOf(db, revision);
-      if (key) this.disk?.remember(db.name, key);
+      const key = engineKeyOf(db);
       const ahead = this.takeAhead(key);
       if (key && ahead) {
         this.reads.ahead += 1;
-        return this.took(ahead.source, key, ahead.content);
+        return { key, content: this.took(ahead.source, db, key, ahead.content) };
       }
-      const cached = key && this.disk?.read(key);
-      if (cached) return this.took('disk', key, cached);
-      return this.took('project', key, { arrays: loadEngineData(db), memo: {} });
+      const kept = key && readProjectSnapshot(db, key);
+      if (kept) return { key, content: this.took('snapshot', db, key, kept) };
+      return { key, content: this.took('project', db, key, { arrays: loadEngineData(db), memo: {} }) };
     })();
   }
 
@@ -181,20 +190,16 @@ export class EngineCache {
     return key && prefetched && sameKey(prefetched.key, key) ? prefetched : null;
   }
 
-  /** Counts a load by its source; arrays read from the tables wait to be written to the disk cache. */
-  private took(source: 'project' | 'disk', key: EngineFileKey | null, content: EngineFileContent): EngineFileContent {
+  /** Counts a load by its source; arrays read from the tables wait to be kept in the project. */
+  private took(
+    source: Source,
+    db: Database.Database,
+    key: EngineFileKey | null,
+    content: EngineFileContent,
+  ): EngineFileContent {
     this.reads[source] += 1;
-    if (source === 'project')
-      this.unsaved = key && this.disk ? { key, arrays: content.arrays, memos: new Map() } : null;
+    this.unsaved =
+      source === 'project' && key && this.keepSnapshots ? { db, key, arrays: content.arrays, memos: new Map() } : null;
     return content;
-  }
-
-  private keyOf(db: Database.Database, revision: string): EngineFileKey {
-    return {
-      format: ENGINE_FILE_FORMAT,
-      appVersion: APP_VERSION,
-      schemaVersion: db.pragma('user_version', { simple: true }) as number,
-      revision,
-    };
   }
 }

@@ -29,8 +29,9 @@ export interface EngineData {
  * a dense index; accounts referenced anywhere (an opportunity of an account not imported yet) get one too, so
  * orphans still have journeys. Each table is read once: the Dataset and the community data share contacts,
  * accounts and community actions. All of it in one read transaction, so every table is of the same commit even
- * while an import worker writes (the big tables are read in several statements). The result is also kept on disk
- * (engine/diskCache.ts): a change to what it holds must bump ENGINE_FILE_FORMAT (engine/engineFile.ts).
+ * while an import worker writes (the big tables are read in several statements). The result is also kept in the
+ * project (engine/projectSnapshot.ts): a change to what it holds must bump ENGINE_FILE_FORMAT (engine/engineFile.ts)
+ * and the checks of engine/checkEngineData.ts.
  */
 export function loadEngineData(db: Database.Database): EngineData {
   return db.transaction(() => readEngineData(db))();

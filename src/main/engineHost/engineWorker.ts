@@ -15,8 +15,6 @@ export interface EngineWorkerOptions {
   /** The worker script: the bundled one in the desktop app, else the TypeScript sources through workerBoot.mjs. */
   workerEntry?: URL | string;
   nativeBinding?: string;
-  /** The folder of the engine's disk cache (engineCacheDir), kept across sessions; none: no disk cache. */
-  cacheDir?: string;
 }
 
 interface Pending {
@@ -44,7 +42,6 @@ type Unnumbered<R> = R extends { id: number } ? Omit<R, 'id'> : never;
 export class EngineWorker {
   private readonly workerEntry: URL | string;
   private readonly nativeBinding: string | undefined;
-  private readonly cacheDir: string | undefined;
   private thread: Thread | null = null;
   private nextId = 1;
   private generation = 0;
@@ -57,16 +54,12 @@ export class EngineWorker {
   constructor(options: EngineWorkerOptions = {}) {
     this.workerEntry = options.workerEntry ?? new URL('./workerBoot.mjs', import.meta.url);
     this.nativeBinding = options.nativeBinding;
-    this.cacheDir = options.cacheDir;
   }
 
   /** Starts the worker thread if it is not running; requests start it too. */
   start(): void {
     if (this.thread) return;
-    const workerData: EngineWorkerInput = {
-      ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
-      ...(this.cacheDir ? { cacheDir: this.cacheDir } : {}),
-    };
+    const workerData: EngineWorkerInput = this.nativeBinding ? { nativeBinding: this.nativeBinding } : {};
     const worker = new Worker(this.workerEntry, { workerData });
     const pending = new Map<number, Pending>();
     let failure: Error | null = null;
@@ -127,14 +120,6 @@ export class EngineWorker {
    */
   async kill(): Promise<void> {
     await this.end();
-  }
-
-  /**
-   * The project at `path` is about to be opened (its checks run on the main thread): the worker reads its cached
-   * arrays meanwhile, if it has any, and the open that follows uses them once it has checked they still hold.
-   */
-  prefetch(path: string): void {
-    this.send({ type: 'prefetch', path }).catch(() => undefined);
   }
 
   /**

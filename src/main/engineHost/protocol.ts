@@ -38,16 +38,14 @@ export interface EngineStatus {
   /** How many times the worker read a whole project into arrays since it started. */
   loads: number;
   /**
-   * Of those, how many came from the project's tables and how many from the disk cache (engine/diskCache.ts), and
-   * of these how many were read ahead, while the project's checks ran.
+   * Of those, how many came from the project's tables and how many from the snapshot it keeps of them
+   * (engine/projectSnapshot.ts), and of these how many were read ahead, while the project's checks ran.
    */
-  reads: { project: number; disk: number; ahead: number };
+  reads: { project: number; snapshot: number; ahead: number };
 }
 
 export interface EngineWorkerInput {
   nativeBinding?: string;
-  /** The folder of the engine's disk cache; without one, every open reads the project's tables. */
-  cacheDir?: string;
 }
 
 /** Main thread → worker. Messages are handled in order, one at a time, so a call waits for a load before it. */
@@ -55,8 +53,6 @@ export type EngineRequest =
   /** Opens the project and loads it at once (prewarm); answered when loaded, or with the error that stopped it. */
   | { type: 'open'; id: number; project: EngineProjectRef }
   | { type: 'status'; id: number }
-  /** Reads ahead the cached arrays of the project at `path`, about to be opened; answered when read (or not). */
-  | { type: 'prefetch'; id: number; path: string }
   /** Reads ahead the arrays of the project at `path` as it is now (checked but for its quick_check). */
   | { type: 'readAhead'; id: number; path: string }
   /** Anonymises the project copy at `path` (a worker of its own runs this, see EngineWorker.alone). */

@@ -3,7 +3,6 @@ import type Database from 'better-sqlite3';
 import { TributaryError, type ApiErrorShape } from '../../shared/errors';
 import { argSchemas } from '../../shared/api';
 import { EngineCache } from '../engine/cache';
-import { EngineDiskCache } from '../engine/diskCache';
 import { createEngineHandlers } from '../handlers/engineHandlers';
 import type { ProjectSource } from '../handlers/projectSource';
 import { anonymiseFile } from '../store/anonymise';
@@ -62,7 +61,7 @@ const input = (workerData ?? {}) as EngineWorkerInput;
 /** The native binding the app passed, for every connection this thread opens. */
 const storeOptions = input.nativeBinding ? { nativeBinding: input.nativeBinding } : {};
 const project = new WorkerProject(input.nativeBinding);
-const cache = new EngineCache(input.cacheDir ? new EngineDiskCache(input.cacheDir) : null);
+const cache = new EngineCache();
 const handlers = createEngineHandlers(project, cache, storeOptions);
 
 function use(ref: EngineProjectRef): void {
@@ -76,13 +75,10 @@ async function handle(request: EngineRequest): Promise<unknown> {
       // Prewarm: the arrays are read now, before anyone asks; a call sent meanwhile queues behind this load.
       cache.snapshot(project.require().db);
       return null;
-    case 'prefetch':
+    case 'readAhead':
       // Whatever project the worker holds is about to be left: its arrays go first, so two sets never coexist.
       project.close();
       cache.clear();
-      cache.prefetch(request.path);
-      return null;
-    case 'readAhead':
       readAhead(request.path);
       return null;
     case 'anonymise':
@@ -90,10 +86,10 @@ async function handle(request: EngineRequest): Promise<unknown> {
     case 'checkFile':
       return checkProject(request.path, storeOptions);
     case 'status':
-      // Every snapshot's arrays came from the tables or from the disk cache: their sum is the loads.
+      // Every load's arrays came from the tables or from the project's snapshot: their sum is the loads.
       return {
         project: project.ref,
-        loads: cache.reads.project + cache.reads.disk,
+        loads: cache.reads.project + cache.reads.snapshot,
         reads: { ...cache.reads },
       } satisfies EngineStatus;
     case 'call': {
@@ -133,13 +129,15 @@ function readAhead(path: string): void {
   }
 }
 
-/** Writes the arrays just read to the disk cache, once the answer that needed them is sent. */
+/** Keeps the arrays just read from the tables in the project, once the answer that needed them is sent. */
 function saveArrays(): void {
   try {
-    cache.saveToDisk();
+    cache.saveSnapshot();
   } catch (error) {
-    // Only the next open of this project is slower; say why where a developer or a bug report will see it.
-    console.warn(`Tributary: the engine's arrays were not cached: ${error instanceof Error ? error.message : error}`);
+    // Only the next open of this project is slower (a read-only file); say why where a developer will see it.
+    console.warn(
+      `Tributary: the engine's arrays were not kept in the project: ${error instanceof Error ? error.message : error}`,
+    );
   }
 }
 
@@ -147,7 +145,6 @@ function saveArrays(): void {
 const DOING: Record<Exclude<EngineRequest['type'], 'call'>, string> = {
   open: 'Loading the project',
   status: 'Reporting the engine status',
-  prefetch: 'Reading the project ahead',
   readAhead: 'Reading the project ahead',
   anonymise: 'Anonymising the copy',
   checkFile: 'Checking the file',
@@ -162,7 +159,7 @@ function shaped(error: unknown, request: EngineRequest): ApiErrorShape {
 
 /**
  * One request at a time, in the order sent: a call that arrives during a load waits for it, never loads twice.
- * Background work (the prewarm, writing the disk cache) runs only when no request waits. Before each step the
+ * Background work (the prewarm, keeping the arrays in the project) runs only when no request waits. Before each step the
  * thread lets the event loop deliver what arrived meanwhile: messages sent during a multi-second load are only
  * delivered after it, and must still go before the background work that load queued.
  */

@@ -60,16 +60,15 @@ export function createHandlers({
     return info;
   };
   /**
-   * While the session checks the file (quick_check reads all of it), the worker reads its arrays on the other core:
-   * first those it cached for this path, then, once the file has passed every check but quick_check, those of its
-   * current data (from the cache if it has them, else from the tables). An open that fails ends the worker, and with
-   * it arrays read ahead for nothing.
+   * While the session checks the file (quick_check reads all of it), the worker reads its arrays on the other core,
+   * once the file has passed every check but quick_check: those of its current data, from the snapshot the project
+   * keeps if it is of that data, else from the tables. An open that fails ends the worker, and with it arrays read
+   * ahead for nothing.
    */
-  const openWithPrefetch = async <T extends ProjectInfo | null>(
+  const openReadingAhead = async <T extends ProjectInfo | null>(
     path: string,
     open: (whileChecking: () => void) => T,
   ): Promise<T> => {
-    engine.prefetch(resolve(path));
     try {
       return opened(open(() => engine.readAhead(resolve(path))));
     } catch (error) {
@@ -89,7 +88,7 @@ export function createHandlers({
     },
     'project:open': async ({ path }) => {
       await stopImports();
-      return openWithPrefetch(path, (whileChecking) => session.open(path, whileChecking));
+      return openReadingAhead(path, (whileChecking) => session.open(path, whileChecking));
     },
     'project:openDemo': async () => {
       await stopImports();
@@ -105,7 +104,7 @@ export function createHandlers({
       await stopImports();
       const { lastProject } = session.preferences.read();
       if (!lastProject || !existsSync(lastProject)) return null;
-      return openWithPrefetch(lastProject, (whileChecking) => session.reopenLast(whileChecking));
+      return openReadingAhead(lastProject, (whileChecking) => session.reopenLast(whileChecking));
     },
     'prefs:get': () => publicPreferences(session.preferences.read()),
     'prefs:set': ({ theme }) => publicPreferences(session.preferences.update({ theme })),

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ProjectInfo } from '../../shared/api';
 import type { RestorePointInfo, RestorePointReason } from '../../shared/restoreApi';
 import { TributaryError } from '../../shared/errors';
 import { generateDemo } from '../demo/generate';
+import { readDataRevision } from '../store/dataRevision';
 import { createProject, openProject, type CheckReport, type Project, type StoreOptions } from '../store/project';
 import { RestorePoints, restoreProjectFile } from '../store/restorePoints';
 import { PreferencesFile } from './preferences';
@@ -47,6 +49,7 @@ export class Session {
       options.userDataDir,
       options.restorePointsKept === undefined ? {} : { keep: options.restorePointsKept },
     );
+    removeEarlierEngineCache(options.userDataDir);
     const minutes = options.restorePointMinutes ?? DEFAULT_RESTORE_POINT_MINUTES;
     if (minutes > 0) {
       // unref: the timer never keeps a CLI or test process alive; a failed point waits for the next tick.
@@ -210,12 +213,36 @@ export class Session {
   }
 }
 
+/** What the user made in a project besides its data, read whole: small tables, and the import history's end. */
+const USER_STATE = [
+  'SELECT key, value FROM project_meta ORDER BY key',
+  'SELECT * FROM scenarios ORDER BY rowid',
+  'SELECT * FROM mappings ORDER BY rowid',
+  'SELECT count(*), max(rowid) FROM imports',
+];
+
 /**
- * Changes since the connection opened: our own writes (total_changes) and other connections' commits, such as an
- * import worker's (data_version).
+ * What a restore point would save that the last one may not have, whoever changed it (this session, the import
+ * worker, the engine worker saving a scenario): the data revision, which every change to the data redraws, and
+ * what the user made besides. Not every write counts: the engine keeping its snapshot of the arrays in the project
+ * (engine/projectSnapshot.ts) changes nothing a restore would bring back, and must not cost a point the size of
+ * the project each time a project is opened.
  */
 function changeSignature(project: Project): string {
-  const version = project.db.pragma('data_version', { simple: true }) as number;
-  const changes = project.db.prepare('SELECT total_changes()').pluck().get() as number;
-  return `${version}:${changes}`;
+  const hash = createHash('sha256').update(readDataRevision(project.db) ?? '');
+  for (const sql of USER_STATE) hash.update(JSON.stringify(project.db.prepare(sql).raw().all()));
+  return hash.digest('hex');
+}
+
+/**
+ * Builds before schema version 3 kept the engine's arrays in a folder of the user-data directory; they live in the
+ * project now. That folder held copies of client data outside their projects, so it goes, once, quietly: a folder
+ * that cannot be removed is left as it was.
+ */
+function removeEarlierEngineCache(userDataDir: string): void {
+  try {
+    rmSync(join(userDataDir, 'engine-cache'), { recursive: true, force: true });
+  } catch {
+    // read-only or in use: it is only a cache, and no build reads it any more
+  }
 }

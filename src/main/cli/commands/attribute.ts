@@ -3,6 +3,7 @@ import { weightsOf, type ModelOptions } from '../../../shared/modelOptions';
 import { attribute, type AttributionRun } from '../../engine/attribute';
 import { computeCar, type CarResult } from '../../engine/car';
 import { loadEngineData, type EngineData } from '../../engine/load';
+import { engineKeyOf, readProjectSnapshot } from '../../engine/projectSnapshot';
 import { exactlyOne, parseCommandArgs } from '../args';
 import { writeCreditsCsv } from '../../export/creditsCsv';
 import { EXIT, type CliIo } from '../io';
@@ -13,11 +14,19 @@ const OPTIONS = { ...MODEL_OPTIONS, out: { type: 'string' }, json: { type: 'bool
 
 export type ProjectEngineData = EngineData;
 
-/** Opens a project just long enough to load what the engine reads, all from one connection. */
+/**
+ * Opens a project just long enough to load what the engine reads, all from one connection and one read transaction:
+ * the snapshot the project keeps of its arrays when it is of the current data (engine/projectSnapshot.ts), else the
+ * tables. A read command writes nothing, so a project without a snapshot gets none from it.
+ */
 export function loadProjectEngineData(path: string, io: Pick<CliIo, 'stderr'>): ProjectEngineData {
   const project = openProjectForCli(resolve(path), io);
   try {
-    return loadEngineData(project.db);
+    const { db } = project;
+    return db.transaction(() => {
+      const key = engineKeyOf(db);
+      return (key && readProjectSnapshot(db, key)?.arrays) || loadEngineData(db);
+    })();
   } finally {
     project.close();
   }

@@ -6,6 +6,7 @@ import { createProject } from '../../store/project';
 import { exactlyOne, parseCommandArgs, positiveInteger, wholeNumber } from '../args';
 import { EXIT, type CliIo } from '../io';
 import { showStatus } from '../progress';
+import { keepEngineSnapshotForCli } from '../project';
 
 const OPTIONS = { scale: { type: 'string' }, seed: { type: 'string' } } as const;
 const DEMO_NAME = 'Tributary Demo';
@@ -42,7 +43,11 @@ export function runDemo(argv: string[], io: CliIo): number {
   } finally {
     status.clear();
   }
-  project.close();
+  try {
+    keepEngineSnapshotForCli(project, io);
+  } finally {
+    project.close();
+  }
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   io.stdout(`Created demo project ${path}: ${describeStats(stats)} in ${seconds} s.\n`);

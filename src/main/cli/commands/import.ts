@@ -9,7 +9,7 @@ import { importCsv } from '../../import/run';
 import { createProject, type Project } from '../../store/project';
 import { UsageError, parseCommandArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
-import { openProjectForCli } from '../project';
+import { keepEngineSnapshotForCli, openProjectForCli } from '../project';
 import { showProgressBar } from '../progress';
 
 const OPTIONS = {
@@ -74,6 +74,9 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
       for (const path of [projectPath, `${projectPath}-wal`, `${projectPath}-shm`]) rmSync(path, { force: true });
     }
     throw error;
+    bar.clear();
+    // An import refused whole (--strict) wrote no data, so the snapshot the project has still holds.
+    if (report.importId !== null && report.rowsImported > 0) keepEngineSnapshotForCli(project, io);
   } finally {
     bar.clear();
     project.close();
