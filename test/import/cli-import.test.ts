@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runTributary } from '../helpers/cli';
-import { useTempDir } from '../helpers/files';
+import { keepsSnapshot, useTempDir } from '../helpers/files';
 import { SALESFORCE_OPPORTUNITIES, writeFixture } from './fixtures';
 
 const tempDir = useTempDir();
@@ -31,6 +31,8 @@ describe('tributary import', () => {
     expect(result.stdout).toBe('Imported 5 opportunities rows from opps.csv: 5 read, 0 rejected, 0 warnings.\n');
     expect(result.stderr).toContain('note: columns not imported: "Lead Source"');
     expect(query(project, "SELECT count(*) AS n FROM opportunities WHERE stage = 'won'")).toEqual([{ n: 3 }]);
+    // The engine's arrays are kept in the project, so its first open anywhere reads them instead of the tables.
+    expect(keepsSnapshot(project)).toBe(true);
     const check = await tributary(['check', project], dir);
     expect(check.code).toBe(0);
   });
@@ -58,6 +60,7 @@ describe('tributary import', () => {
     expect(result.stderr).toContain('Nothing imported: --strict and 1 of 2 rows of accounts.csv were rejected.');
     expect(query(project, 'SELECT count(*) AS n FROM accounts')).toEqual([{ n: 0 }]);
     expect(query(project, 'SELECT count(*) AS n FROM imports')).toEqual([{ n: 0 }]);
+    expect(query(project, 'SELECT count(*) AS n FROM engine_snapshot')).toEqual([{ n: 0 }]);
   });
 
   it('reads --day-first and --decimal-comma, and a mapping file it then saves for the same headers', async () => {

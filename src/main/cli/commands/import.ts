@@ -67,6 +67,9 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
           `${p.rowsRead.toLocaleString('en-US')} rows, ${Math.round(p.rowsPerSecond)} rows/s`,
         ),
     });
+    bar.clear();
+    // An import refused whole (--strict) wrote no data, so the snapshot the project has still holds.
+    if (report.importId !== null && report.rowsImported > 0) keepEngineSnapshotForCli(project, io);
   } catch (error) {
     // A project this command made a moment ago, for a file it could not import, is worth nothing: it goes.
     if (created) {
@@ -74,9 +77,6 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
       for (const path of [projectPath, `${projectPath}-wal`, `${projectPath}-shm`]) rmSync(path, { force: true });
     }
     throw error;
-    bar.clear();
-    // An import refused whole (--strict) wrote no data, so the snapshot the project has still holds.
-    if (report.importId !== null && report.rowsImported > 0) keepEngineSnapshotForCli(project, io);
   } finally {
     bar.clear();
     project.close();
