@@ -134,7 +134,7 @@ describe('the engine worker', () => {
     expect((await engine.status()).reads).toEqual({ project: 0, snapshot: 1, ahead: 1 });
   });
 
-  it('reads the tables instead of a snapshot that does not hold together, and keeps a sound one again', async () => {
+  it('reads the tables instead of a damaged snapshot, and keeps a sound one again', async () => {
     const { dir, call, engine } = await apiSession('Small');
     const path = demoFile(dir, 2000);
     await call('project:open', { path });

@@ -65,15 +65,6 @@ describe('reading ahead', () => {
     expect(second.hasUnsaved).toBe(false);
     for (const db of [ahead, opened, again, reopened]) db.close();
   });
-
-  it('keeps nothing in the project when told not to write', () => {
-    const { ahead, opened } = demoProject();
-    const cache = new EngineCache({ keepSnapshots: false });
-    cache.readAhead(ahead);
-    revenue(cache, opened);
-    expect(cache.hasUnsaved).toBe(false);
-    for (const db of [ahead, opened]) db.close();
-  });
 });
 
 describe('reloading', () => {

@@ -55,8 +55,6 @@ const KEEP_MEMOS = 16;
  */
 export class EngineCache {
   private loaded: Loaded | null = null;
-  /** Whether arrays read from the tables are kept in the project afterwards (saveSnapshot). */
-  private readonly keepSnapshots: boolean;
   /** Arrays read from the tables that the project does not keep yet (see saveSnapshot). */
   private unsaved: {
     db: Database.Database;
@@ -68,11 +66,6 @@ export class EngineCache {
   private prefetched: Prefetched | null = null;
   /** How the arrays of each load were had (`ahead`: of those, the ones read ahead), for tests and status. */
   readonly reads = { project: 0, snapshot: 0, ahead: 0 };
-
-  /** `keepSnapshots`: false for a caller that must never write to the project (the CLI's read-only commands). */
-  constructor({ keepSnapshots = true }: { keepSnapshots?: boolean } = {}) {
-    this.keepSnapshots = keepSnapshots;
-  }
 
   snapshot(db: Database.Database): EngineSnapshot {
     const version = db.pragma('data_version', { simple: true }) as number;
@@ -198,8 +191,7 @@ export class EngineCache {
     content: EngineFileContent,
   ): EngineFileContent {
     this.reads[source] += 1;
-    this.unsaved =
-      source === 'project' && key && this.keepSnapshots ? { db, key, arrays: content.arrays, memos: new Map() } : null;
+    this.unsaved = source === 'project' && key ? { db, key, arrays: content.arrays, memos: new Map() } : null;
     return content;
   }
 }

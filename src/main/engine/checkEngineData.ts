@@ -87,15 +87,27 @@ function typed<T extends Int32Array | Float64Array | Uint8Array | Int8Array>(
 function indexes(value: ArrayLike<number>, min: number, max: number, path: string): void {
   for (let i = 0; i < value.length; i++) {
     const item = value[i] as number;
-    if (!(item >= min && item < max)) fail(`${path}[${i}]`, `= ${item} is outside [${min}, ${max})`);
+    if (!(Number.isInteger(item) && item >= min && item < max))
+      fail(`${path}[${i}]`, `= ${item} is outside [${min}, ${max})`);
   }
 }
 
-/** Each item finite, or also NaN where the column says "none" that way. */
-function numbers(value: Float64Array, path: string, nanAllowed = false): void {
+/**
+ * What a column of numbers may hold, as the project's tables allow it: an amount (REAL, never negative), a time
+ * (INTEGER milliseconds), or a time that may be missing (NaN, for NULL).
+ */
+type NumberKind = 'amount' | 'time' | 'time or none';
+const NUMBER_RULES: Record<NumberKind, (item: number) => boolean> = {
+  amount: (item) => Number.isFinite(item) && item >= 0,
+  time: (item) => Number.isSafeInteger(item),
+  'time or none': (item) => Number.isSafeInteger(item) || Number.isNaN(item),
+};
+
+function numbers(value: Float64Array, path: string, kind: NumberKind): void {
+  const fits = NUMBER_RULES[kind];
   for (let i = 0; i < value.length; i++) {
     const item = value[i] as number;
-    if (!Number.isFinite(item) && !(nanAllowed && Number.isNaN(item))) fail(`${path}[${i}]`, `= ${item}`);
+    if (!fits(item)) fail(`${path}[${i}]`, `= ${item} is not a${kind === 'amount' ? 'n' : ''} ${kind}`);
   }
 }
 
@@ -171,7 +183,7 @@ function checkDataset(value: unknown): asserts value is Dataset {
   const members = dictionary(data['members'], 'members').size;
   checkTouches(data['touches'], { accounts, channels, campaigns, members });
   checkOpportunities(data['opportunities'], accounts);
-  numbers(typed(data['leadCreatedAt'], Float64Array, accounts, 'leadCreatedAt'), 'leadCreatedAt', true);
+  numbers(typed(data['leadCreatedAt'], Float64Array, accounts, 'leadCreatedAt'), 'leadCreatedAt', 'time or none');
   strings(data['accountDomain'], accounts, 'accountDomain', true);
   strings(data['accountSegment'], accounts, 'accountSegment', true);
 }
@@ -188,7 +200,7 @@ function checkTouches(
   const account = typed(touches['account'], Int32Array, n, 'touches.account');
   indexes(account, 0, sizes.accounts, 'touches.account');
   const occurredAt = typed(touches['occurredAt'], Float64Array, n, 'touches.occurredAt');
-  numbers(occurredAt, 'touches.occurredAt');
+  numbers(occurredAt, 'touches.occurredAt', 'time');
   indexes(typed(touches['channel'], Int32Array, n, 'touches.channel'), 0, sizes.channels, 'touches.channel');
   indexes(typed(touches['campaign'], Int32Array, n, 'touches.campaign'), -1, sizes.campaigns, 'touches.campaign');
   const actionType = typed(touches['actionType'], Int8Array, n, 'touches.actionType');
@@ -232,10 +244,14 @@ function checkOpportunities(value: unknown, accounts: number): void {
   indexes(typed(opportunities['type'], Uint8Array, n, 'opportunities.type'), 0, types, 'opportunities.type');
   const stages = Object.keys(STAGE_IDS).length;
   indexes(typed(opportunities['stage'], Uint8Array, n, 'opportunities.stage'), 0, stages, 'opportunities.stage');
-  numbers(typed(opportunities['amount'], Float64Array, n, 'opportunities.amount'), 'opportunities.amount');
-  numbers(typed(opportunities['createdAt'], Float64Array, n, 'opportunities.createdAt'), 'opportunities.createdAt');
+  numbers(typed(opportunities['amount'], Float64Array, n, 'opportunities.amount'), 'opportunities.amount', 'amount');
+  numbers(
+    typed(opportunities['createdAt'], Float64Array, n, 'opportunities.createdAt'),
+    'opportunities.createdAt',
+    'time',
+  );
   const closedAt = typed(opportunities['closedAt'], Float64Array, n, 'opportunities.closedAt');
-  numbers(closedAt, 'opportunities.closedAt', true);
+  numbers(closedAt, 'opportunities.closedAt', 'time or none');
 }
 
 function checkCommunity(value: unknown, data: Dataset): void {
@@ -248,7 +264,7 @@ function checkCommunity(value: unknown, data: Dataset): void {
   indexes(actionType, 0, ACTION_TYPES.length, 'actions.actionType');
   strings(actions['member'], n, 'actions.member');
   const occurredAt = typed(actions['occurredAt'], Float64Array, n, 'actions.occurredAt');
-  numbers(occurredAt, 'actions.occurredAt');
+  numbers(occurredAt, 'actions.occurredAt', 'time');
   for (let i = 1; i < n; i++) {
     if ((occurredAt[i] as number) < (occurredAt[i - 1] as number))
       fail(`actions.occurredAt[${i}]`, 'is out of time order');
@@ -267,7 +283,7 @@ function checkCommunity(value: unknown, data: Dataset): void {
   }
   const shipped = community['featureShippedAt'];
   if (!(shipped instanceof Map)) return fail('featureShippedAt', 'is not a map');
-  numbers(Float64Array.from((shipped as Map<string, number>).values()), 'featureShippedAt', true);
+  numbers(Float64Array.from((shipped as Map<string, number>).values()), 'featureShippedAt', 'time or none');
   const features = community['opportunityFeatures'];
   if (!Array.isArray(features) || features.length !== data.opportunities.count) {
     return fail('opportunityFeatures', 'does not have one list per opportunity');

@@ -192,11 +192,17 @@ export function encodeEngineData(data: EngineData, key: EngineFileKey, memo: Mem
  * The arrays in `bytes` when the file is whole and was written for `key`; null when it is whole but of another key
  * (another app version or revision). Throws when it is cut short or damaged.
  */
-export function decodeEngineData(bytes: Uint8Array, key: EngineFileKey): EngineFileContent | null {
+export function decodeEngineData(
+  bytes: Uint8Array,
+  key: EngineFileKey,
+  maxOutlineBytes = Number.MAX_SAFE_INTEGER,
+): EngineFileContent | null {
   const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const damaged = (what: string): Error => new Error(`damaged engine file: ${what}`);
   if (file.length < HEAD_BYTES || !file.subarray(0, MAGIC.length).equals(MAGIC)) throw damaged('no header');
   const jsonBytes = file.readUInt32LE(MAGIC.length);
+  // JSON takes many times its size in memory once parsed: a reader of untrusted files bounds it first.
+  if (jsonBytes > maxOutlineBytes) throw damaged('an outline too big for its file');
   const bodyStart = padded(HEAD_BYTES + jsonBytes);
   if (bodyStart > file.length) throw damaged('cut short');
   const json = file.subarray(HEAD_BYTES, HEAD_BYTES + jsonBytes);
@@ -206,23 +212,35 @@ export function decodeEngineData(bytes: Uint8Array, key: EngineFileKey): EngineF
   if (body.length !== outline.bodyBytes) throw damaged('body length');
   if (!sameKey(outline.key, key)) return null;
 
-  // A file from someone else (a project's snapshot) is read too: every place it names must lie inside the body.
-  const inBody = (at: unknown, bytes: unknown): void => {
-    if (!isCount(at) || !isCount(bytes) || at + bytes > body.length) throw damaged('a block outside the body');
+  // A file from someone else (a project's snapshot) is read too, so the outline is not trusted: blocks must be read
+  // in the order the encoder wrote them, each once and all of them, so the arrays can never be more than the body
+  // (a few outline bytes naming one block a million times would be a million copies), and each part must be of the
+  // kind its place needs, with counts that agree.
+  let next = 0;
+  const block = (at: unknown, bytes: unknown): number => {
+    if (at !== next || !isCount(bytes) || next + bytes > body.length) throw damaged('a block out of place');
+    next = padded(next + bytes);
+    return at;
   };
   // Copies, so the arrays do not keep the whole file (its strings' bytes too) alive.
-  const copied = (at: number, bytes: number): ArrayBuffer => {
-    inBody(at, bytes);
+  const copied = (at: unknown, bytes: number): ArrayBuffer => {
+    const from = block(at, bytes);
     const copy = new ArrayBuffer(bytes);
-    new Uint8Array(copy).set(body.subarray(at, at + bytes));
+    new Uint8Array(copy).set(body.subarray(from, from + bytes));
     return copy;
   };
 
   const strings = (part: StringsPart): (string | null)[] => {
-    if (!isCount(part.length)) throw damaged('a string count');
-    inBody(part.text, part.textBytes);
+    if (!isCount(part.length) || !isCount(part.textBytes) || part.textBytes % 2 !== 0) throw damaged('strings');
     const lengths = new Int32Array(copied(part.lengths, 4 * part.length));
-    const text = body.toString('utf16le', part.text, part.text + part.textBytes);
+    let chars = 0;
+    for (const length of lengths) {
+      if (length < -1) throw damaged('a string length');
+      if (length > 0) chars += length;
+    }
+    if (chars !== part.textBytes / 2) throw damaged('string lengths that do not add up to their text');
+    const from = block(part.text, part.textBytes);
+    const text = body.toString('utf16le', from, from + part.textBytes);
     const values = new Array<string | null>(part.length);
     let at = 0;
     for (let i = 0; i < part.length; i++) {
@@ -235,6 +253,12 @@ export function decodeEngineData(bytes: Uint8Array, key: EngineFileKey): EngineF
     }
     return values;
   };
+  /** A part that must be a typed array of `Type`: a nested count, list sizes, map values. */
+  const typedOf = <T extends TypedArray>(part: Part | undefined, Type: new (buffer: ArrayBuffer) => T): T => {
+    const value = decode(part ?? null);
+    if (!(value instanceof Type)) throw damaged(`a part that is not a ${Type.name}`);
+    return value;
+  };
   const decode = (part: Part): unknown => {
     if (part === null || typeof part !== 'object') return part;
     if ('typed' in part) {
@@ -245,11 +269,18 @@ export function decodeEngineData(bytes: Uint8Array, key: EngineFileKey): EngineF
     if ('strings' in part) {
       const values = strings(part.strings);
       if (part.picks === undefined) return values;
-      return Array.from(decode(part.picks) as Int32Array, (pick) => (pick < 0 ? null : values[pick]));
+      const picks = typedOf(part.picks, Int32Array);
+      return Array.from(picks, (pick) => {
+        if (!(pick >= -1 && pick < values.length)) throw damaged('a pick outside its values');
+        return pick < 0 ? null : values[pick];
+      });
     }
     if ('lists' in part) {
-      const flat = strings(part.lists) as string[];
-      const sizes = decode(part.sizes) as Int32Array;
+      const flat = strings(part.lists);
+      const sizes = typedOf(part.sizes, Int32Array);
+      if (sizes.some((size) => size < 0) || sizes.reduce((sum, size) => sum + size, 0) !== flat.length) {
+        throw damaged('list sizes that do not add up to their items');
+      }
       let at = 0;
       return Array.from(sizes, (size) => flat.slice(at, (at += size)));
     }
@@ -259,15 +290,18 @@ export function decodeEngineData(bytes: Uint8Array, key: EngineFileKey): EngineF
       return dictionary;
     }
     if ('map' in part) {
-      const keys = strings(part.map) as string[];
-      const values = decode(part.values) as Float64Array;
+      const keys = strings(part.map);
+      const values = typedOf(part.values, Float64Array);
+      if (values.length !== keys.length) throw damaged('a map with more keys than values, or fewer');
       return new Map(keys.map((k, i) => [k, values[i] as number]));
     }
     const fields: Record<string, unknown> = {};
     for (const [name, field] of Object.entries(part.fields)) defineField(fields, name, decode(field));
     return fields;
   };
-  return { arrays: decode(outline.root) as EngineData, memo: outline.memo };
+  const arrays = decode(outline.root) as EngineData;
+  if (next !== body.length) throw damaged('blocks left unread');
+  return { arrays, memo: outline.memo };
 }
 
 /**

@@ -13,7 +13,7 @@ import { roadmapCar } from './car/roadmap';
 import { checkEngineData } from './checkEngineData';
 import { decodeEngineData, ENGINE_FILE_FORMAT, encodeEngineData, type EngineFileKey } from './engineFile';
 import { loadEngineData, type EngineData } from './load';
-import { readProjectSnapshot, saveEngineSnapshot } from './projectSnapshot';
+import { readProjectSnapshot, saveEngineSnapshot, unpackSnapshot } from './projectSnapshot';
 
 const tempDir = useTempDir();
 const opened: Project[] = [];
@@ -111,6 +111,12 @@ const TAMPERINGS: [string, RegExp, (arrays: EngineData) => void][] = [
   ],
   ['an opportunity of an unknown type', /opportunities\.type\[0\]/, ({ data }) => (data.opportunities.type[0] = 9)],
   ['an amount that is not a number', /opportunities\.amount\[0\]/, ({ data }) => (data.opportunities.amount[0] = NaN)],
+  ['a negative amount', /opportunities\.amount\[0\]/, ({ data }) => (data.opportunities.amount[0] = -5)],
+  [
+    'a time between milliseconds',
+    /touches\.occurredAt\[0\]/,
+    ({ data }) => (data.touches.occurredAt[0] = (data.touches.occurredAt[0] as number) + 0.5),
+  ],
   [
     'an action naming an opportunity past the last',
     /actions\.opportunity\[0\]/,
@@ -146,23 +152,99 @@ describe('checking arrays that come with a file', () => {
     expect(writeEngineSnapshot(db, keyOf(db).revision, packed)).toBe(true);
     expect(read(db)).toBeNull();
   });
+});
 
-  it('reads a block placed outside the file as damage, and a field named __proto__ as a field', () => {
-    const key = keyOf(demo().db);
+/** A small value the codec writes with every kind of part: plain strings, picks, lists, numbers. */
+const SAMPLE = {
+  column: ['x', 'x', 'x', 'y', 'x', 'x'],
+  lists: [['f1'], ['f2', 'f3'], []],
+  numbers: Float64Array.of(1, 2),
+  more: Float64Array.of(3),
+};
+const SAMPLE_KEY: EngineFileKey = {
+  format: ENGINE_FILE_FORMAT,
+  appVersion: 'test',
+  schemaVersion: 3,
+  revision: 'A'.repeat(32),
+};
+
+type Outline = { root: { fields: Record<string, Record<string, unknown>> } };
+
+/**
+ * The sample's engine file with its outline or body changed as a forger would, the checksum made to match: what
+ * decodeEngineData must refuse on its own, since only the checks that follow would otherwise stand in the way.
+ */
+function forged(edit: (outline: Outline, body: Buffer) => void): Buffer {
+  const bytes = Buffer.concat(encodeEngineData(SAMPLE as unknown as EngineData, SAMPLE_KEY));
+  const jsonBytes = bytes.readUInt32LE(8);
+  const outline = JSON.parse(bytes.subarray(16, 16 + jsonBytes).toString('utf8')) as Outline;
+  const body = Buffer.from(bytes.subarray(Math.ceil((16 + jsonBytes) / 8) * 8));
+  edit(outline, body);
+  const json = Buffer.from(JSON.stringify(outline), 'utf8');
+  const head = Buffer.alloc(Math.ceil((16 + json.length) / 8) * 8);
+  bytes.copy(head, 0, 0, 8);
+  head.writeUInt32LE(json.length, 8);
+  head.writeUInt32LE(crc32(body, crc32(json)), 12);
+  json.copy(head, 16);
+  return Buffer.concat([head, body]);
+}
+
+describe('decoding an engine file from someone else', () => {
+  it('reads the sample back as it was', () => {
+    expect(
+      decodeEngineData(
+        forged(() => undefined),
+        SAMPLE_KEY,
+      )?.arrays,
+    ).toEqual(SAMPLE);
+  });
+
+  it.each<[string, RegExp, (outline: Outline, body: Buffer) => void]>([
+    [
+      'a block named twice, for a second copy',
+      /out of place/,
+      ({ root }) => (root.fields['more'] = { ...root.fields['numbers'] }),
+    ],
+    ['a block past the end of the body', /out of place/, ({ root }) => (root.fields['more']!['at'] = 1_000_000)],
+    [
+      'a count of four billion where a list of picks belongs',
+      /not a Int32Array/,
+      ({ root }) => (root.fields['column']!['picks'] = { fields: { length: 4_000_000_000 } }),
+    ],
+    [
+      'list sizes that are negative',
+      /do not add up to their items/,
+      ({ root }, body) => body.writeInt32LE(-1, (root.fields['lists']!['sizes'] as { at: number }).at),
+    ],
+    [
+      'string lengths longer than their text',
+      /do not add up to their text/,
+      ({ root }, body) => body.writeInt32LE(100, (root.fields['lists']!['lists'] as { lengths: number }).lengths),
+    ],
+  ])('refuses %s before allocating for it', (_, message, edit) => {
+    expect(() => decodeEngineData(forged(edit), SAMPLE_KEY)).toThrow(message);
+  });
+
+  it('refuses an outline bigger than its reader allows, and unpacks no more than the limit', () => {
+    expect(() =>
+      decodeEngineData(
+        forged(() => undefined),
+        SAMPLE_KEY,
+        64,
+      ),
+    ).toThrow(/outline too big/);
+    const zeros = gzipSync(Buffer.alloc(1024 * 1024));
+    expect(unpackSnapshot(zeros, 1024 * 1024)).toHaveLength(1024 * 1024);
+    expect(() => unpackSnapshot(zeros, 1024 * 1024 - 1)).toThrow(/larger than|maxOutputLength|too large/i);
+  });
+
+  it('keeps a field named __proto__ a field, never the prototype', () => {
     const planted = { count: 1, values: Float64Array.of(1) };
     Object.defineProperty(planted, '__proto__', { value: { polluted: 1 }, enumerable: true });
-    const bytes = Buffer.concat(encodeEngineData(planted as unknown as EngineData, key));
-    const decoded = decodeEngineData(bytes, key)?.arrays as unknown as Record<string, unknown>;
+    const bytes = Buffer.concat(encodeEngineData(planted as unknown as EngineData, SAMPLE_KEY));
+    const decoded = decodeEngineData(bytes, SAMPLE_KEY)?.arrays as unknown as Record<string, unknown>;
     expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
     expect(Object.hasOwn(decoded, '__proto__')).toBe(true);
     expect((decoded as { polluted?: number }).polluted).toBeUndefined();
-
-    // The outline says the 8-byte block runs past the body's end (its checksum made to match, as a forger would).
-    const forged = Buffer.from(bytes.toString('latin1').replace('"at":0,"length":1', '"at":9,"length":1'), 'latin1');
-    expect(forged.equals(bytes)).toBe(false);
-    const jsonBytes = forged.readUInt32LE(8);
-    const bodyStart = Math.ceil((16 + jsonBytes) / 8) * 8;
-    forged.writeUInt32LE(crc32(forged.subarray(bodyStart), crc32(forged.subarray(16, 16 + jsonBytes))), 12);
-    expect(() => decodeEngineData(forged, key)).toThrow(/outside the body/);
   });
 });

@@ -24,11 +24,15 @@ import { loadEngineData } from './load';
  */
 const LEVEL = 1;
 /**
- * The arrays are built from the file's own tables, so they are never many times its size (about 0.4 times at a
- * million touches): a snapshot that would unpack to more than four times the file is not the project's, and is not
- * unpacked past that (a small compressed value can expand to gigabytes).
+ * The arrays are built from the file's own tables, so they are smaller than the file (about 0.4 times it at a
+ * million touches): a snapshot that would unpack to more than the file is not the project's, and is not unpacked
+ * past that (a few kilobytes of gzip can expand to gigabytes). Decoded, the arrays take a few times their bytes in
+ * memory, as a load from the tables does.
  */
-const MAX_EXPANSION = 4;
+const MAX_EXPANSION = 1;
+/** The outline (JSON, with the memoised results) is at most an eighth of the file (1/28 at a million touches). */
+const MAX_OUTLINE_SHARE = 1 / 8;
+const MIN_OUTLINE_BYTES = 1024 * 1024;
 /** Waits this long for the write lock (an import holds it for seconds); the snapshot is then written another time. */
 const WRITE_WAIT_MS = 100;
 
@@ -64,13 +68,19 @@ export function readProjectSnapshot(db: Database.Database, key: EngineFileKey): 
   const packed = readEngineSnapshot(db, key.revision, limit);
   if (!packed) return null;
   try {
-    const content = decodeEngineData(gunzipSync(packed, { maxOutputLength: limit }), key);
+    const maxOutline = Math.max(MIN_OUTLINE_BYTES, fileBytes * MAX_OUTLINE_SHARE);
+    const content = decodeEngineData(unpackSnapshot(packed, limit), key, maxOutline);
     if (!content) return null;
     checkEngineData(content.arrays);
     return { arrays: content.arrays, memo: checkedMemo(content.memo) };
   } catch {
     return null; // damaged, too big, or not of a shape the engine can use: the tables are read instead
   }
+}
+
+/** The snapshot's bytes unpacked; throws, having unpacked no more than `limit` bytes, when they would be more. */
+export function unpackSnapshot(packed: Uint8Array, limit: number): Buffer {
+  return gunzipSync(packed, { maxOutputLength: limit });
 }
 
 /** What a snapshot of the project's current data is keyed by; null for a file without a data revision. */

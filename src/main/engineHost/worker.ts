@@ -11,7 +11,10 @@ import { readMeta } from '../store/meta';
 import { checkProject } from '../store/project';
 import type { EngineProjectRef, EngineRequest, EngineResponse, EngineStatus, EngineWorkerInput } from './protocol';
 
-/** The worker's own connection to the project the app has open (WAL: it sees every commit); it writes only scenarios. */
+/**
+ * The worker's own connection to the project the app has open (WAL: it sees every commit). It writes saved
+ * scenarios and the engine's snapshot of its arrays (engine/projectSnapshot.ts), never the data.
+ */
 class WorkerProject implements ProjectSource {
   private opened: { ref: EngineProjectRef; db: Database.Database } | null = null;
   private readonly nativeBinding: string | undefined;
@@ -29,8 +32,8 @@ class WorkerProject implements ProjectSource {
     const current = this.opened?.ref;
     if (current && current.path === ref.path && current.generation === ref.generation) return false;
     this.close();
-    // Read-write only for saved scenarios (handlers/scenarioHandlers.ts): the engine itself never writes. The file
-    // must exist: a project moved away while open must not come back as a new empty file beside its old -wal.
+    // Read-write for saved scenarios (handlers/scenarioHandlers.ts) and the engine's snapshot. The file must exist:
+    // a project moved away while open must not come back as a new empty file beside its old -wal.
     const db = connect(ref.path, {
       fileMustExist: true,
       ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
