@@ -147,11 +147,23 @@ export class EngineCache {
    * meanwhile or the file is busy; a failed write only means the next open reads the tables.
    */
   saveSnapshot(): void {
+    const unsaved = this.takeUnsaved();
+    if (unsaved) saveEngineSnapshot(unsaved.db, unsaved.key, unsaved.content);
+  }
+
+  /**
+   * The arrays last read from the tables, with the results memoised on them so far, handed over once for the caller
+   * to keep in the project (the worker compresses them off its thread, then writes them; see saveSnapshot).
+   */
+  takeUnsaved(): { db: Database.Database; key: EngineFileKey; content: EngineFileContent } | null {
     const unsaved = this.unsaved;
     this.unsaved = null;
-    if (unsaved) {
-      saveEngineSnapshot(unsaved.db, unsaved.key, { arrays: unsaved.arrays, memo: Object.fromEntries(unsaved.memos) });
-    }
+    if (!unsaved) return null;
+    return {
+      db: unsaved.db,
+      key: unsaved.key,
+      content: { arrays: unsaved.arrays, memo: Object.fromEntries(unsaved.memos) },
+    };
   }
 
   /**

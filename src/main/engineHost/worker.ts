@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { TributaryError, type ApiErrorShape } from '../../shared/errors';
 import { argSchemas } from '../../shared/api';
 import { EngineCache } from '../engine/cache';
+import { packSnapshotOffThread, writePackedSnapshot } from '../engine/projectSnapshot';
 import { createEngineHandlers } from '../handlers/engineHandlers';
 import type { ProjectSource } from '../handlers/projectSource';
 import { anonymiseFile } from '../store/anonymise';
@@ -132,16 +133,30 @@ function readAhead(path: string): void {
   }
 }
 
-/** Keeps the arrays just read from the tables in the project, once the answer that needed them is sent. */
-function saveArrays(): void {
-  try {
-    cache.saveSnapshot();
-  } catch (error) {
-    // Only the next open of this project is slower (a read-only file); say why where a developer will see it.
-    console.warn(
-      `Tributary: the engine's arrays were not kept in the project: ${error instanceof Error ? error.message : error}`,
-    );
-  }
+/**
+ * Keeps the arrays just read from the tables in the project, once the answer that needed them is sent. They are
+ * encoded here, compressed on the thread pool while requests are answered, then written as a background step of
+ * their own, unless the project closed meanwhile (its connection with it).
+ */
+function saveArrays(loop: RequestLoop): void {
+  const unsaved = cache.takeUnsaved();
+  if (!unsaved) return;
+  const write = (packed: Buffer): void => {
+    if (!unsaved.db.open) return;
+    try {
+      writePackedSnapshot(unsaved.db, unsaved.key, packed);
+    } catch (error) {
+      notKept(error);
+    }
+  };
+  packSnapshotOffThread(unsaved.key, unsaved.content).then((packed) => loop.later(() => write(packed)), notKept);
+}
+
+/** Only the next open of this project is slower (a read-only file); says why where a developer will see it. */
+function notKept(error: unknown): void {
+  console.warn(
+    `Tributary: the engine's arrays were not kept in the project: ${error instanceof Error ? error.message : error}`,
+  );
 }
 
 /** What each request but a call was doing, for an unexpected error's message. */
@@ -224,7 +239,7 @@ if (parentPort) {
       port.postMessage({ id: request.id, ok: false, error: shaped(error, request) } satisfies EngineResponse);
     }
     if (request.type === 'open' && response.ok) loop.later(prewarmModel);
-    if (cache.hasUnsaved) loop.later(saveArrays);
+    if (cache.hasUnsaved) loop.later(() => saveArrays(loop));
   });
   port.on('message', (request: EngineRequest) => loop.add(request));
 }
