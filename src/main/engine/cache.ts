@@ -8,7 +8,7 @@ import type { Dataset } from './dataset';
 import { sameKey, type EngineFileContent, type EngineFileKey } from './engineFile';
 import { buildJourneys, type Journeys } from './journeys';
 import { loadEngineData, type EngineData } from './load';
-import { engineKeyOf, readProjectSnapshot, saveEngineSnapshot } from './projectSnapshot';
+import { engineKeyOf, readProjectSnapshot } from './projectSnapshot';
 
 /** One consistent view of the project: everything in it was read in one transaction. */
 export interface EngineSnapshot {
@@ -50,12 +50,12 @@ const KEEP_MEMOS = 16;
  * an old dataset with new journeys.
  *
  * The arrays come from the snapshot the project keeps of them (engine/projectSnapshot.ts) when it is of the current
- * data, else from the tables; arrays read from the tables are written back as the project's snapshot afterwards
- * (saveSnapshot), so the next open of the file, here or on a colleague's machine, is fast.
+ * data, else from the tables; arrays read from the tables are handed over to be written back as the project's
+ * snapshot afterwards (takeUnsaved), so the next open of the file, here or on a colleague's machine, is fast.
  */
 export class EngineCache {
   private loaded: Loaded | null = null;
-  /** Arrays read from the tables that the project does not keep yet (see saveSnapshot). */
+  /** Arrays read from the tables that the project does not keep yet (see takeUnsaved). */
   private unsaved: {
     db: Database.Database;
     key: EngineFileKey;
@@ -141,19 +141,11 @@ export class EngineCache {
   }
 
   /**
-   * Keeps the arrays last read from the tables in the project, with the results memoised on them so far (the
-   * worker computes the default model's first), through the connection they were read with. Separate from the load,
-   * so the worker answers first and writes when it has nothing else to do. Nothing is written when the data changed
-   * meanwhile or the file is busy; a failed write only means the next open reads the tables.
-   */
-  saveSnapshot(): void {
-    const unsaved = this.takeUnsaved();
-    if (unsaved) saveEngineSnapshot(unsaved.db, unsaved.key, unsaved.content);
-  }
-
-  /**
-   * The arrays last read from the tables, with the results memoised on them so far, handed over once for the caller
-   * to keep in the project (the worker compresses them off its thread, then writes them; see saveSnapshot).
+   * The arrays last read from the tables, with the results memoised on them so far (the worker computes the default
+   * model's first) and the connection they were read with, handed over once for the caller to keep in the project
+   * (engine/projectSnapshot.ts). Separate from the load, so the worker answers first and writes when it has nothing
+   * else to do; nothing is written when the data changed meanwhile, and a failed write only means the next open
+   * reads the tables.
    */
   takeUnsaved(): { db: Database.Database; key: EngineFileKey; content: EngineFileContent } | null {
     const unsaved = this.unsaved;
