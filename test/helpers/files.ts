@@ -39,29 +39,33 @@ export function damageRootPage(path: string, table: string, byte = 0xa5): void {
 }
 
 /**
- * Whether the project at `path` keeps an engine snapshot of its current data (engine/projectSnapshot.ts): read
- * through a connection of the test's own, as another program would.
+ * `read` over a connection of the test's own to the project at `path`, as another program would open it. Not
+ * read-only: a read-only connection that closes last leaves the -wal and -shm files behind.
  */
-export function keepsSnapshot(path: string): boolean {
-  // Not read-only: a read-only connection that closes last leaves the -wal and -shm files behind.
+function readProject<T>(path: string, read: (db: Database.Database) => T): T {
   const db = new Database(path);
   try {
     db.pragma('query_only = ON');
-    const revision = readDataRevision(db);
-    const parts = db.prepare('SELECT hex(revision) FROM engine_snapshot').pluck().all();
-    return parts.length > 0 && parts.every((part) => part === revision);
+    return read(db);
   } finally {
     db.close();
   }
 }
 
+/** Whether the project at `path` keeps an engine snapshot of its current data (engine/projectSnapshot.ts). */
+export function keepsSnapshot(path: string): boolean {
+  return readProject(path, (db) => {
+    const revision = readDataRevision(db);
+    const parts = db.prepare('SELECT hex(revision) FROM engine_snapshot').pluck().all();
+    return parts.length > 0 && parts.every((part) => part === revision);
+  });
+}
+
 /** Whether the snapshot is the zeros another program wrote over it. */
 export function hasZeroSnapshot(path: string): boolean {
-  const db = new Database(path);
-  try {
-    db.pragma('query_only = ON');
-    return db.prepare('SELECT count(*) FROM engine_snapshot WHERE bytes = zeroblob(length(bytes))').pluck().get() !== 0;
-  } finally {
-    db.close();
-  }
+  return readProject(
+    path,
+    (db) =>
+      db.prepare('SELECT count(*) FROM engine_snapshot WHERE bytes = zeroblob(length(bytes))').pluck().get() !== 0,
+  );
 }
