@@ -25,12 +25,13 @@ import { loadEngineData } from './load';
  */
 const LEVEL = 1;
 /**
- * The arrays are built from the file's own tables, so they are smaller than the file (about 0.4 times it at a
- * million touches): a snapshot that would unpack to more than the file is not the project's, and is not unpacked
- * past that (a few kilobytes of gzip can expand to gigabytes). Decoded, the arrays take a few times their bytes in
- * memory, as a load from the tables does.
+ * The arrays are built from part of the file's own tables, so they are smaller than the file (0.4 times it at a
+ * million touches; strings take twice their UTF-8 bytes in them, but SQLite keeps each id twice, in its table and
+ * its key's index): a snapshot that would unpack to more than twice the file is not the project's, and is not
+ * unpacked past that (a few kilobytes of gzip can expand to gigabytes). Decoded, the arrays take a few times their
+ * bytes in memory, as a load from the tables does.
  */
-const MAX_EXPANSION = 1;
+const MAX_EXPANSION = 2;
 /** The outline (JSON, with the memoised results) is at most an eighth of the file (1/28 at a million touches). */
 const MAX_OUTLINE_SHARE = 1 / 8;
 const MIN_OUTLINE_BYTES = 1024 * 1024;
