@@ -51,3 +51,8 @@ export function translateSqliteError(error: unknown, path: string): TributaryErr
   }
   return new TributaryError('internal', `${path}: ${detail}`);
 }
+
+/** Whether the file has table `name`: false for a file of an older schema, read as it is. */
+export function hasTable(db: Database.Database, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}

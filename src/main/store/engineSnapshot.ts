@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3';
+import { hasTable } from './database';
 import { readDataRevision } from './dataRevision';
+
+/** Absent from a project of schema version 2 or older, read as it is (a check, the CLI's read-only commands). */
+const TABLE = 'engine_snapshot';
 
 /**
  * Parts of at most 16 MiB: one row is read whole into memory, and SQLite refuses a value past 1e9 bytes. The engine's
@@ -14,7 +18,7 @@ export const SNAPSHOT_PART_BYTES = 16 * 1024 * 1024;
  */
 export function writeEngineSnapshot(db: Database.Database, revision: string, bytes: Uint8Array): boolean {
   const write = db.transaction(() => {
-    if (!hasSnapshotTable(db) || readDataRevision(db) !== revision) return false;
+    if (!hasTable(db, TABLE) || readDataRevision(db) !== revision) return false;
     db.prepare('DELETE FROM engine_snapshot').run();
     const insert = db.prepare('INSERT INTO engine_snapshot (part, revision, bytes) VALUES (?, ?, ?)');
     const token = Buffer.from(revision, 'hex');
@@ -37,7 +41,7 @@ export function clearEngineSnapshot(db: Database.Database): void {
  * huge value is never loaded. Run it in the same read transaction as the read of `revision`.
  */
 export function readEngineSnapshot(db: Database.Database, revision: string, maxBytes: number): Buffer | null {
-  if (!hasSnapshotTable(db)) return null;
+  if (!hasTable(db, TABLE)) return null;
   const parts = db
     .prepare('SELECT part, hex(revision) AS revision, length(bytes) AS bytes FROM engine_snapshot ORDER BY part')
     .all() as { part: number; revision: string; bytes: number }[];
@@ -50,11 +54,4 @@ export function readEngineSnapshot(db: Database.Database, revision: string, maxB
   if (total > maxBytes) return null;
   const rows = db.prepare('SELECT bytes FROM engine_snapshot ORDER BY part').pluck().all() as Uint8Array[];
   return Buffer.concat(rows, total);
-}
-
-/** False for a project of schema version 2 or older, read as it is (a check, the CLI's read-only commands). */
-function hasSnapshotTable(db: Database.Database): boolean {
-  return (
-    db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'engine_snapshot'").get() !== undefined
-  );
 }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { TributaryError } from '../../shared/errors';
+import { hasTable } from './database';
 import { TRIBUTARY_APPLICATION_ID, assertKnownVersion } from './header';
 
 export interface Migration {
@@ -58,8 +59,7 @@ interface LedgerRow {
 
 /** The ledger's rows, oldest first; none when the file has no ledger yet (an empty, version 0 file). */
 function readLedger(db: Database.Database): LedgerRow[] {
-  const hasLedger = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
-  return hasLedger
+  return hasTable(db, 'schema_migrations')
     ? (db.prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version').all() as LedgerRow[])
     : [];
 }
