@@ -67,7 +67,7 @@ describe('the engine snapshot kept in a project', () => {
     expect(rows(db)).toBe(0);
   });
 
-  it('ignores a snapshot with a missing part, of another app version, or that would unpack past twice the file', () => {
+  it('ignores a snapshot with a missing part, of another app version, or packed zeros past twice the file', () => {
     const { db } = demo();
     const key = keyOf(db);
     expect(saveEngineSnapshot(db, key, { arrays: loadEngineData(db), memo: {} })).toBe(true);
@@ -79,7 +79,8 @@ describe('the engine snapshot kept in a project', () => {
 
     const fileBytes =
       (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
-    // A few kilobytes that unpack to zeros three times the file's size: refused before they are unpacked whole.
+    // A few kilobytes that unpack to zeros three times the file's size: never used (the unpack limit itself, which
+    // stops them before they are unpacked whole, is tested below, through unpackSnapshot).
     expect(writeEngineSnapshot(db, key.revision, gzipSync(Buffer.alloc(3 * fileBytes)))).toBe(true);
     expect(read(db)).toBeNull();
   });
