@@ -145,7 +145,7 @@ describe('tributary attribute', () => {
   });
 
   it.each([
-    [['--model', 'nope'], /--model: the models are first-touch/],
+    [['--model', 'nope'], /--model: unknown model "nope"; choose one of first-touch/],
     [['--model', 'custom'], /custom model needs weights/],
     [['--model', 'custom', '--weights', 'FT=0,LC=0'], /at least one weight must be above 0/],
     [['--model', 'custom', '--weights', 'FT=-1'], /--weights FT must be a number|cannot be negative/],

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { nearestName } from '../../shared/nearest';
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -20,6 +21,12 @@ interface CommandConfig<O extends OptionsConfig> {
 }
 
 export type ParsedCommand<O extends OptionsConfig> = ReturnType<typeof parseArgs<CommandConfig<O>>>;
+
+/** ` (did you mean full-path?)` after a name typed wrong, when one of `names` is close; else nothing. */
+export function didYouMean(given: string, names: readonly string[]): string {
+  const nearest = nearestName(given, names);
+  return nearest === undefined ? '' : ` (did you mean ${nearest}?)`;
+}
 
 /** Whether the arguments ask for help (`-h`/`--help` anywhere before a `--`). */
 export function wantsHelp(argv: readonly string[]): boolean {
@@ -50,7 +57,7 @@ function explainParseError(argv: string[], options: OptionsConfig, error: unknow
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     const spec = options[token.name];
-    if (!spec) return `unknown option ${token.rawName}`;
+    if (!spec) return `unknown option ${token.rawName}${longOptionHint(token.rawName, options)}`;
     if (spec.type === 'boolean' && token.value !== undefined) return `${token.rawName} takes no value`;
     if (spec.type !== 'string') continue;
     if (token.value === undefined) return `${token.rawName} needs a value`;
@@ -60,6 +67,13 @@ function explainParseError(argv: string[], options: OptionsConfig, error: unknow
   }
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0] ?? message;
+}
+
+/** A long option typed wrong gets the nearest one suggested; `-x` is too short to guess from. */
+function longOptionHint(rawName: string, options: OptionsConfig): string {
+  if (!rawName.startsWith('--')) return '';
+  const names = Object.keys(options).map((name) => `--${name}`);
+  return didYouMean(rawName, names);
 }
 
 /** The one required positional argument, e.g. `<project>`. */

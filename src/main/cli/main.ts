@@ -1,11 +1,14 @@
 import { TributaryError } from '../../shared/errors';
 import { APP_VERSION } from '../../shared/version';
-import { UsageError, wantsHelp } from './args';
-import { findCommand } from './commands/index';
+import { UsageError, didYouMean, wantsHelp } from './args';
+import { COMMANDS, findCommand } from './commands/index';
 import { EXIT, type CliIo } from './io';
 import { commandUsage, usage } from './usage';
 
 export type { CliIo } from './io';
+
+const TOP_LEVEL_OPTIONS = ['--help', '--version'];
+const COMMAND_NAMES = COMMANDS.map((command) => command.name);
 
 /**
  * The `tributary` command line (spec cli.md). Returns the exit code instead of exiting, so tests run it
@@ -29,7 +32,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   const command = findCommand(name);
   if (!command) {
-    const what = name.startsWith('-') ? `unknown option ${name}` : `unknown command ${JSON.stringify(name)}`;
+    const what = name.startsWith('-')
+      ? `unknown option ${name}${didYouMean(name, TOP_LEVEL_OPTIONS)}`
+      : `unknown command ${JSON.stringify(name)}${didYouMean(name, COMMAND_NAMES)}`;
     io.stderr(`tributary: ${what}\n\n${usage()}`);
     return EXIT.usage;
   }
@@ -62,7 +67,8 @@ function help(topics: string[], io: CliIo): number {
     return EXIT.ok;
   }
   if (!command || extra.length > 0) {
-    io.stderr(`tributary help: no command ${JSON.stringify(topics.join(' '))}\n\n${usage()}`);
+    const asked = topics.join(' ');
+    io.stderr(`tributary help: no command ${JSON.stringify(asked)}${didYouMean(asked, COMMAND_NAMES)}\n\n${usage()}`);
     return EXIT.usage;
   }
   io.stdout(commandUsage(command));

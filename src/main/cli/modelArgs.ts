@@ -1,5 +1,5 @@
 import { MODEL_NAMES, modelOptionsSchema, type ModelOptions, type PositionWeights } from '../../shared/modelOptions';
-import { UsageError } from './args';
+import { UsageError, didYouMean } from './args';
 
 /** The model options of spec cli.md, shared by `attribute` and `car`. */
 export const MODEL_OPTIONS = {
@@ -74,12 +74,17 @@ export function parseModelOptions(values: Values): ModelOptions {
     const issue = parsed.error.issues[0];
     const flag = FLAG_OF[String(issue?.path[0] ?? '')] ?? 'options';
     const detail =
-      issue?.code === 'invalid_value' && flag === '--model'
-        ? `the models are ${MODEL_NAMES.join(', ')}`
-        : issue?.message;
+      issue?.code === 'invalid_value' ? unknownChoice(flag, values, issue.values.map(String)) : issue?.message;
     throw new UsageError(`${flag}: ${detail}`);
   }
   return parsed.data;
+}
+
+/** A word outside a list (`--model`, `--upgrade-policy`): the word as typed, the nearest choice, and all of them. */
+function unknownChoice(flag: string, values: Values, choices: string[]): string {
+  const given = values[flag.slice(2) as keyof Values] ?? '';
+  const what = flag.slice(2).replaceAll('-', ' ');
+  return `unknown ${what} ${JSON.stringify(given)}${didYouMean(given, choices)}; choose one of ${choices.join(', ')}`;
 }
 
 const FLAG_OF: Record<string, string> = {

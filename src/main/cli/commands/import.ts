@@ -7,7 +7,7 @@ import { DATA_KINDS, type DataKind } from '../../../shared/kinds';
 import type { ImportReport } from '../../../shared/importApi';
 import { importCsv } from '../../import/run';
 import { createProject, type Project } from '../../store/project';
-import { UsageError, parseCommandArgs } from '../args';
+import { UsageError, didYouMean, parseCommandArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
 import { keepEngineSnapshotForCli, openProjectForCli } from '../project';
 import { showProgressBar } from '../progress';
@@ -37,7 +37,9 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
   }
   if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
   if (!(DATA_KINDS as readonly string[]).includes(kindArg)) {
-    throw new UsageError(`unknown kind ${JSON.stringify(kindArg)}; the kinds are ${DATA_KINDS.join(', ')}`);
+    throw new UsageError(
+      `unknown kind ${JSON.stringify(kindArg)}${didYouMean(kindArg, DATA_KINDS)}; the kinds are ${DATA_KINDS.join(', ')}`,
+    );
   }
   const kind = kindArg as DataKind;
   const file = resolve(fileArg);
