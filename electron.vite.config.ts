@@ -22,6 +22,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),
+          // The tributary command line (bin/tributary.mjs loads it): plain Node, no Electron.
+          cli: resolve('src/main/cli/bin.ts'),
           importWorker: resolve('src/main/import/worker.ts'),
           engineWorker: resolve('src/main/engineHost/worker.ts'),
         },

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// The `tributary` command: runs the TypeScript sources through tsx, so a checkout needs no build for the CLI.
-import { register } from 'tsx/esm/api';
+// The `tributary` command: the CLI bundle that `npm run build` (and `npm install`'s prepare step) writes to out/main.
+// From the TypeScript sources, without a build, run `npm run cli:dev -- <args>` instead.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { runCli } = await import('../src/main/cli/main.ts');
-
-process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  // Spec cli.md: progress only on a terminal, quiet when stdout is not one. It is drawn on stderr, so both.
-  isTTY: Boolean(process.stdout.isTTY && process.stderr.isTTY),
-  env: process.env,
-});
+const bundle = new URL('../out/main/cli.js', import.meta.url);
+if (existsSync(fileURLToPath(bundle))) {
+  await import(bundle.href);
+} else {
+  process.stderr.write(
+    `tributary: the command line is not built (no ${fileURLToPath(bundle)}): run \`npm run build\` in ${fileURLToPath(new URL('..', import.meta.url))}\n`,
+  );
+  process.exitCode = 1;
+}

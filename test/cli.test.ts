@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../src/main/cli/main';
 import { resolveUserDataDir } from '../src/main/session/userData';
 import { APP_VERSION } from '../src/shared/version';
-import { BIN, runTributary, type Finished } from './helpers/cli';
+import { runTributary, tributaryBin, type Finished } from './helpers/cli';
 import { keepsSnapshot } from './helpers/files';
 
 let dir: string;
@@ -174,7 +174,7 @@ describe('tributary serve', () => {
     const path = join(dir, 'served.sqlite');
     expect((await cli(['new', path])).code).toBe(0);
 
-    const child = spawn(process.execPath, [BIN, 'serve', path], { env: childEnv() });
+    const child = spawn(process.execPath, [tributaryBin(), 'serve', path], { env: childEnv() });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));

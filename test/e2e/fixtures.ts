@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test as base } from '@playwright/test';
+import { assertCliBuilt } from '../helpers/build';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -22,6 +23,7 @@ async function serve(
   if (!existsSync(join(ROOT, 'out/renderer/index.html'))) {
     throw new Error('The renderer is not built: run `npm run build` before the end-to-end tests (npm test does).');
   }
+  assertCliBuilt();
   const child = spawn(process.execPath, [join(ROOT, 'bin/tributary.mjs'), 'serve', ...args], {
     cwd: ROOT,
     env: { ...process.env, TRIBUTARY_HOME: home },

@@ -1,7 +1,14 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { assertCliBuilt } from './build';
 
-export const BIN = fileURLToPath(new URL('../../bin/tributary.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/tributary.mjs', import.meta.url));
+
+/** The `tributary` launcher, once the build it loads is known to be current. */
+export function tributaryBin(): string {
+  assertCliBuilt();
+  return BIN;
+}
 
 export interface Finished {
   code: number | null;
@@ -11,8 +18,9 @@ export interface Finished {
 
 /** Runs the real `tributary` launcher in a child process, as a user's shell would. */
 export function runTributary(args: string[], env: NodeJS.ProcessEnv): Promise<Finished> {
+  const bin = tributaryBin();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env });
+    const child = spawn(process.execPath, [bin, ...args], { env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -4,7 +4,7 @@ import { createWriteStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli';
+import { tributaryBin } from '../helpers/cli';
 import { useTempDir } from '../helpers/files';
 
 const tempDir = useTempDir();
@@ -39,7 +39,7 @@ describe('a 300 MB export', () => {
     const project = join(dir, 'large.sqlite');
     const child = spawn(
       process.execPath,
-      [`--max-old-space-size=${HEAP_LIMIT_MB}`, BIN, 'import', project, 'touchpoints', file],
+      [`--max-old-space-size=${HEAP_LIMIT_MB}`, tributaryBin(), 'import', project, 'touchpoints', file],
       { env: { ...process.env, TRIBUTARY_HOME: dir } },
     );
     let stderr = '';

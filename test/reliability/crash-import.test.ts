@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCsv } from '../../src/main/import/run';
 import { checkProject, createProject, openProject } from '../../src/main/store/project';
-import { BIN } from '../helpers/cli';
+import { tributaryBin } from '../helpers/cli';
 import { runAndKill } from './children';
 import { fingerprintOf, integrityOf, killMoments, seededRandom, type Fingerprint } from './state';
 
@@ -45,7 +45,7 @@ function stateAfterCrash(path: string): Fingerprint {
 }
 
 function importArgs(project: string): string[] {
-  return [BIN, 'import', project, 'touchpoints', bigCsv];
+  return [tributaryBin(), 'import', project, 'touchpoints', bigCsv];
 }
 
 beforeAll(async () => {

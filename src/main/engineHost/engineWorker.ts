@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { Results } from '../../shared/api';
 import { TributaryError } from '../../shared/errors';
 import type { CheckReport } from '../store/project';
+import { workerScript } from '../workerScript';
 import type {
   EngineMethod,
   EngineProjectRef,
@@ -12,7 +13,7 @@ import type {
 } from './protocol';
 
 export interface EngineWorkerOptions {
-  /** The worker script: the bundled one in the desktop app, else the TypeScript sources through workerBoot.mjs. */
+  /** The worker script; by default the bundled one in a build, else the sources through workerBoot.mjs. */
   workerEntry?: URL | string;
   nativeBinding?: string;
 }
@@ -52,7 +53,7 @@ export class EngineWorker {
   warm: Promise<void> = Promise.resolve();
 
   constructor(options: EngineWorkerOptions = {}) {
-    this.workerEntry = options.workerEntry ?? new URL('./workerBoot.mjs', import.meta.url);
+    this.workerEntry = options.workerEntry ?? workerScript('engineWorker', import.meta.url);
     this.nativeBinding = options.nativeBinding;
   }
 

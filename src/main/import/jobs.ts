@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { ImportJobStatus } from '../../shared/importApi';
 import { TributaryError } from '../../shared/errors';
+import { workerScript } from '../workerScript';
 import type { ImportWorkerInput, ImportWorkerMessage } from './worker';
 
 const KEEP_FINISHED = 20;
@@ -13,7 +14,7 @@ interface Job {
 }
 
 export interface ImportJobsOptions {
-  /** The worker script: the bundled one in the desktop app, else the TypeScript sources through workerBoot.mjs. */
+  /** The worker script; by default the bundled one in a build, else the sources through workerBoot.mjs. */
   workerEntry?: URL | string;
   nativeBinding?: string;
 }
@@ -28,7 +29,7 @@ export class ImportJobs {
   private readonly nativeBinding: string | undefined;
 
   constructor(options: ImportJobsOptions = {}) {
-    this.workerEntry = options.workerEntry ?? new URL('./workerBoot.mjs', import.meta.url);
+    this.workerEntry = options.workerEntry ?? workerScript('importWorker', import.meta.url);
     this.nativeBinding = options.nativeBinding;
   }
 
