@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HEADER_ALIASES } from './importAliases';
 import { KIND_SPECS } from './importSpec';
-import { autoMap, headerSignature, normalizeHeader, suggestKinds } from './importSuggest';
+import { autoMap, headerSignature, normalizeHeader, suggestKinds, unmappedHeaderHints } from './importSuggest';
 import { DATA_KINDS } from './kinds';
 import type { DataKind } from './kinds';
 
@@ -443,6 +443,59 @@ describe('autoMap', () => {
       unmappedHeaders: ['', '  '],
     });
     expect(suggestKinds([]).every((suggestion) => suggestion.score === 0)).toBe(true);
+  });
+});
+
+describe('unmappedHeaderHints', () => {
+  const hintsFor = (kind: DataKind, headers: string[]) =>
+    unmappedHeaderHints(kind, headers, autoMap(kind, headers).columns);
+
+  it('suggests the column a misspelt header was meant for, naming both', () => {
+    expect(hintsFor('accounts', ['account_id', 'name', 'domian'])).toEqual([
+      { header: 'domian', column: 'domain', reason: 'column `domian` is not mapped: did you mean `domain`?' },
+    ]);
+    expect(hintsFor('opportunities', ['opportunity_id', 'account_id', 'stage', 'ammount', 'created_at'])).toEqual([
+      { header: 'ammount', column: 'amount', reason: 'column `ammount` is not mapped: did you mean `amount`?' },
+    ]);
+    expect(hintsFor('contacts', ['contact_id', 'Frist Name', 'last_name']).map((hint) => hint.column)).toEqual([
+      'first_name',
+    ]);
+  });
+
+  it('never flags a header a known export uses, even when its column is taken by another', () => {
+    expect(hintsFor('accounts', ['account_id', 'domain', 'Website', 'Company Domain Name'])).toEqual([]);
+    expect(hintsFor('contacts', ['contact_id', 'email', 'Work Email', 'Created Date', 'lead_created_at'])).toEqual([]);
+  });
+
+  it('never suggests a column another header already fills', () => {
+    expect(hintsFor('accounts', ['account_id', 'domain', 'domian'])).toEqual([]);
+    expect(
+      unmappedHeaderHints('accounts', ['account_id', 'url_of_site', 'domian'], {
+        account_id: 'account_id',
+        domain: 'url_of_site',
+      }),
+    ).toEqual([]);
+  });
+
+  it('follows the mapping the user set: a header mapped by hand is no longer a hint', () => {
+    expect(
+      unmappedHeaderHints('accounts', ['account_id', 'domian'], { account_id: 'account_id', domain: 'domian' }),
+    ).toEqual([]);
+  });
+
+  it('leaves alone columns that are merely extra', () => {
+    const discourse = [
+      ...['id', 'name', 'username', 'email', 'title', 'created_at', 'last_seen_at', 'last_posted_at'],
+      ...['last_emailed_at', 'trust_level', 'approved', 'suspended_at', 'suspended_till', 'silenced_till'],
+      ...['active', 'admin', 'moderator', 'ip_address', 'staged', 'secondary_emails', 'topics_entered'],
+      ...['posts_read_count', 'time_read', 'topic_count', 'post_count', 'likes_given', 'likes_received'],
+      ...['location', 'website', 'views'],
+    ];
+    expect(hintsFor('community_members', discourse)).toEqual([]);
+    const salesforce =
+      'Opportunity ID,Account ID,Opportunity Name,Type,Stage,Amount,Created Date,Close Date,Lead Source';
+    expect(hintsFor('opportunities', salesforce.split(','))).toEqual([]);
+    expect(hintsFor('accounts', ['account_id', 'industry', 'owner', 'country', ''])).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { HEADER_ALIASES } from './importAliases';
 import { KIND_SPECS } from './importSpec';
 import { DATA_KINDS } from './kinds';
 import type { DataKind } from './kinds';
+import { nearestName } from './nearest';
 
 /**
  * Recognising a file before it is imported (data.md: canonical headers import with no mapping, any other header is
@@ -126,6 +127,36 @@ export function autoMap(kind: DataKind, headers: string[]): AutoMapping {
       .map((group) => group.join(' or ')),
     ambiguous,
   };
+}
+
+export interface UnmappedHeaderHint {
+  /** The file's header, as written in the file. */
+  header: string;
+  /** The canonical column it is probably meant for. */
+  column: string;
+  /** What the user is told, the same in the CLI, the import report and the wizard. */
+  reason: string;
+}
+
+/**
+ * Headers no column takes that look like a typo of a column nothing fills (`domian` for `domain`): without a hint
+ * the column is silently left out. A header a known export uses is never one (it is an alias that lost its column
+ * to a better header), and a column another header already fills is never suggested.
+ */
+export function unmappedHeaderHints(
+  kind: DataKind,
+  headers: readonly string[],
+  columns: Readonly<Record<string, string>>,
+): UnmappedHeaderHint[] {
+  const used = new Set(Object.values(columns));
+  const open = KIND_SPECS[kind].columns.map(({ name }) => name).filter((name) => !(name in columns));
+  return headers.flatMap((header) => {
+    const normalized = normalizeHeader(header);
+    if (used.has(header) || INDEXES[kind].has(normalized)) return [];
+    const column = nearestName(normalized, open);
+    if (column === undefined) return [];
+    return [{ header, column, reason: `column \`${header}\` is not mapped: did you mean \`${column}\`?` }];
+  });
 }
 
 // Required columns found decide (spec data.md `*`). Among kinds that have them all (an accounts key is also a
