@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { runCli, type CliIo } from '../../src/main/cli/main';
 import { runTributary } from '../helpers/cli';
 import { keepsSnapshot, useTempDir } from '../helpers/files';
 import { SALESFORCE_OPPORTUNITIES, writeFixture } from './fixtures';
@@ -134,5 +135,31 @@ describe('tributary import', () => {
     const bad = await tributary(['import', project, 'accounts', file, '--mapping', badMapping], dir);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/mapping file .*m\.json is not a mapping: columns\.account_id/);
+  });
+});
+
+describe('tributary import, in-process', () => {
+  function captured(home: string): CliIo & { out: string[]; err: string[] } {
+    const out: string[] = [];
+    const err: string[] = [];
+    return {
+      out,
+      err,
+      stdout: (text) => out.push(text),
+      stderr: (text) => err.push(text),
+      isTTY: false,
+      env: { TRIBUTARY_HOME: home },
+    };
+  }
+
+  it('warns about a misspelt header, naming the column it was likely meant for, and counts the warning', async () => {
+    const dir = tempDir();
+    const file = writeFixture(dir, 'accounts.csv', 'account_id,name,domian\nA1,Acme,acme.com\n');
+    const io = captured(dir);
+    expect(await runCli(['import', join(dir, 'p.sqlite'), 'accounts', file], io)).toBe(0);
+    expect(io.err.join('')).toContain(
+      'warning: accounts.csv: line 1, column "domian": column `domian` is not mapped: did you mean `domain`?\n',
+    );
+    expect(io.out.join('')).toBe('Imported 1 accounts rows from accounts.csv: 1 read, 0 rejected, 1 warnings.\n');
   });
 });

@@ -245,6 +245,27 @@ describe('re-import', () => {
   });
 });
 
+describe('a header that is nearly a column', () => {
+  it('warns that a misspelt header is not mapped, naming the column it was likely meant for', async () => {
+    const { project, dir } = newProject();
+    const file = writeFixture(dir, 'accounts.csv', 'account_id,name,domian\nA1,Acme,acme.com\nA2,Globex,globex.com\n');
+    const report = await importCsv(project.db, file, { kind: 'accounts' });
+    expect(report).toMatchObject({ committed: true, rowsImported: 2, rowsRejected: 0, warnings: 1 });
+    expect(report.issues).toEqual([
+      {
+        line: 1,
+        column: 'domian',
+        severity: 'warning',
+        reason: 'column `domian` is not mapped: did you mean `domain`?',
+      },
+    ]);
+    // Kept in the import's history, as every warning is.
+    expect(rows(project, 'SELECT line, column_name, severity FROM import_issues')).toEqual([
+      { line: 1, column_name: 'domian', severity: 'warning' },
+    ]);
+  });
+});
+
 describe('bad input: a clear message and nothing lost', () => {
   it('lists each rejected row with line, column and reason, and imports the valid rows', async () => {
     const { project, dir } = newProject();

@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { TributaryError } from '../../shared/errors';
 import type { DateOrder, ImportMapping, OpportunityType, Stage } from '../../shared/importSpec';
 import type { ImportIssue, ImportProgress, ImportReport } from '../../shared/importApi';
+import { unmappedHeaderHints } from '../../shared/importSuggest';
 import type { DataKind } from '../../shared/kinds';
 import { suspendRevisionTriggers } from '../store/dataRevision';
 import { translateSqliteError } from '../store/database';
@@ -130,12 +131,13 @@ function streamRows(
       if (fields.length === 1 && fields[0]?.trim() === '') return; // blank line, before the header too
       if (!plan || !writer) {
         headerCount = fields.length;
-        plan = planFor(
-          mapping,
-          fields.map((field) => field.trim()),
-          `${source.fileName}: line ${rowLine} (the header)`,
-        );
+        const headers = fields.map((field) => field.trim());
+        plan = planFor(mapping, headers, `${source.fileName}: line ${rowLine} (the header)`);
         writer = new ImportWriter(db, plan, importId);
+        // A misspelt header would otherwise leave its column out without a word: said once, on the header's line.
+        for (const hint of unmappedHeaderHints(mapping.kind, headers, mapping.columns)) {
+          record({ line: rowLine, column: hint.header, severity: 'warning', reason: hint.reason });
+        }
         return;
       }
       counts.rowsRead++;
