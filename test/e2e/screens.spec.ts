@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -56,3 +58,44 @@ for (const size of SIZES) {
     expect(await overflowsSideways(page)).toBe(false);
   });
 }
+
+test('a long project path is cut short in the header, and every header control stays in a 1280px window', async ({
+  page,
+  browserMode,
+}, testInfo) => {
+  // The other screen tests pass with any header, since their temporary paths are short (issue 13).
+  const folder = join(browserMode.home, 'clients', 'northwind-industries-emea', 'attribution-reviews', '2024-q3');
+  mkdirSync(folder, { recursive: true });
+  const path = join(folder, 'Northwind pipeline and community review.sqlite');
+  expect(path.length).toBeGreaterThanOrEqual(120);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(browserMode.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
+  await page.getByRole('button', { name: 'Close project' }).click();
+  await page.getByRole('textbox', { name: 'Project name' }).fill('Northwind review');
+  await page.getByRole('textbox', { name: 'File (optional)' }).fill(path);
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Northwind review' })).toBeVisible();
+
+  const header = page.locator('.project-header');
+  const shown = header.locator('.path');
+  await expect(shown).toHaveText(path);
+  await expect(shown).toHaveAttribute('title', path);
+  expect(await shown.evaluate((element) => element.scrollWidth > element.clientWidth), 'the path is cut short').toBe(
+    true,
+  );
+  // Both forms open, as wide as the header gets.
+  await header.getByRole('button', { name: 'Save anonymised copy…' }).click();
+  const controls = header.locator('button, input, select');
+  expect(await controls.count()).toBeGreaterThanOrEqual(5);
+  for (const control of await controls.all()) {
+    const box = await control.boundingBox();
+    // An input is named by the label around it.
+    const name = await control.evaluate((element) => (element.closest('label') ?? element).textContent);
+    expect(box, `${name} is shown`).not.toBeNull();
+    expect(box!.x, `${name} starts inside the window`).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width, `${name} ends inside the window`).toBeLessThanOrEqual(1280);
+  }
+  await page.screenshot({ path: testInfo.outputPath('1280x800-long-path.png'), fullPage: true });
+  expect(await overflowsSideways(page)).toBe(false);
+});

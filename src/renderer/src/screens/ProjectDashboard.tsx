@@ -59,7 +59,7 @@ export function ProjectDashboard() {
   return (
     <main className="dashboard">
       <header className="project-header">
-        <div>
+        <div className="project-title">
           <h1>{summary.meta.name}</h1>
           <p className="path" title={summary.path}>
             {summary.path}
