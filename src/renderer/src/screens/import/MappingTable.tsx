@@ -1,4 +1,5 @@
 import { KIND_SPECS } from '../../../../shared/importSpec';
+import { unmappedHeaderHints } from '../../../../shared/importSuggest';
 import { useImportStore } from '../../stores/import';
 
 const NOT_IMPORTED = '';
@@ -16,6 +17,8 @@ export function MappingTable() {
     (spec.oneOf ?? []).filter((group) => group.includes(name)).flatMap((group) => group.filter((n) => n !== name));
   const used = new Set(Object.values(mapping.columns));
   const ignored = inspection.headers.filter((header) => !used.has(header));
+  // Worked out from the mapping as it stands, so mapping the header by hand clears its warning at once.
+  const hints = unmappedHeaderHints(mapping.kind, inspection.headers, mapping.columns);
   const missing = [
     ...spec.columns
       .filter((column) => column.required && !oneOf.has(column.name) && !(column.name in mapping.columns))
@@ -69,6 +72,13 @@ export function MappingTable() {
         <p className="warning" role="status">
           Required and not mapped: {missing.join(', ')}
         </p>
+      )}
+      {hints.length > 0 && (
+        <ul className="warning" aria-label="Column warnings">
+          {hints.map((hint) => (
+            <li key={hint.header}>{hint.reason}</li>
+          ))}
+        </ul>
       )}
       <div className="ignored">
         <h3>Ignored columns</h3>
