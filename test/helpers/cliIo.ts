@@ -6,8 +6,11 @@ export interface CliRun {
   err: string;
 }
 
-/** Runs the CLI in-process, as a user would type `tributary <args>`, and returns what it printed. */
-export async function runCliCaptured(args: string[], env: CliIo['env'] = {}): Promise<CliRun> {
+/**
+ * Runs the CLI in-process, as a user would type `tributary <args>`, and returns what it printed. `signal` stops a
+ * serve that started.
+ */
+export async function runCliCaptured(args: string[], env: CliIo['env'] = {}, signal?: AbortSignal): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(args, {
@@ -15,6 +18,7 @@ export async function runCliCaptured(args: string[], env: CliIo['env'] = {}): Pr
     stderr: (text) => err.push(text),
     isTTY: false,
     env,
+    ...(signal ? { signal } : {}),
   });
   return { code, out: out.join(''), err: err.join('') };
 }

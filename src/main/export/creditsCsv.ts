@@ -5,6 +5,7 @@ import { POSITION_MODELS } from '../../shared/modelOptions';
 import type { AttributionRun } from '../engine/attribute';
 import { STAGE_IDS, TOUCH_KINDS, type Dataset } from '../engine/dataset';
 import { POSITION_BITS, POSITION_NAMES } from '../engine/journeys';
+import { assertCanCreateFile } from '../store/filePaths';
 
 export const CREDITS_HEADER = ['opportunity_id', 'touch_kind', 'touch_id', 'channel', 'positions', 'credit'];
 
@@ -14,6 +15,7 @@ export const CREDITS_HEADER = ['opportunity_id', 'touch_kind', 'touch_id', 'chan
  * a temporary file and renamed, so a failed run never leaves half a file.
  */
 export function writeCreditsCsv(path: string, data: Dataset, run: AttributionRun): number {
+  assertCreditsCsvTarget(path);
   const withPositions = (POSITION_MODELS as readonly string[]).includes(run.options.model);
   const journeyOf = new Int32Array(data.opportunities.count).fill(-1);
   for (let j = 0; j < run.journeys.count; j++) journeyOf[run.journeys.opportunity[j] as number] = j;
@@ -66,6 +68,16 @@ export function writeCreditsCsv(path: string, data: Dataset, run: AttributionRun
     throw error;
   }
   closeSync(fd);
-  renameSync(partial, path);
+  try {
+    renameSync(partial, path);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
   return rows;
+}
+
+/** A credits file can be written at `path`: not a folder, and in a folder that exists. */
+export function assertCreditsCsvTarget(path: string): void {
+  assertCanCreateFile(path, 'the credits CSV');
 }

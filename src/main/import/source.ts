@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { TributaryError } from '../../shared/errors';
+import { statInputFile, type FileRole } from '../store/filePaths';
 
 export interface CsvSource {
   fileName: string;
@@ -17,13 +18,11 @@ export interface CsvSource {
 
 const CHUNK_BYTES = 1 << 20;
 
-/** The size of the file to import, or a not_found error that names it. */
+const CSV_FILE: FileRole = { noun: 'file', kind: 'a CSV file' };
+
+/** The size of the file to import, or an error that says why there is none: nothing there, or a folder. */
 export function csvFileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    throw new TributaryError('not_found', `No file at ${path}.`);
-  }
+  return statInputFile(path, CSV_FILE).size;
 }
 
 /**

@@ -1,5 +1,6 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { TributaryError } from '../../shared/errors';
+import { PROJECT_FILE, statInputFile } from './filePaths';
 
 /** 'Trib' in ASCII: the PRAGMA application_id every Tributary project carries. */
 export const TRIBUTARY_APPLICATION_ID = 0x54726962;
@@ -17,12 +18,7 @@ export interface ProjectHeader {
 
 /** Reads the SQLite header of `path` without opening it as a database, so a foreign file is never touched. */
 export function readProjectHeader(path: string): ProjectHeader {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new TributaryError('not_found', `No project file at ${path}.`);
-  }
+  const { size } = statInputFile(path, PROJECT_FILE);
   if (size < HEADER_SIZE) {
     throw new TributaryError(
       'not_tributary',

@@ -7,6 +7,7 @@ import { TributaryError } from '../../shared/errors';
 import { APP_VERSION } from '../../shared/version';
 import { removeAbandonedFiles, writerAfter } from './abandoned';
 import { connect, translateSqliteError, type OpenOptions } from './database';
+import { assertCanCreateFile } from './filePaths';
 import { assertOpenableHeader, readProjectHeader } from './header';
 import { assertTrusted, connectForInspection, foreignProblems, inspect, inspectionError } from './inspect';
 import { loadMigrations, migrate, type Migration } from './migrations';
@@ -63,6 +64,7 @@ export class Project {
     target: string,
     options: { overwrite?: boolean; prepare?: (copyPath: string) => void | Promise<void> } = {},
   ): Promise<void> {
+    assertCanCreateFile(target, 'the copy');
     if (existsSync(target) && !options.overwrite) {
       throw new TributaryError('already_exists', `${target} already exists; choose another name or allow overwriting.`);
     }
@@ -122,6 +124,7 @@ function migrationsOf(options: StoreOptions): Migration[] {
 
 /** Creates a new project file; refuses to overwrite anything already at `path`. */
 export function createProject(path: string, project: NewProjectOptions, options: StoreOptions = {}): Project {
+  assertCanCreateFile(path, 'the new project');
   if (existsSync(path)) {
     throw new TributaryError('already_exists', `${path} already exists; Tributary will not overwrite it.`);
   }

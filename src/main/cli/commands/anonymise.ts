@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TributaryError } from '../../../shared/errors';
 import { anonymiseFile } from '../../store/anonymise';
+import { PROJECT_FILE, statInputFile } from '../../store/filePaths';
 import { openProject } from '../../store/project';
 import { UsageError, parseCommandArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
@@ -15,7 +15,7 @@ export async function runAnonymise(argv: string[], io: CliIo): Promise<number> {
   if (positionals.length !== 2) throw new UsageError('expected <project> <out>');
   const path = resolve(positionals[0] as string);
   const out = resolve(positionals[1] as string);
-  if (!existsSync(path)) throw new TributaryError('not_found', `${path} does not exist.`);
+  statInputFile(path, PROJECT_FILE);
   if (out === path) throw new TributaryError('already_exists', `${out} is the project itself; choose another file.`);
   const project = openProject(path);
   let anonymisedAt = '';

@@ -5,7 +5,7 @@ import { computeCar, type CarResult } from '../../engine/car';
 import { loadEngineData, type EngineData } from '../../engine/load';
 import { engineKeyOf, readProjectSnapshot } from '../../engine/projectSnapshot';
 import { exactlyOne, parseCommandArgs } from '../args';
-import { writeCreditsCsv } from '../../export/creditsCsv';
+import { assertCreditsCsvTarget, writeCreditsCsv } from '../../export/creditsCsv';
 import { EXIT, type CliIo } from '../io';
 import { openProjectForCli } from '../project';
 import { MODEL_OPTIONS, parseModelOptions } from '../modelArgs';
@@ -70,6 +70,8 @@ export function runAttribute(argv: string[], io: CliIo): number {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   const path = exactlyOne(positionals, '<project>');
   const options = parseModelOptions(values);
+  // Said before the model runs, which takes a while on a big project, rather than after.
+  if (values.out !== undefined) assertCreditsCsvTarget(resolve(values.out));
   const engineData = loadProjectEngineData(path, io);
   const { data } = engineData;
   const { run, car } = runModel(engineData, options);

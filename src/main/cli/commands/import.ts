@@ -6,6 +6,8 @@ import { OPPORTUNITY_TYPES, STAGES } from '../../../shared/importSpec';
 import { DATA_KINDS, type DataKind } from '../../../shared/kinds';
 import type { ImportReport } from '../../../shared/importApi';
 import { importCsv } from '../../import/run';
+import { csvFileSize } from '../../import/source';
+import { statInputFile, type FileRole } from '../../store/filePaths';
 import { createProject, type Project } from '../../store/project';
 import { UsageError, didYouMean, parseCommandArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
@@ -25,6 +27,8 @@ const mappingFileSchema = z.strictObject({
   stageValues: z.record(z.string(), z.enum(STAGES)).optional(),
   typeValues: z.record(z.string(), z.enum(OPPORTUNITY_TYPES)).optional(),
 });
+
+const MAPPING_FILE: FileRole = { noun: 'mapping file', kind: 'a mapping file (JSON)' };
 
 const ISSUES_PRINTED = 200;
 
@@ -46,7 +50,8 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
   const mappingFile = values.mapping === undefined ? undefined : resolve(values.mapping);
   const mapping = mappingFile ? readMappingFile(mappingFile) : undefined;
 
-  if (!existsSync(file)) throw new TributaryError('not_found', `No file at ${file}.`);
+  // Checked before a project is made for it: a file that cannot be read leaves no empty project behind.
+  csvFileSize(file);
   const projectPath = resolve(projectArg);
   const created = !existsSync(projectPath);
   const project: Project = created
@@ -88,6 +93,7 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
 }
 
 function readMappingFile(path: string): z.infer<typeof mappingFileSchema> {
+  statInputFile(path, MAPPING_FILE);
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TributaryError } from '../../../shared/errors';
 import { resolveUserDataDir } from '../../session/userData';
+import { PROJECT_FILE, statInputFile } from '../../store/filePaths';
 import { RestorePoints, restoreProjectFile } from '../../store/restorePoints';
 import { UsageError, exactlyOne, parseCommandArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
@@ -12,7 +13,7 @@ function pointsOf(io: CliIo): RestorePoints {
 }
 
 function requireProject(path: string): void {
-  if (!existsSync(path)) throw new TributaryError('not_found', `${path} does not exist.`);
+  statInputFile(path, PROJECT_FILE);
 }
 
 /** `tributary restore-points <project>`: one line per point, newest first: id, time, why, size. */
