@@ -1,5 +1,6 @@
 import { MODEL_NAMES, modelOptionsSchema, type ModelOptions, type PositionWeights } from '../../shared/modelOptions';
 import { UsageError, didYouMean } from './args';
+import { optionHelp } from './wrap';
 
 /** The model options of spec cli.md, shared by `attribute` and `car`. */
 export const MODEL_OPTIONS = {
@@ -13,16 +14,19 @@ export const MODEL_OPTIONS = {
   'roadmap-share': { type: 'string' },
 } as const;
 
+/** Where the descriptions of the model options start, as in the rest of `attribute --help` and `car --help`. */
+export const MODEL_OPTION_COLUMN = 27;
+
 export const MODEL_OPTION_HELP = [
-  `--model M                  ${MODEL_NAMES.join('|')} (default full-path)`,
-  '--weights FT=22.5,LC=22.5,OC=22.5,CW=22.5,MID=10   position weights of the custom model',
-  '--half-life-days N         time-decay half-life (default 7)',
-  '--lookback-days N          journey lookback before the opportunity was created (default 0 = unlimited)',
-  '--upgrade-policy P         restart-at-opportunity (default) or account-lifetime',
-  '--markov-order K           Markov chain order, 1 to 4 (default 1)',
-  '--referral-window-days N   how long after a referral or job move a deal counts as sourced (default 180)',
-  '--roadmap-share X          share of roadmap-influenced revenue attributed to the community, 0 to 1 (default 0)',
-];
+  ['--model M', `one of ${MODEL_NAMES.join(', ')} (default full-path)`],
+  ['--weights FT=22.5,LC=22.5,OC=22.5,CW=22.5,MID=10', 'position weights of the custom model'],
+  ['--half-life-days N', 'time-decay half-life (default 7)'],
+  ['--lookback-days N', 'journey lookback before the opportunity was created (default 0 = unlimited)'],
+  ['--upgrade-policy P', 'restart-at-opportunity (default) or account-lifetime'],
+  ['--markov-order K', 'Markov chain order, 1 to 4 (default 1)'],
+  ['--referral-window-days N', 'how long after a referral or job move a deal counts as sourced (default 180)'],
+  ['--roadmap-share X', 'share of roadmap-influenced revenue attributed to the community, 0 to 1 (default 0)'],
+].flatMap(([option, description]) => optionHelp(option as string, description as string, MODEL_OPTION_COLUMN));
 
 type Values = Partial<Record<keyof typeof MODEL_OPTIONS, string>>;
 
