@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -119,4 +119,29 @@ test('the theme follows the system until the user picks one, and is remembered',
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('light');
   await expect(root).toHaveCSS('background-color', 'rgb(247, 248, 250)');
+});
+
+test('the app icon is served, to the page and to a bare /favicon.ico, and the first load logs no errors', async ({
+  page,
+  browserMode,
+}) => {
+  // Browsers ask for /favicon.ico by themselves, without the token: it answers the app icon and nothing else does.
+  const origin = new URL(browserMode.url).origin;
+  const bare = await fetch(`${origin}/favicon.ico`);
+  expect(bare.status).toBe(200);
+  expect(bare.headers.get('content-type')).toBe('image/png');
+  const appIcon = readFileSync(resolve(import.meta.dirname, '../../resources/icon.png'));
+  expect(Buffer.from(await bare.arrayBuffer()).equals(appIcon), 'the icon is the app icon').toBe(true);
+  expect((await fetch(`${origin}/`)).status).toBe(401);
+
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  const icon = page.waitForResponse((response) => new URL(response.url()).pathname === '/favicon.png');
+  await page.goto(browserMode.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
+  expect((await icon).status()).toBe(200);
+  expect(errors).toEqual([]);
 });

@@ -10,6 +10,8 @@ import { Session } from '../session/session';
 import { startServer, type RunningServer } from './server';
 
 const tempDir = useTempDir();
+/** A PNG's signature and a little more: the server only passes the bytes on. */
+const FAVICON = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x10, 0x80]);
 const running: { server: RunningServer; session: Session; engine: EngineWorker }[] = [];
 afterEach(async () => {
   for (const { server, session, engine } of running.splice(0)) {
@@ -29,6 +31,7 @@ async function startWithDownloads(): Promise<{ server: RunningServer; downloads:
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(rendererDir, '..', 'secret.txt'), 'outside');
+  writeFileSync(join(rendererDir, 'favicon.png'), FAVICON);
   const userDataDir = tempDir();
   const session = new Session({ userDataDir });
   const downloads = new ExportDownloads(join(userDataDir, 'exports'));
@@ -47,6 +50,7 @@ interface Answer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  bytes: Buffer;
 }
 
 function send(
@@ -66,9 +70,10 @@ function send(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
-        );
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString(), bytes });
+        });
       },
     );
     req.on('error', reject);
@@ -101,6 +106,23 @@ describe('browser mode server', () => {
     });
     expect(noToken.status).toBe(401);
     expect((await send(server, `/?token=${server.token.slice(1)}x`)).status).toBe(401);
+  });
+
+  it('serves the app icon at /favicon.ico without the token, and nothing else without it', async () => {
+    // Browsers ask for /favicon.ico on their own, with no query string (and on the 401 page, with no cookie).
+    const server = await start();
+    const icon = await send(server, '/favicon.ico');
+    expect(icon.status).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/png');
+    expect(icon.bytes.equals(FAVICON)).toBe(true);
+    expect(icon.headers['x-content-type-options']).toBe('nosniff');
+    expect((await send(server, '/favicon.ico', { method: 'HEAD' })).status).toBe(200);
+    for (const path of ['/favicon.png', '/favicon.ico/', '/favicon.ico/../index.html', '/%66avicon.ico', '/']) {
+      expect((await send(server, path)).status, path).toBe(401);
+    }
+    expect((await send(server, '/favicon.ico', { method: 'POST', body: 'x' })).status).toBe(401);
+    const foreign = await send(server, '/favicon.ico', { headers: { host: `evil.example:${server.port}` } });
+    expect(foreign.status).toBe(403);
   });
 
   it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {

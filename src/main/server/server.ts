@@ -31,6 +31,9 @@ export interface RunningServer {
 const MAX_BODY_BYTES = 1024 * 1024;
 const API_PREFIX = '/api/';
 const UPLOAD_PATH = '/upload';
+/** Where browsers look for a tab icon on their own, and the app icon in the built renderer (src/renderer/public). */
+const FAVICON_PATH = '/favicon.ico';
+const FAVICON_FILE = '/favicon.png';
 
 /** Headers on every answer: nothing is cached, no referrer carries the token away, nothing frames the app. */
 const SECURITY_HEADERS = {
@@ -90,6 +93,12 @@ async function handle(
   const refusal = checkHostAndOrigin(request, guard);
   if (refusal) return sendText(response, 403, `Forbidden: ${refusal}.`);
   const url = new URL(request.url ?? '/', `http://127.0.0.1:${guard.port}`);
+  // Browsers ask for /favicon.ico by themselves, without the token: no query string, and no cookie yet on the 401
+  // page. The app icon is no secret, so it is the one answer given without the token; Host and Origin still hold.
+  if (url.pathname === FAVICON_PATH && (request.method === 'GET' || request.method === 'HEAD')) {
+    const icon = resolveStaticFile(options.rendererDir, FAVICON_FILE);
+    return icon ? sendFile(response, icon) : sendText(response, 404, 'Not found.');
+  }
   if (!tokenMatches(presentedToken(request, url, guard.port), guard.token)) {
     return sendText(response, 401, 'Unauthorized: open the URL that `tributary serve` printed, with its token.');
   }
