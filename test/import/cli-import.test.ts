@@ -58,7 +58,7 @@ describe('tributary import', () => {
     const file = writeFixture(dir, 'accounts.csv', 'account_id,employees\nA1,10\nA2,lots\n');
     const result = await tributary(['import', project, 'accounts', file, '--strict'], dir);
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain('Nothing imported: --strict and 1 of 2 rows of accounts.csv were rejected.');
+    expect(result.stderr).toContain('Nothing imported: --strict and 1 of 2 rows of accounts.csv was rejected.');
     expect(query(project, 'SELECT count(*) AS n FROM accounts')).toEqual([{ n: 0 }]);
     expect(query(project, 'SELECT count(*) AS n FROM imports')).toEqual([{ n: 0 }]);
     expect(query(project, 'SELECT count(*) AS n FROM engine_snapshot')).toEqual([{ n: 0 }]);
@@ -160,6 +160,6 @@ describe('tributary import, in-process', () => {
     expect(io.err.join('')).toContain(
       'warning: accounts.csv: line 1, column "domian": column `domian` is not mapped: did you mean `domain`?\n',
     );
-    expect(io.out.join('')).toBe('Imported 1 accounts rows from accounts.csv: 1 read, 0 rejected, 1 warnings.\n');
+    expect(io.out.join('')).toBe('Imported 1 accounts row from accounts.csv: 1 read, 0 rejected, 1 warning.\n');
   });
 });

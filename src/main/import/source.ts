@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { TributaryError } from '../../shared/errors';
+import { plural } from '../../shared/plural';
 import { statInputFile, type FileRole } from '../store/filePaths';
 
 export interface CsvSource {
@@ -64,7 +65,7 @@ export function openCsvSource(path: string): CsvSource {
     if (read !== size) {
       throw new TributaryError(
         'bad_request',
-        `${fileName} changed while it was imported (${size} bytes at the start, ${read} read); nothing was imported.`,
+        `${fileName} changed while it was imported (${plural(size, 'byte')} at the start, ${read} read); nothing was imported.`,
       );
     }
     digest = hash.digest('hex');

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { weightsOf, type ModelOptions } from '../../../shared/modelOptions';
+import { plural } from '../../../shared/plural';
 import { attribute, type AttributionRun } from '../../engine/attribute';
 import { computeCar, type CarResult } from '../../engine/car';
 import { loadEngineData, type EngineData } from '../../engine/load';
@@ -80,7 +81,7 @@ export function runAttribute(argv: string[], io: CliIo): number {
   if (run.revenue === 0) say('No won opportunity in this project: nothing to attribute.\n');
   if (values.out !== undefined) {
     const rows = writeCreditsCsv(resolve(values.out), data, run);
-    say(`Wrote ${rows} credit rows to ${resolve(values.out)}.\n`);
+    say(`Wrote ${plural(rows, 'credit row')} to ${resolve(values.out)}.\n`);
   }
   if (values.json) io.stdout(`${JSON.stringify(attributionJson(run, car, options))}\n`);
   else say(describeRun(run, options));
@@ -96,7 +97,7 @@ export function describeRun(run: AttributionRun, options: ModelOptions): string 
     `${options.model} (upgrades: ${options.upgradePolicy}${options.lookbackDays ? `, lookback ${options.lookbackDays} days` : ''})`,
     `  won revenue    ${money(run.revenue)}`,
     `  attributed     ${money(run.attributed)}`,
-    `  unattributed   ${money(run.unattributed)} (${run.unattributedOpportunities.length} won deals with no touch)`,
+    `  unattributed   ${money(run.unattributed)} (${plural(run.unattributedOpportunities.length, 'won deal')} with no touch)`,
     '  by channel:',
     ...run.byChannel.filter((row) => row.credit > 0).map((row) => `    ${row.channel.padEnd(32)} ${money(row.credit)}`),
   ];

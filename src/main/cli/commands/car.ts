@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/plural';
 import type { CarResult } from '../../engine/car';
 import { exactlyOne, parseCommandArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
@@ -42,7 +43,7 @@ function describeCar(car: CarResult, revenue: number, model: string): string {
     `  external referral   attributed ${money(c.external_referral.attributed)}, sourced ${money(c.external_referral.sourced)}`,
     `  job move            attributed ${money(c.job_move.attributed)}, sourced ${money(c.job_move.sourced)}`,
     `  upgrades            attributed ${money(c.upgrade.attributed)}, influenced ${money(c.upgrade.influenced)}, sourced ${money(c.upgrade.sourced)}`,
-    `  roadmap             influenced ${money(c.roadmap.influenced)} in ${c.roadmap.opportunities.length} deals, attributed ${money(c.roadmap.attributed)}`,
+    `  roadmap             influenced ${money(c.roadmap.influenced)} in ${plural(c.roadmap.opportunities.length, 'deal')}, attributed ${money(c.roadmap.attributed)}`,
     `  churn reduction     retained ${money(churn.retained)} (95% interval ${money(churn.interval[0])} to ${money(churn.interval[1])})`,
     `                      engaged renewals ${churn.engaged.renewals} at ${(100 * churn.engaged.retention).toFixed(1)}% retention, others ${churn.other.renewals} at ${(100 * churn.other.retention).toFixed(1)}%`,
     `                      ${churn.caveat}`,

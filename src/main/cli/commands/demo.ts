@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { plural } from '../../../shared/plural';
 import { DEFAULT_DEMO_SCALE, generateDemo, type DemoStats } from '../../demo/generate';
 import { createProject } from '../../store/project';
 import { exactlyOne, parseCommandArgs, positiveInteger, wholeNumber } from '../args';
@@ -11,15 +12,16 @@ import { keepEngineSnapshotForCli } from '../project';
 const OPTIONS = { scale: { type: 'string' }, seed: { type: 'string' } } as const;
 const DEMO_NAME = 'Tributary Demo';
 
-const LABELS: Record<keyof DemoStats, string> = {
-  accounts: 'accounts',
-  contacts: 'contacts',
-  opportunities: 'opportunities',
-  touchpoints: 'touchpoints',
-  communityMembers: 'community members',
-  communityActions: 'community actions',
-  features: 'features',
-  opportunityFeatures: 'opportunity features',
+/** Each count's noun, one and many. */
+const LABELS: Record<keyof DemoStats, [string, string]> = {
+  accounts: ['account', 'accounts'],
+  contacts: ['contact', 'contacts'],
+  opportunities: ['opportunity', 'opportunities'],
+  touchpoints: ['touchpoint', 'touchpoints'],
+  communityMembers: ['community member', 'community members'],
+  communityActions: ['community action', 'community actions'],
+  features: ['feature', 'features'],
+  opportunityFeatures: ['opportunity feature', 'opportunity features'],
 };
 
 /** `tributary demo <project>`: a new project filled by the demo generator. */
@@ -55,5 +57,5 @@ export function runDemo(argv: string[], io: CliIo): number {
 }
 
 export function describeStats(stats: DemoStats): string {
-  return (Object.keys(LABELS) as (keyof DemoStats)[]).map((key) => `${stats[key]} ${LABELS[key]}`).join(', ');
+  return (Object.keys(LABELS) as (keyof DemoStats)[]).map((key) => plural(stats[key], ...LABELS[key])).join(', ');
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { TributaryError } from '../../../shared/errors';
 import { OPPORTUNITY_TYPES, STAGES } from '../../../shared/importSpec';
 import { DATA_KINDS, type DataKind } from '../../../shared/kinds';
+import { plural } from '../../../shared/plural';
 import type { ImportReport } from '../../../shared/importApi';
 import { importCsv } from '../../import/run';
 import { csvFileSize } from '../../import/source';
@@ -71,7 +72,7 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
       onProgress: (p) =>
         bar.update(
           p.percent / 100,
-          `${p.rowsRead.toLocaleString('en-US')} rows, ${Math.round(p.rowsPerSecond)} rows/s`,
+          `${p.rowsRead.toLocaleString('en-US')} read, ${Math.round(p.rowsPerSecond)} rows/s`,
         ),
     });
     bar.clear();
@@ -125,15 +126,16 @@ function printReport(io: CliIo, report: ImportReport): void {
     );
   }
   const hidden = report.rowsRejected + report.warnings - shown.length;
-  if (hidden > 0) io.stderr(`… and ${hidden} more issues, all kept in the project's import history.\n`);
+  if (hidden > 0) io.stderr(`… and ${plural(hidden, 'more issue')}, all kept in the project's import history.\n`);
   if (!report.committed) {
+    const were = report.rowsRejected === 1 ? 'was' : 'were';
     io.stderr(
-      `Nothing imported: --strict and ${report.rowsRejected} of ${report.rowsRead} rows of ${report.fileName} were rejected.\n`,
+      `Nothing imported: --strict and ${report.rowsRejected} of ${plural(report.rowsRead, 'row')} of ${report.fileName} ${were} rejected.\n`,
     );
     return;
   }
   io.stdout(
-    `Imported ${report.rowsImported} ${report.kind} rows from ${report.fileName}: ${report.rowsRead} read, ` +
-      `${report.rowsRejected} rejected, ${report.warnings} warnings.\n`,
+    `Imported ${plural(report.rowsImported, `${report.kind} row`)} from ${report.fileName}: ${report.rowsRead} read, ` +
+      `${report.rowsRejected} rejected, ${plural(report.warnings, 'warning')}.\n`,
   );
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TributaryError } from '../../../shared/errors';
+import { plural } from '../../../shared/plural';
 import { resolveUserDataDir } from '../../session/userData';
 import { PROJECT_FILE, statInputFile } from '../../store/filePaths';
 import { RestorePoints, restoreProjectFile } from '../../store/restorePoints';
@@ -24,7 +25,7 @@ export function runRestorePoints(argv: string[], io: CliIo): number {
   const points = pointsOf(io).list(path);
   if (points.length === 0) io.stdout(`No restore points for ${path}.\n`);
   for (const point of points) {
-    io.stdout(`${point.id}  ${point.createdAt}  ${point.reason.padEnd(7)}  ${point.bytes} bytes\n`);
+    io.stdout(`${point.id}  ${point.createdAt}  ${point.reason.padEnd(7)}  ${plural(point.bytes, 'byte')}\n`);
   }
   return EXIT.ok;
 }
