@@ -444,6 +444,17 @@ describe('autoMap', () => {
     });
     expect(suggestKinds([]).every((suggestion) => suggestion.score === 0)).toBe(true);
   });
+
+  it("keeps a mapping's own columns and fills only the rest, from the headers the mapping leaves free", () => {
+    // `domain` is the key here, so the domain column takes the next header that fits it, not `domain` again.
+    expect(autoMap('accounts', ['domain', 'Notes', 'Website', 'name'], { account_id: 'domain' })).toEqual({
+      columns: { account_id: 'domain', name: 'name', domain: 'Website' },
+      unmappedHeaders: ['Notes'],
+      missingRequired: [],
+      ambiguous: [],
+    });
+    expect(autoMap('accounts', ['Key', 'name'], { employees: 'Key' }).missingRequired).toEqual(['account_id']);
+  });
 });
 
 describe('unmappedHeaderHints', () => {

@@ -83,11 +83,19 @@ const REQUIRED_GROUPS = Object.fromEntries(DATA_KINDS.map((kind) => [kind, requi
 const groupsFound = (groups: string[][], columns: Record<string, string>): number =>
   groups.filter((group) => group.some((column) => column in columns)).length;
 
-export function autoMap(kind: DataKind, headers: string[]): AutoMapping {
+/**
+ * `given` is a mapping's own columns (data.md, mappings): they are kept as they are, and only the columns they
+ * leave open are auto-mapped, from the headers they leave free, so no header fills two columns.
+ */
+export function autoMap(kind: DataKind, headers: string[], given: Readonly<Record<string, string>> = {}): AutoMapping {
   const index = INDEXES[kind];
+  const givenHeaders = new Set(Object.values(given));
   const candidates: (HeaderMatch & { headerIndex: number })[] = [];
   headers.forEach((header, headerIndex) => {
-    for (const match of index.get(normalizeHeader(header)) ?? []) candidates.push({ ...match, headerIndex });
+    if (givenHeaders.has(header)) return;
+    for (const match of index.get(normalizeHeader(header)) ?? []) {
+      if (!Object.hasOwn(given, match.column)) candidates.push({ ...match, headerIndex });
+    }
   });
   // The strongest matches claim their header first: canonical names, then aliases by priority, then file order.
   candidates.sort((a, b) => a.rank - b.rank || a.columnIndex - b.columnIndex || a.headerIndex - b.headerIndex);
@@ -100,7 +108,7 @@ export function autoMap(kind: DataKind, headers: string[]): AutoMapping {
     usedHeaders.add(candidate.headerIndex);
   }
 
-  const columns: Record<string, string> = {};
+  const columns: Record<string, string> = { ...given };
   const ambiguous: AutoMapping['ambiguous'] = [];
   for (const { name } of KIND_SPECS[kind].columns) {
     const taken = chosen.get(name);
@@ -121,9 +129,11 @@ export function autoMap(kind: DataKind, headers: string[]): AutoMapping {
 
   return {
     columns,
-    unmappedHeaders: headers.filter((_, headerIndex) => !usedHeaders.has(headerIndex)),
+    unmappedHeaders: headers.filter(
+      (header, headerIndex) => !usedHeaders.has(headerIndex) && !givenHeaders.has(header),
+    ),
     missingRequired: REQUIRED_GROUPS[kind]
-      .filter((group) => !group.some((column) => chosen.has(column)))
+      .filter((group) => !group.some((column) => column in columns))
       .map((group) => group.join(' or ')),
     ambiguous,
   };

@@ -28,12 +28,14 @@ export function createImportHandlers(session: Session, jobs: ImportJobs): Import
       // The state before the import, to go back to if the file was the wrong one; a dry run writes nothing.
       if (!dryRun) await session.makeRestorePoint('import');
       const { kind, columns, stageValues, typeValues, formats } = mapping;
+      // The wizard's mapping is the one its preview showed: a column it leaves out, the user may have unmapped.
+      const values = { ...(stageValues ? { stageValues } : {}), ...(typeValues ? { typeValues } : {}) };
       const jobId = jobs.start({
         projectPath: project.path,
         filePath,
         options: {
           kind,
-          mapping: { columns, ...(stageValues ? { stageValues } : {}), ...(typeValues ? { typeValues } : {}) },
+          mapping: { columns, complete: true, ...values },
           dateOrder: formats.dateOrder,
           decimalComma: formats.decimalComma,
           strict,

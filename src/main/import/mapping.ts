@@ -18,8 +18,9 @@ export interface ResolvedMapping extends FormatChoice {
 }
 
 /**
- * Settles the mapping for a file: what the user set, else the mapping saved for these headers (data.md: reused
- * automatically), else auto-mapping from known export headers; then the file's formats.
+ * Settles the mapping for a file: the columns the user set, with every other column auto-mapped from known export
+ * headers (data.md, mappings); else the mapping saved for these headers (data.md: reused automatically), else
+ * auto-mapping alone; then the file's formats.
  */
 export function resolveMapping(
   db: Database.Database,
@@ -29,8 +30,14 @@ export function resolveMapping(
   // Formats are settled from a generous sample (up to 2 MiB or 5,000 rows), not just the preview's rows.
   const peek = peekCsv(path, FORMAT_SAMPLE_ROWS);
   const signature = headerSignature(peek.headers);
-  const saved = options.mapping?.columns ? null : findSavedMapping(db, options.kind, signature);
-  const columns = options.mapping?.columns ?? saved?.mapping.columns ?? autoMap(options.kind, peek.headers).columns;
+  const given = options.mapping?.columns;
+  const saved = given ? null : findSavedMapping(db, options.kind, signature);
+  // The wizard's mapping and a saved one are whole: a column they leave out may have been unmapped on purpose, and
+  // a saved mapping cannot tell that from one never mapped, so neither is filled in from the headers.
+  const columns =
+    (options.mapping?.complete ? given : undefined) ??
+    saved?.mapping.columns ??
+    autoMap(options.kind, peek.headers, given).columns;
   const base = { kind: options.kind, columns };
   const choice = chooseFormats(peek, base, {
     dateOrder: options.dateOrder ?? saved?.mapping.formats.dateOrder,

@@ -17,9 +17,11 @@ import { ImportWriter } from './writer';
 
 export interface ImportOptions {
   kind: DataKind;
-  /** Columns and value maps the user set; anything left out is auto-mapped from the headers. */
+  /** Columns and value maps the user set; a column left out is auto-mapped from the headers, unless `complete`. */
   mapping?: {
     columns?: Record<string, string>;
+    /** `columns` is the whole mapping, as the wizard showed and previewed it: a column left out stays unmapped. */
+    complete?: boolean;
     stageValues?: Record<string, Stage>;
     typeValues?: Record<string, OpportunityType>;
   };
