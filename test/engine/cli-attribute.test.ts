@@ -123,15 +123,16 @@ describe('tributary attribute', () => {
     const attributed = (1000 * 45) / 67.5;
     const json = JSON.parse((await tributary(['attribute', path, '--json'], dir)).stdout);
     expect(json.car).toMatchObject({ influenced: 1000, sourced: 1000 });
-    expect(json.car.attributed).toBeCloseTo(attributed, 9);
-    expect(json.car.byCategory.engagement.attributed).toBeCloseTo(attributed, 9);
+    // Money in --json is to the cent.
+    expect(json.car.attributed).toBe(Math.round(attributed * 100) / 100);
+    expect(json.car.byCategory.engagement.attributed).toBe(Math.round(attributed * 100) / 100);
     // cli.md's shape names car.churn.
     expect(json.car.churn).toEqual(json.car.byCategory.churn_reduction);
     const car = await tributary(['car', path, '--json'], dir);
     expect(car.code).toBe(0);
     expect(JSON.parse(car.stdout)).toEqual({ model: 'full-path', options: json.options, revenue: 1000, car: json.car });
     const text = await tributary(['car', path], dir);
-    expect(text.stdout).toMatch(/influenced +1,000 \(100\.0% of won revenue\)/);
+    expect(text.stdout).toMatch(/influenced +1,000\.00 \(100\.0% of won revenue\)/);
   });
 
   it('reports the data-driven weights: removal effects for markov, Shapley values for shapley', async () => {

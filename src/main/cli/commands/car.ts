@@ -1,3 +1,4 @@
+import { formatMoneyAmount, roundMoney } from '../../../shared/money';
 import { plural } from '../../../shared/plural';
 import type { CarResult } from '../../engine/car';
 import { exactlyOne, parseCommandArgs } from '../args';
@@ -15,21 +16,22 @@ export function runCarCommand(argv: string[], io: CliIo): number {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   const path = exactlyOne(positionals, '<project>');
   const options = parseModelOptions(values);
-  const { run, car } = runModel(loadProjectEngineData(path, io), options);
+  const engineData = loadProjectEngineData(path, io);
+  const { currency } = engineData;
+  const { run, car } = runModel(engineData, options);
   if (values.json) {
-    io.stdout(`${JSON.stringify({ model: options.model, options, revenue: run.revenue, car: carJson(car) })}\n`);
+    const round = (value: number): number => roundMoney(value, currency);
+    const json = { model: options.model, options, revenue: round(run.revenue), car: carJson(car, round) };
+    io.stdout(`${JSON.stringify(json)}\n`);
     return EXIT.ok;
   }
   if (run.revenue === 0) io.stdout('No won opportunity in this project: no revenue to attribute.\n');
-  io.stdout(describeCar(car, run.revenue, options.model));
+  io.stdout(describeCar(car, run.revenue, options.model, currency));
   return EXIT.ok;
 }
 
-function money(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
-}
-
-function describeCar(car: CarResult, revenue: number, model: string): string {
+function describeCar(car: CarResult, revenue: number, model: string, currency: string): string {
+  const money = (value: number): string => formatMoneyAmount(value, currency);
   const share = (value: number) => (revenue > 0 ? ` (${((100 * value) / revenue).toFixed(1)}% of won revenue)` : '');
   const c = car.byCategory;
   const churn = c.churn_reduction;

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { TributaryError } from '../../../shared/errors';
 import { DATA_KINDS } from '../../../shared/kinds';
+import { formatMoneyAmount } from '../../../shared/money';
 import { checkProject, type CheckReport } from '../../store/project';
 import { exactlyOne, parseCommandArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
@@ -37,7 +38,7 @@ function describeContents(contents: NonNullable<CheckReport['contents']>): strin
     ...(meta.anonymisedAt ? [row('anonymised', `${meta.anonymisedAt} (a copy without personal data)`)] : []),
     ...DATA_KINDS.map((kind) => row(kind, contents.counts[kind])),
     row('won opportunities', contents.wonOpportunities),
-    row('won revenue', `${contents.wonRevenue} ${meta.currency}`),
+    row('won revenue', `${formatMoneyAmount(contents.wonRevenue, meta.currency)} ${meta.currency}`),
   ];
 }
 
