@@ -77,6 +77,9 @@ describe('counts in what the CLI prints', () => {
     expect(attribute.out).toContain('(1 won deal with no touch)');
     expect(readFileSync(out, 'utf8').trimEnd().split('\r\n')).toHaveLength(2);
 
+    const lookback = await runCliCaptured(['attribute', path, '--lookback-days', '1'], { TRIBUTARY_HOME: dir });
+    expect(lookback.out).toMatch(/^full-path \(upgrades: restart-at-opportunity, lookback 1 day\)$/m);
+
     const car = await runCliCaptured(['car', path], { TRIBUTARY_HOME: dir });
     expect(car.code).toBe(0);
     expect(car.out).toMatch(/roadmap +influenced [\d,.]+ in 1 deal,/);

@@ -119,7 +119,7 @@ export function describeRun(run: AttributionRun, options: ModelOptions, currency
   const channels = run.byChannel.filter((row) => row.credit > 0);
   const credits = column(channels.map((row) => row.credit));
   const lines = [
-    `${options.model} (upgrades: ${options.upgradePolicy}${options.lookbackDays ? `, lookback ${options.lookbackDays} days` : ''})`,
+    `${options.model} (upgrades: ${options.upgradePolicy}${options.lookbackDays ? `, lookback ${plural(options.lookbackDays, 'day')}` : ''})`,
     `  won revenue    ${revenue}`,
     `  attributed     ${attributed}`,
     `  unattributed   ${unattributed} (${plural(run.unattributedOpportunities.length, 'won deal')} with no touch)`,
