@@ -11,6 +11,13 @@ export interface ChildEnd {
   ms: number;
 }
 
+/**
+ * The kill tests' timeout: a guard against a hang, not a speed target. Each test ends after a bounded number of runs
+ * (killMoments stops at three per wanted kill), and every kill moment is drawn from a run timed on this machine in
+ * this test, so a busy or slow machine makes it take longer, never fail.
+ */
+export const HANG_GUARD_MS = 20 * 60_000;
+
 const live = new Set<ChildProcess>();
 
 afterAll(async () => {

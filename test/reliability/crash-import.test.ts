@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCsv } from '../../src/main/import/run';
 import { checkProject, createProject, openProject } from '../../src/main/store/project';
 import { tributaryBin } from '../helpers/cli';
-import { runAndKill } from './children';
+import { HANG_GUARD_MS, runAndKill } from './children';
 import { fingerprintOf, integrityOf, killMoments, seededRandom, type Fingerprint } from './state';
 
 /** Issue 7.4: 50 SIGKILLs at spread moments of a large CLI import; each must leave the state before or after. */
@@ -71,47 +71,51 @@ beforeAll(async () => {
   fullRunMs = full.ms;
   afterState = stateAfterCrash(reference);
   expect(afterState.counts.touchpoints).toBe(SEED_ROWS / 2 + ROWS);
-}, 120_000);
+}, HANG_GUARD_MS);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('a large import killed with SIGKILL', () => {
-  it(`leaves the project as before or as after, never between (${KILLS} kills)`, { timeout: 300_000 }, async () => {
-    const random = seededRandom(SEED);
-    const tally = { before: 0, after: 0, finished: 0 };
-    const afterByCheckpointKill = { count: 0 };
-    for (const [run, delay] of killMoments(KILLS, fullRunMs, random, () => tally.before + tally.after)) {
-      const path = join(dir, `run-${run}.sqlite`);
-      copyFileSync(before, path);
-      // Every fifth kill waits for the main file to grow: only the checkpoint after COMMIT writes to it (the
-      // transaction itself goes to the -wal), a window too short for wall-clock delays to hit reliably.
-      const sizeBefore = statSync(path).size;
-      const inCheckpoint = run % 5 === 4;
-      const killAt = inCheckpoint ? { when: () => statSync(path).size !== sizeBefore } : { afterMs: delay };
-      const end = await runAndKill(importArgs(path), { ...process.env, TRIBUTARY_HOME: dir }, killAt);
-      if (!end.killed) expect(end.code, `run ${run}: ${end.stderr}`).toBe(0);
-      const state = stateAfterCrash(path);
-      const label = `run ${run}, killed ${inCheckpoint ? 'in the checkpoint' : `after ${Math.round(delay)} ms`}`;
-      if (!end.killed) {
-        expect(state, label).toEqual(afterState);
-        tally.finished++;
-      } else if (state.digest === beforeState.digest) {
-        expect(state, label).toEqual(beforeState);
-        tally.before++;
-      } else {
-        expect(state, label).toEqual(afterState);
-        tally.after++;
-        if (inCheckpoint) afterByCheckpointKill.count++;
+  it(
+    `leaves the project as before or as after, never between (${KILLS} kills)`,
+    { timeout: HANG_GUARD_MS },
+    async () => {
+      const random = seededRandom(SEED);
+      const tally = { before: 0, after: 0, finished: 0 };
+      const afterByCheckpointKill = { count: 0 };
+      for (const [run, delay] of killMoments(KILLS, fullRunMs, random, () => tally.before + tally.after)) {
+        const path = join(dir, `run-${run}.sqlite`);
+        copyFileSync(before, path);
+        // Every fifth kill waits for the main file to grow: only the checkpoint after COMMIT writes to it (the
+        // transaction itself goes to the -wal), a window too short for wall-clock delays to hit reliably.
+        const sizeBefore = statSync(path).size;
+        const inCheckpoint = run % 5 === 4;
+        const killAt = inCheckpoint ? { when: () => statSync(path).size !== sizeBefore } : { afterMs: delay };
+        const end = await runAndKill(importArgs(path), { ...process.env, TRIBUTARY_HOME: dir }, killAt);
+        if (!end.killed) expect(end.code, `run ${run}: ${end.stderr}`).toBe(0);
+        const state = stateAfterCrash(path);
+        const label = `run ${run}, killed ${inCheckpoint ? 'in the checkpoint' : `after ${Math.round(delay)} ms`}`;
+        if (!end.killed) {
+          expect(state, label).toEqual(afterState);
+          tally.finished++;
+        } else if (state.digest === beforeState.digest) {
+          expect(state, label).toEqual(beforeState);
+          tally.before++;
+        } else {
+          expect(state, label).toEqual(afterState);
+          tally.after++;
+          if (inCheckpoint) afterByCheckpointKill.count++;
+        }
+        for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
       }
-      for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-    }
-    console.info(
-      `import crash test: full run ${Math.round(fullRunMs)} ms; ${JSON.stringify(tally)}; after-state kills in the checkpoint: ${afterByCheckpointKill.count}`,
-    );
-    // Kills that all landed before the commit (or all after) would prove nothing about the other side.
-    expect(tally.before).toBeGreaterThan(0);
-    expect(tally.after).toBeGreaterThan(0);
-  });
+      console.info(
+        `import crash test: full run ${Math.round(fullRunMs)} ms; ${JSON.stringify(tally)}; after-state kills in the checkpoint: ${afterByCheckpointKill.count}`,
+      );
+      // Kills that all landed before the commit (or all after) would prove nothing about the other side.
+      expect(tally.before).toBeGreaterThan(0);
+      expect(tally.after).toBeGreaterThan(0);
+    },
+  );
 });
