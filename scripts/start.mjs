@@ -2,12 +2,24 @@
 // `npm start`: build, then run the desktop app with the demo project on first start. Electron needs its own binary
 // and an Electron-ABI build of better-sqlite3 (kept in .electron-native/, so Node's build for the CLI, browser mode
 // and tests is never clobbered). Where either cannot be had, say why in one line and run browser mode instead.
+//
+// The app runs as a child of this process. A supervisor or a closing terminal signals this process alone, so
+// SIGINT, SIGTERM and SIGHUP are passed on to the child, and this process ends when the child has, the way it did.
+// `npm start` puts a shell between npm and this script, and on SIGTERM npm signals that shell, which ends without
+// passing the signal on: so under npm the child is also stopped when the shell that started this process is gone.
+//
+// Environment:
+//   TRIBUTARY_BROWSER_MODE=1  run browser mode without trying Electron (no download, no native build).
+//   TRIBUTARY_SKIP_BUILD=1    run what out/ holds without building first (tests, which build once beforehand:
+//                             a build empties out/ under any other process running the CLI bundle).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const launcher = process.ppid;
 const nativeDir = join(root, '.electron-native');
 const nativeBinding = join(nativeDir, 'better_sqlite3.node');
 
@@ -72,10 +84,14 @@ function electronNativeBinding() {
   return {};
 }
 
-const build = run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build']);
-if (build.status !== 0) process.exit(build.status ?? 1);
+if (process.env['TRIBUTARY_SKIP_BUILD'] !== '1') {
+  const electronVite = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+  const build = run(process.execPath, [electronVite, 'build']);
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
-const electron = electronBinary();
+const browserOnly = process.env['TRIBUTARY_BROWSER_MODE'] === '1';
+const electron = browserOnly ? { missing: 'TRIBUTARY_BROWSER_MODE=1 asks for browser mode' } : electronBinary();
 const native = electron.missing ? {} : electronNativeBinding();
 const reason = electron.missing ?? native.missing;
 
@@ -87,5 +103,35 @@ const child = reason
       stdio: 'inherit',
       env: { ...process.env, TRIBUTARY_NATIVE_BINDING: nativeBinding },
     });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+
+// Until here a signal ends this process the default way: the build and the Electron steps end on their own and
+// leave nothing running. From here the child decides how to stop, and this process waits for it.
+const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const forward = (signal) => child.kill(signal);
+for (const signal of FORWARDED_SIGNALS) process.on(signal, forward);
+
+/** Ends this process as the child ended: with its exit code, or killed by the same signal. */
+function endLike(code, signal) {
+  if (code !== null) process.exit(code);
+  for (const forwarded of FORWARDED_SIGNALS) process.off(forwarded, forward);
+  process.kill(process.pid, signal);
+  // Where that signal is ignored (a disposition inherited from the shell), the shell's own code for "killed by".
+  process.exit(128 + (constants.signals[signal] ?? 0));
+}
+
+// Under npm, left behind by the script shell (reparented): stop the child as npm was asked to. Elsewhere a parent
+// that exits may mean to leave the app running, so nothing is watched.
+if (process.env['npm_lifecycle_event']) {
+  const orphanWatch = setInterval(() => {
+    if (process.ppid === launcher) return;
+    clearInterval(orphanWatch);
+    child.kill('SIGTERM');
+  }, 500);
+  orphanWatch.unref();
+}
+
+child.on('error', (error) => {
+  console.error(`The app could not be started: ${error.message}`);
+  process.exit(1);
+});
+child.on('exit', endLike);
