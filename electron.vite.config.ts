@@ -19,6 +19,9 @@ export default defineConfig({
   main: {
     plugins: [copyMigrations()],
     build: {
+      // zod is a hundred small ES modules: bundled, a CLI command starts ~0.1 s sooner. better-sqlite3 (native) and
+      // papaparse (one file) stay in node_modules.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),
