@@ -68,7 +68,7 @@ export async function runServe(options: ServeOptions): Promise<ServeHandle> {
   };
 }
 
-/** `tributary serve [<project>]`: runs until SIGINT/SIGTERM (or `io.signal`), then shuts down and exits 0. */
+/** `tributary serve [<project>]`: runs until SIGINT, SIGTERM or SIGHUP (or `io.signal`), then shuts down and exits 0. */
 export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   const projectPath = atMostOne(positionals);
@@ -85,9 +85,19 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
+/** Signals that stop serve: Ctrl-C, a supervisor or `kill`, and a closing terminal. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /**
- * Waits for the signal to stop. Process signal handlers are installed only here, for as long as serve runs, and
- * removed on the first one: a second Ctrl-C while shutting down then ends the process the default way.
+ * A repeat within this long of the first signal is the same request arriving twice: Ctrl-C under `npm start`
+ * reaches serve from the terminal and again from start.mjs, which forwards it. A later one ends the process the
+ * default way, for a user who does not want to wait for the shutdown.
+ */
+const REPEAT_GRACE_MS = 1_000;
+
+/**
+ * Waits for the signal to stop. Process signal handlers are installed only here, for as long as serve runs and
+ * the grace after the first signal lasts.
  */
 function untilStopped(signal: AbortSignal | undefined): Promise<void> {
   if (signal) {
@@ -97,13 +107,15 @@ function untilStopped(signal: AbortSignal | undefined): Promise<void> {
     });
   }
   return new Promise((resolve) => {
+    const ignoreRepeat = (): void => undefined;
     const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      for (const name of STOP_SIGNALS) process.off(name, stop).on(name, ignoreRepeat);
+      setTimeout(() => {
+        for (const name of STOP_SIGNALS) process.off(name, ignoreRepeat);
+      }, REPEAT_GRACE_MS).unref();
       resolve();
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    for (const name of STOP_SIGNALS) process.on(name, stop);
   });
 }
 
