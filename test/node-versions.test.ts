@@ -13,7 +13,13 @@ const lock = JSON.parse(readFileSync(resolve(ROOT, 'package-lock.json'), 'utf8')
  * Electron 45's download and native-rebuild tools declare Node 22.12+; npm warns EBADENGINE for them on Node 20.
  * They serve only `npm start`'s desktop app and `npm run package`, which the README sends to Node 22.13+.
  */
-const ELECTRON_TOOLCHAIN = ['@electron-internal/extract-zip', '@electron/get', '@electron/rebuild', 'electron', 'node-abi'];
+const ELECTRON_TOOLCHAIN = [
+  '@electron-internal/extract-zip',
+  '@electron/get',
+  '@electron/rebuild',
+  'electron',
+  'node-abi',
+];
 
 /** Every installed package whose declared Node range leaves out `version`. */
 function packagesRefusing(version: string): string[] {
