@@ -47,6 +47,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
+    // resources/ holds the app icon: copied beside index.html, it is the page's icon and browser mode's favicon.
+    publicDir: resolve('resources'),
     plugins: [react()],
     build: {
       minify: true,

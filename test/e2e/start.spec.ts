@@ -139,7 +139,7 @@ test('the app icon is served, to the page and to a bare /favicon.ico, and the fi
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  const icon = page.waitForResponse((response) => new URL(response.url()).pathname === '/favicon.png');
+  const icon = page.waitForResponse((response) => new URL(response.url()).pathname === '/icon.png');
   await page.goto(browserMode.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
   expect((await icon).status()).toBe(200);

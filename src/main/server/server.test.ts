@@ -31,7 +31,7 @@ async function startWithDownloads(): Promise<{ server: RunningServer; downloads:
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(rendererDir, '..', 'secret.txt'), 'outside');
-  writeFileSync(join(rendererDir, 'favicon.png'), FAVICON);
+  writeFileSync(join(rendererDir, 'icon.png'), FAVICON);
   const userDataDir = tempDir();
   const session = new Session({ userDataDir });
   const downloads = new ExportDownloads(join(userDataDir, 'exports'));
@@ -117,7 +117,7 @@ describe('browser mode server', () => {
     expect(icon.bytes.equals(FAVICON)).toBe(true);
     expect(icon.headers['x-content-type-options']).toBe('nosniff');
     expect((await send(server, '/favicon.ico', { method: 'HEAD' })).status).toBe(200);
-    for (const path of ['/favicon.png', '/favicon.ico/', '/favicon.ico/../index.html', '/%66avicon.ico', '/']) {
+    for (const path of ['/icon.png', '/favicon.ico/', '/favicon.ico/../index.html', '/%66avicon.ico', '/']) {
       expect((await send(server, path)).status, path).toBe(401);
     }
     expect((await send(server, '/favicon.ico', { method: 'POST', body: 'x' })).status).toBe(401);

@@ -31,9 +31,9 @@ export interface RunningServer {
 const MAX_BODY_BYTES = 1024 * 1024;
 const API_PREFIX = '/api/';
 const UPLOAD_PATH = '/upload';
-/** Where browsers look for a tab icon on their own, and the app icon in the built renderer (src/renderer/public). */
+/** Where browsers look for a tab icon on their own, and the app icon in the built renderer (from resources/). */
 const FAVICON_PATH = '/favicon.ico';
-const FAVICON_FILE = '/favicon.png';
+const FAVICON_FILE = '/icon.png';
 
 /** Headers on every answer: nothing is cached, no referrer carries the token away, nothing frames the app. */
 const SECURITY_HEADERS = {
