@@ -16,11 +16,15 @@ export interface Finished {
   stderr: string;
 }
 
-/** Runs the real `tributary` launcher in a child process, as a user's shell would. */
-export function runTributary(args: string[], env: NodeJS.ProcessEnv): Promise<Finished> {
+/** Runs the real `tributary` launcher in a child process, as a user's shell would (as another user, given `as`). */
+export function runTributary(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  as: { uid?: number; gid?: number } = {},
+): Promise<Finished> {
   const bin = tributaryBin();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env });
+    const child = spawn(process.execPath, [bin, ...args], { env, ...as });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

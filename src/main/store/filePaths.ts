@@ -1,4 +1,4 @@
-import { statSync, type Stats } from 'node:fs';
+import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { TributaryError } from '../../shared/errors';
 
@@ -29,6 +29,8 @@ export function statInputFile(path: string, role: FileRole): Stats {
     throw new TributaryError('not_found', `No ${role.noun} at ${path}${why ? `: ${why}` : ''}.`);
   }
   if (stats.isDirectory()) throw new TributaryError('bad_request', `${path} is a folder, not ${role.kind}.`);
+  if (!allowed(path, constants.R_OK))
+    throw new TributaryError('not_found', `${path} cannot be read: permission denied.`);
   return stats;
 }
 
@@ -37,7 +39,8 @@ export function statInputFile(path: string, role: FileRole): Stats {
  * already there may be replaced is the caller's to decide.
  */
 export function assertCanCreateFile(path: string, what: string): void {
-  const why = folderProblem(dirname(path));
+  const dir = dirname(path);
+  const why = folderProblem(dir) ?? (allowed(dir, constants.W_OK) ? undefined : `the folder ${dir} is not writable`);
   if (why) throw new TributaryError('not_found', `Cannot create ${path}: ${why}.`);
   if (isFolder(path)) throw new TributaryError('bad_request', `${path} is a folder, not a file name for ${what}.`);
 }
@@ -48,13 +51,27 @@ function folderProblem(dir: string): string | undefined {
     let stats: Stats;
     try {
       stats = statSync(current);
-    } catch {
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
       // Missing, or under a file (ENOTDIR): the nearest thing that exists says which.
+      // EACCES: a folder above may not be searched, so whether `current` exists cannot be known.
+      if (code !== 'ENOENT' && code !== 'ENOTDIR')
+        return `the folder ${dirname(current)} cannot be entered (permission denied)`;
       if (dirname(current) === current) return undefined;
       continue;
     }
     if (!stats.isDirectory()) return `${current} is a file, not a folder`;
     return current === dir ? undefined : `the folder ${dir} does not exist`;
+  }
+}
+
+/** Whether this process may read or write `path` (access(2): the real user's permissions, as open will meet them). */
+function allowed(path: string, mode: number): boolean {
+  try {
+    accessSync(path, mode);
+    return true;
+  } catch {
+    return false;
   }
 }
 
