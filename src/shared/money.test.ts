@@ -24,4 +24,17 @@ describe('money to the minor unit', () => {
     expect(formatMoneyAmount(-0.001, 'USD')).toBe('0.00');
     expect(formatMoneyAmount(2183110.3, 'JPY')).toBe('2,183,110');
   });
+
+  it('rounds halves away from zero on both sides', () => {
+    expect(roundMoney(0.125, 'USD')).toBe(0.13);
+    expect(roundMoney(-0.125, 'USD')).toBe(-0.13);
+    expect(roundMoney(-2.5, 'JPY')).toBe(-3);
+  });
+
+  it('shows cents for a currency code Intl cannot read, rather than failing', () => {
+    for (const code of ['', 'US$', 'dollars']) {
+      expect(minorUnitDigits(code)).toBe(2);
+      expect(formatMoneyAmount(1234.5, code)).toBe('1,234.50');
+    }
+  });
 });

@@ -3,7 +3,7 @@ import { at, datasetOf, endOf, type Rows } from '../../../test/engine/build';
 import { MODEL_NAMES, modelOptionsSchema, type ModelName } from '../../shared/modelOptions';
 import { attribute } from './attribute';
 import type { Dataset } from './dataset';
-import { explainJourney } from './explain';
+import { explainJourney, moneyFormat } from './explain';
 import { findOpportunity } from './opportunitySearch';
 
 const touch = (id: string, contact: string, when: string, channel = 'email') => ({
@@ -165,5 +165,14 @@ describe('explainJourney', () => {
     const open = explain('P1', 'full-path');
     expect(open).toMatchObject({ hasJourney: false, touches: [], stage: 'open', closedAt: null, total: 0 });
     expect(open.note).toMatch(/pipeline/);
+  });
+});
+
+describe('amounts in the sentences', () => {
+  it('show credits to the currency’s minor unit, and survive a currency code Intl cannot read', () => {
+    expect(moneyFormat('USD').format(13333.333)).toBe('$13,333.33');
+    expect(moneyFormat('JPY').format(13333.333)).toBe('¥13,333');
+    expect(moneyFormat('USD').format(40000)).toBe('$40,000');
+    expect(moneyFormat('US$').format(13333.333)).toBe('13,333.33');
   });
 });

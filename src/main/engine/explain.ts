@@ -1,5 +1,6 @@
 import type { JourneyDetail, JourneyTouch } from '../../shared/journeyApi';
 import { weightsOf, type PositionWeights } from '../../shared/modelOptions';
+import { minorUnitDigits } from '../../shared/money';
 import type { PositionName } from '../../shared/results';
 import type { AttributionRun } from './attribute';
 import { STAGE_IDS, TOUCH_KINDS, type Dataset } from './dataset';
@@ -8,15 +9,25 @@ import { opportunityMatch } from './opportunitySearch';
 
 const DAY_MS = 86_400_000;
 
-/** Amounts in the sentences: whole amounts without cents, credits to the cent. */
+/** Amounts in the sentences: whole amounts without decimals, credits to the currency's minor unit. */
 export interface Money {
   format(value: number): string;
 }
 
 export function moneyFormat(currency: string): Money {
-  const whole = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 });
-  const cents = new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: 2 });
-  return { format: (value) => (Number.isInteger(value) ? whole : cents).format(value) };
+  const whole = currencyFormat(currency, 0);
+  const minor = currencyFormat(currency, minorUnitDigits(currency));
+  return { format: (value) => (Number.isInteger(value) ? whole : minor).format(value) };
+}
+
+/** With the currency's symbol; a code Intl cannot read (a file from elsewhere may hold one) gets plain numbers. */
+function currencyFormat(currency: string, digits: number): Intl.NumberFormat {
+  const decimals = { minimumFractionDigits: digits, maximumFractionDigits: digits };
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, ...decimals });
+  } catch {
+    return new Intl.NumberFormat('en-US', decimals);
+  }
 }
 
 /** One rule: the sentence and the credit its arithmetic gives, to check against the engine's. */
