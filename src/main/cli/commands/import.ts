@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { z } from 'zod';
 import { TributaryError } from '../../../shared/errors';
-import { OPPORTUNITY_TYPES, STAGES } from '../../../shared/importSpec';
+import { KIND_SPECS, OPPORTUNITY_TYPES, STAGES } from '../../../shared/importSpec';
 import { DATA_KINDS, type DataKind } from '../../../shared/kinds';
 import { plural } from '../../../shared/plural';
 import type { ImportReport } from '../../../shared/importApi';
@@ -49,7 +49,7 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
   const kind = kindArg as DataKind;
   const file = resolve(fileArg);
   const mappingFile = values.mapping === undefined ? undefined : resolve(values.mapping);
-  const mapping = mappingFile ? readMappingFile(mappingFile) : undefined;
+  const mapping = mappingFile ? readMappingFile(mappingFile, kind) : undefined;
 
   // Checked before a project is made for it: a file that cannot be read leaves no empty project behind.
   csvFileSize(file);
@@ -93,7 +93,7 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
   return report.rowsRejected > 0 ? EXIT.rejected : EXIT.ok;
 }
 
-function readMappingFile(path: string): z.infer<typeof mappingFileSchema> {
+function readMappingFile(path: string, kind: DataKind): z.infer<typeof mappingFileSchema> {
   statInputFile(path, MAPPING_FILE);
   let json: unknown;
   try {
@@ -107,6 +107,16 @@ function readMappingFile(path: string): z.infer<typeof mappingFileSchema> {
     throw new TributaryError(
       'bad_request',
       `The mapping file ${path} is not a mapping: ${issue?.path.join('.') || 'top level'}: ${issue?.message}.`,
+    );
+  }
+  // A misspelt column (`domian`) would otherwise take its header away from auto-mapping and lose it in silence.
+  const columns = KIND_SPECS[kind].columns.map((column) => column.name);
+  const unknown = Object.keys(parsed.data.columns ?? {}).find((name) => !columns.includes(name));
+  if (unknown !== undefined) {
+    throw new TributaryError(
+      'bad_request',
+      `The mapping file ${path} maps ${JSON.stringify(unknown)}, which is not a column of ${kind}` +
+        `${didYouMean(unknown, columns)}; the columns are ${columns.join(', ')}.`,
     );
   }
   return parsed.data;
