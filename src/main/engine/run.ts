@@ -1,0 +1,60 @@
+import { weightsOf, type ModelOptions } from '../../shared/modelOptions';
+import { attribute, type AttributionRun } from './attribute';
+import { computeCar, type CarOptions, type CarResult, type Memo } from './car';
+import type { CommunityData } from './communityData';
+import type { Dataset } from './dataset';
+import type { Journeys } from './journeys';
+
+/**
+ * What a model runs over: the engine's arrays and the community data. The app's cache (engine/cache.ts) also keeps,
+ * while the data stays the same, the journeys of each journey option and the CAR parts that do not depend on the
+ * credits; a one-off run (the CLI) has neither and computes them.
+ */
+export interface ModelDataset {
+  data: Dataset;
+  community: CommunityData;
+  journeys?(options: ModelOptions): Journeys;
+  memo?: Memo;
+}
+
+/** One model run, as the app, the CLI and the exports present it. */
+export interface ModelRunResult {
+  options: ModelOptions;
+  /** The arrays the run is over: the credits point into them. */
+  data: Dataset;
+  attribution: AttributionRun;
+  /**
+   * CAR (spec 7) of the run, with the options' CAR settings. Computed on the first call and kept: a view that shows
+   * no CAR (a journey's credit, the credits file) does not pay for it.
+   */
+  car(): CarResult;
+}
+
+/**
+ * Runs the model of `options` over `dataset`: the one way every shell runs one. An option is read here, once; a
+ * shell only parses it into ModelOptions.
+ */
+export function runModel(dataset: ModelDataset, options: ModelOptions): ModelRunResult {
+  const { data, community } = dataset;
+  const attribution = attribute(data, options, dataset.journeys?.(options));
+  let car: CarResult | undefined;
+  return {
+    options,
+    data,
+    attribution,
+    car: () =>
+      (car ??= computeCar(data, community, attribution.journeys, attribution.credits, carOptionsOf(options, dataset))),
+  };
+}
+
+/** The CAR settings of a run's options, with the dataset's memo when it keeps one. */
+function carOptionsOf(options: ModelOptions, { memo }: ModelDataset): CarOptions {
+  const weights = weightsOf(options);
+  return {
+    referralWindowDays: options.referralWindowDays,
+    roadmapShare: options.roadmapShare,
+    seed: options.seed,
+    ...(memo ? { memo } : {}),
+    ...(weights ? { weights } : {}),
+  };
+}
