@@ -6,9 +6,10 @@ import type { ModelOptions } from '../../shared/modelOptions';
 import type { EngineCache } from '../engine/cache';
 import { writeCreditsCsv } from '../export/creditsCsv';
 import { buildReport } from '../export/report';
+import { attributionSummary } from '../engine/attributionSummary';
 import { summarizeProject } from '../store/summary';
 import type { Dialogs } from './index';
-import { attributionSummary, carOf, runModelOn } from './modelHandlers';
+import { runModelOn } from './modelHandlers';
 import type { ProjectSource } from './projectSource';
 import type { Handlers } from './handlerTable';
 
@@ -30,7 +31,7 @@ export function createExportHandlers(session: ProjectSource, cache: EngineCache)
       if (path === undefined) throw new TributaryError('bad_request', 'Choose where to save the credits file.');
       const run = runModelOn(session, cache, options);
       const target = resolve(path);
-      const rows = writeCreditsCsv(target, run.snapshot.data, run.result);
+      const rows = writeCreditsCsv(target, run.data, run.attribution);
       return { rows, fileName: creditsFileName(options), path: target, downloadId: null };
     },
     'export:report': ({ options, locale }) => {
@@ -38,8 +39,8 @@ export function createExportHandlers(session: ProjectSource, cache: EngineCache)
       const run = runModelOn(session, cache, options);
       const html = buildReport({
         project: { path: project.path, meta: project.meta, ...summarizeProject(project.db) },
-        attribution: attributionSummary(run, options),
-        car: carOf(run, options),
+        attribution: attributionSummary(run),
+        car: run.car(),
         generatedAt: new Date(),
         locale,
       });

@@ -1,10 +1,10 @@
 import type { Method } from '../../shared/api';
 import { TributaryError } from '../../shared/errors';
 import type { JourneyResults } from '../../shared/journeyApi';
-import { attribute } from '../engine/attribute';
 import type { EngineCache } from '../engine/cache';
 import { explainJourney } from '../engine/explain';
 import { findOpportunity, searchOpportunities } from '../engine/opportunitySearch';
+import { runModel } from '../engine/run';
 import type { ProjectSource } from './projectSource';
 import type { Handlers } from './handlerTable';
 
@@ -23,8 +23,8 @@ export function createJourneyHandlers(session: ProjectSource, cache: EngineCache
       const snapshot = cache.snapshot(project.db);
       const o = findOpportunity(snapshot.data, opportunityId);
       if (o < 0) throw new TributaryError('not_found', `No opportunity has the id ${opportunityId}.`);
-      const run = attribute(snapshot.data, options, snapshot.journeys(options));
-      return explainJourney(snapshot.data, run, o, project.meta.currency);
+      const { attribution } = runModel(snapshot, options);
+      return explainJourney(snapshot.data, attribution, o, project.meta.currency);
     },
   };
 }

@@ -2,12 +2,11 @@ import type { Method } from '../../shared/api';
 import { TributaryError } from '../../shared/errors';
 import type { CarResult } from '../../shared/results';
 import type { CarMeasures, ScenarioResults } from '../../shared/scenarioApi';
-import { attribute } from '../engine/attribute';
 import type { EngineCache } from '../engine/cache';
+import { runModel } from '../engine/run';
 import type { ProjectSource } from './projectSource';
 import { translateSqliteError } from '../store/database';
 import { deleteScenario, listScenarios, saveScenario } from '../store/scenarios';
-import { carOf } from './modelHandlers';
 import type { Handlers } from './handlerTable';
 
 type ScenarioMethod = Exclude<keyof ScenarioResults & Method, 'model:compare'>;
@@ -75,16 +74,17 @@ export function createCompareHandlers(session: ProjectSource, cache: EngineCache
       // One snapshot for every entry: an import committing meanwhile cannot give two entries different data.
       const snapshot = cache.snapshot(session.require().db);
       return entries.map(({ label, options }) => {
-        const result = attribute(snapshot.data, options, snapshot.journeys(options));
+        const run = runModel(snapshot, options);
+        const { attribution } = run;
         return {
           label,
           model: options.model,
           options,
-          revenue: result.revenue,
-          attributed: result.attributed,
-          unattributed: result.unattributed,
-          byChannel: result.byChannel,
-          car: carMeasures(carOf({ snapshot, result }, options)),
+          revenue: attribution.revenue,
+          attributed: attribution.attributed,
+          unattributed: attribution.unattributed,
+          byChannel: attribution.byChannel,
+          car: carMeasures(run.car()),
         };
       });
     },

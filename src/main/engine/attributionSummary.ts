@@ -1,0 +1,26 @@
+import type { AttributionSummary } from '../../shared/modelApi';
+import type { AttributionRun } from './attribute';
+import { breakdowns } from './breakdowns';
+import type { ModelRunResult } from './run';
+
+/**
+ * A run's totals as the app and the report show them, with the breakdowns of `shown`: the run itself, or the part
+ * of it a filter keeps.
+ */
+export function attributionSummary(
+  { options, data, attribution }: ModelRunResult,
+  shown: AttributionRun = attribution,
+): AttributionSummary {
+  return {
+    model: options.model,
+    options,
+    revenue: attribution.revenue,
+    attributed: attribution.attributed,
+    unattributed: attribution.unattributed,
+    unattributedDeals: attribution.unattributedOpportunities.length,
+    byChannel: attribution.byChannel,
+    breakdowns: breakdowns(data, shown),
+    ...(attribution.removalEffects ? { removalEffects: attribution.removalEffects } : {}),
+    ...(attribution.shapleyValues ? { shapleyValues: attribution.shapleyValues } : {}),
+  };
+}
