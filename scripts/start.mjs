@@ -5,8 +5,8 @@
 //
 // The app runs as a child of this process. A supervisor or a closing terminal signals this process alone, so
 // SIGINT, SIGTERM and SIGHUP are passed on to the child, and this process ends when the child has, the way it did.
-// `npm start` puts a shell between npm and this script, and on SIGTERM npm signals that shell, which ends without
-// passing the signal on: so under npm the child is also stopped when the shell that started this process is gone.
+// npm signals the script it runs (often a shell between npm and this process) and may not pass the signal on: so
+// under npm the child is also stopped when the process that started this one is gone.
 //
 // Environment:
 //   TRIBUTARY_BROWSER_MODE=1  run browser mode without trying Electron (no download, no native build).

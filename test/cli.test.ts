@@ -171,7 +171,7 @@ describe('bad usage and commands still to come', () => {
 
 describe('tributary serve', () => {
   // SIGINT twice at once is Ctrl-C under `npm start`: the terminal's and the one start.mjs forwards.
-  it.each([['SIGTERM'], ['SIGHUP'], ['SIGINT', 'SIGINT']] as NodeJS.Signals[][])(
+  it.each([['SIGTERM'], ['SIGINT', 'SIGINT']] as NodeJS.Signals[][])(
     'serves a project until %s, then closes it cleanly',
     async (...signals) => {
       const path = join(dir, `served-${signals.join('-')}.sqlite`);

@@ -68,7 +68,7 @@ export async function runServe(options: ServeOptions): Promise<ServeHandle> {
   };
 }
 
-/** `tributary serve [<project>]`: runs until SIGINT, SIGTERM or SIGHUP (or `io.signal`), then shuts down and exits 0. */
+/** `tributary serve [<project>]`: runs until SIGINT or SIGTERM (or `io.signal`), then shuts down and exits 0. */
 export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   const projectPath = atMostOne(positionals);
@@ -85,8 +85,12 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
-/** Signals that stop serve: Ctrl-C, a supervisor or `kill`, and a closing terminal. */
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/**
+ * Signals that stop serve with a clean close: Ctrl-C, and a supervisor or `kill`. SIGHUP (a closing terminal) keeps
+ * its default action: a handler would replace the "ignore" that `nohup tributary serve &` asks for. Ended that
+ * way, the project's WAL is replayed on the next open, as after any crash.
+ */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /**
  * A repeat within this long of the first signal is the same request arriving twice: Ctrl-C under `npm start`
