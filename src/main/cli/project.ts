@@ -1,4 +1,6 @@
-import { keepEngineSnapshot } from '../engine/projectSnapshot';
+import { resolve } from 'node:path';
+import { loadEngineData, type EngineData } from '../engine/load';
+import { engineKeyOf, keepEngineSnapshot, readProjectSnapshot } from '../engine/projectSnapshot';
 import { openProject, type Project, type StoreOptions } from '../store/project';
 import type { CliIo } from './io';
 import { showStatus } from './progress';
@@ -32,4 +34,26 @@ export function keepEngineSnapshotForCli(project: Project, io: CliIo): void {
     return;
   }
   status.clear();
+}
+
+/** What the engine reads, and the currency its amounts are in. */
+export type ProjectEngineData = EngineData & { currency: string };
+
+/**
+ * Opens a project just long enough to load what the engine reads, all from one connection and one read transaction:
+ * the snapshot the project keeps of its arrays when it is of the current data (engine/projectSnapshot.ts), else the
+ * tables. A read command writes nothing, so a project without a snapshot gets none from it.
+ */
+export function loadProjectEngineData(path: string, io: Pick<CliIo, 'stderr'>): ProjectEngineData {
+  const project = openProjectForCli(resolve(path), io);
+  try {
+    const { db } = project;
+    return db.transaction(() => {
+      const key = engineKeyOf(db);
+      const arrays = (key && readProjectSnapshot(db, key)?.arrays) || loadEngineData(db);
+      return { ...arrays, currency: project.meta.currency };
+    })();
+  } finally {
+    project.close();
+  }
 }

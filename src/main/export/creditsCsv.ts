@@ -2,9 +2,9 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { csvLine } from '../../shared/csv';
 import { POSITION_MODELS } from '../../shared/modelOptions';
-import type { AttributionRun } from '../engine/attribute';
-import { STAGE_IDS, TOUCH_KINDS, type Dataset } from '../engine/dataset';
+import { STAGE_IDS, TOUCH_KINDS } from '../engine/dataset';
 import { POSITION_BITS, POSITION_NAMES } from '../engine/journeys';
+import type { ModelRunResult } from '../engine/run';
 import { assertCanCreateFile } from '../store/filePaths';
 
 export const CREDITS_HEADER = ['opportunity_id', 'touch_kind', 'touch_id', 'channel', 'positions', 'credit'];
@@ -14,7 +14,7 @@ export const CREDITS_HEADER = ['opportunity_id', 'touch_kind', 'touch_id', 'chan
  * one row with empty touch_kind and touch_id for each won opportunity with no touch (its whole amount). Written to
  * a temporary file and renamed, so a failed run never leaves half a file.
  */
-export function writeCreditsCsv(path: string, data: Dataset, run: AttributionRun): number {
+export function writeCreditsCsv(path: string, { data, attribution: run }: ModelRunResult): number {
   assertCreditsCsvTarget(path);
   const withPositions = (POSITION_MODELS as readonly string[]).includes(run.options.model);
   const journeyOf = new Int32Array(data.opportunities.count).fill(-1);

@@ -31,7 +31,7 @@ export function createExportHandlers(session: ProjectSource, cache: EngineCache)
       if (path === undefined) throw new TributaryError('bad_request', 'Choose where to save the credits file.');
       const run = runModelOn(session, cache, options);
       const target = resolve(path);
-      const rows = writeCreditsCsv(target, run.data, run.attribution);
+      const rows = writeCreditsCsv(target, run);
       return { rows, fileName: creditsFileName(options), path: target, downloadId: null };
     },
     'export:report': ({ options, locale }) => {

@@ -1,10 +1,12 @@
 import { formatMoneyAmount, roundMoney } from '../../../shared/money';
 import { plural } from '../../../shared/plural';
 import type { CarResult } from '../../engine/car';
+import { runModel } from '../../engine/run';
 import { exactlyOne, parseCommandArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
 import { MODEL_OPTIONS, parseModelOptions } from '../modelArgs';
-import { carJson, loadProjectEngineData, runModel } from './attribute';
+import { loadProjectEngineData } from '../project';
+import { carCommandJson } from '../runJson';
 
 const OPTIONS = { ...MODEL_OPTIONS, json: { type: 'boolean' } } as const;
 
@@ -18,15 +20,15 @@ export function runCarCommand(argv: string[], io: CliIo): number {
   const options = parseModelOptions(values);
   const engineData = loadProjectEngineData(path, io);
   const { currency } = engineData;
-  const { run, car } = runModel(engineData, options);
+  const run = runModel(engineData, options);
   if (values.json) {
     const round = (value: number): number => roundMoney(value, currency);
-    const json = { model: options.model, options, revenue: round(run.revenue), car: carJson(car, round) };
-    io.stdout(`${JSON.stringify(json)}\n`);
+    io.stdout(`${JSON.stringify(carCommandJson(run, round))}\n`);
     return EXIT.ok;
   }
-  if (run.revenue === 0) io.stdout('No won opportunity in this project: no revenue to attribute.\n');
-  io.stdout(describeCar(car, run.revenue, options.model, currency));
+  const { revenue } = run.attribution;
+  if (revenue === 0) io.stdout('No won opportunity in this project: no revenue to attribute.\n');
+  io.stdout(describeCar(run.car(), revenue, options.model, currency));
   return EXIT.ok;
 }
 
