@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
-import { loadEngineData, type EngineData } from '../engine/load';
-import { engineKeyOf, keepEngineSnapshot, readProjectSnapshot } from '../engine/projectSnapshot';
+import type { EngineData } from '../engine/load';
+import { readCurrentArrays } from '../engine/projectArrays';
+import { engineKeyOf, keepEngineSnapshot } from '../engine/projectSnapshot';
 import { openProject, type Project, type StoreOptions } from '../store/project';
 import type { CliIo } from './io';
 import { showStatus } from './progress';
@@ -41,16 +42,15 @@ export type ProjectEngineData = EngineData & { currency: string };
 
 /**
  * Opens a project just long enough to load what the engine reads, all from one connection and one read transaction:
- * the snapshot the project keeps of its arrays when it is of the current data (engine/projectSnapshot.ts), else the
- * tables. A read command writes nothing, so a project without a snapshot gets none from it.
+ * the snapshot the project keeps of its arrays when it is of the current data, else the tables
+ * (engine/projectArrays.ts). A read command writes nothing, so a project without a snapshot gets none from it.
  */
 export function loadProjectEngineData(path: string, io: Pick<CliIo, 'stderr'>): ProjectEngineData {
   const project = openProjectForCli(resolve(path), io);
   try {
     const { db } = project;
     return db.transaction(() => {
-      const key = engineKeyOf(db);
-      const arrays = (key && readProjectSnapshot(db, key)?.arrays) || loadEngineData(db);
+      const { arrays } = readCurrentArrays(db, engineKeyOf(db)).content;
       return { ...arrays, currency: project.meta.currency };
     })();
   } finally {

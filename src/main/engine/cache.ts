@@ -7,8 +7,9 @@ import type { CommunityData } from './communityData';
 import type { Dataset } from './dataset';
 import { sameKey, type EngineFileContent, type EngineFileKey } from './engineFile';
 import { buildJourneys, type Journeys } from './journeys';
-import { loadEngineData, type EngineData } from './load';
-import { engineKeyOf, readProjectSnapshot } from './projectSnapshot';
+import type { EngineData } from './load';
+import { readCurrentArrays, type ArraysSource } from './projectArrays';
+import { engineKeyOf } from './projectSnapshot';
 
 /** One consistent view of the project: everything in it was read in one transaction. */
 export interface EngineSnapshot {
@@ -27,14 +28,11 @@ interface Loaded {
   snapshot: EngineSnapshot;
 }
 
-/** Where a load's arrays came from: the project's tables, or the snapshot the project keeps of them. */
-type Source = 'project' | 'snapshot';
-
 /** Arrays read ahead, the key they are of, and where they came from. */
 interface Prefetched {
   key: EngineFileKey;
   content: EngineFileContent;
-  source: Source;
+  source: ArraysSource;
 }
 
 /** Journeys kept per journey options: a lookback slider must not pile them up. */
@@ -128,10 +126,7 @@ export class EngineCache {
     this.prefetched = null;
     this.prefetched = db.transaction(() => {
       const key = engineKeyOf(db);
-      if (key === null) return null;
-      const kept = readProjectSnapshot(db, key);
-      if (kept) return { key, content: kept, source: 'snapshot' as const };
-      return { key, content: { arrays: loadEngineData(db), memo: {} }, source: 'project' as const };
+      return key && { key, ...readCurrentArrays(db, key) };
     })();
   }
 
@@ -171,9 +166,8 @@ export class EngineCache {
         this.reads.ahead += 1;
         return { key, content: this.took(ahead.source, db, key, ahead.content) };
       }
-      const kept = key && readProjectSnapshot(db, key);
-      if (kept) return { key, content: this.took('snapshot', db, key, kept) };
-      return { key, content: this.took('project', db, key, { arrays: loadEngineData(db), memo: {} }) };
+      const { content, source } = readCurrentArrays(db, key);
+      return { key, content: this.took(source, db, key, content) };
     })();
   }
 
@@ -189,7 +183,7 @@ export class EngineCache {
 
   /** Counts a load by its source; arrays read from the tables wait to be kept in the project. */
   private took(
-    source: Source,
+    source: ArraysSource,
     db: Database.Database,
     key: EngineFileKey | null,
     content: EngineFileContent,
