@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { modelOptionsSchema, type ModelName, type ModelOptions } from './modelOptions';
-import type { PositionName } from './results';
+import type { PositionName } from './vocabulary/positions';
 
 /** Journey methods of the API (merged into api.ts): find one opportunity and show how its credit was computed. */
 export const journeyArgSchemas = {

@@ -3,8 +3,10 @@
  * src/main/engine computes them; nothing here computes.
  */
 
-export const POSITION_NAMES = ['FT', 'LC', 'OC', 'CW', 'MID'] as const;
-export type PositionName = (typeof POSITION_NAMES)[number];
+import type { PositionName } from './vocabulary/positions';
+import type { SankeyNodeKind } from './vocabulary/sankeyNodes';
+
+export type { PositionName };
 
 /** How a community action sourced an opportunity (spec 7). */
 export const SOURCE_KINDS = [
@@ -150,6 +152,8 @@ export type SankeyLayer = 0 | 1 | 2 | 3;
 
 export interface SankeyNode {
   id: string;
+  /** What the node stands for: read this, never the id. */
+  kind: SankeyNodeKind;
   label: string;
   layer: SankeyLayer;
   value: number;

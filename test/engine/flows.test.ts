@@ -47,19 +47,25 @@ describe('Sankey flows of the hand-computed two-deal project under full path', (
     expectWellFormed(flows);
     expect(flows.total).toBe(1400);
     expect(flows.nodes).toEqual([
-      { id: 'src:channel:ads', label: 'ads', layer: 0, value: 425 },
-      { id: 'src:channel:email', label: 'email', layer: 0, value: 275 },
-      { id: 'src:community:post', label: 'Community: post', layer: 0, value: 250 },
-      { id: 'src:community:internal_referral', label: 'Community: internal referral', layer: 0, value: 225 },
-      { id: 'src:community:reply', label: 'Community: reply', layer: 0, value: 225 },
-      { id: 'pos:FT', label: 'First touch', layer: 1, value: 225 },
-      { id: 'pos:LC', label: 'Lead creation', layer: 1, value: 225 },
-      { id: 'pos:OC', label: 'Opportunity creation', layer: 1, value: 425 },
-      { id: 'pos:CW', label: 'Closed won', layer: 1, value: 425 },
-      { id: 'pos:MID', label: 'Middle', layer: 1, value: 100 },
-      { id: 'type:new_business', label: 'New business', layer: 2, value: 1000 },
-      { id: 'type:upgrade', label: 'Upgrade', layer: 2, value: 400 },
-      { id: 'won', label: 'Won revenue', layer: 3, value: 1400 },
+      { id: 'src:channel:ads', kind: 'channel', label: 'ads', layer: 0, value: 425 },
+      { id: 'src:channel:email', kind: 'channel', label: 'email', layer: 0, value: 275 },
+      { id: 'src:community:post', kind: 'community', label: 'Community: post', layer: 0, value: 250 },
+      {
+        id: 'src:community:internal_referral',
+        kind: 'community',
+        label: 'Community: internal referral',
+        layer: 0,
+        value: 225,
+      },
+      { id: 'src:community:reply', kind: 'community', label: 'Community: reply', layer: 0, value: 225 },
+      { id: 'pos:FT', kind: 'position', label: 'First touch', layer: 1, value: 225 },
+      { id: 'pos:LC', kind: 'position', label: 'Lead creation', layer: 1, value: 225 },
+      { id: 'pos:OC', kind: 'position', label: 'Opportunity creation', layer: 1, value: 425 },
+      { id: 'pos:CW', kind: 'position', label: 'Closed won', layer: 1, value: 425 },
+      { id: 'pos:MID', kind: 'position', label: 'Middle', layer: 1, value: 100 },
+      { id: 'type:new_business', kind: 'opportunityType', label: 'New business', layer: 2, value: 1000 },
+      { id: 'type:upgrade', kind: 'opportunityType', label: 'Upgrade', layer: 2, value: 400 },
+      { id: 'won', kind: 'won', label: 'Won revenue', layer: 3, value: 1400 },
     ]);
     expect(links(flows)).toEqual([
       ['src:channel:ads', 'pos:LC', 225],
@@ -102,8 +108,8 @@ describe('Sankey flows of the hand-computed two-deal project under full path', (
     expectWellFormed(flows);
     expect(flows.total).toBe(1400);
     expect(flows.nodes.filter((n) => n.layer === 0)).toEqual([
-      { id: 'src:channel:ads', label: 'ads', layer: 0, value: 425 },
-      { id: 'src:other', label: 'Other sources', layer: 0, value: 975 },
+      { id: 'src:channel:ads', kind: 'channel', label: 'ads', layer: 0, value: 425 },
+      { id: 'src:other', kind: 'otherSources', label: 'Other sources', layer: 0, value: 975 },
     ]);
     expect(links(flows).filter(([source]) => source === 'src:other')).toEqual([
       ['src:other', 'pos:FT', 225],

@@ -1,6 +1,7 @@
 import type { BreakdownEntry, Breakdowns, MemberBreakdown } from '../../shared/results';
 import { ACTION_TYPES, OPPORTUNITY_TYPES } from '../../shared/importSpec';
 import { weightsOf, type PositionWeights } from '../../shared/modelOptions';
+import { POSITION_LABELS } from '../../shared/vocabulary/positions';
 import type { AttributionRun } from './attribute';
 import { COMMUNITY, STAGE_IDS, TOUCH_KINDS, type Dataset } from './dataset';
 import { POSITION_BITS, POSITION_NAMES, type PositionName } from './journeys';
@@ -16,13 +17,6 @@ export const NO_CAMPAIGN_LABEL = '(no campaign)';
 /** No member id is empty (data.md: ids are required), so the "Other" bucket's key cannot clash with one. */
 export const OTHER_MEMBERS_KEY = '';
 
-export const POSITION_LABELS: Record<PositionName, string> = {
-  FT: 'First touch',
-  LC: 'Lead creation',
-  OC: 'Opportunity creation',
-  CW: 'Closed won',
-  MID: 'Middle',
-};
 export const OPPORTUNITY_TYPE_LABELS = ['New business', 'Upgrade', 'Renewal'] as const;
 const TOUCH_KIND_LABELS = ['Community', 'Marketing'] as const;
 

@@ -1,13 +1,9 @@
 import type { SankeyFlows, SankeyLayer, SankeyLink, SankeyNode } from '../../shared/results';
 import { ACTION_TYPES, OPPORTUNITY_TYPES } from '../../shared/importSpec';
+import { POSITION_LABELS } from '../../shared/vocabulary/positions';
+import { SANKEY_NODE_KINDS, type SankeyNodeKind } from '../../shared/vocabulary/sankeyNodes';
 import type { AttributionRun } from './attribute';
-import {
-  actionTypeWords,
-  compareEntries,
-  OPPORTUNITY_TYPE_LABELS,
-  POSITION_LABELS,
-  positionSplitOf,
-} from './breakdowns';
+import { actionTypeWords, compareEntries, OPPORTUNITY_TYPE_LABELS, positionSplitOf } from './breakdowns';
 import { COMMUNITY, STAGE_IDS, type Dataset } from './dataset';
 import { POSITION_BITS, POSITION_NAMES, type PositionName } from './journeys';
 
@@ -22,18 +18,17 @@ export interface SankeyOptions {
   minShare?: number;
 }
 
-export const OTHER_SOURCES_ID = 'src:other';
-export const WON_ID = 'won';
+const WON_ID = SANKEY_NODE_KINDS.won.id();
 const POSITIONS = POSITION_NAMES.length;
 const TYPES = OPPORTUNITY_TYPES.length;
 
 /**
- * The flow of attributed revenue from source to journey position to opportunity type to won revenue. Node ids carry
- * their layer (`src:`, `pos:`, `type:`, `won`) and links only go from one layer to the next, so the graph has no
- * cycle. A touch holding several positions splits its credit over them as the breakdowns do (spec 5). Only the
- * source layer folds; zero-value nodes and links are left out. Nodes come by layer: sources by value descending then
- * id ("Other sources" last), positions in FT, LC, OC, CW, MID order, types in new business, upgrade, renewal order;
- * links by their source node's order, then their target's.
+ * The flow of attributed revenue from source to journey position to opportunity type to won revenue. Each node says
+ * its kind, which sets its layer and id (shared/vocabulary/sankeyNodes.ts), and links only go from one layer to the
+ * next, so the graph has no cycle. A touch holding several positions splits its credit over them as the breakdowns
+ * do (spec 5). Only the source layer folds; zero-value nodes and links are left out. Nodes come by layer: sources by
+ * value descending then id ("Other sources" last), positions in FT, LC, OC, CW, MID order, types in new business,
+ * upgrade, renewal order; links by their source node's order, then their target's.
  */
 export function sankeyFlows(data: Dataset, run: AttributionRun, options: SankeyOptions): SankeyFlows {
   const { journeys, credits } = run;
@@ -72,7 +67,7 @@ export function sankeyFlows(data: Dataset, run: AttributionRun, options: SankeyO
   const nodes: SankeyNode[] = [];
   const links: SankeyLink[] = [];
   for (const source of sources) {
-    nodes.push({ id: source.id, label: source.label, layer: 0, value: sum(source.flows) });
+    nodes.push(node(source.kind, source.id, source.label, sum(source.flows)));
     source.flows.forEach((value, p) => {
       if (value > 0) links.push({ source: source.id, target: positionId(p), value });
     });
@@ -83,7 +78,7 @@ export function sankeyFlows(data: Dataset, run: AttributionRun, options: SankeyO
     const value = sum(row);
     if (!(value > 0)) continue;
     const name = POSITION_NAMES[p] as PositionName;
-    nodes.push({ id: positionId(p), label: POSITION_LABELS[name], layer: 1, value });
+    nodes.push(node('position', positionId(p), POSITION_LABELS[name], value));
     row.forEach((flow, type) => {
       if (!(flow > 0)) return;
       links.push({ source: positionId(p), target: typeId(type), value: flow });
@@ -94,16 +89,17 @@ export function sankeyFlows(data: Dataset, run: AttributionRun, options: SankeyO
   const typeLinks: SankeyLink[] = [];
   typeIn.forEach((value, type) => {
     if (!(value > 0)) return;
-    nodes.push({ id: typeId(type), label: OPPORTUNITY_TYPE_LABELS[type] as string, layer: 2, value });
+    nodes.push(node('opportunityType', typeId(type), OPPORTUNITY_TYPE_LABELS[type] as string, value));
     typeLinks.push({ source: typeId(type), target: WON_ID, value });
     total += value;
   });
-  if (total > 0) nodes.push({ id: WON_ID, label: 'Won revenue', layer: 3, value: total });
+  if (total > 0) nodes.push(node('won', WON_ID, 'Won revenue', total));
   links.push(...typeLinks);
   return { nodes, links, total };
 }
 
 interface SourceNode {
+  kind: Extract<SankeyNodeKind, 'community' | 'channel' | 'otherSources'>;
   id: string;
   label: string;
   /** Value into each position, POSITION_NAMES order. */
@@ -119,23 +115,25 @@ function sourceNodes(data: Dataset, sourcePosition: Float64Array, options: Sanke
     if (!(credit > 0)) continue;
     const action = ACTION_TYPES[s];
     const channel = data.channels.values[s - ACTION_TYPES.length] as string;
-    const id = action ? communitySourceId(action) : channelSourceId(channel);
+    const kind = action ? 'community' : 'channel';
+    const id = action ? SANKEY_NODE_KINDS.community.id(action) : SANKEY_NODE_KINDS.channel.id(channel);
     const label = action ? `Community: ${actionTypeWords(action)}` : channel;
-    all.push({ id, key: id, label, flows, credit });
+    all.push({ kind, id, key: id, label, flows, credit });
   }
   all.sort(compareEntries);
   const topN = Math.max(0, Math.floor(options.topN ?? 12));
   const floor = (options.minShare ?? 0) * sum(all.map((source) => source.credit));
   const kept: SourceNode[] = [];
   const other: SourceNode = {
-    id: OTHER_SOURCES_ID,
+    kind: 'otherSources',
+    id: SANKEY_NODE_KINDS.otherSources.id(),
     label: 'Other sources',
     flows: new Array<number>(POSITIONS).fill(0),
   };
   let folded = 0;
   for (const source of all) {
     if (kept.length < topN && source.credit >= floor) {
-      kept.push({ id: source.id, label: source.label, flows: source.flows });
+      kept.push({ kind: source.kind, id: source.id, label: source.label, flows: source.flows });
       continue;
     }
     folded++;
@@ -145,10 +143,12 @@ function sourceNodes(data: Dataset, sourcePosition: Float64Array, options: Sanke
   return kept;
 }
 
-export const communitySourceId = (action: string): string => `src:community:${action}`;
-export const channelSourceId = (channel: string): string => `src:channel:${channel}`;
-const positionId = (p: number): string => `pos:${POSITION_NAMES[p] as string}`;
-const typeId = (type: number): string => `type:${OPPORTUNITY_TYPES[type] as string}`;
+const positionId = (p: number): string => SANKEY_NODE_KINDS.position.id(POSITION_NAMES[p] as string);
+const typeId = (type: number): string => SANKEY_NODE_KINDS.opportunityType.id(OPPORTUNITY_TYPES[type] as string);
+
+function node(kind: SankeyNodeKind, id: string, label: string, value: number): SankeyNode {
+  return { id, kind, label, layer: SANKEY_NODE_KINDS[kind].layer, value };
+}
 
 function sum(values: ArrayLike<number>): number {
   let total = 0;

@@ -1,10 +1,11 @@
 import { ACTION_TYPES, OPPORTUNITY_TYPES } from '../../shared/importSpec';
 import type { FlowFocus } from '../../shared/results';
+import { isNamedSource, SANKEY_NODE_KINDS } from '../../shared/vocabulary/sankeyNodes';
 import type { AttributionRun } from './attribute';
 import { positionSplitOf } from './breakdowns';
 import { COMMUNITY, STAGE_IDS, type Dataset } from './dataset';
-import { channelSourceId, communitySourceId, OTHER_SOURCES_ID, sankeyFlows, type SankeyFlows } from './flows';
-import { POSITION_BITS, POSITION_NAMES, type Journeys, type PositionName } from './journeys';
+import { sankeyFlows, type SankeyFlows } from './flows';
+import { POSITION_BITS, POSITION_NAMES, type Journeys } from './journeys';
 
 export type { FlowFocus };
 
@@ -32,9 +33,13 @@ export function focusRun(
   const { journeys, credits } = run;
   const { touches, opportunities: opps } = data;
   const sourceOf = sourceIdOf(data);
-  const named = new Set(unfocused.nodes.filter((n) => n.layer === 0 && n.id !== OTHER_SOURCES_ID).map((n) => n.id));
-  const position = nodeId.startsWith('pos:') ? POSITION_NAMES.indexOf(nodeId.slice(4) as PositionName) : -1;
-  const type = nodeId.startsWith('type:') ? OPPORTUNITY_TYPES.indexOf(nodeId.slice(5) as never) : -1;
+  const named = new Set(unfocused.nodes.filter((n) => isNamedSource(n.kind)).map((n) => n.id));
+  const position =
+    node.kind === 'position' ? POSITION_NAMES.findIndex((name) => SANKEY_NODE_KINDS.position.id(name) === nodeId) : -1;
+  const type =
+    node.kind === 'opportunityType'
+      ? OPPORTUNITY_TYPES.findIndex((name) => SANKEY_NODE_KINDS.opportunityType.id(name) === nodeId)
+      : -1;
   const split = positionSplitOf(run);
 
   // The touches that flow through the node, as journeys of their own: the breakdowns then count only them.
@@ -53,7 +58,7 @@ export function focusRun(
       if (scope === 'community' && touches.kind[t] !== COMMUNITY) continue;
       if (node.layer === 0) {
         const source = sourceOf(t);
-        if (nodeId === OTHER_SOURCES_ID ? named.has(source) : source !== nodeId) continue;
+        if (node.kind === 'otherSources' ? named.has(source) : source !== nodeId) continue;
       }
       let bits = journeys.positions[k] as number;
       let share = credit;
@@ -91,8 +96,8 @@ export function focusRun(
 
 /** The Sankey source id of a touch, as flows.ts names it. */
 function sourceIdOf(data: Dataset): (touch: number) => string {
-  const community = ACTION_TYPES.map(communitySourceId);
-  const channels = data.channels.values.map(channelSourceId);
+  const community = ACTION_TYPES.map((action) => SANKEY_NODE_KINDS.community.id(action));
+  const channels = data.channels.values.map((channel) => SANKEY_NODE_KINDS.channel.id(channel));
   return (t) =>
     data.touches.kind[t] === COMMUNITY
       ? (community[data.touches.actionType[t] as number] as string)

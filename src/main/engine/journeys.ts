@@ -7,7 +7,7 @@ export const OC = 4;
 export const CW = 8;
 export const MID = 16;
 export const POSITION_BITS = [FT, LC, OC, CW, MID] as const;
-export { POSITION_NAMES, type PositionName } from '../../shared/results';
+export { POSITION_NAMES, type PositionName } from '../../shared/vocabulary/positions';
 
 export type UpgradePolicy = 'restart-at-opportunity' | 'account-lifetime';
 

@@ -3,7 +3,8 @@ import { DATA_KINDS } from '../../shared/kinds';
 import type { AttributionSummary } from '../../shared/modelApi';
 import { MODEL_LABELS } from '../../shared/modelLabels';
 import { weightsOf } from '../../shared/modelOptions';
-import { POSITION_NAMES, type BreakdownEntry, type CarResult } from '../../shared/results';
+import type { BreakdownEntry, CarResult } from '../../shared/results';
+import { POSITION_NAMES } from '../../shared/vocabulary/positions';
 import { escapeHtml } from './html';
 
 export interface ReportInput {

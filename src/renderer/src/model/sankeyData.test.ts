@@ -4,13 +4,13 @@ import { shareOfTotal, toSankeyData } from './sankeyData';
 
 const flows: SankeyFlows = {
   nodes: [
-    { id: 'src:a', label: 'Community: referral', layer: 0, value: 300 },
-    { id: 'src:b', label: 'Paid search', layer: 0, value: 200 },
-    { id: 'src:idle', label: 'Idle', layer: 0, value: 0 },
-    { id: 'pos:FT', label: 'First touch', layer: 1, value: 350 },
-    { id: 'pos:CW', label: 'Closed won', layer: 1, value: 150 },
-    { id: 'type:new', label: 'New business', layer: 2, value: 500 },
-    { id: 'won', label: 'Won revenue', layer: 3, value: 500 },
+    { id: 'src:a', kind: 'community', label: 'Community: referral', layer: 0, value: 300 },
+    { id: 'src:b', kind: 'channel', label: 'Paid search', layer: 0, value: 200 },
+    { id: 'src:idle', kind: 'channel', label: 'Idle', layer: 0, value: 0 },
+    { id: 'pos:FT', kind: 'position', label: 'First touch', layer: 1, value: 350 },
+    { id: 'pos:CW', kind: 'position', label: 'Closed won', layer: 1, value: 150 },
+    { id: 'type:new', kind: 'opportunityType', label: 'New business', layer: 2, value: 500 },
+    { id: 'won', kind: 'won', label: 'Won revenue', layer: 3, value: 500 },
   ],
   links: [
     { source: 'src:a', target: 'pos:FT', value: 250 },

@@ -1,7 +1,9 @@
 import type { SankeyFlows, SankeyNode } from '../../../shared/results';
+import type { SankeyNodeKind } from '../../../shared/vocabulary/sankeyNodes';
 
 export interface FlowNode {
   id: string;
+  kind: SankeyNodeKind;
   label: string;
   layer: number;
   value: number;
@@ -41,7 +43,13 @@ export function toSankeyData(flows: SankeyFlows): FlowChartData {
   const used = new Set(links.flatMap((link) => [link.source, link.target]));
   const nodes = flows.nodes
     .filter((node) => used.has(node.id))
-    .map((node) => ({ id: node.id, label: node.label || node.id, layer: node.layer, value: node.value }));
+    .map((node) => ({
+      id: node.id,
+      kind: node.kind,
+      label: node.label || node.id,
+      layer: node.layer,
+      value: node.value,
+    }));
   return { nodes, links: links.map(({ source, target, value }) => ({ source, target, value })), total: flows.total };
 }
 
@@ -50,12 +58,12 @@ export function shareOfTotal(value: number, total: number): number {
   return total > 0 ? value / total : 0;
 }
 
-/** Node colours by what a node is (its id says its layer and, for sources, whether it is the community). */
-export function nodeColor(id: string): string {
-  if (id.startsWith('src:community:')) return '#2e9d6a';
-  if (id === 'src:other') return '#8a94a3';
-  if (id.startsWith('src:')) return '#4c7fd9';
-  if (id.startsWith('pos:')) return '#8b63c9';
-  if (id.startsWith('type:')) return '#d0862f';
-  return '#1f8a5b';
-}
+/** Node colours by what a node is. */
+export const NODE_COLORS: Record<SankeyNodeKind, string> = {
+  community: '#2e9d6a',
+  channel: '#4c7fd9',
+  otherSources: '#8a94a3',
+  position: '#8b63c9',
+  opportunityType: '#d0862f',
+  won: '#1f8a5b',
+};

@@ -7,15 +7,7 @@ import {
   type PositionModel,
   type PositionWeights,
 } from '../../../shared/modelOptions';
-import { POSITION_NAMES, type PositionName } from '../../../shared/results';
-
-export const POSITION_TITLES: Record<PositionName, string> = {
-  FT: 'First touch',
-  LC: 'Lead creation',
-  OC: 'Opportunity creation',
-  CW: 'Closed won',
-  MID: 'Middle touches',
-};
+import { POSITION_NAMES, type PositionName } from '../../../shared/vocabulary/positions';
 
 /** The presets offered as buttons (spec 5), in the order the panel shows them. */
 export const WEIGHT_PRESETS = [

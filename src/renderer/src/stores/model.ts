@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { modelOptionsSchema, type ModelName, type ModelOptions } from '../../../shared/modelOptions';
-import type { PositionName } from '../../../shared/results';
+import type { PositionName } from '../../../shared/vocabulary/positions';
 import { withModel, withWeight } from '../model/weights';
 
 export type FlowScope = 'community' | 'all';

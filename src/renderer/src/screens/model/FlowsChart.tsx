@@ -2,7 +2,7 @@ import { ResponsiveSankey } from '@nivo/sankey';
 import { useMemo, useRef } from 'react';
 import type { FlowFocus, SankeyFlows } from '../../../../shared/results';
 import { formatMoney } from '../../format';
-import { nodeColor, shareOfTotal, toSankeyData, type FlowLink, type FlowNode } from '../../model/sankeyData';
+import { NODE_COLORS, shareOfTotal, toSankeyData, type FlowLink, type FlowNode } from '../../model/sankeyData';
 import { formatShare } from '../../model/weights';
 import { useModelStore, type FlowScope } from '../../stores/model';
 import { standaloneSvg, svgToPng } from '../../export/chartImage';
@@ -103,7 +103,7 @@ export function FlowsChart({
             label={(node) => labelOf.get(node.id) ?? node.id}
             valueFormat={(value) => formatMoney(value, currency)}
             margin={{ top: 12, right: 110, bottom: 12, left: 190 }}
-            colors={(node) => nodeColor(node.id)}
+            colors={(node) => NODE_COLORS[node.kind]}
             nodeThickness={14}
             nodeSpacing={14}
             nodeBorderWidth={0}

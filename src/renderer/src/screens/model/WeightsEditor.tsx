@@ -1,6 +1,6 @@
 import type { PositionWeights } from '../../../../shared/modelOptions';
-import { POSITION_NAMES } from '../../../../shared/results';
-import { formatShare, normaliseWeights, POSITION_TITLES } from '../../model/weights';
+import { POSITION_NAMES, POSITION_TITLES } from '../../../../shared/vocabulary/positions';
+import { formatShare, normaliseWeights } from '../../model/weights';
 import { useModelStore } from '../../stores/model';
 import { NumberField } from './NumberField';
 
