@@ -195,6 +195,27 @@ describe('dispatch', () => {
     expect(session.info()?.meta.name).toBe('Keep');
   });
 
+  it.each([
+    [
+      'throws an Error',
+      () => {
+        throw new Error('disk I/O error');
+      },
+      'disk I/O error',
+    ],
+    ['rejects with an Error', () => Promise.reject(new RangeError('Invalid array length')), 'Invalid array length'],
+    ['rejects with a string', () => Promise.reject('worker gone'), 'worker gone'],
+  ])('answers a handler that %s with an internal error naming the method, and no stack', async (_, fails, reason) => {
+    const { handlers } = setup();
+    const envelope = await dispatch({ ...handlers, 'project:summary': fails }, 'project:summary', {});
+    // Exactly the code and one line of message: nothing of the error object or its stack crosses to the transport.
+    expect(envelope).toEqual({
+      ok: false,
+      error: { code: 'internal', message: `project:summary failed unexpectedly: ${reason}` },
+    });
+    expect(JSON.parse(JSON.stringify(envelope))).toEqual(envelope);
+  });
+
   it('says file dialogs are desktop-only in browser mode', async () => {
     const { handlers } = setup();
     expect(await dispatch(handlers, 'dialog:pickProject', { purpose: 'open' })).toMatchObject({
