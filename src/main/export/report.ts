@@ -4,6 +4,7 @@ import type { AttributionSummary } from '../../shared/modelApi';
 import { MODEL_LABELS } from '../../shared/modelLabels';
 import { weightsOf } from '../../shared/modelOptions';
 import type { BreakdownEntry, CarResult } from '../../shared/results';
+import { CAR_CATEGORIES, carColumns } from '../../shared/vocabulary/carCategories';
 import { POSITION_NAMES } from '../../shared/vocabulary/positions';
 import { escapeHtml } from './html';
 
@@ -102,15 +103,10 @@ export function buildReport({ project, attribution, car, generatedAt, locale }: 
 
   const dash = '—';
   const orDash = (value: number | null) => (value === null ? dash : money(value));
-  const categories: [string, number | null, number | null, number | null][] = [
-    ['Internal referral', car.byCategory.internal_referral.attributed, null, car.byCategory.internal_referral.sourced],
-    ['External referral', car.byCategory.external_referral.attributed, null, car.byCategory.external_referral.sourced],
-    ['Job move', car.byCategory.job_move.attributed, null, car.byCategory.job_move.sourced],
-    ['Upgrades', car.byCategory.upgrade.attributed, car.byCategory.upgrade.influenced, car.byCategory.upgrade.sourced],
-    ['Roadmap', roadmap.attributed, roadmap.influenced, null],
-    ['Churn reduction', churn.retained, null, null],
-    ['Engagement', car.byCategory.engagement.attributed, null, null],
-  ];
+  const categories = CAR_CATEGORIES.map((category) => ({
+    label: category.label,
+    ...carColumns(car.byCategory, category),
+  }));
 
   const dataCounts = DATA_KINDS.filter((kind) => project.counts[kind] > 0)
     .map((kind) => `${count(project.counts[kind])} ${escapeHtml(kind.replace(/_/g, ' '))}`)
@@ -175,8 +171,8 @@ export function buildReport({ project, attribution, car, generatedAt, locale }: 
     <thead><tr><th>Category</th><th class="n">Attributed</th><th class="n">Influenced</th><th class="n">Sourced</th></tr></thead>
     <tbody>${categories
       .map(
-        ([label, attributed, influenced, sourced]) =>
-          `<tr><td>${label}</td><td class="n">${orDash(attributed)}</td><td class="n">${orDash(influenced)}</td><td class="n">${orDash(sourced)}</td></tr>`,
+        ({ label, attributed, influenced, sourced }) =>
+          `<tr><td>${escapeHtml(label)}</td><td class="n">${orDash(attributed)}</td><td class="n">${orDash(influenced)}</td><td class="n">${orDash(sourced)}</td></tr>`,
       )
       .join('')}</tbody>
   </table>

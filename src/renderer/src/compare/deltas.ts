@@ -1,4 +1,5 @@
 import type { CarMeasures, ComparedModel } from '../../../shared/scenarioApi';
+import { CAR_CATEGORIES, carMeasure, type CarMeasureName } from '../../../shared/vocabulary/carCategories';
 
 /** How far a value is from the baseline's: `percent` is a fraction of the baseline, null when that is 0. */
 export interface Delta {
@@ -16,8 +17,6 @@ export interface ChannelRow {
   channel: string;
   cells: ComparedCell[];
 }
-
-export type CarMeasureName = 'attributed' | 'influenced' | 'sourced' | 'retained';
 
 export interface CarRow {
   key: string;
@@ -64,69 +63,24 @@ export function channelRows(results: ComparedModel[], baselineIndex: number): Ch
   );
 }
 
-/** The CAR measures compared (spec 7): the totals, then each category's measures as CarByCategory shows them. */
+const CAR_TOTALS = ['attributed', 'influenced', 'sourced'] as const;
+
+/** The CAR measures compared (spec 7): the totals, then each category's measures, in the shared categories' order. */
 export const CAR_ROWS: { key: string; category: string; measure: CarMeasureName; pick(car: CarMeasures): number }[] = [
-  { key: 'total-attributed', category: 'All CAR', measure: 'attributed', pick: (car) => car.attributed },
-  { key: 'total-influenced', category: 'All CAR', measure: 'influenced', pick: (car) => car.influenced },
-  { key: 'total-sourced', category: 'All CAR', measure: 'sourced', pick: (car) => car.sourced },
-  ...(['internal_referral', 'external_referral', 'job_move'] as const).flatMap((key) => {
-    const category = {
-      internal_referral: 'Internal referral',
-      external_referral: 'External referral',
-      job_move: 'Job move',
-    }[key];
-    return [
-      {
-        key: `${key}-attributed`,
-        category,
-        measure: 'attributed' as const,
-        pick: (car: CarMeasures) => car.byCategory[key].attributed,
-      },
-      {
-        key: `${key}-sourced`,
-        category,
-        measure: 'sourced' as const,
-        pick: (car: CarMeasures) => car.byCategory[key].sourced,
-      },
-    ];
-  }),
-  {
-    key: 'upgrade-attributed',
-    category: 'Upgrades',
-    measure: 'attributed',
-    pick: (car) => car.byCategory.upgrade.attributed,
-  },
-  {
-    key: 'upgrade-influenced',
-    category: 'Upgrades',
-    measure: 'influenced',
-    pick: (car) => car.byCategory.upgrade.influenced,
-  },
-  { key: 'upgrade-sourced', category: 'Upgrades', measure: 'sourced', pick: (car) => car.byCategory.upgrade.sourced },
-  {
-    key: 'roadmap-attributed',
-    category: 'Roadmap',
-    measure: 'attributed',
-    pick: (car) => car.byCategory.roadmap.attributed,
-  },
-  {
-    key: 'roadmap-influenced',
-    category: 'Roadmap',
-    measure: 'influenced',
-    pick: (car) => car.byCategory.roadmap.influenced,
-  },
-  {
-    key: 'churn-retained',
-    category: 'Churn reduction',
-    measure: 'retained',
-    pick: (car) => car.byCategory.churn_reduction.retained,
-  },
-  {
-    key: 'engagement-attributed',
-    category: 'Engagement',
-    measure: 'attributed',
-    pick: (car) => car.byCategory.engagement.attributed,
-  },
+  ...CAR_TOTALS.map((measure) => ({
+    key: `total-${measure}`,
+    category: 'All CAR',
+    measure,
+    pick: (car: CarMeasures) => car[measure],
+  })),
+  ...CAR_CATEGORIES.flatMap((category) =>
+    category.measures.map((measure) => ({
+      key: `${category.key}-${measure}`,
+      category: category.label,
+      measure,
+      pick: (car: CarMeasures) => carMeasure(car.byCategory, category, measure),
+    })),
+  ),
 ];
 
 export function carRows(results: ComparedModel[], baselineIndex: number): CarRow[] {

@@ -1,15 +1,18 @@
 import type { ReactNode } from 'react';
 import type { CarView } from '../../../../shared/modelApi';
+import {
+  CAR_CATEGORIES,
+  carColumns,
+  type CarCategory,
+  type CarColumn,
+} from '../../../../shared/vocabulary/carCategories';
 import { downloadTableCsv } from '../../export/tableCsv';
 import { formatCount, formatMoney } from '../../format';
 import { useProjectStore } from '../../stores/project';
 import { TableHeading } from '../TableHeading';
 
-interface Row {
+interface Row extends Record<CarColumn, number | null> {
   category: string;
-  attributed: number | null;
-  influenced: number | null;
-  sourced: number | null;
   note?: ReactNode;
 }
 
@@ -19,34 +22,22 @@ export function CarByCategory({ car, currency }: { car: CarView; currency: strin
   const money = (value: number | null) => (value === null ? '—' : formatMoney(value, currency));
   const { byCategory } = car;
   const churn = byCategory.churn_reduction;
-  const rows: Row[] = [
-    { category: 'Internal referral', ...byCategory.internal_referral, influenced: null },
-    { category: 'External referral', ...byCategory.external_referral, influenced: null },
-    { category: 'Job move', ...byCategory.job_move, influenced: null },
-    { category: 'Upgrades', ...byCategory.upgrade },
-    {
-      category: 'Roadmap',
-      attributed: byCategory.roadmap.attributed,
-      influenced: byCategory.roadmap.influenced,
-      sourced: null,
-      note: `Revenue at stake over ${formatCount(byCategory.roadmap.opportunityCount)} opportunities; attributed = roadmap share × that amount.`,
-    },
-    {
-      category: 'Churn reduction',
-      attributed: churn.retained,
-      influenced: null,
-      sourced: null,
-      note: (
-        <>
-          Retained revenue, 95% interval {money(churn.interval[0])} – {money(churn.interval[1])}; engaged{' '}
-          {formatCount(churn.engaged.renewals)} renewals, others {formatCount(churn.other.renewals)}.{' '}
-          <span className="caveat">{churn.caveat}</span>
-          {churn.note && <> {churn.note}</>}
-        </>
-      ),
-    },
-    { category: 'Engagement', attributed: byCategory.engagement.attributed, influenced: null, sourced: null },
-  ];
+  const notes: Partial<Record<CarCategory['field'], ReactNode>> = {
+    roadmap: `Revenue at stake over ${formatCount(byCategory.roadmap.opportunityCount)} opportunities; attributed = roadmap share × that amount.`,
+    churn_reduction: (
+      <>
+        Retained revenue, 95% interval {money(churn.interval[0])} – {money(churn.interval[1])}; engaged{' '}
+        {formatCount(churn.engaged.renewals)} renewals, others {formatCount(churn.other.renewals)}.{' '}
+        <span className="caveat">{churn.caveat}</span>
+        {churn.note && <> {churn.note}</>}
+      </>
+    ),
+  };
+  const rows: Row[] = CAR_CATEGORIES.map((category) => ({
+    category: category.label,
+    ...carColumns(byCategory, category),
+    note: notes[category.field],
+  }));
 
   function downloadCsv() {
     downloadTableCsv(
