@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveMemberIdentities } from '../../src/main/import/identity';
+import { resolveMemberIdentities } from '../../src/main/store/memberIdentities';
 import type { Dataset } from '../../src/main/engine/dataset';
 import { loadDataset } from '../../src/main/engine/load';
 import { createProject, type Project } from '../../src/main/store/project';

@@ -1,4 +1,4 @@
-import { resolveMemberIdentities } from '../import/identity';
+import { resolveMemberIdentities } from '../store/memberIdentities';
 import type Database from 'better-sqlite3';
 import { TributaryError } from '../../shared/errors';
 import { DATA_KINDS } from '../../shared/kinds';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { FREE_MAIL_DOMAINS } from '../import/identity';
+import { FREE_MAIL_DOMAINS, identityKey } from '../domain/identityRules';
 import type { ActionRows } from './actionRows';
 import type { Dataset } from './dataset';
 import type { ContactRows } from './load';
@@ -45,8 +45,6 @@ export interface CommunityData {
   opportunityFeatures: string[][];
 }
 
-const normalize = (value: string | null): string | null => value?.trim().toLowerCase() || null;
-
 /**
  * The community side of the project, from the contacts and community actions `loadEngineData` already read and the
  * few small tables only CAR needs. Indexes agree with `data`.
@@ -89,7 +87,7 @@ export function loadCommunityData(
 function targetEmails(actionRows: ActionRows): Set<string> {
   const emails = new Set<string>();
   for (const email of actionRows.targetEmail) {
-    const key = normalize(email as string | null);
+    const key = identityKey(email as string | null);
     if (key !== null) emails.add(key);
   }
   return emails;
@@ -101,7 +99,7 @@ function accountByEmail(contacts: ContactRows, wanted: Set<string>): Map<string,
   const byEmail = new Map<string, number>();
   for (let c = 0; c < contacts.count; c++) {
     if ((contacts.account[c] as number) < 0) continue;
-    const key = normalize(contacts.email[c] as string | null);
+    const key = identityKey(contacts.email[c] as string | null);
     if (key === null || !wanted.has(key)) continue;
     const held = byEmail.get(key);
     if (held === undefined || compareBinary(contacts.id[c] as string, contacts.id[held] as string) < 0)
@@ -118,7 +116,7 @@ function accountByEmail(contacts: ContactRows, wanted: Set<string>): Map<string,
 function accountByDomain(data: Dataset): Map<string, number> {
   const byDomain = new Map<string, number>();
   for (let account = data.accountDomain.length - 1; account >= 0; account--) {
-    const key = normalize(data.accountDomain[account] as string | null);
+    const key = identityKey(data.accountDomain[account] as string | null);
     // data.md: free-mail domains never match an account.
     if (key !== null && !FREE_MAIL_DOMAINS.has(key)) byDomain.set(key, account);
   }
@@ -173,8 +171,8 @@ function sortedActions(rows: ActionRows, opportunityIndex: Map<string, number>):
     actions.member[i] = rows.member[from] as string;
     actions.occurredAt[i] = occurredAt[from] as number;
     actions.account[i] = rows.account[from] as number;
-    actions.targetEmail[i] = normalize(rows.targetEmail[from] as string | null);
-    actions.targetDomain[i] = normalize(rows.targetDomain[from] as string | null);
+    actions.targetEmail[i] = identityKey(rows.targetEmail[from] as string | null);
+    actions.targetDomain[i] = identityKey(rows.targetDomain[from] as string | null);
     actions.featureId[i] = rows.featureId[from] as string | null;
     actions.opportunityId[i] = opportunityId;
     actions.opportunity[i] = opportunityId === null ? -1 : (opportunityIndex.get(opportunityId) ?? -1);

@@ -8,7 +8,7 @@ import type { DataKind } from '../../shared/kinds';
 import { suspendRevisionTriggers } from '../store/dataRevision';
 import { translateSqliteError } from '../store/database';
 import { saveMapping } from '../store/mappings';
-import { resolveMemberIdentities } from './identity';
+import { resolveMemberIdentities } from '../store/memberIdentities';
 import { resolveMapping } from './mapping';
 import type { CsvPeek } from './peek';
 import { buildRowPlan, type RowPlan } from './plan';

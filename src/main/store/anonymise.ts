@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { extname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { TributaryError } from '../../shared/errors';
-import { unresolvedReason } from '../import/identity';
+import { identityKey, unresolvedReason } from '../domain/identityRules';
 import { connect, type OpenOptions } from './database';
 import { withRevisionTriggersSuspended } from './dataRevision';
 import { clearEngineSnapshot } from './engineSnapshot';
@@ -248,7 +248,7 @@ function rewriteUnresolvedReasons(db: Database.Database): void {
   const update = db.prepare('UPDATE member_identities SET reason = ? WHERE member_id = ?');
   for (const [memberId, email, company] of rows) {
     // The same normalisation identity resolution applies before it writes a reason.
-    const reason = unresolvedReason(email?.trim().toLowerCase() || null, company?.trim().toLowerCase() || null);
+    const reason = unresolvedReason(identityKey(email), identityKey(company));
     update.run(reason, memberId);
   }
 }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../test/helpers/files';
-import { createProject, type Project } from '../store/project';
-import { resolveMemberIdentities } from './identity';
+import { createProject, type Project } from './project';
+import { resolveMemberIdentities } from './memberIdentities';
 
 const tempDir = useTempDir();
 const open: Project[] = [];
