@@ -6,7 +6,15 @@ import { importCsv } from '../../src/main/import/run';
 import { checkProject, createProject, openProject } from '../../src/main/store/project';
 import { tributaryBin } from '../helpers/cli';
 import { HANG_GUARD_MS, runAndKill } from './children';
-import { fingerprintOf, integrityOf, killMoments, seededRandom, type Fingerprint } from './state';
+import {
+  fingerprintOf,
+  integrityOf,
+  killMoments,
+  ranUnkilled,
+  seededRandom,
+  type Fingerprint,
+  type KillSpan,
+} from './state';
 
 /** Issue 7.4: 50 SIGKILLs at spread moments of a large CLI import; each must leave the state before or after. */
 const KILLS = 50;
@@ -85,7 +93,8 @@ describe('a large import killed with SIGKILL', () => {
       const random = seededRandom(SEED);
       const tally = { before: 0, after: 0, finished: 0 };
       const afterByCheckpointKill = { count: 0 };
-      for (const [run, delay] of killMoments(KILLS, fullRunMs, random, () => tally.before + tally.after)) {
+      const span: KillSpan = { ms: fullRunMs };
+      for (const [run, delay] of killMoments(KILLS, span, random, () => tally.before + tally.after)) {
         const path = join(dir, `run-${run}.sqlite`);
         copyFileSync(before, path);
         // Every fifth kill waits for the main file to grow: only the checkpoint after COMMIT writes to it (the
@@ -94,6 +103,7 @@ describe('a large import killed with SIGKILL', () => {
         const inCheckpoint = run % 5 === 4;
         const killAt = inCheckpoint ? { when: () => statSync(path).size !== sizeBefore } : { afterMs: delay };
         const end = await runAndKill(importArgs(path), { ...process.env, TRIBUTARY_HOME: dir }, killAt);
+        if (!end.killed) ranUnkilled(span, end.ms);
         if (!end.killed) expect(end.code, `run ${run}: ${end.stderr}`).toBe(0);
         const state = stateAfterCrash(path);
         const label = `run ${run}, killed ${inCheckpoint ? 'in the checkpoint' : `after ${Math.round(delay)} ms`}`;

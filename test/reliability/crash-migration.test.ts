@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadMigrations } from '../../src/main/store/migrations';
 import { checkProject, openProject, type StoreOptions } from '../../src/main/store/project';
 import { HANG_GUARD_MS, runAndKill, type KillAt } from './children';
-import { killMoments, seededRandom } from './state';
+import { killMoments, ranUnkilled, seededRandom, type KillSpan } from './state';
 import { KILLS, mainFileWritten, plainState, removeProject, useStoreCrashSetup } from './storeCrash';
 
 const setup = useStoreCrashSetup();
@@ -45,12 +45,14 @@ describe('a migration killed with SIGKILL', () => {
 
     const random = seededRandom(0x319a);
     const tally = { old: 0, new: 0, finished: 0, resumed: 0 };
-    for (const [run, delay] of killMoments(KILLS, full.ms, random, () => tally.old + tally.new)) {
+    const span: KillSpan = { ms: full.ms };
+    for (const [run, delay] of killMoments(KILLS, span, random, () => tally.old + tally.new)) {
       const path = join(dir, `run-${run}.sqlite`);
       copyFileSync(big, path);
       // Every fifth kill waits for the checkpoint after the migration's commit (see the import crash test).
       const killAt: KillAt = run % 5 === 4 ? { when: mainFileWritten(path) } : { afterMs: delay };
       const end = await runAndKill([child, 'migrate', path, migrationsDir], process.env, killAt);
+      if (!end.killed) ranUnkilled(span, end.ms);
       const label = `run ${run}, ${'afterMs' in killAt ? `killed after ${Math.round(delay)} ms` : 'killed in the checkpoint'}`;
       if (!end.killed) expect(end.code, `${label}: ${end.stderr}`).toBe(0);
       const check = checkProject(path, upgraded);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/main/store/project';
 import { sha256OfFile } from '../helpers/files';
 import { HANG_GUARD_MS, runAndKill, type KillAt } from './children';
-import { killMoments, seededRandom } from './state';
+import { killMoments, ranUnkilled, seededRandom, type KillSpan } from './state';
 import { KILLS, plainState, removeProject, useStoreCrashSetup } from './storeCrash';
 
 const setup = useStoreCrashSetup();
@@ -33,7 +33,8 @@ describe('save-as killed with SIGKILL', () => {
       // One target name for every run, as a user saving again after a crash would: each save clears what the
       // killed one before it left.
       const target = join(saves, 'copy.sqlite');
-      for (const [run, delay] of killMoments(KILLS, full.ms, random, () => tally.absent + tally.complete)) {
+      const span: KillSpan = { ms: full.ms };
+      for (const [run, delay] of killMoments(KILLS, span, random, () => tally.absent + tally.complete)) {
         // Two kills in five wait for a moment too short for wall-clock delays to hit reliably: the copy being
         // written under its hidden name, and the target just renamed into place.
         const killAt: KillAt =
@@ -43,6 +44,7 @@ describe('save-as killed with SIGKILL', () => {
               ? { when: () => existsSync(target) }
               : { afterMs: delay };
         const end = await runAndKill([child, 'save-as', source, target], process.env, killAt);
+        if (!end.killed) ranUnkilled(span, end.ms);
         const label = `run ${run}, ${'afterMs' in killAt ? `killed after ${Math.round(delay)} ms` : 'killed on a file event'}`;
         if (!end.killed) expect(end.code, `${label}: ${end.stderr}`).toBe(0);
         expect(sha256OfFile(source), label).toBe(sourceHash);

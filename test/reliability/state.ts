@@ -61,20 +61,31 @@ export function integrityOf(db: Database.Database): string[] {
 /** The engine's seeded generator, so a failing run's kill moments can be replayed. */
 export const seededRandom = mulberry32;
 
+/** How long a run of the operation takes, as far as the test has seen: the timed run, or a shorter one since. */
+export interface KillSpan {
+  ms: number;
+}
+
 /**
  * Run numbers and kill moments over [0, span): first one per equal slice, at a random point inside it, so every
  * phase of the child's run (start-up, reading, writing, commit, checkpoint, close) is hit once its share of the
  * span is larger than a slice; then, for each run that ended before its kill, another random moment, until
- * `kills()` reaches `wanted`.
+ * `kills()` reaches `wanted`. `ranUnkilled` shrinks the span to a run that ended first: a timed run slowed by a busy
+ * moment would otherwise put later moments past the end of every run.
  */
 export function* killMoments(
   wanted: number,
-  span: number,
+  span: KillSpan,
   random: () => number,
   kills: () => number,
 ): Generator<[run: number, delayMs: number]> {
   for (let run = 0; kills() < wanted; run++) {
     if (run >= 3 * wanted) throw new Error(`only ${kills()} of ${run} runs were killed before they ended`);
-    yield [run, run < wanted ? ((run + random()) * span) / wanted : random() * span];
+    yield [run, run < wanted ? ((run + random()) * span.ms) / wanted : random() * span.ms];
   }
+}
+
+/** A run ended before its kill: later moments are drawn within its length. */
+export function ranUnkilled(span: KillSpan, ms: number): void {
+  span.ms = Math.min(span.ms, ms);
 }
