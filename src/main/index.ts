@@ -83,15 +83,9 @@ function registerIpc(window: () => BrowserWindow | null): Session {
   };
   const binding = nativeBinding();
   const session = new Session({ userDataDir: app.getPath('userData'), ...(binding ? { nativeBinding: binding } : {}) });
-  // The bundled workers sit next to this script (electron.vite.config.ts builds each as its own entry).
-  const jobs = new ImportJobs({
-    workerEntry: join(import.meta.dirname, 'importWorker.js'),
-    ...(binding ? { nativeBinding: binding } : {}),
-  });
-  const engine = new EngineWorker({
-    workerEntry: join(import.meta.dirname, 'engineWorker.js'),
-    ...(binding ? { nativeBinding: binding } : {}),
-  });
+  // Their threads run the bundled workers beside this script (src/main/workerScript.ts), as the CLI's do.
+  const jobs = new ImportJobs(binding ? { nativeBinding: binding } : {});
+  const engine = new EngineWorker(binding ? { nativeBinding: binding } : {});
   // Booted with the app, so opening the first project goes straight to loading it.
   engine.start();
   const handlers = createHandlers({ session, mode: 'desktop', dialogs, jobs, engine });
