@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TributaryBridge } from '../../../shared/api';
 import type { ModelOptions } from '../../../shared/modelOptions';
@@ -10,14 +11,19 @@ interface Pending {
   resolve(): void;
 }
 
-/** A bridge whose model calls answer only when the test says so, echoing the options' model in the result. */
-function fakeBridge(pending: Pending[]): Partial<TributaryBridge> {
-  const answer = (method: string) => (args: { options: ModelOptions }) =>
+/**
+ * A bridge whose model calls answer only when the test says so, echoing the options' model in the result. Each
+ * result is a new object, recorded in `answered` with the focus its request asked for.
+ */
+function fakeBridge(pending: Pending[], answered: Map<unknown, string | null>): Partial<TributaryBridge> {
+  const answer = (method: string) => (args: { options: ModelOptions; focus: string | null }) =>
     new Promise((resolve) => {
+      const result = { attribution: { model: args.options.model }, focus: null };
+      answered.set(result, args.focus);
       pending.push({
         method,
         options: args.options,
-        resolve: () => resolve({ ok: true, result: { attribution: { model: args.options.model }, focus: null } }),
+        resolve: () => resolve({ ok: true, result }),
       });
     });
   return { 'model:run': answer('model:run') } as unknown as Partial<TributaryBridge>;
@@ -27,10 +33,12 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('model results', () => {
   let pending: Pending[];
+  let answered: Map<unknown, string | null>;
 
   beforeEach(() => {
     pending = [];
-    Object.assign(globalThis, { window: { tributary: fakeBridge(pending) } });
+    answered = new Map();
+    Object.assign(globalThis, { window: { tributary: fakeBridge(pending, answered) } });
     useModelResultsStore.getState().reset();
   });
 
@@ -85,5 +93,88 @@ describe('model results', () => {
     useModelResultsStore.getState().reset();
     await answerAll();
     expect(useModelResultsStore.getState().run).toBeNull();
+  });
+
+  it('never shows the answer for a closed project, even when it arrives after the next project asked', async () => {
+    const store = useModelResultsStore.getState();
+    store.request({ options: { ...DEFAULT_OPTIONS, model: 'linear' }, scope: 'community', focus: null });
+    store.reset();
+    store.request({ options: { ...DEFAULT_OPTIONS, model: 'markov' }, scope: 'community', focus: null });
+    expect(pending.map((call) => call.options.model)).toEqual(['linear', 'markov']);
+
+    pending.shift()?.resolve();
+    await flush();
+    let state = useModelResultsStore.getState();
+    expect(state.run).toBeNull();
+    expect(resultsAreCurrent(state)).toBe(false);
+    expect(state.updating).toBe(true);
+
+    await answerAll();
+    state = useModelResultsStore.getState();
+    expect(state.run?.attribution.model).toBe('markov');
+    expect(resultsAreCurrent(state)).toBe(true);
+    expect(state.updating).toBe(false);
+  });
+
+  it('shows answers newest-last and calls only the newest one current, whatever order the answers arrive in', async () => {
+    // Requests, closes of the project and answers in any order: an answer is never for a closed project, never
+    // older than one shown before it, current exactly when it answers the newest request, and "updating" exactly
+    // while it does not. Once every call is answered, the newest request's answer is shown.
+    const step = fc.oneof(
+      { weight: 3, arbitrary: fc.constant({ kind: 'request' as const }) },
+      { weight: 1, arbitrary: fc.constant({ kind: 'close' as const }) },
+      { weight: 4, arbitrary: fc.record({ kind: fc.constant('answer' as const), pick: fc.nat() }) },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 30 }), async (steps) => {
+        useModelResultsStore.getState().reset();
+        pending.splice(0);
+        /** Each request's project (closes so far), by its focus; the newest request and answer of this project. */
+        const projectOf = new Map<string, number>();
+        let project = 0;
+        let newest: string | null = null;
+        let shownBefore = -1;
+        const order = (focus: string) => Number(focus.slice(1));
+
+        const check = () => {
+          const state = useModelResultsStore.getState();
+          const shown = state.run ? (answered.get(state.run) as string) : null;
+          if (shown !== null) {
+            expect(projectOf.get(shown), `${shown} answers a closed project`).toBe(project);
+            expect(order(shown), `${shown} is older than the answer shown before it`).toBeGreaterThanOrEqual(
+              shownBefore,
+            );
+            shownBefore = order(shown);
+          }
+          expect(resultsAreCurrent(state)).toBe(shown !== null && shown === newest);
+          expect(state.updating).toBe(newest !== null && shown !== newest);
+        };
+
+        for (const [i, next] of steps.entries()) {
+          if (next.kind === 'request') {
+            newest = `q${i}`;
+            projectOf.set(newest, project);
+            useModelResultsStore.getState().request({ options: DEFAULT_OPTIONS, scope: 'all', focus: newest });
+          } else if (next.kind === 'close') {
+            project += 1;
+            newest = null;
+            shownBefore = -1;
+            useModelResultsStore.getState().reset();
+          } else if (pending.length > 0) {
+            pending.splice(next.pick % pending.length, 1)[0]?.resolve();
+          }
+          await flush();
+          check();
+        }
+        while (pending.length > 0) {
+          pending.pop()?.resolve();
+          await flush();
+          check();
+        }
+        const state = useModelResultsStore.getState();
+        expect(state.run ? answered.get(state.run) : null).toBe(newest);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
