@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ModelOptions } from '../../../shared/modelOptions';
 import { MAX_COMPARED, type ComparedModel } from '../../../shared/scenarioApi';
 import { call, errorMessage } from '../api/client';
+import { latestOnly, type StillWanted } from './latestOnly';
 
 export type CompareSource = 'scenario' | 'model' | 'current';
 
@@ -46,18 +47,18 @@ const INITIAL = {
 
 /** The Compare tab: which models are compared, against which baseline, and their results. */
 export const useCompareStore = create<CompareState>()((set, get) => {
-  let seq = 0;
+  const answers = latestOnly();
   /** What the newest request was for: a tab switch back to Compare does not run every model again. */
   let requested: { entries: CompareEntry[]; data: unknown } | null = null;
 
-  async function send(entries: CompareEntry[], mine: number): Promise<void> {
+  async function send(entries: CompareEntry[], wanted: StillWanted): Promise<void> {
     try {
       const results = await call('model:compare', {
         entries: entries.map(({ label, options }) => ({ label, options })),
       });
-      if (mine === seq) set({ results, resultIds: entries.map((entry) => entry.id), loading: false });
+      if (wanted()) set({ results, resultIds: entries.map((entry) => entry.id), loading: false });
     } catch (error) {
-      if (mine === seq) set({ loading: false, error: errorMessage(error) });
+      if (wanted()) set({ loading: false, error: errorMessage(error) });
     }
   }
 
@@ -85,16 +86,16 @@ export const useCompareStore = create<CompareState>()((set, get) => {
       const { entries, error } = get();
       if (requested && requested.entries === entries && requested.data === data && error === null) return;
       requested = { entries, data };
-      seq += 1;
+      const wanted = answers.next();
       if (entries.length === 0) {
         set({ results: null, resultIds: [], loading: false, error: null });
         return;
       }
       set({ loading: true, error: null });
-      void send(entries, seq);
+      void send(entries, wanted);
     },
     reset: () => {
-      seq += 1;
+      answers.dropAll();
       requested = null;
       set(INITIAL);
     },

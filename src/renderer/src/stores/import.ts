@@ -5,6 +5,7 @@ import type { DataKind } from '../../../shared/kinds';
 import { call, errorMessage } from '../api/client';
 import { opportunityTypeOf, stageOf, withValue } from '../importDefaults';
 import { useImportJobStore } from './importJob';
+import { latestOnly } from './latestOnly';
 
 const PREVIEW_ROWS = 20;
 const PREVIEW_DEBOUNCE_MS = 150;
@@ -55,22 +56,22 @@ const INITIAL = {
  */
 export const useImportStore = create<ImportState>()((set, get) => {
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
-  let previewRequest = 0;
-  let inspectRequest = 0;
+  const previews = latestOnly();
+  const inspections = latestOnly();
 
   function schedulePreview(): void {
     clearTimeout(previewTimer);
-    const request = ++previewRequest;
+    const wanted = previews.next();
     set({ previewLoading: true });
     previewTimer = setTimeout(() => {
       const { inspectedPath, mapping } = get();
       if (!inspectedPath || !mapping) return;
       call('import:preview', { path: inspectedPath, mapping, rows: PREVIEW_ROWS }).then(
         (preview) => {
-          if (request === previewRequest) set({ preview, previewError: null, previewLoading: false });
+          if (wanted()) set({ preview, previewError: null, previewLoading: false });
         },
         (error: unknown) => {
-          if (request === previewRequest) set({ previewError: errorMessage(error), previewLoading: false });
+          if (wanted()) set({ previewError: errorMessage(error), previewLoading: false });
         },
       );
     }, PREVIEW_DEBOUNCE_MS);
@@ -92,18 +93,18 @@ export const useImportStore = create<ImportState>()((set, get) => {
     inspect: async (kind) => {
       const path = kind ? get().inspectedPath : get().path.trim();
       if (!path) return;
-      const request = ++inspectRequest;
+      const wanted = inspections.next();
       set({ inspecting: true, error: null });
       try {
         const inspection = await call('import:inspect', kind ? { path, kind } : { path });
-        if (request !== inspectRequest) return;
+        if (!wanted()) return;
         set({ inspection, inspectedPath: path, mapping: inspection.mapping, preview: null, previewError: null });
         useImportJobStore.getState().reset();
         schedulePreview();
       } catch (error) {
-        if (request === inspectRequest) set({ error: errorMessage(error) });
+        if (wanted()) set({ error: errorMessage(error) });
       } finally {
-        if (request === inspectRequest) set({ inspecting: false });
+        if (wanted()) set({ inspecting: false });
       }
     },
 
@@ -137,8 +138,8 @@ export const useImportStore = create<ImportState>()((set, get) => {
 
     reset: () => {
       clearTimeout(previewTimer);
-      previewRequest++;
-      inspectRequest++;
+      previews.dropAll();
+      inspections.dropAll();
       set(INITIAL);
     },
   };

@@ -3,6 +3,7 @@ import type { ImportJobStatus, ImportReport } from '../../../shared/importApi';
 import type { ImportMapping } from '../../../shared/importSpec';
 import { call, errorMessage } from '../api/client';
 import { useDataStore } from './data';
+import { latestOnly, type StillWanted } from './latestOnly';
 import { useProjectStore } from './project';
 
 const POLL_MS = 200;
@@ -37,15 +38,15 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Validation runs and imports: starts a background job, polls its progress and keeps its report. */
 export const useImportJobStore = create<ImportJobState>()((set, get) => {
-  // Bumped by reset: a poll loop from before stops at its next turn.
-  let generation = 0;
+  // After a reset, a poll loop from before stops at its next turn.
+  const jobs = latestOnly();
 
-  async function poll(jobId: string, dryRun: boolean, mine: number): Promise<void> {
+  async function poll(jobId: string, dryRun: boolean, wanted: StillWanted): Promise<void> {
     for (;;) {
       await delay(POLL_MS);
-      if (mine !== generation) return;
+      if (!wanted()) return;
       const status = await call('import:status', { jobId });
-      if (mine !== generation) return;
+      if (!wanted()) return;
       set({ status });
       if (status.state === 'running') continue;
       set({ running: null });
@@ -71,16 +72,16 @@ export const useImportJobStore = create<ImportJobState>()((set, get) => {
 
     start: async ({ path, mapping, strict, dryRun, saveMappingAs }) => {
       if (get().running) return;
-      const mine = ++generation;
+      const wanted = jobs.next();
       set({ error: null, status: null, lastDryRun: dryRun, ...(dryRun ? { validation: null } : { result: null }) });
       try {
         const args = { path, mapping, strict, dryRun, ...(saveMappingAs && !dryRun ? { saveMappingAs } : {}) };
         const { jobId } = await call('import:start', args);
-        if (mine !== generation) return;
+        if (!wanted()) return;
         set({ running: { jobId, dryRun } });
-        await poll(jobId, dryRun, mine);
+        await poll(jobId, dryRun, wanted);
       } catch (error) {
-        if (mine === generation) set({ running: null, error: errorMessage(error) });
+        if (wanted()) set({ running: null, error: errorMessage(error) });
       }
     },
 
@@ -97,7 +98,7 @@ export const useImportJobStore = create<ImportJobState>()((set, get) => {
     clearReports: () => set({ validation: null, result: null, error: null }),
 
     reset: () => {
-      generation++;
+      jobs.dropAll();
       const running = get().running;
       // Leaving the project mid-import: stop the job rather than let it finish unseen.
       if (running) call('import:cancel', { jobId: running.jobId }).catch(() => undefined);

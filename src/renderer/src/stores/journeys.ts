@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { JourneyDetail, OpportunityMatch } from '../../../shared/journeyApi';
 import { modelOptionsSchema, type ModelOptions } from '../../../shared/modelOptions';
 import { call, errorMessage } from '../api/client';
+import { latestOnly } from './latestOnly';
 
 export const SEARCH_LIMIT = 20;
 
@@ -33,19 +34,19 @@ const INITIAL = {
 } satisfies Partial<JourneysState>;
 
 /**
- * The Journeys tab: a search for one opportunity and the explanation of its credit. Each request is numbered, so an
- * answer that a newer search or a newer model arrived after is dropped.
+ * The Journeys tab: a search for one opportunity and the explanation of its credit. An answer that a newer search or
+ * a newer model arrived after is dropped.
  */
 export const useJourneysStore = create<JourneysState>()((set, get) => {
-  let searchSeq = 0;
-  let detailSeq = 0;
+  const searches = latestOnly();
+  const details = latestOnly();
 
   return {
     ...INITIAL,
     setQuery: (query) => set({ query }),
     search: async () => {
       const query = get().query.trim();
-      const seq = ++searchSeq;
+      const wanted = searches.next();
       if (!query) {
         set({ matches: null, searching: false });
         return;
@@ -53,15 +54,15 @@ export const useJourneysStore = create<JourneysState>()((set, get) => {
       set({ searching: true, error: null });
       try {
         const matches = await call('journey:search', { query, limit: SEARCH_LIMIT });
-        if (seq === searchSeq) set({ matches, searching: false });
+        if (wanted()) set({ matches, searching: false });
       } catch (error) {
-        if (seq === searchSeq) set({ searching: false, error: errorMessage(error) });
+        if (wanted()) set({ searching: false, error: errorMessage(error) });
       }
     },
     select: (opportunityId) => set({ selectedId: opportunityId, detail: null }),
     explain: async (options) => {
       const opportunityId = get().selectedId;
-      const seq = ++detailSeq;
+      const wanted = details.next();
       if (!opportunityId) return;
       const parsed = modelOptionsSchema.safeParse(options);
       if (!parsed.success) {
@@ -71,14 +72,14 @@ export const useJourneysStore = create<JourneysState>()((set, get) => {
       set({ loading: true, error: null });
       try {
         const detail = await call('journey:detail', { opportunityId, options: parsed.data });
-        if (seq === detailSeq) set({ detail, loading: false });
+        if (wanted()) set({ detail, loading: false });
       } catch (error) {
-        if (seq === detailSeq) set({ loading: false, error: errorMessage(error) });
+        if (wanted()) set({ loading: false, error: errorMessage(error) });
       }
     },
     reset: () => {
-      searchSeq++;
-      detailSeq++;
+      searches.dropAll();
+      details.dropAll();
       set(INITIAL);
     },
   };

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ModelRun } from '../../../shared/modelApi';
 import { modelOptionsSchema, type ModelOptions } from '../../../shared/modelOptions';
 import { call, errorMessage } from '../api/client';
+import { latestOnly } from './latestOnly';
 import type { FlowScope } from './model';
 
 export const FLOW_TOP_N = 12;
@@ -49,23 +50,23 @@ const INITIAL = {
 export const useModelResultsStore = create<ModelResultsState>()((set, get) => {
   let inFlight = false;
   let queued: ModelRequest | null = null;
-  /** Bumped by reset, so an answer for a project that was closed meanwhile is dropped. */
-  let epoch = 0;
+  // Requests go one at a time and are numbered in the state; this only drops answers for a project closed meanwhile.
+  const answers = latestOnly();
 
   async function send(next: ModelRequest): Promise<void> {
     inFlight = true;
-    const sentIn = epoch;
+    const wanted = answers.alongside();
     const { options, scope, focus, seq } = next;
     try {
       // One call, one run of the model: the cards, the chart and the tables always come from the same run.
       const run = await call('model:run', { options, scope, focus, topN: FLOW_TOP_N });
-      if (sentIn === epoch && seq > get().shownSeq) {
+      if (wanted() && seq > get().shownSeq) {
         set({ run, shownSeq: seq, error: seq === get().latestSeq ? null : get().error });
       }
     } catch (error) {
-      if (sentIn === epoch && seq === get().latestSeq) set({ error: errorMessage(error) });
+      if (wanted() && seq === get().latestSeq) set({ error: errorMessage(error) });
     } finally {
-      if (sentIn === epoch) {
+      if (wanted()) {
         inFlight = false;
         const after = queued;
         queued = null;
@@ -93,7 +94,7 @@ export const useModelResultsStore = create<ModelResultsState>()((set, get) => {
       else void send(next);
     },
     reset: () => {
-      epoch += 1;
+      answers.dropAll();
       inFlight = false;
       queued = null;
       set(INITIAL);

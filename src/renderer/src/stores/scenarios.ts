@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ModelOptions } from '../../../shared/modelOptions';
 import type { SavedScenario } from '../../../shared/scenarioApi';
 import { call, errorMessage } from '../api/client';
+import { latestOnly } from './latestOnly';
 
 interface ScenariosState {
   /** The project's saved scenarios by name, as last read; null until first read. */
@@ -17,18 +18,18 @@ interface ScenariosState {
 
 /** Named model options saved in the project: the Model tab saves and loads them, the Compare tab compares them. */
 export const useScenariosStore = create<ScenariosState>()((set) => {
-  /** Bumped by reset, so an answer for a project that was closed meanwhile is dropped. */
-  let epoch = 0;
+  // Every answer is the whole list after the change, so each is shown; a reset drops those for a closed project.
+  const answers = latestOnly();
 
   async function update(request: () => Promise<SavedScenario[]>): Promise<boolean> {
-    const sentIn = epoch;
+    const wanted = answers.alongside();
     set({ busy: true, error: null });
     try {
       const list = await request();
-      if (sentIn === epoch) set({ list, busy: false });
+      if (wanted()) set({ list, busy: false });
       return true;
     } catch (error) {
-      if (sentIn === epoch) set({ busy: false, error: errorMessage(error) });
+      if (wanted()) set({ busy: false, error: errorMessage(error) });
       return false;
     }
   }
@@ -45,7 +46,7 @@ export const useScenariosStore = create<ScenariosState>()((set) => {
       await update(() => call('scenario:delete', { name }));
     },
     reset: () => {
-      epoch += 1;
+      answers.dropAll();
       set({ list: null, busy: false, error: null });
     },
   };
