@@ -1,6 +1,5 @@
-import type Database from 'better-sqlite3';
-import { ACTION_TYPES, type ActionType } from '../../shared/importSpec';
-import { tableBlocks } from './tableRows';
+import { ACTION_TYPES } from '../../shared/importSpec';
+import type { EngineTables } from '../store/engineTables';
 
 /**
  * Every community action in the order SQLite stores them, one column per field, each resolved to its member's
@@ -25,31 +24,7 @@ export interface ActionRows {
 
 const ACTION_TYPE_INDEX = new Map<string, number>(ACTION_TYPES.map((type, index) => [type, index]));
 
-const COLUMNS = [
-  'action_id',
-  'member_id',
-  'occurred_at',
-  'action_type',
-  'channel',
-  'target_email',
-  'target_domain',
-  'feature_id',
-  'opportunity_id',
-];
-
-type ActionRow = [
-  string,
-  string,
-  number,
-  ActionType,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-];
-
-export function readActionRows(db: Database.Database, accountAt: (member: string, at: number) => number): ActionRows {
+export function readActionRows(tables: EngineTables, accountAt: (member: string, at: number) => number): ActionRows {
   const rows: ActionRows = {
     count: 0,
     id: [],
@@ -63,7 +38,7 @@ export function readActionRows(db: Database.Database, accountAt: (member: string
     opportunityId: [],
     account: [],
   };
-  for (const block of tableBlocks<ActionRow>(db, 'community_actions', COLUMNS)) {
+  for (const block of tables.communityActionBlocks()) {
     for (const [id, member, occurredAt, actionType, channel, email, domain, featureId, opportunityId] of block) {
       rows.id.push(id);
       rows.member.push(member);

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import { FREE_MAIL_DOMAINS, identityKey } from '../domain/identityRules';
+import type { EngineTables } from '../store/engineTables';
 import type { ActionRows } from './actionRows';
 import type { Dataset } from './dataset';
 import type { ContactRows } from './load';
@@ -50,7 +50,7 @@ export interface CommunityData {
  * few small tables only CAR needs. Indexes agree with `data`.
  */
 export function loadCommunityData(
-  db: Database.Database,
+  tables: EngineTables,
   data: Dataset,
   contacts: ContactRows,
   actionRows: ActionRows,
@@ -59,18 +59,12 @@ export function loadCommunityData(
   data.opportunities.id.forEach((id, o) => opportunityIndex.set(id, o));
 
   const featureShippedAt = new Map<string, number>();
-  for (const [id, shippedAt] of db
-    .prepare('SELECT feature_id, shipped_at FROM features')
-    .raw()
-    .iterate() as IterableIterator<[string, number | null]>) {
+  for (const [id, shippedAt] of tables.features()) {
     featureShippedAt.set(id, shippedAt ?? Number.NaN);
   }
 
   const opportunityFeatures: string[][] = Array.from({ length: data.opportunities.count }, () => []);
-  for (const [opportunityId, featureId] of db
-    .prepare('SELECT opportunity_id, feature_id FROM opportunity_features ORDER BY opportunity_id, feature_id')
-    .raw()
-    .iterate() as IterableIterator<[string, string]>) {
+  for (const [opportunityId, featureId] of tables.opportunityFeatures()) {
     const o = opportunityIndex.get(opportunityId);
     if (o !== undefined) opportunityFeatures[o]?.push(featureId);
   }

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
-import { ACTION_TYPES, type OpportunityType, type Stage } from '../../shared/importSpec';
+import { ACTION_TYPES } from '../../shared/importSpec';
+import { readEngineTables, type EngineTables } from '../store/engineTables';
 import { readActionRows, type ActionRows } from './actionRows';
 import { loadCommunityData, type CommunityData } from './communityData';
 import { OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset, type Opportunities } from './dataset';
 import { Dictionary } from './dictionary';
 import { memberAccounts } from './members';
-import { tableBlocks } from './tableRows';
 import { TouchColumns, toTouches } from './touchColumns';
 
 /** Contacts in the order SQLite stores them; `account` is -1 when the contact names none. */
@@ -16,33 +16,30 @@ export interface ContactRows {
   email: (string | null)[];
 }
 
-type ContactRow = [string, string | null, string | null, number | null];
-type TouchpointRow = [string, string | null, string | null, number, string, string | null];
-
 export interface EngineData {
   data: Dataset;
   community: CommunityData;
 }
 
 /**
- * Reads the project into the engine's columnar tables (spec 8: load once, recompute from arrays). Every id becomes
- * a dense index; accounts referenced anywhere (an opportunity of an account not imported yet) get one too, so
- * orphans still have journeys. Each table is read once: the Dataset and the community data share contacts,
- * accounts and community actions. All of it in one read transaction, so every table is of the same commit even
- * while an import worker writes (the big tables are read in several statements). The result is also kept in the
- * project (engine/projectSnapshot.ts): a change to what it holds must bump ENGINE_FILE_FORMAT (engine/engineFile.ts)
- * and the checks of engine/checkEngineData.ts.
+ * The project's tables as the engine's arrays, all read in one read transaction (store/engineTables.ts), so every
+ * table is of the same commit even while an import worker writes. The engine's one hand-over from the store: the
+ * connection only passes through to it.
  */
 export function loadEngineData(db: Database.Database): EngineData {
-  return db.transaction(() => readEngineData(db))();
+  return readEngineTables(db, buildEngineData);
 }
 
-function readEngineData(db: Database.Database): EngineData {
+/**
+ * Builds the engine's columnar tables from the project's (spec 8: load once, recompute from arrays). Every id becomes
+ * a dense index; accounts referenced anywhere (an opportunity of an account not imported yet) get one too, so
+ * orphans still have journeys. Each table is read once: the Dataset and the community data share contacts,
+ * accounts and community actions. The result is also kept in the project (engine/projectSnapshot.ts): a change to
+ * what it holds must bump ENGINE_FILE_FORMAT (engine/engineFile.ts) and the checks of engine/checkEngineData.ts.
+ */
+export function buildEngineData(tables: EngineTables): EngineData {
   const accounts = new Dictionary();
-  const accountRows = db
-    .prepare('SELECT account_id, domain, segment FROM accounts ORDER BY account_id')
-    .raw()
-    .all() as [string, string | null, string | null][];
+  const accountRows = tables.accounts();
   const domainOf: (string | null)[] = [];
   const segmentOf: (string | null)[] = [];
   for (const [id, domain, segment] of accountRows) {
@@ -52,13 +49,13 @@ function readEngineData(db: Database.Database): EngineData {
   }
 
   // The order of the reads below is the order accounts first met elsewhere get their ids: keep it.
-  const { contacts, leadCreated } = readContacts(db, accounts);
-  const opportunities = loadOpportunities(db, accounts);
+  const { contacts, leadCreated } = readContacts(tables, accounts);
+  const opportunities = loadOpportunities(tables, accounts);
   const channels = new Dictionary();
   const campaigns = new Dictionary();
   const touches = new TouchColumns();
-  addMarketingTouches(db, contacts, accounts, channels, campaigns, touches);
-  const actions = readActionRows(db, memberAccounts(db, accounts));
+  addMarketingTouches(tables, contacts, accounts, channels, campaigns, touches);
+  const actions = readActionRows(tables, memberAccounts(tables, accounts));
   const members = addCommunityTouches(actions, channels, touches);
 
   const leadCreatedAt = new Float64Array(accounts.size).fill(Number.NaN);
@@ -80,7 +77,7 @@ function readEngineData(db: Database.Database): EngineData {
     accountDomain: domainOf,
     accountSegment: segmentOf,
   };
-  return { data, community: loadCommunityData(db, data, contacts, actions) };
+  return { data, community: loadCommunityData(tables, data, contacts, actions) };
 }
 
 /** The Dataset alone, for callers that never look at community-attributed revenue. */
@@ -89,14 +86,13 @@ export function loadDataset(db: Database.Database): Dataset {
 }
 
 function readContacts(
-  db: Database.Database,
+  tables: EngineTables,
   accounts: Dictionary,
 ): { contacts: ContactRows; leadCreated: Map<number, number> } {
   const contacts: ContactRows = { count: 0, id: [], account: [], email: [] };
   // A Map, not an array filled at random indexes (which V8 would turn into a slow dictionary).
   const leadCreated = new Map<number, number>();
-  const columns = ['contact_id', 'account_id', 'email', 'lead_created_at'];
-  for (const block of tableBlocks<ContactRow>(db, 'contacts', columns)) {
+  for (const block of tables.contactBlocks()) {
     for (const [contactId, accountId, email, lead] of block) {
       const account = accountId === null ? -1 : accounts.id(accountId);
       contacts.id.push(contactId);
@@ -112,7 +108,7 @@ function readContacts(
 }
 
 function addMarketingTouches(
-  db: Database.Database,
+  tables: EngineTables,
   contacts: ContactRows,
   accounts: Dictionary,
   channels: Dictionary,
@@ -121,8 +117,7 @@ function addMarketingTouches(
 ): void {
   const contactAccount = new Map<string, number>();
   for (let c = 0; c < contacts.count; c++) contactAccount.set(contacts.id[c] as string, contacts.account[c] as number);
-  const columns = ['touchpoint_id', 'contact_id', 'account_id', 'occurred_at', 'channel', 'campaign'];
-  for (const block of tableBlocks<TouchpointRow>(db, 'touchpoints', columns)) {
+  for (const block of tables.touchpointBlocks()) {
     for (const [id, contactId, accountId, occurredAt, channel, campaign] of block) {
       // spec 1: a touch belongs to its contact's account, or its own account when it has no contact. A contact the
       // project does not know (or one without an account) counts as none, so the touch's own account holds it.
@@ -156,14 +151,8 @@ function addCommunityTouches(actions: ActionRows, channels: Dictionary, touches:
   return members;
 }
 
-function loadOpportunities(db: Database.Database, accounts: Dictionary): Opportunities {
-  const rows = db
-    .prepare(
-      `SELECT opportunity_id, name, account_id, type, stage, amount, created_at, closed_at
-       FROM opportunities ORDER BY opportunity_id`,
-    )
-    .raw()
-    .all() as [string, string | null, string, OpportunityType, Stage, number, number, number | null][];
+function loadOpportunities(tables: EngineTables, accounts: Dictionary): Opportunities {
+  const rows = tables.opportunities();
   const table: Opportunities = {
     count: rows.length,
     id: [],

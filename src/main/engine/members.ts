@@ -1,22 +1,18 @@
-import type Database from 'better-sqlite3';
+import type { EngineTables } from '../store/engineTables';
 import type { Dictionary } from './dictionary';
-import { tableBlocks } from './tableRows';
 
 /**
  * A member's account at a moment (data.md, identity resolution): their resolved account, changed by each job move
  * from its date on. A move to a domain no account has takes the member out of every account from then on: they
  * left the old company, and the new one is not in the project.
  */
-export function memberAccounts(db: Database.Database, accounts: Dictionary): (member: string, at: number) => number {
+export function memberAccounts(tables: EngineTables, accounts: Dictionary): (member: string, at: number) => number {
   const base = new Map<string, number>();
-  for (const block of tableBlocks<[string, string | null]>(db, 'member_identities', ['member_id', 'account_id'])) {
+  for (const block of tables.memberIdentityBlocks()) {
     for (const [memberId, accountId] of block) base.set(memberId, accountId === null ? -1 : accounts.id(accountId));
   }
   const moves = new Map<string, { at: number; account: number }[]>();
-  for (const [memberId, movedAt, accountId] of db
-    .prepare('SELECT member_id, moved_at, to_account_id FROM member_moves ORDER BY member_id, moved_at, action_id')
-    .raw()
-    .iterate() as IterableIterator<[string, number, string | null]>) {
+  for (const [memberId, movedAt, accountId] of tables.memberMoves()) {
     const list = moves.get(memberId) ?? [];
     list.push({ at: movedAt, account: accountId === null ? -1 : accounts.id(accountId) });
     moves.set(memberId, list);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { loadMigrations, migrate } from '../store/migrations';
-import { tableBlocks } from './tableRows';
+import { loadMigrations, migrate } from './migrations';
+import { tableBlocks } from './tableBlocks';
 
 describe('tableBlocks', () => {
   it('reads every row once, in rowid order, across blocks and gaps in the rowids', () => {
