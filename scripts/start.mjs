@@ -95,12 +95,19 @@ const electron = browserOnly ? { missing: 'TRIBUTARY_BROWSER_MODE=1 asks for bro
 const native = electron.missing ? {} : electronNativeBinding();
 const reason = electron.missing ?? native.missing;
 
+// The child gets a process group of its own, so a signal to this process's group (Ctrl-C at a terminal) reaches it
+// once, forwarded below, not twice: a second SIGINT is how a user asks the app to stop without waiting.
 const child = reason
   ? (console.log(`Electron is unavailable here: ${reason}; starting browser mode instead.`),
-    spawn(process.execPath, [join(root, 'bin', 'tributary.mjs'), 'serve'], { cwd: root, stdio: 'inherit' }))
+    spawn(process.execPath, [join(root, 'bin', 'tributary.mjs'), 'serve'], {
+      cwd: root,
+      stdio: 'inherit',
+      detached: true,
+    }))
   : spawn(electron.binary, [join(root, 'out', 'main', 'index.js')], {
       cwd: root,
       stdio: 'inherit',
+      detached: true,
       env: { ...process.env, TRIBUTARY_NATIVE_BINDING: nativeBinding },
     });
 

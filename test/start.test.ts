@@ -52,6 +52,10 @@ function commandOf(pid: number): string {
   return execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' });
 }
 
+function processGroupOf(pid: number): number {
+  return Number(execFileSync('ps', ['-o', 'pgid=', '-p', String(pid)], { encoding: 'utf8' }).trim());
+}
+
 /** The process under `pid` (itself included) whose command line says `what`. */
 function findUnder(pid: number, what: string): number {
   const found = [pid, ...childrenOf(pid).flatMap((child) => [child, ...childrenOf(child)])].find((candidate) =>
@@ -66,9 +70,11 @@ function findUnder(pid: number, what: string): number {
  * build is skipped because tests run against the build made beforehand; building here would empty out/ under other
  * test files that run the CLI bundle.
  */
-async function startApp(command: string, args: string[]): Promise<Running> {
+async function startApp(command: string, args: string[], { ownGroup = false } = {}): Promise<Running> {
   assertCliBuilt();
   const top = spawn(command, args, {
+    // A process group of its own, led by `top`, as a terminal's shell gives a job: Ctrl-C signals the whole group.
+    detached: ownGroup,
     cwd: ROOT,
     env: {
       ...process.env,
@@ -142,6 +148,18 @@ describe.skipIf(process.platform === 'win32')('npm start stopped by a signal', (
     },
     60_000,
   );
+
+  it('Ctrl-C at a terminal (SIGINT to the whole group) reaches the server once: it closes cleanly and exits 0', async () => {
+    const { top, server, port, output } = await startApp(process.execPath, START, { ownGroup: true });
+    expect(processGroupOf(server), 'the server runs in a group of its own').not.toBe(processGroupOf(top.pid!));
+    const ended = exitOf(top);
+    process.kill(-top.pid!, 'SIGINT');
+    // Had the server been in the group too, the terminal's SIGINT and the forwarded one would both reach it, and the
+    // second would end it mid-shutdown, by SIGINT.
+    expect(await ended, output()).toEqual({ code: 0, signal: null });
+    expect(isRunning(server)).toBe(false);
+    expect(await acceptsConnections(port)).toBe(false);
+  }, 60_000);
 
   it('a server killed outright ends start.mjs by the same signal, not with success', async () => {
     const { top, server } = await startApp(process.execPath, START);

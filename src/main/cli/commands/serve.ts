@@ -93,15 +93,9 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /**
- * A repeat within this long of the first signal is the same request arriving twice: Ctrl-C under `npm start`
- * reaches serve from the terminal and again from start.mjs, which forwards it. A later one ends the process the
- * default way, for a user who does not want to wait for the shutdown.
- */
-const REPEAT_GRACE_MS = 1_000;
-
-/**
- * Waits for the signal to stop. Process signal handlers are installed only here, for as long as serve runs and
- * the grace after the first signal lasts.
+ * Waits for the signal to stop. Process signal handlers are installed only here, for as long as serve runs, and
+ * removed on the first one: a second Ctrl-C while shutting down then ends the process the default way. (`npm start`
+ * runs serve in a process group of its own, so a terminal's Ctrl-C reaches it once, through start.mjs.)
  */
 function untilStopped(signal: AbortSignal | undefined): Promise<void> {
   if (signal) {
@@ -111,12 +105,8 @@ function untilStopped(signal: AbortSignal | undefined): Promise<void> {
     });
   }
   return new Promise((resolve) => {
-    const ignoreRepeat = (): void => undefined;
     const stop = (): void => {
-      for (const name of STOP_SIGNALS) process.off(name, stop).on(name, ignoreRepeat);
-      setTimeout(() => {
-        for (const name of STOP_SIGNALS) process.off(name, ignoreRepeat);
-      }, REPEAT_GRACE_MS).unref();
+      for (const name of STOP_SIGNALS) process.off(name, stop);
       resolve();
     };
     for (const name of STOP_SIGNALS) process.on(name, stop);
