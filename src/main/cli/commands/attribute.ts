@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { ModelOptions } from '../../../shared/modelOptions';
-import { formatMoneyAmount, roundMoney } from '../../../shared/money';
+import { formatMoneyAmount } from '../../../shared/money';
 import { plural } from '../../../shared/plural';
 import type { AttributionRun } from '../../engine/attribute';
 import { runModel } from '../../engine/run';
@@ -24,7 +24,6 @@ export function runAttribute(argv: string[], io: CliIo): number {
   const { currency } = engineData;
   const run = runModel(engineData, options);
   const { attribution } = run;
-  const round = (value: number): number => roundMoney(value, currency);
   // Messages go to stderr when stdout carries the JSON object.
   const say = values.json ? io.stderr : io.stdout;
   if (attribution.revenue === 0) say('No won opportunity in this project: nothing to attribute.\n');
@@ -32,7 +31,7 @@ export function runAttribute(argv: string[], io: CliIo): number {
     const rows = writeCreditsCsv(resolve(values.out), run);
     say(`Wrote ${plural(rows, 'credit row')} to ${resolve(values.out)}.\n`);
   }
-  if (values.json) io.stdout(`${JSON.stringify(attributionJson(run, round))}\n`);
+  if (values.json) io.stdout(`${JSON.stringify(attributionJson(run, currency))}\n`);
   else say(describeRun(attribution, options, currency));
   return EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { formatMoneyAmount, roundMoney } from '../../../shared/money';
+import { formatMoneyAmount } from '../../../shared/money';
 import { plural } from '../../../shared/plural';
 import type { CarResult } from '../../engine/car';
 import { runModel } from '../../engine/run';
@@ -22,8 +22,7 @@ export function runCarCommand(argv: string[], io: CliIo): number {
   const { currency } = engineData;
   const run = runModel(engineData, options);
   if (values.json) {
-    const round = (value: number): number => roundMoney(value, currency);
-    io.stdout(`${JSON.stringify(carCommandJson(run, round))}\n`);
+    io.stdout(`${JSON.stringify(carCommandJson(run, currency))}\n`);
     return EXIT.ok;
   }
   const { revenue } = run.attribution;
