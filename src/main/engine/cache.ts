@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ModelOptions } from '../../shared/modelOptions';
+import { inOneTransaction, readDataVersion } from '../store/database';
 import { readDataRevision } from '../store/dataRevision';
 import { journeyKey } from './attribute';
 import type { Memo } from './car';
@@ -66,7 +67,7 @@ export class EngineCache {
   readonly reads = { project: 0, snapshot: 0, ahead: 0 };
 
   snapshot(db: Database.Database): EngineSnapshot {
-    const version = db.pragma('data_version', { simple: true }) as number;
+    const version = readDataVersion(db);
     const loaded = this.loaded;
     if (loaded && loaded.db === db) {
       if (loaded.version === version) return loaded.snapshot;
@@ -124,10 +125,10 @@ export class EngineCache {
    */
   readAhead(db: Database.Database): void {
     this.prefetched = null;
-    this.prefetched = db.transaction(() => {
+    this.prefetched = inOneTransaction(db, () => {
       const key = engineKeyOf(db);
       return key && { key, ...readCurrentArrays(db, key) };
-    })();
+    });
   }
 
   /** True when arrays read from the tables wait to be kept in the project. */
@@ -159,7 +160,7 @@ export class EngineCache {
    * even while an import worker writes.
    */
   private arraysOf(db: Database.Database): { key: EngineFileKey | null; content: EngineFileContent } {
-    return db.transaction(() => {
+    return inOneTransaction(db, () => {
       const key = engineKeyOf(db);
       const ahead = this.takeAhead(key);
       if (key && ahead) {
@@ -168,7 +169,7 @@ export class EngineCache {
       }
       const { content, source } = readCurrentArrays(db, key);
       return { key, content: this.took(source, db, key, content) };
-    })();
+    });
   }
 
   /**

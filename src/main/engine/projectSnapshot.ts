@@ -4,8 +4,9 @@ import { gunzipSync, gzip, gzipSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { modelOptionsSchema } from '../../shared/modelOptions';
 import { APP_VERSION } from '../../shared/version';
+import { databaseBytes, inOneTransaction, readSchemaVersion } from '../store/database';
 import { readDataRevision } from '../store/dataRevision';
-import { readEngineSnapshot, writeEngineSnapshot } from '../store/engineSnapshot';
+import { readEngineSnapshot, writeEngineSnapshotUnlessBusy } from '../store/engineSnapshot';
 import { churnMemoKey, roadmapMemoKey } from './car';
 import { churnReduction } from './car/churn';
 import { roadmapCar } from './car/roadmap';
@@ -61,16 +62,7 @@ export function packSnapshotOffThread(key: EngineFileKey, content: EngineFileCon
 
 /** Writes bytes saveEngineSnapshot or packSnapshotOffThread made; see saveEngineSnapshot. */
 export function writePackedSnapshot(db: Database.Database, key: EngineFileKey, packed: Uint8Array): boolean {
-  const wait = db.pragma('busy_timeout', { simple: true }) as number;
-  db.pragma(`busy_timeout = ${WRITE_WAIT_MS}`);
-  try {
-    return writeEngineSnapshot(db, key.revision, packed);
-  } catch (error) {
-    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) return false;
-    throw error;
-  } finally {
-    db.pragma(`busy_timeout = ${wait}`);
-  }
+  return writeEngineSnapshotUnlessBusy(db, key.revision, packed, WRITE_WAIT_MS);
 }
 
 /**
@@ -80,8 +72,7 @@ export function writePackedSnapshot(db: Database.Database, key: EngineFileKey, p
  * transaction that read the revision.
  */
 export function readProjectSnapshot(db: Database.Database, key: EngineFileKey): EngineFileContent | null {
-  const fileBytes =
-    (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+  const fileBytes = databaseBytes(db);
   const limit = Math.min(MAX_EXPANSION * fileBytes, bufferConstants.MAX_LENGTH);
   const packed = readEngineSnapshot(db, key.revision, limit);
   if (!packed) return null;
@@ -108,7 +99,7 @@ export function engineKeyOf(db: Database.Database): EngineFileKey | null {
   return {
     format: ENGINE_FILE_FORMAT,
     appVersion: APP_VERSION,
-    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    schemaVersion: readSchemaVersion(db),
     revision,
   };
 }
@@ -119,10 +110,10 @@ export function engineKeyOf(db: Database.Database): EngineFileKey | null {
  * import), so the file it hands on opens fast wherever it goes. Returns whether it was kept.
  */
 export function keepEngineSnapshot(db: Database.Database): boolean {
-  const read = db.transaction(() => {
+  const read = inOneTransaction(db, () => {
     const key = engineKeyOf(db);
     return key && { key, arrays: loadEngineData(db) };
-  })();
+  });
   if (!read) return false;
   const { data, community } = read.arrays;
   const { roadmapShare, seed } = modelOptionsSchema.parse({});

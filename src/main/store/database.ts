@@ -56,3 +56,26 @@ export function translateSqliteError(error: unknown, path: string): TributaryErr
 export function hasTable(db: Database.Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
+
+/**
+ * `run` in one transaction (a savepoint inside the caller's): everything it reads is of one commit, even while
+ * another connection writes, and what it writes is committed together or not at all.
+ */
+export function inOneTransaction<T>(db: Database.Database, run: () => T): T {
+  return db.transaction(run)();
+}
+
+/** The file's schema version (`user_version`): the last migration applied to it. */
+export function readSchemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** SQLite's data_version: it moves whenever another connection commits, never for this connection's own writes. */
+export function readDataVersion(db: Database.Database): number {
+  return db.pragma('data_version', { simple: true }) as number;
+}
+
+/** The database file's size in bytes, as SQLite sees it (its pages times the page size). */
+export function databaseBytes(db: Database.Database): number {
+  return (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+}

@@ -30,6 +30,28 @@ export function writeEngineSnapshot(db: Database.Database, revision: string, byt
   return write.immediate();
 }
 
+/**
+ * writeEngineSnapshot, waiting at most `waitMs` for the write lock rather than the connection's usual wait: false
+ * when the file stayed busy. The connection's wait is put back afterwards.
+ */
+export function writeEngineSnapshotUnlessBusy(
+  db: Database.Database,
+  revision: string,
+  bytes: Uint8Array,
+  waitMs: number,
+): boolean {
+  const wait = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma(`busy_timeout = ${waitMs}`);
+  try {
+    return writeEngineSnapshot(db, revision, bytes);
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) return false;
+    throw error;
+  } finally {
+    db.pragma(`busy_timeout = ${wait}`);
+  }
+}
+
 /** Drops the snapshot (an anonymised copy must not keep the original names in it). */
 export function clearEngineSnapshot(db: Database.Database): void {
   db.prepare('DELETE FROM engine_snapshot').run();
