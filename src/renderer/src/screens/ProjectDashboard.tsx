@@ -1,15 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { call } from '../api/client';
-import { useCompareStore } from '../stores/compare';
-import { useDataStore } from '../stores/data';
-import { useImportStore } from '../stores/import';
-import { useImportJobStore } from '../stores/importJob';
-import { useJourneysStore } from '../stores/journeys';
-import { useModelStore } from '../stores/model';
-import { useModelResultsStore } from '../stores/modelResults';
 import { useProjectStore } from '../stores/project';
-import { useRestorePointsStore } from '../stores/restorePoints';
-import { useScenariosStore } from '../stores/scenarios';
+import { resetProjectStores } from '../stores/projectStores';
 import { AnonymisedBanner } from './AnonymisedBanner';
 import { CompareView } from './compare/CompareView';
 import { SaveAnonymisedForm } from './SaveAnonymisedForm';
@@ -31,17 +23,7 @@ export function ProjectDashboard() {
 
   // The wizard, the data view and the model's options belong to one project: start them afresh when another one opens.
   useEffect(() => {
-    return () => {
-      useImportStore.getState().reset();
-      useImportJobStore.getState().reset();
-      useDataStore.getState().reset();
-      useModelStore.getState().reset();
-      useModelResultsStore.getState().reset();
-      useJourneysStore.getState().reset();
-      useScenariosStore.getState().reset();
-      useCompareStore.getState().reset();
-      useRestorePointsStore.getState().reset();
-    };
+    return () => resetProjectStores();
   }, [projectPath]);
 
   if (!summary) return null;

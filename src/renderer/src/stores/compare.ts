@@ -3,6 +3,7 @@ import type { ModelOptions } from '../../../shared/modelOptions';
 import { MAX_COMPARED, type ComparedModel } from '../../../shared/scenarioApi';
 import { call, errorMessage } from '../api/client';
 import { latestOnly, type StillWanted } from './latestOnly';
+import { resetOnProjectChange } from './projectStores';
 
 export type CompareSource = 'scenario' | 'model' | 'current';
 
@@ -101,6 +102,7 @@ export const useCompareStore = create<CompareState>()((set, get) => {
     },
   };
 });
+resetOnProjectChange(useCompareStore);
 
 /** The shown results, each with its entry, in the entries' order; only entries the newest answer covers. */
 export function comparedEntries(

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { DataOverview, ImportHistoryRow, Page, UnresolvedMember } from '../../../shared/importApi';
 import type { DataKind } from '../../../shared/kinds';
 import { call, errorMessage } from '../api/client';
+import { resetOnProjectChange } from './projectStores';
 
 export const UNRESOLVED_PAGE = 50;
 
@@ -80,3 +81,4 @@ export const useDataStore = create<DataState>()((set, get) => ({
   setTableKind: (tableKind) => set({ tableKind }),
   reset: () => set((state) => ({ ...INITIAL, generation: state.generation + 1 })),
 }));
+resetOnProjectChange(useDataStore);

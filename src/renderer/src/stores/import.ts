@@ -6,6 +6,7 @@ import { call, errorMessage } from '../api/client';
 import { opportunityTypeOf, stageOf, withValue } from '../importDefaults';
 import { useImportJobStore } from './importJob';
 import { latestOnly } from './latestOnly';
+import { resetOnProjectChange } from './projectStores';
 
 const PREVIEW_ROWS = 20;
 const PREVIEW_DEBOUNCE_MS = 150;
@@ -144,3 +145,4 @@ export const useImportStore = create<ImportState>()((set, get) => {
     },
   };
 });
+resetOnProjectChange(useImportStore);

@@ -5,6 +5,7 @@ import { call, errorMessage } from '../api/client';
 import { useDataStore } from './data';
 import { latestOnly, type StillWanted } from './latestOnly';
 import { useProjectStore } from './project';
+import { resetOnProjectChange } from './projectStores';
 
 const POLL_MS = 200;
 
@@ -102,10 +103,11 @@ export const useImportJobStore = create<ImportJobState>()((set, get) => {
       const running = get().running;
       // Leaving the project mid-import: stop the job rather than let it finish unseen.
       if (running) call('import:cancel', { jobId: running.jobId }).catch(() => undefined);
-      set({ running: null, status: null, validation: null, result: null, error: null });
+      set({ running: null, status: null, validation: null, result: null, error: null, lastDryRun: false });
     },
   };
 });
+resetOnProjectChange(useImportJobStore);
 
 async function refreshAfterImport(): Promise<void> {
   await Promise.all([useProjectStore.getState().refreshSummary(), useDataStore.getState().refresh()]);

@@ -3,6 +3,7 @@ import type { JourneyDetail, OpportunityMatch } from '../../../shared/journeyApi
 import { modelOptionsSchema, type ModelOptions } from '../../../shared/modelOptions';
 import { call, errorMessage } from '../api/client';
 import { latestOnly } from './latestOnly';
+import { resetOnProjectChange } from './projectStores';
 
 export const SEARCH_LIMIT = 20;
 
@@ -84,3 +85,4 @@ export const useJourneysStore = create<JourneysState>()((set, get) => {
     },
   };
 });
+resetOnProjectChange(useJourneysStore);

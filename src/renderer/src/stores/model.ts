@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { modelOptionsSchema, type ModelName, type ModelOptions } from '../../../shared/modelOptions';
 import type { PositionName } from '../../../shared/vocabulary/positions';
 import { withModel, withWeight } from '../model/weights';
+import { resetOnProjectChange } from './projectStores';
 
 export type FlowScope = 'community' | 'all';
 
@@ -40,3 +41,4 @@ export const useModelStore = create<ModelState>()((set) => ({
   reset: () => set({ options: DEFAULT_OPTIONS, scope: 'community', focus: null }),
   load: (options) => set({ options }),
 }));
+resetOnProjectChange(useModelStore);

@@ -4,6 +4,7 @@ import { modelOptionsSchema, type ModelOptions } from '../../../shared/modelOpti
 import { call, errorMessage } from '../api/client';
 import { latestOnly } from './latestOnly';
 import type { FlowScope } from './model';
+import { resetOnProjectChange } from './projectStores';
 
 export const FLOW_TOP_N = 12;
 
@@ -101,6 +102,7 @@ export const useModelResultsStore = create<ModelResultsState>()((set, get) => {
     },
   };
 });
+resetOnProjectChange(useModelResultsStore);
 
 /** Whether the shown results answer the newest options. */
 export function resultsAreCurrent(state: Pick<ModelResultsState, 'run' | 'shownSeq' | 'latestSeq'>): boolean {

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { RestorePointInfo } from '../../../shared/restoreApi';
 import { call, errorMessage } from '../api/client';
+import { resetOnProjectChange } from './projectStores';
 
 interface RestorePointsState {
   points: RestorePointInfo[] | null;
@@ -22,3 +23,4 @@ export const useRestorePointsStore = create<RestorePointsState>()((set) => ({
   },
   reset: () => set({ points: null, error: null }),
 }));
+resetOnProjectChange(useRestorePointsStore);

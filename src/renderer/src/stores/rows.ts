@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Cell } from '../../../shared/importApi';
 import type { DataKind } from '../../../shared/kinds';
 import { call, errorMessage } from '../api/client';
+import { resetOnProjectChange } from './projectStores';
 
 export const ROWS_PAGE = 200;
 /** Pages kept in memory (40,000 rows); the ones farthest from where the user looks are dropped first. */
@@ -18,7 +19,16 @@ interface RowsState {
   open(kind: DataKind, generation: number): Promise<void>;
   /** Fetches the pages from `first` to `last` (inclusive) that are not cached or on their way. */
   ensure(first: number, last: number): void;
+  reset(): void;
 }
+
+const INITIAL = {
+  key: null,
+  total: null,
+  columns: [],
+  pages: {},
+  error: null,
+} satisfies Partial<RowsState>;
 
 /** Pages of one kind's rows for the virtualised table, fetched as the user scrolls. */
 export const useRowsStore = create<RowsState>()((set, get) => {
@@ -46,17 +56,13 @@ export const useRowsStore = create<RowsState>()((set, get) => {
   }
 
   return {
-    key: null,
-    total: null,
-    columns: [],
-    pages: {},
-    error: null,
+    ...INITIAL,
 
     open: async (nextKind, generation) => {
       const key = `${nextKind}@${generation}`;
       if (get().key === key) return;
       kind = nextKind;
-      set({ key, total: null, columns: [], pages: {}, error: null });
+      set({ ...INITIAL, key });
       await fetchPage(key, nextKind, 0);
     },
 
@@ -67,8 +73,15 @@ export const useRowsStore = create<RowsState>()((set, get) => {
         if (!(page in pages)) void fetchPage(key, kind, page);
       }
     },
+
+    // An answer on its way is for the old key, so fetchPage drops it.
+    reset: () => {
+      kind = null;
+      set(INITIAL);
+    },
   };
 });
+resetOnProjectChange(useRowsStore);
 
 function evictFarthest(pages: Record<number, Cell[][]>, near: number): Record<number, Cell[][]> {
   const indexes = Object.keys(pages).map(Number);

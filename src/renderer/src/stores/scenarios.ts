@@ -3,6 +3,7 @@ import type { ModelOptions } from '../../../shared/modelOptions';
 import type { SavedScenario } from '../../../shared/scenarioApi';
 import { call, errorMessage } from '../api/client';
 import { latestOnly } from './latestOnly';
+import { resetOnProjectChange } from './projectStores';
 
 interface ScenariosState {
   /** The project's saved scenarios by name, as last read; null until first read. */
@@ -51,3 +52,4 @@ export const useScenariosStore = create<ScenariosState>()((set) => {
     },
   };
 });
+resetOnProjectChange(useScenariosStore);
