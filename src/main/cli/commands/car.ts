@@ -1,5 +1,6 @@
 import { formatMoneyAmount } from '../../../shared/money';
 import { plural } from '../../../shared/plural';
+import { CAR_CATEGORIES, carMeasure, type CarCategory } from '../../../shared/vocabulary/carCategories';
 import type { CarResult } from '../../engine/car';
 import { runModel } from '../../engine/run';
 import { exactlyOne, parseCommandArgs } from '../args';
@@ -34,24 +35,38 @@ export function runCarCommand(argv: string[], io: CliIo): number {
 function describeCar(car: CarResult, revenue: number, model: string, currency: string): string {
   const money = (value: number): string => formatMoneyAmount(value, currency);
   const share = (value: number) => (revenue > 0 ? ` (${((100 * value) / revenue).toFixed(1)}% of won revenue)` : '');
-  const c = car.byCategory;
-  const churn = c.churn_reduction;
   const lines = [
     `Community-attributed revenue under ${model} (three measures, never added):`,
     `  attributed   ${money(car.attributed)}${share(car.attributed)}`,
     `  influenced   ${money(car.influenced)}${share(car.influenced)}`,
     `  sourced      ${money(car.sourced)}${share(car.sourced)}`,
     'By category (they overlap):',
-    `  internal referral   attributed ${money(c.internal_referral.attributed)}, sourced ${money(c.internal_referral.sourced)}`,
-    `  external referral   attributed ${money(c.external_referral.attributed)}, sourced ${money(c.external_referral.sourced)}`,
-    `  job move            attributed ${money(c.job_move.attributed)}, sourced ${money(c.job_move.sourced)}`,
-    `  upgrades            attributed ${money(c.upgrade.attributed)}, influenced ${money(c.upgrade.influenced)}, sourced ${money(c.upgrade.sourced)}`,
-    `  roadmap             influenced ${money(c.roadmap.influenced)} in ${plural(c.roadmap.opportunities.length, 'deal')}, attributed ${money(c.roadmap.attributed)}`,
-    `  churn reduction     retained ${money(churn.retained)} (95% interval ${money(churn.interval[0])} to ${money(churn.interval[1])})`,
-    `                      engaged renewals ${churn.engaged.renewals} at ${(100 * churn.engaged.retention).toFixed(1)}% retention, others ${churn.other.renewals} at ${(100 * churn.other.retention).toFixed(1)}%`,
-    `                      ${churn.caveat}`,
-    `  engagement          attributed ${money(c.engagement.attributed)}`,
+    ...CAR_CATEGORIES.flatMap((category) => categoryLines(car, category, money)),
     `Community touches per won deal: ${car.communityTouchesPerWonDeal.toFixed(2)}`,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** A category's lines: its measures in the shared table's order; roadmap and churn reduction say more. */
+function categoryLines(car: CarResult, category: CarCategory, money: (value: number) => string): string[] {
+  const name = `  ${category.label.toLowerCase().padEnd(20)}`;
+  const more = ' '.repeat(name.length);
+  const c = car.byCategory;
+  const churn = c.churn_reduction;
+  switch (category.field) {
+    case 'roadmap':
+      return [
+        `${name}influenced ${money(c.roadmap.influenced)} in ${plural(c.roadmap.opportunities.length, 'deal')}, attributed ${money(c.roadmap.attributed)}`,
+      ];
+    case 'churn_reduction':
+      return [
+        `${name}retained ${money(churn.retained)} (95% interval ${money(churn.interval[0])} to ${money(churn.interval[1])})`,
+        `${more}engaged renewals ${churn.engaged.renewals} at ${(100 * churn.engaged.retention).toFixed(1)}% retention, others ${churn.other.renewals} at ${(100 * churn.other.retention).toFixed(1)}%`,
+        `${more}${churn.caveat}`,
+      ];
+    default:
+      return [
+        `${name}${category.measures.map((measure) => `${measure} ${money(carMeasure(c, category, measure))}`).join(', ')}`,
+      ];
+  }
 }
