@@ -1,30 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../src/main/cli/main';
 import { RestorePoints } from '../src/main/store/restorePoints';
 import { openProject } from '../src/main/store/project';
+import { runCliCaptured } from './helpers/cliIo';
 import { useTempDir } from './helpers/files';
 
 const tempDir = useTempDir();
 
-function captured(home: string): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    isTTY: false,
-    env: { TRIBUTARY_HOME: home },
-  };
-}
-
-async function cli(home: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = captured(home);
-  const code = await runCli(args, io);
-  return { code, out: io.out.join(''), err: io.err.join('') };
-}
+/** Runs the CLI in-process with its user-data folder at `home`. */
+const cli = (home: string, args: string[]) => runCliCaptured(args, { TRIBUTARY_HOME: home });
 
 describe('tributary restore-points, restore and anonymise', () => {
   it('lists the points the app made and restores one, which can be undone', async () => {

@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../src/main/cli/main';
+import { runCli } from '../src/main/cli/main';
 import { resolveUserDataDir } from '../src/main/session/userData';
 import { APP_VERSION } from '../src/shared/version';
 import { runTributary, tributaryBin, type Finished } from './helpers/cli';
+import { captureCliIo, runCliCaptured } from './helpers/cliIo';
 import { keepsSnapshot } from './helpers/files';
 
 let dir: string;
@@ -223,55 +224,44 @@ describe('tributary serve', () => {
 });
 
 describe('in-process', () => {
-  function captured(extra: Partial<CliIo> = {}): CliIo & { out: string[]; err: string[] } {
-    const out: string[] = [];
-    const err: string[] = [];
-    return {
-      out,
-      err,
-      stdout: (text) => out.push(text),
-      stderr: (text) => err.push(text),
-      isTTY: false,
-      env: { TRIBUTARY_HOME: home, TRIBUTARY_RENDERER_DIR: rendererDir },
-      ...extra,
-    };
-  }
+  /** Its own user-data folder and the stub UI, as the children get. */
+  const env = () => ({ TRIBUTARY_HOME: home, TRIBUTARY_RENDERER_DIR: rendererDir });
 
   it('prints help on stdout, usage errors on stderr, and the version', async () => {
-    const help = captured();
-    expect(await runCli(['--help'], help)).toBe(0);
-    expect(help.out.join('')).toContain('Usage: tributary <command>');
+    const help = await runCliCaptured(['--help'], env());
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('Usage: tributary <command>');
     for (const command of ['new', 'demo', 'import', 'attribute', 'car', 'check', 'serve']) {
-      expect(help.out.join('')).toMatch(new RegExp(`^ {2}${command} `, 'm'));
+      expect(help.out).toMatch(new RegExp(`^ {2}${command} `, 'm'));
     }
 
-    const none = captured();
-    expect(await runCli([], none)).toBe(2);
-    expect(none.err.join('')).toContain('Usage: tributary <command>');
+    const none = await runCliCaptured([], env());
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('Usage: tributary <command>');
 
-    const demoHelp = captured();
-    expect(await runCli(['demo', '--help'], demoHelp)).toBe(0);
-    expect(demoHelp.out.join('')).toContain('--scale N');
+    const demoHelp = await runCliCaptured(['demo', '--help'], env());
+    expect(demoHelp.code).toBe(0);
+    expect(demoHelp.out).toContain('--scale N');
 
-    const unknown = captured();
-    expect(await runCli(['frobnicate'], unknown)).toBe(2);
-    expect(unknown.err.join('')).toContain('unknown command "frobnicate"');
+    const unknown = await runCliCaptured(['frobnicate'], env());
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('unknown command "frobnicate"');
 
-    const version = captured();
-    expect(await runCli(['--version'], version)).toBe(0);
-    expect(version.out.join('')).toBe(`${APP_VERSION}\n`);
+    const version = await runCliCaptured(['--version'], env());
+    expect(version.code).toBe(0);
+    expect(version.out).toBe(`${APP_VERSION}\n`);
   });
 
   it('runs serve until its signal aborts, then closes the project', async () => {
     const path = join(dir, 'in-process.sqlite');
-    expect(await runCli(['new', path], captured())).toBe(0);
+    expect((await runCliCaptured(['new', path], env())).code).toBe(0);
     const stop = new AbortController();
-    const io = captured({ signal: stop.signal });
-    const running = runCli(['serve', path, '--port', '0'], io);
-    await expect.poll(() => io.out.join('')).toMatch(/^Tributary is running at http:\/\/127\.0\.0\.1:\d+\//);
+    const serve = captureCliIo(env(), stop.signal);
+    const running = runCli(['serve', path, '--port', '0'], serve.io);
+    await expect.poll(() => serve.out()).toMatch(/^Tributary is running at http:\/\/127\.0\.0\.1:\d+\//);
     stop.abort();
     expect(await running).toBe(0);
-    expect(await runCli(['check', path], captured())).toBe(0);
+    expect((await runCliCaptured(['check', path], env())).code).toBe(0);
   });
 
   it('finds the user-data folder from TRIBUTARY_HOME, then XDG, then ~/.config', () => {

@@ -52,6 +52,11 @@ function readProject<T>(path: string, read: (db: Database.Database) => T): T {
   }
 }
 
+/** The rows `sql` selects from the project at `path`, read as another program would. */
+export function queryProject(path: string, sql: string): unknown[] {
+  return readProject(path, (db) => db.prepare(sql).all());
+}
+
 /** Whether the project at `path` keeps an engine snapshot of its current data (engine/projectSnapshot.ts). */
 export function keepsSnapshot(path: string): boolean {
   return readProject(path, (db) => {

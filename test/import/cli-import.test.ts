@@ -1,25 +1,15 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/main/cli/main';
 import { runTributary } from '../helpers/cli';
-import { keepsSnapshot, useTempDir } from '../helpers/files';
+import { runCliCaptured } from '../helpers/cliIo';
+import { keepsSnapshot, queryProject, useTempDir } from '../helpers/files';
 import { SALESFORCE_OPPORTUNITIES, writeFixture } from './fixtures';
 
 const tempDir = useTempDir();
 
 function tributary(args: string[], home: string) {
   return runTributary(args, { ...process.env, TRIBUTARY_HOME: home });
-}
-
-function query(path: string, sql: string): unknown[] {
-  const db = new Database(path, { readonly: true });
-  try {
-    return db.prepare(sql).all();
-  } finally {
-    db.close();
-  }
 }
 
 describe('tributary import', () => {
@@ -31,7 +21,7 @@ describe('tributary import', () => {
     expect(result).toMatchObject({ code: 0 });
     expect(result.stdout).toBe('Imported 5 opportunities rows from opps.csv: 5 read, 0 rejected, 0 warnings.\n');
     expect(result.stderr).toContain('note: columns not imported: "Lead Source"');
-    expect(query(project, "SELECT count(*) AS n FROM opportunities WHERE stage = 'won'")).toEqual([{ n: 3 }]);
+    expect(queryProject(project, "SELECT count(*) AS n FROM opportunities WHERE stage = 'won'")).toEqual([{ n: 3 }]);
     // The engine's arrays are kept in the project, so its first open anywhere reads them instead of the tables.
     expect(keepsSnapshot(project)).toBe(true);
     const check = await tributary(['check', project], dir);
@@ -46,7 +36,7 @@ describe('tributary import', () => {
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('rejected: accounts.csv: line 3, column "employees": ');
     expect(result.stdout).toContain('Imported 2 accounts rows');
-    expect(query(project, 'SELECT account_id FROM accounts ORDER BY 1')).toEqual([
+    expect(queryProject(project, 'SELECT account_id FROM accounts ORDER BY 1')).toEqual([
       { account_id: 'A1' },
       { account_id: 'A3' },
     ]);
@@ -59,9 +49,9 @@ describe('tributary import', () => {
     const result = await tributary(['import', project, 'accounts', file, '--strict'], dir);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('Nothing imported: --strict and 1 of 2 rows of accounts.csv was rejected.');
-    expect(query(project, 'SELECT count(*) AS n FROM accounts')).toEqual([{ n: 0 }]);
-    expect(query(project, 'SELECT count(*) AS n FROM imports')).toEqual([{ n: 0 }]);
-    expect(query(project, 'SELECT count(*) AS n FROM engine_snapshot')).toEqual([{ n: 0 }]);
+    expect(queryProject(project, 'SELECT count(*) AS n FROM accounts')).toEqual([{ n: 0 }]);
+    expect(queryProject(project, 'SELECT count(*) AS n FROM imports')).toEqual([{ n: 0 }]);
+    expect(queryProject(project, 'SELECT count(*) AS n FROM engine_snapshot')).toEqual([{ n: 0 }]);
   });
 
   it('reads --day-first and --decimal-comma, and a mapping file it then saves for the same headers', async () => {
@@ -87,10 +77,12 @@ describe('tributary import', () => {
     const args = ['import', project, 'opportunities', file, '--day-first', '--decimal-comma'];
     const result = await tributary([...args, '--mapping', mapping], dir);
     expect(result.code).toBe(0);
-    expect(query(project, 'SELECT stage, amount, created_at FROM opportunities')).toEqual([
+    expect(queryProject(project, 'SELECT stage, amount, created_at FROM opportunities')).toEqual([
       { stage: 'won', amount: 1250.5, created_at: Date.UTC(2024, 2, 2, 23, 59, 59, 999) },
     ]);
-    expect(query(project, 'SELECT name, kind FROM mappings')).toEqual([{ name: 'my-crm', kind: 'opportunities' }]);
+    expect(queryProject(project, 'SELECT name, kind FROM mappings')).toEqual([
+      { name: 'my-crm', kind: 'opportunities' },
+    ]);
 
     // The next export with the same headers maps itself, formats and stage words included.
     const next = writeFixture(
@@ -99,9 +91,9 @@ describe('tributary import', () => {
       'Value;Deal;Company;Status;Opened;Closed\n2.000,00;D2;A1;Signed;05/03/2024;06/03/2024\n',
     );
     expect((await tributary(['import', project, 'opportunities', next], dir)).code).toBe(0);
-    expect(query(project, "SELECT stage, amount, created_at FROM opportunities WHERE opportunity_id = 'D2'")).toEqual([
-      { stage: 'won', amount: 2000, created_at: Date.UTC(2024, 2, 5, 23, 59, 59, 999) },
-    ]);
+    expect(
+      queryProject(project, "SELECT stage, amount, created_at FROM opportunities WHERE opportunity_id = 'D2'"),
+    ).toEqual([{ stage: 'won', amount: 2000, created_at: Date.UTC(2024, 2, 5, 23, 59, 59, 999) }]);
   });
 
   it.each([
@@ -139,27 +131,14 @@ describe('tributary import', () => {
 });
 
 describe('tributary import, in-process', () => {
-  function captured(home: string): CliIo & { out: string[]; err: string[] } {
-    const out: string[] = [];
-    const err: string[] = [];
-    return {
-      out,
-      err,
-      stdout: (text) => out.push(text),
-      stderr: (text) => err.push(text),
-      isTTY: false,
-      env: { TRIBUTARY_HOME: home },
-    };
-  }
-
   it('warns about a misspelt header, naming the column it was likely meant for, and counts the warning', async () => {
     const dir = tempDir();
     const file = writeFixture(dir, 'accounts.csv', 'account_id,name,domian\nA1,Acme,acme.com\n');
-    const io = captured(dir);
-    expect(await runCli(['import', join(dir, 'p.sqlite'), 'accounts', file], io)).toBe(0);
-    expect(io.err.join('')).toContain(
+    const run = await runCliCaptured(['import', join(dir, 'p.sqlite'), 'accounts', file], { TRIBUTARY_HOME: dir });
+    expect(run.code).toBe(0);
+    expect(run.err).toContain(
       'warning: accounts.csv: line 1, column "domian": column `domian` is not mapped: did you mean `domain`?\n',
     );
-    expect(io.out.join('')).toBe('Imported 1 accounts row from accounts.csv: 1 read, 0 rejected, 1 warning.\n');
+    expect(run.out).toBe('Imported 1 accounts row from accounts.csv: 1 read, 0 rejected, 1 warning.\n');
   });
 });

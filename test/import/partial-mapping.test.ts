@@ -1,12 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importCsv, type ImportOptions } from '../../src/main/import/run';
 import { createProject, type Project } from '../../src/main/store/project';
 import { useApiSession } from '../helpers/api';
 import { runCliCaptured } from '../helpers/cliIo';
-import { useTempDir } from '../helpers/files';
+import { queryProject, useTempDir } from '../helpers/files';
 import { writeFixture } from './fixtures';
 
 const tempDir = useTempDir();
@@ -18,15 +17,6 @@ function newProject(dir: string): Project {
   const project = createProject(join(dir, 'p.sqlite'), { name: 'Mappings', currency: 'USD' });
   open.push(project);
   return project;
-}
-
-function query(path: string, sql: string): unknown[] {
-  const db = new Database(path, { readonly: true });
-  try {
-    return db.prepare(sql).all();
-  } finally {
-    db.close();
-  }
 }
 
 /** The mapping file in README.md's "Importing data": it names only the columns whose headers are not canonical. */
@@ -87,9 +77,12 @@ describe('a mapping that names only some columns', () => {
       code: 0,
       out: 'Imported 2 opportunities rows from deals.csv: 2 read, 0 rejected, 0 warnings.\n',
     });
-    expect(query(project, STORED_SQL)).toEqual(STORED_DEALS);
+    expect(queryProject(project, STORED_SQL)).toEqual(STORED_DEALS);
     // What is saved is the mapping the import used, complete, so the next file maps exactly the same way.
-    const saved = query(project, 'SELECT name, mapping_json FROM mappings') as { name: string; mapping_json: string }[];
+    const saved = queryProject(project, 'SELECT name, mapping_json FROM mappings') as {
+      name: string;
+      mapping_json: string;
+    }[];
     expect(saved.map(({ name, mapping_json }) => [name, JSON.parse(mapping_json).columns])).toEqual([
       ['my-crm', DEALS_COLUMNS],
     ]);
@@ -100,7 +93,7 @@ describe('a mapping that names only some columns', () => {
       'closed_at,created_at,Value,Status,type,name,account_id,Deal\n2024-05-20,2024-05-01,300,Signed,Expansion,Acme - Add-on,A1,D3\n',
     );
     expect((await runCliCaptured(['import', project, 'opportunities', next], env)).code).toBe(0);
-    expect(query(project, STORED_SQL.replace('ORDER BY 1', "WHERE opportunity_id = 'D3'"))).toEqual([
+    expect(queryProject(project, STORED_SQL.replace('ORDER BY 1', "WHERE opportunity_id = 'D3'"))).toEqual([
       { opportunity_id: 'D3', account_id: 'A1', name: 'Acme - Add-on', type: 'upgrade', stage: 'won', amount: 300 },
     ]);
   });
