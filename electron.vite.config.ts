@@ -27,8 +27,8 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           // The tributary command line (bin/tributary.mjs loads it): plain Node, no Electron.
           cli: resolve('src/main/cli/bin.ts'),
-          importWorker: resolve('src/main/import/worker.ts'),
-          engineWorker: resolve('src/main/engineHost/worker.ts'),
+          importThread: resolve('src/main/import/importThread.ts'),
+          engineThread: resolve('src/main/engineHost/engineThread.ts'),
         },
         // Shared chunks beside the entries, so modules that find files next to themselves (migrations) still do.
         output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

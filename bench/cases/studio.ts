@@ -18,7 +18,7 @@ import { chromium, type Page } from 'playwright-core';
 import { generateDemo } from '../../src/main/demo/generate';
 import { argSchemas } from '../../src/shared/api';
 import { EngineCache } from '../../src/main/engine/cache';
-import { createEngineHandlers } from '../../src/main/handlers/engineHandlers';
+import { createEngineHandlers } from '../../src/main/engineHost/handlers/engineHandlers';
 import { Session } from '../../src/main/session/session';
 import { createProject } from '../../src/main/store/project';
 import { CHROMIUM_LAUNCH } from '../../test/chromium';

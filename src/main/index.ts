@@ -4,8 +4,9 @@ import { pathToFileURL } from 'node:url';
 import { BrowserWindow, app, dialog, ipcMain, net, protocol, screen, session as electronSession } from 'electron';
 import { METHOD_NAMES, ipcChannel } from '../shared/methods';
 import { dispatch } from './handlers/dispatch';
-import { EngineWorker } from './engineHost/engineWorker';
-import { createHandlers, type Dialogs } from './handlers/index';
+import { EngineClient } from './engineHost/engineClient';
+import type { Dialogs } from './handlers/dialogHandlers';
+import { createHandlers } from './handlers/index';
 import { ImportJobs } from './import/jobs';
 import { installMenu } from './menu';
 import type { PreferencesFile } from './session/preferences';
@@ -85,7 +86,7 @@ function registerIpc(window: () => BrowserWindow | null): Session {
   const session = new Session({ userDataDir: app.getPath('userData'), ...(binding ? { nativeBinding: binding } : {}) });
   // Their threads run the bundled workers beside this script (src/main/workerScript.ts), as the CLI's do.
   const jobs = new ImportJobs(binding ? { nativeBinding: binding } : {});
-  const engine = new EngineWorker(binding ? { nativeBinding: binding } : {});
+  const engine = new EngineClient(binding ? { nativeBinding: binding } : {});
   // Booted with the app, so opening the first project goes straight to loading it.
   engine.start();
   const handlers = createHandlers({ session, mode: 'desktop', dialogs, jobs, engine });

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * thread starts as fast as the CLI does. From the sources (tests, `npm run cli:dev`) there is no such file, and
  * the folder's `workerBoot.mjs` starts the worker through tsx.
  */
-export function workerScript(bundle: 'importWorker' | 'engineWorker', moduleUrl: string): URL {
+export function workerScript(bundle: 'importThread' | 'engineThread', moduleUrl: string): URL {
   const bundled = new URL(`./${bundle}.js`, moduleUrl);
   return existsSync(fileURLToPath(bundled)) ? bundled : new URL('./workerBoot.mjs', moduleUrl);
 }

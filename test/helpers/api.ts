@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Method, Results } from '../../src/shared/api';
 import { ExportDownloads } from '../../src/main/export/downloads';
-import { EngineWorker } from '../../src/main/engineHost/engineWorker';
+import { EngineClient } from '../../src/main/engineHost/engineClient';
 import { dispatch } from '../../src/main/handlers/dispatch';
 import { createHandlers } from '../../src/main/handlers/index';
 import { ImportJobs } from '../../src/main/import/jobs';
@@ -18,13 +18,13 @@ export function useApiSession(): (projectName: string) => Promise<{
   dir: string;
   session: Session;
   jobs: ImportJobs;
-  engine: EngineWorker;
+  engine: EngineClient;
   downloads: ExportDownloads;
   call: <M extends Method>(method: M, args: unknown) => Promise<Results[M]>;
 }> {
   const tempDir = useTempDir();
   const sessions: Session[] = [];
-  const engines: EngineWorker[] = [];
+  const engines: EngineClient[] = [];
   afterEach(async () => {
     await Promise.all(engines.splice(0).map((engine) => engine.stop()));
     sessions.splice(0).forEach((session) => session.close());
@@ -34,7 +34,7 @@ export function useApiSession(): (projectName: string) => Promise<{
     const session = new Session({ userDataDir: dir });
     sessions.push(session);
     const jobs = new ImportJobs();
-    const engine = new EngineWorker();
+    const engine = new EngineClient();
     engines.push(engine);
     const downloads = new ExportDownloads(join(dir, 'exports'));
     const handlers = createHandlers({ session, mode: 'browser', jobs, engine, downloads });

@@ -1,6 +1,6 @@
 import type { Method } from '../../shared/api';
 import type { ApiErrorShape } from '../../shared/errors';
-import type { Handlers } from '../handlers/handlerTable';
+import type { Handlers } from '../handlerTable';
 
 /** The API methods the engine worker answers; every other method stays on the main thread. */
 export const ENGINE_METHODS = [
@@ -44,7 +44,7 @@ export interface EngineStatus {
   reads: { project: number; snapshot: number; ahead: number };
 }
 
-export interface EngineWorkerInput {
+export interface EngineThreadInput {
   nativeBinding?: string;
 }
 
@@ -55,7 +55,7 @@ export type EngineRequest =
   | { type: 'status'; id: number }
   /** Reads ahead the arrays of the project at `path` as it is now (checked but for its quick_check). */
   | { type: 'readAhead'; id: number; path: string }
-  /** Anonymises the project copy at `path` (a worker of its own runs this, see EngineWorker.alone). */
+  /** Anonymises the project copy at `path` (a worker of its own runs this, see EngineClient.alone). */
   | { type: 'anonymise'; id: number; path: string }
   /** checkProject over the file at `path`, a restore point (a worker of its own runs this too). */
   | { type: 'checkFile'; id: number; path: string }

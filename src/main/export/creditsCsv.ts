@@ -1,13 +1,18 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { csvLine } from '../../shared/csv';
-import { POSITION_MODELS } from '../../shared/modelOptions';
+import { POSITION_MODELS, type ModelOptions } from '../../shared/modelOptions';
 import { STAGE_IDS, TOUCH_KINDS } from '../engine/dataset';
 import { POSITION_BITS, POSITION_NAMES } from '../engine/journeys';
 import type { ModelRunResult } from '../engine/run';
 import { assertCanCreateFile } from '../store/filePaths';
 
 export const CREDITS_HEADER = ['opportunity_id', 'touch_kind', 'touch_id', 'channel', 'positions', 'credit'];
+
+/** The credits file's name, the same for a file saved in the app and a download slot reserved in browser mode. */
+export function creditsFileName(options: ModelOptions): string {
+  return `credits-${options.model}.csv`;
+}
 
 /**
  * `--out` of spec cli.md: one row per credited touch of a won opportunity, in opportunity then touch order, and

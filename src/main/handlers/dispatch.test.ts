@@ -4,14 +4,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Method } from '../../shared/api';
 import { METHOD_NAMES } from '../../shared/methods';
 import { useTempDir } from '../../../test/helpers/files';
-import { EngineWorker } from '../engineHost/engineWorker';
+import { EngineClient } from '../engineHost/engineClient';
 import { Session } from '../session/session';
 import { dispatch } from './dispatch';
 import { createHandlers } from './index';
 
 const tempDir = useTempDir();
 const sessions: Session[] = [];
-const engines: EngineWorker[] = [];
+const engines: EngineClient[] = [];
 afterEach(async () => {
   await Promise.all(engines.splice(0).map((engine) => engine.stop()));
   sessions.splice(0).forEach((session) => session.close());
@@ -20,7 +20,7 @@ afterEach(async () => {
 function setup() {
   const session = new Session({ userDataDir: tempDir() });
   sessions.push(session);
-  const engine = new EngineWorker();
+  const engine = new EngineClient();
   engines.push(engine);
   return { session, handlers: createHandlers({ session, mode: 'browser', engine }) };
 }

@@ -10,7 +10,7 @@ import { dataOverview, dataRows, unresolvedMembers } from '../store/dataView';
 import { importFileName, iterateImportIssues, listImportIssues, listImports } from '../store/imports';
 import { listSavedMappings } from '../store/mappings';
 import type { Session } from '../session/session';
-import type { Handlers } from './handlerTable';
+import type { Handlers } from '../handlerTable';
 
 type ImportMethod = keyof ImportResults & Method;
 export type ImportHandlerTable = Handlers<ImportMethod>;

@@ -1,28 +1,19 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Method, ProjectInfo, Results } from '../../shared/api';
-import { TributaryError } from '../../shared/errors';
 import { APP_VERSION } from '../../shared/version';
-import { EngineWorker } from '../engineHost/engineWorker';
-import { forwardEngineMethods } from '../engineHost/forward';
+import { EngineClient } from '../engineHost/engineClient';
 import type { ExportDownloads } from '../export/downloads';
 import { ImportJobs } from '../import/jobs';
 import { loadMigrations } from '../store/migrations';
 import { summarizeProject } from '../store/summary';
 import type { Preferences } from '../../shared/preferences';
 import type { Session } from '../session/session';
-import { createExportDialogHandlers } from './exportHandlers';
+import type { Handlers } from '../handlerTable';
+import { createDialogHandlers, type Dialogs } from './dialogHandlers';
+import { forwardEngineMethods } from './engineForward';
 import { createImportHandlers } from './importHandlers';
 import { createRestoreHandlers } from './restoreHandlers';
-import type { Handlers } from './handlerTable';
-
-/** The system file dialogs; only the desktop shell has them. */
-export interface Dialogs {
-  /** A project to open or save, or a CSV file to import. */
-  pickProject(purpose: 'open' | 'save' | 'csv', suggestedName?: string): Promise<string | null>;
-  /** Where to save an export file. */
-  pickExport(format: 'csv' | 'html', suggestedName?: string): Promise<string | null>;
-}
 
 export interface HandlerContext {
   session: Session;
@@ -31,7 +22,7 @@ export interface HandlerContext {
   /** Runs imports in worker threads; one per handler table. */
   jobs?: ImportJobs;
   /** Runs the engine methods in a worker thread; whoever passes it stops it on shutdown. */
-  engine?: EngineWorker;
+  engine?: EngineClient;
   /** Browser mode: where large exports wait for GET /download/<id>; the server serves from the same store. */
   downloads?: ExportDownloads;
 }
@@ -44,7 +35,7 @@ export function createHandlers({
   mode,
   dialogs,
   jobs = new ImportJobs(),
-  engine = new EngineWorker(),
+  engine = new EngineClient(),
   downloads,
 }: HandlerContext): HandlerTable {
   const schemaVersion = loadMigrations().length;
@@ -78,7 +69,7 @@ export function createHandlers({
   };
   return {
     ...createImportHandlers(session, jobs),
-    ...createExportDialogHandlers(dialogs),
+    ...createDialogHandlers(dialogs),
     ...forwardEngineMethods(session, engine, downloads),
     ...createRestoreHandlers(session, stopImports, opened, engine),
     'app:info': () => ({ version: APP_VERSION, mode, schemaVersion, projectsDir: session.projectsDir }),
@@ -120,12 +111,6 @@ export function createHandlers({
     'recent:forget': ({ path }) => {
       session.recent.forget(path);
       return session.recent.list();
-    },
-    'dialog:pickProject': ({ purpose, suggestedName }) => {
-      if (!dialogs) {
-        throw new TributaryError('bad_request', 'File dialogs exist only in the desktop app; type a path instead.');
-      }
-      return dialogs.pickProject(purpose, suggestedName);
     },
   };
 }

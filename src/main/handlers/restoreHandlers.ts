@@ -1,8 +1,8 @@
 import type { Method, ProjectInfo } from '../../shared/api';
 import type { RestoreResults } from '../../shared/restoreApi';
-import type { EngineWorker } from '../engineHost/engineWorker';
+import type { EngineClient } from '../engineHost/engineClient';
 import type { Session } from '../session/session';
-import type { Handlers } from './handlerTable';
+import type { Handlers } from '../handlerTable';
 
 type RestoreMethod = keyof RestoreResults & Method;
 export type RestoreHandlerTable = Handlers<RestoreMethod>;
@@ -13,8 +13,8 @@ export function createRestoreHandlers(
   stopImports: () => Promise<void>,
   /** Tells the engine a project opened, so it loads it at once. */
   opened: (info: ProjectInfo) => ProjectInfo,
-  /** Work of seconds on a big file, run off the main thread (EngineWorker). */
-  offThread: Pick<EngineWorker, 'anonymise' | 'checkFile'>,
+  /** Work of seconds on a big file, run off the main thread (EngineClient). */
+  offThread: Pick<EngineClient, 'anonymise' | 'checkFile'>,
 ): RestoreHandlerTable {
   return {
     'restore:list': () => session.restorePoints.list(session.require().path),

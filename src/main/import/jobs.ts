@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { ImportJobStatus } from '../../shared/importApi';
 import { TributaryError } from '../../shared/errors';
 import { workerScript } from '../workerScript';
-import type { ImportWorkerInput, ImportWorkerMessage } from './worker';
+import type { ImportThreadInput, ImportThreadMessage } from './importThread';
 
 const KEEP_FINISHED = 20;
 
@@ -29,16 +29,16 @@ export class ImportJobs {
   private readonly nativeBinding: string | undefined;
 
   constructor(options: ImportJobsOptions = {}) {
-    this.workerEntry = options.workerEntry ?? workerScript('importWorker', import.meta.url);
+    this.workerEntry = options.workerEntry ?? workerScript('importThread', import.meta.url);
     this.nativeBinding = options.nativeBinding;
   }
 
-  start(input: Omit<ImportWorkerInput, 'nativeBinding'>): string {
+  start(input: Omit<ImportThreadInput, 'nativeBinding'>): string {
     if ([...this.jobs.values()].some((job) => job.status.state === 'running')) {
       throw new TributaryError('locked', 'An import is already running; wait for it to finish or cancel it.');
     }
     const jobId = randomUUID();
-    const workerData: ImportWorkerInput = this.nativeBinding ? { ...input, nativeBinding: this.nativeBinding } : input;
+    const workerData: ImportThreadInput = this.nativeBinding ? { ...input, nativeBinding: this.nativeBinding } : input;
     const worker = new Worker(this.workerEntry, { workerData });
     const status: ImportJobStatus = {
       jobId,
@@ -49,7 +49,7 @@ export class ImportJobs {
       error: null,
     };
     const done = new Promise<void>((resolve) => {
-      worker.on('message', (message: ImportWorkerMessage) => {
+      worker.on('message', (message: ImportThreadMessage) => {
         if (message.type === 'progress') status.progress = message.progress;
         else if (message.type === 'done') Object.assign(status, { state: 'done', report: message.report });
         else {

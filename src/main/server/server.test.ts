@@ -5,14 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../test/helpers/files';
 import { ExportDownloads } from '../export/downloads';
 import { createHandlers } from '../handlers/index';
-import { EngineWorker } from '../engineHost/engineWorker';
+import { EngineClient } from '../engineHost/engineClient';
 import { Session } from '../session/session';
 import { startServer, type RunningServer } from './server';
 
 const tempDir = useTempDir();
 /** A PNG's signature and a little more: the server only passes the bytes on. */
 const FAVICON = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x10, 0x80]);
-const running: { server: RunningServer; session: Session; engine: EngineWorker }[] = [];
+const running: { server: RunningServer; session: Session; engine: EngineClient }[] = [];
 afterEach(async () => {
   for (const { server, session, engine } of running.splice(0)) {
     await server.close();
@@ -35,7 +35,7 @@ async function startWithDownloads(): Promise<{ server: RunningServer; downloads:
   const userDataDir = tempDir();
   const session = new Session({ userDataDir });
   const downloads = new ExportDownloads(join(userDataDir, 'exports'));
-  const engine = new EngineWorker();
+  const engine = new EngineClient();
   const server = await startServer({
     handlers: createHandlers({ session, mode: 'browser', engine, downloads }),
     rendererDir,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { TributaryError } from '../../../shared/errors';
-import { EngineWorker } from '../../engineHost/engineWorker';
+import { EngineClient } from '../../engineHost/engineClient';
 import { ExportDownloads } from '../../export/downloads';
 import { createHandlers } from '../../handlers/index';
 import { ImportJobs } from '../../import/jobs';
@@ -34,7 +34,7 @@ export async function runServe(options: ServeOptions): Promise<ServeHandle> {
   const session = new Session({ userDataDir: options.userDataDir });
   if (options.projectPath !== undefined) session.open(options.projectPath);
   const jobs = new ImportJobs();
-  const engine = new EngineWorker();
+  const engine = new EngineClient();
   // The worker boots now rather than when the first project opens; the project given on the command line is
   // loaded while the page starts.
   engine.start();

@@ -1,13 +1,13 @@
-import type { Method } from '../../shared/api';
-import { TributaryError } from '../../shared/errors';
-import type { CarResult } from '../../shared/results';
-import type { CarMeasures, ScenarioResults } from '../../shared/scenarioApi';
-import type { EngineCache } from '../engine/cache';
-import { runModel } from '../engine/run';
+import type { Method } from '../../../shared/api';
+import { TributaryError } from '../../../shared/errors';
+import type { CarResult } from '../../../shared/results';
+import type { CarMeasures, ScenarioResults } from '../../../shared/scenarioApi';
+import type { EngineCache } from '../../engine/cache';
+import { runModel } from '../../engine/run';
 import type { ProjectSource } from './projectSource';
-import { translateSqliteError } from '../store/database';
-import { deleteScenario, listScenarios, saveScenario } from '../store/scenarios';
-import type { Handlers } from './handlerTable';
+import { translateSqliteError } from '../../store/database';
+import { deleteScenario, listScenarios, saveScenario } from '../../store/scenarios';
+import type { Handlers } from '../../handlerTable';
 
 type ScenarioMethod = Exclude<keyof ScenarioResults & Method, 'model:compare'>;
 export type ScenarioHandlerTable = Handlers<ScenarioMethod>;

@@ -1,6 +1,6 @@
-import type { EngineCache } from '../engine/cache';
-import type { EngineHandlerTable } from '../engineHost/protocol';
-import { checkOpenProject, type StoreOptions } from '../store/project';
+import type { EngineCache } from '../../engine/cache';
+import type { EngineHandlerTable } from '../protocol';
+import { checkOpenProject, type StoreOptions } from '../../store/project';
 import { createExportHandlers } from './exportHandlers';
 import { createJourneyHandlers } from './journeyHandlers';
 import { createModelHandlers } from './modelHandlers';

@@ -9,10 +9,10 @@ import type {
   EngineRequest,
   EngineResponse,
   EngineStatus,
-  EngineWorkerInput,
+  EngineThreadInput,
 } from './protocol';
 
-export interface EngineWorkerOptions {
+export interface EngineClientOptions {
   /** The worker script; by default the bundled one in a build, else the sources through workerBoot.mjs. */
   workerEntry?: URL | string;
   nativeBinding?: string;
@@ -40,7 +40,7 @@ type Unnumbered<R> = R extends { id: number } ? Omit<R, 'id'> : never;
  * connection and engine cache; this side only forwards requests and matches answers to them. A worker
  * that dies fails what it was doing with a clear error, and the next request starts a new one.
  */
-export class EngineWorker {
+export class EngineClient {
   private readonly workerEntry: URL | string;
   private readonly nativeBinding: string | undefined;
   private thread: Thread | null = null;
@@ -48,19 +48,19 @@ export class EngineWorker {
   private generation = 0;
   private project: EngineProjectRef | null = null;
   /** Threads started for one request each (see alone), ended by stop with this one. */
-  private readonly helpers = new Set<EngineWorker>();
+  private readonly helpers = new Set<EngineClient>();
   /** Settles once the project last opened is loaded, or failed to load (the next call then reports why). */
   warm: Promise<void> = Promise.resolve();
 
-  constructor(options: EngineWorkerOptions = {}) {
-    this.workerEntry = options.workerEntry ?? workerScript('engineWorker', import.meta.url);
+  constructor(options: EngineClientOptions = {}) {
+    this.workerEntry = options.workerEntry ?? workerScript('engineThread', import.meta.url);
     this.nativeBinding = options.nativeBinding;
   }
 
   /** Starts the worker thread if it is not running; requests start it too. */
   start(): void {
     if (this.thread) return;
-    const workerData: EngineWorkerInput = this.nativeBinding ? { nativeBinding: this.nativeBinding } : {};
+    const workerData: EngineThreadInput = this.nativeBinding ? { nativeBinding: this.nativeBinding } : {};
     const worker = new Worker(this.workerEntry, { workerData });
     const pending = new Map<number, Pending>();
     let failure: Error | null = null;
@@ -174,7 +174,7 @@ export class EngineWorker {
    * this worker's requests wait for seconds of work on another file.
    */
   private async alone(request: Unnumbered<EngineRequest>): Promise<unknown> {
-    const alone = new EngineWorker({
+    const alone = new EngineClient({
       workerEntry: this.workerEntry,
       ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
     });

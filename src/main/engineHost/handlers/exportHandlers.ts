@@ -1,29 +1,23 @@
 import { resolve } from 'node:path';
-import type { Method, Results, ValidArgs } from '../../shared/api';
-import { TributaryError } from '../../shared/errors';
-import type { ExportResults } from '../../shared/exportApi';
-import type { ModelOptions } from '../../shared/modelOptions';
-import type { EngineCache } from '../engine/cache';
-import { writeCreditsCsv } from '../export/creditsCsv';
-import { buildReport } from '../export/report';
-import { attributionSummary } from '../engine/attributionSummary';
-import { summarizeProject } from '../store/summary';
-import type { Dialogs } from './index';
+import type { Method } from '../../../shared/api';
+import { TributaryError } from '../../../shared/errors';
+import type { ExportResults } from '../../../shared/exportApi';
+import type { EngineCache } from '../../engine/cache';
+import { creditsFileName, writeCreditsCsv } from '../../export/creditsCsv';
+import { buildReport } from '../../export/report';
+import { attributionSummary } from '../../engine/attributionSummary';
+import { summarizeProject } from '../../store/summary';
 import { runModelOn } from './modelHandlers';
 import type { ProjectSource } from './projectSource';
-import type { Handlers } from './handlerTable';
+import type { Handlers } from '../../handlerTable';
 
 type ExportMethod = Exclude<keyof ExportResults & Method, 'dialog:pickExport'>;
 export type ExportHandlerTable = Handlers<ExportMethod>;
 
-export function creditsFileName(options: ModelOptions): string {
-  return `credits-${options.model}.csv`;
-}
-
 /**
  * Files for people to keep: the per-touch credits and the one-page summary of the scenario. They run in the engine
  * worker; the credits go to the path given, which in browser mode is a download slot the main thread reserved
- * (src/main/engineHost/forward.ts).
+ * (src/main/handlers/engineForward.ts).
  */
 export function createExportHandlers(session: ProjectSource, cache: EngineCache): ExportHandlerTable {
   return {
@@ -45,20 +39,6 @@ export function createExportHandlers(session: ProjectSource, cache: EngineCache)
         locale,
       });
       return { fileName: `report-${options.model}.html`, html };
-    },
-  };
-}
-
-/** Where to save an export: only the desktop shell has file dialogs. */
-export function createExportDialogHandlers(dialogs: Dialogs | undefined): {
-  'dialog:pickExport': (args: ValidArgs<'dialog:pickExport'>) => Promise<Results['dialog:pickExport']>;
-} {
-  return {
-    'dialog:pickExport': ({ format, suggestedName }) => {
-      if (!dialogs) {
-        throw new TributaryError('bad_request', 'File dialogs exist only in the desktop app.');
-      }
-      return dialogs.pickExport(format, suggestedName);
     },
   };
 }

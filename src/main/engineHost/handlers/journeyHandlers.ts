@@ -1,12 +1,12 @@
-import type { Method } from '../../shared/api';
-import { TributaryError } from '../../shared/errors';
-import type { JourneyResults } from '../../shared/journeyApi';
-import type { EngineCache } from '../engine/cache';
-import { explainJourney } from '../engine/explain';
-import { findOpportunity, searchOpportunities } from '../engine/opportunitySearch';
-import { runModel } from '../engine/run';
+import type { Method } from '../../../shared/api';
+import { TributaryError } from '../../../shared/errors';
+import type { JourneyResults } from '../../../shared/journeyApi';
+import type { EngineCache } from '../../engine/cache';
+import { explainJourney } from '../../engine/explain';
+import { findOpportunity, searchOpportunities } from '../../engine/opportunitySearch';
+import { runModel } from '../../engine/run';
 import type { ProjectSource } from './projectSource';
-import type { Handlers } from './handlerTable';
+import type { Handlers } from '../../handlerTable';
 
 type JourneyMethod = keyof JourneyResults & Method;
 export type JourneyHandlerTable = Handlers<JourneyMethod>;

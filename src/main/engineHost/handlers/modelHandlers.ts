@@ -1,14 +1,14 @@
-import type { Method } from '../../shared/api';
-import type { ModelResults } from '../../shared/modelApi';
-import type { ModelOptions } from '../../shared/modelOptions';
-import { attributionSummary } from '../engine/attributionSummary';
-import type { EngineCache } from '../engine/cache';
-import { sankeyFlows } from '../engine/flows';
-import { carView } from '../engine/carView';
-import { focusRun } from '../engine/focus';
-import { runModel, type ModelRunResult } from '../engine/run';
+import type { Method } from '../../../shared/api';
+import type { ModelResults } from '../../../shared/modelApi';
+import type { ModelOptions } from '../../../shared/modelOptions';
+import { attributionSummary } from '../../engine/attributionSummary';
+import type { EngineCache } from '../../engine/cache';
+import { sankeyFlows } from '../../engine/flows';
+import { carView } from '../../engine/carView';
+import { focusRun } from '../../engine/focus';
+import { runModel, type ModelRunResult } from '../../engine/run';
 import type { ProjectSource } from './projectSource';
-import type { Handlers } from './handlerTable';
+import type { Handlers } from '../../handlerTable';
 
 type ModelMethod = keyof ModelResults & Method;
 export type ModelHandlerTable = Handlers<ModelMethod>;

@@ -1,4 +1,4 @@
-import type { Project } from '../store/project';
+import type { Project } from '../../store/project';
 
 /**
  * Where an engine handler finds the open project: the session on the main thread, or the engine worker's own

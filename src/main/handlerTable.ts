@@ -1,4 +1,4 @@
-import type { Method, Results, ValidArgs } from '../../shared/api';
+import type { Method, Results, ValidArgs } from '../shared/api';
 
 /** Handlers for some API methods: each gets its arguments already validated and answers its method's result. */
 export type Handlers<M extends Method> = {

@@ -4,13 +4,13 @@ import { TributaryError, type ApiErrorShape } from '../../shared/errors';
 import { argSchemas } from '../../shared/api';
 import { EngineCache } from '../engine/cache';
 import { packSnapshotOffThread, writePackedSnapshot } from '../engine/projectSnapshot';
-import { createEngineHandlers } from '../handlers/engineHandlers';
-import type { ProjectSource } from '../handlers/projectSource';
+import { createEngineHandlers } from './handlers/engineHandlers';
+import type { ProjectSource } from './handlers/projectSource';
 import { anonymiseFile } from '../store/anonymise';
 import { connect } from '../store/database';
 import { readMeta } from '../store/meta';
 import { checkProject } from '../store/project';
-import type { EngineProjectRef, EngineRequest, EngineResponse, EngineStatus, EngineWorkerInput } from './protocol';
+import type { EngineProjectRef, EngineRequest, EngineResponse, EngineStatus, EngineThreadInput } from './protocol';
 
 /**
  * The worker's own connection to the project the app has open (WAL: it sees every commit). It writes saved
@@ -61,7 +61,7 @@ class WorkerProject implements ProjectSource {
   }
 }
 
-const input = (workerData ?? {}) as EngineWorkerInput;
+const input = (workerData ?? {}) as EngineThreadInput;
 /** The native binding the app passed, for every connection this thread opens. */
 const storeOptions = input.nativeBinding ? { nativeBinding: input.nativeBinding } : {};
 const project = new WorkerProject(input.nativeBinding);

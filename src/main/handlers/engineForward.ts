@@ -1,9 +1,9 @@
 import type { ValidArgs } from '../../shared/api';
+import type { EngineClient } from '../engineHost/engineClient';
+import { ENGINE_METHODS, type EngineHandlerTable, type EngineMethod } from '../engineHost/protocol';
+import { creditsFileName } from '../export/creditsCsv';
 import type { ExportDownloads } from '../export/downloads';
-import { creditsFileName } from '../handlers/exportHandlers';
 import type { Session } from '../session/session';
-import type { EngineWorker } from './engineWorker';
-import { ENGINE_METHODS, type EngineHandlerTable, type EngineMethod } from './protocol';
 
 /**
  * The main thread's side of the engine methods: arguments already validated go to the worker with the session's
@@ -11,7 +11,7 @@ import { ENGINE_METHODS, type EngineHandlerTable, type EngineMethod } from './pr
  */
 export function forwardEngineMethods(
   session: Session,
-  engine: EngineWorker,
+  engine: EngineClient,
   downloads: ExportDownloads | undefined,
 ): EngineHandlerTable {
   const forward = <M extends EngineMethod>(method: M, args: ValidArgs<M>) =>

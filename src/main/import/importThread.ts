@@ -5,14 +5,14 @@ import { connect } from '../store/database';
 import { importCsv, type ImportOptions } from './run';
 
 /** What the job manager hands a worker: everything an import needs, as plain data. */
-export interface ImportWorkerInput {
+export interface ImportThreadInput {
   projectPath: string;
   filePath: string;
   options: Omit<ImportOptions, 'signal' | 'onProgress'>;
   nativeBinding?: string;
 }
 
-export type ImportWorkerMessage =
+export type ImportThreadMessage =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'done'; report: ImportReport }
   | { type: 'failed'; error: ApiErrorShape };
@@ -21,7 +21,7 @@ export type ImportWorkerMessage =
  * An import off the main thread: its own connection to the project (WAL lets the app keep reading), progress
  * posted as it goes, and a `cancel` message that rolls the import back.
  */
-async function run(input: ImportWorkerInput): Promise<ImportWorkerMessage> {
+async function run(input: ImportThreadInput): Promise<ImportThreadMessage> {
   const controller = new AbortController();
   parentPort?.on('message', (message: unknown) => {
     if (message === 'cancel') controller.abort();
@@ -31,7 +31,7 @@ async function run(input: ImportWorkerInput): Promise<ImportWorkerMessage> {
     const report = await importCsv(db, input.filePath, {
       ...input.options,
       signal: controller.signal,
-      onProgress: (progress) => parentPort?.postMessage({ type: 'progress', progress } satisfies ImportWorkerMessage),
+      onProgress: (progress) => parentPort?.postMessage({ type: 'progress', progress } satisfies ImportThreadMessage),
     });
     return { type: 'done', report };
   } catch (error) {
@@ -47,7 +47,7 @@ async function run(input: ImportWorkerInput): Promise<ImportWorkerMessage> {
 
 if (parentPort) {
   const port = parentPort;
-  void run(workerData as ImportWorkerInput).then((message) => {
+  void run(workerData as ImportThreadInput).then((message) => {
     port.postMessage(message);
     port.close();
   });
