@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { lost, pathSetsArbitrary, won } from '../../../test/engine/pathSets';
 import { MARKOV_MAX_STATES, markovRemovalEffects } from './markov';
 import { pathSetFrom, type PathSet } from './paths';
 
 const [A, B, C, D] = [0, 1, 2, 3];
-type Path = { channels: number[]; converted: boolean };
-const won = (...channels: number[]): Path => ({ channels, converted: true });
-const lost = (...channels: number[]): Path => ({ channels, converted: false });
 
 describe('Markov removal effects', () => {
   it('solves the classic three-path example exactly (order 1)', () => {
@@ -95,18 +93,7 @@ describe('Markov removal effects', () => {
   });
 
   it('matches a long simulation of the same chain', () => {
-    const pathSets = fc.integer({ min: 1, max: 5 }).chain((channelCount) =>
-      fc.record({
-        channelCount: fc.constant(channelCount),
-        paths: fc.array(
-          fc.record({
-            channels: fc.array(fc.integer({ min: 0, max: channelCount - 1 }), { maxLength: 6 }),
-            converted: fc.boolean(),
-          }),
-          { minLength: 1, maxLength: 30 },
-        ),
-      }),
-    );
+    const pathSets = pathSetsArbitrary({ maxChannels: 5, minPaths: 1 });
     fc.assert(
       fc.property(pathSets, fc.integer({ min: 1, max: 3 }), fc.integer(), ({ channelCount, paths }, order, seed) => {
         const pathSet = pathSetFrom(paths, channelCount);

@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { lost, pathSetsArbitrary, won, type Path } from '../../../test/engine/pathSets';
 import { pathSetFrom, type PathSet } from './paths';
 import { shapleyValues } from './shapley';
 
 const [A, B, C, D, E] = [0, 1, 2, 3, 4];
-type Path = { channels: number[]; converted: boolean };
-const won = (...channels: number[]): Path => ({ channels, converted: true });
-const lost = (...channels: number[]): Path => ({ channels, converted: false });
 const sum = (values: Iterable<number>): number => [...values].reduce((total, value) => total + value, 0);
 
 describe('Shapley values', () => {
@@ -36,7 +34,7 @@ describe('Shapley values', () => {
 
   it('equals the definition over every permutation, and sums to v(N)', () => {
     fc.assert(
-      fc.property(smallPathSets(6), ({ channelCount, paths }) => {
+      fc.property(pathSetsArbitrary({ maxChannels: 6 }), ({ channelCount, paths }) => {
         const pathSet = pathSetFrom(paths, channelCount);
         const { values, exact } = shapleyValues(pathSet);
         const expected = shapleyByPermutations(pathSet);
@@ -123,21 +121,6 @@ const fiveChannelPaths: Path[] = [
   won(E, B),
   lost(A, B),
 ];
-
-function smallPathSets(maxChannels: number) {
-  return fc.integer({ min: 1, max: maxChannels }).chain((channelCount) =>
-    fc.record({
-      channelCount: fc.constant(channelCount),
-      paths: fc.array(
-        fc.record({
-          channels: fc.array(fc.integer({ min: 0, max: channelCount - 1 }), { maxLength: 6 }),
-          converted: fc.boolean(),
-        }),
-        { maxLength: 30 },
-      ),
-    }),
-  );
-}
 
 function channelSets(pathSet: PathSet): { set: Set<number>; converted: boolean }[] {
   const sets: { set: Set<number>; converted: boolean }[] = [];
