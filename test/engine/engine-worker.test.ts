@@ -6,10 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/main/demo/generate';
 import { createProject } from '../../src/main/store/project';
 import { useApiSession } from '../helpers/api';
+import { useEngineGate } from '../helpers/engineGate';
 import { damageRootPage, hasZeroSnapshot, keepsSnapshot, sha256OfFile } from '../helpers/files';
 import { HUBSPOT_DEALS, writeFixture } from '../import/fixtures';
 
 const apiSession = useApiSession();
+const engineGate = useEngineGate();
+/** Long enough for a request on the main thread, however loaded the machine; only a failing test waits for it. */
+const ANSWERS_MEANWHILE = { timeout: 20_000 };
 
 /** A demo project file of `scale` touches, made apart from the session, for it to open. */
 function demoFile(dir: string, scale: number): string {
@@ -22,10 +26,13 @@ function demoFile(dir: string, scale: number): string {
 
 describe('the engine worker', () => {
   it('answers the overview while it loads a big project, and loads it once for the request that waits', async () => {
-    const { dir, call, engine } = await apiSession('Small');
+    // The worker is held as it starts reading the project ahead, so the load lasts until the test lets it go on.
+    const gate = engineGate({ type: 'readAhead' });
+    const { dir, call, engine } = await apiSession('Small', { workerEntry: gate.workerEntry });
     const path = demoFile(dir, 200_000);
 
     await call('project:open', { path });
+    await gate.held;
     const order: string[] = [];
     const run = call('model:run', { options: { model: 'full-path' } }).then((result) => {
       order.push('model:run');
@@ -35,6 +42,8 @@ describe('the engine worker', () => {
       order.push('project:summary');
       return result;
     });
+    await expect.poll(() => order, ANSWERS_MEANWHILE).toEqual(['project:summary']);
+    gate.release();
     const [ran, summarized] = await Promise.all([run, summary]);
 
     expect(order).toEqual(['project:summary', 'model:run']);
@@ -157,7 +166,8 @@ describe('the engine worker', () => {
   });
 
   it('runs the full check of a big project in the worker, so the overview answers meanwhile', async () => {
-    const { dir, call } = await apiSession('Small');
+    const gate = engineGate({ type: 'call', method: 'project:check' });
+    const { dir, call } = await apiSession('Small', { workerEntry: gate.workerEntry });
     const path = demoFile(dir, 200_000);
     await call('project:open', { path });
     const order: string[] = [];
@@ -165,14 +175,19 @@ describe('the engine worker', () => {
       order.push('project:check');
       return report;
     });
+    // The worker has the check and is busy with it until released.
+    await gate.held;
     const summary = call('project:summary', {}).then(() => order.push('project:summary'));
+    await expect.poll(() => order, ANSWERS_MEANWHILE).toEqual(['project:summary']);
+    gate.release();
     const [report] = await Promise.all([check, summary]);
     expect(report).toMatchObject({ path, ok: true, problems: [] });
     expect(order).toEqual(['project:summary', 'project:check']);
   });
 
   it('anonymises a copy of a big project in a thread of its own, so the overview and the model answer meanwhile', async () => {
-    const { dir, call, engine } = await apiSession('Small');
+    const gate = engineGate({ type: 'anonymise' });
+    const { dir, call, engine } = await apiSession('Small', { workerEntry: gate.workerEntry });
     const path = demoFile(dir, 200_000);
     await call('project:open', { path });
     const options = { options: { model: 'linear' } };
@@ -184,13 +199,15 @@ describe('the engine worker', () => {
       order.push('project:saveAnonymised');
       return result;
     });
-    // Sent once the copy is being anonymised: the backup before it yields, so wait for its first step.
-    await new Promise((done) => setTimeout(done, 300));
+    // Sent once the copy is made and its own thread has started anonymising it (held there until released).
+    await gate.held;
     const summary = call('project:summary', {}).then(() => order.push('project:summary'));
     const run = call('model:run', options).then((result) => {
       order.push('model:run');
       return result;
     });
+    await expect.poll(() => [...order].sort(), ANSWERS_MEANWHILE).toEqual(['model:run', 'project:summary']);
+    gate.release();
     const [copy, , again] = await Promise.all([saved, summary, run]);
     expect(order.at(-1)).toBe('project:saveAnonymised');
     expect(again).toEqual(first);
@@ -278,7 +295,7 @@ describe('the engine worker', () => {
     const { dir, call, engine } = await apiSession('Small');
     const path = demoFile(dir, 50_000);
     await call('project:open', { path });
-    const expected = await call('model:attribute', { options: { model: 'u-shaped' } });
+    const expected = await call('model:run', { options: { model: 'u-shaped' } });
 
     // Killed while it surely works on the request: a reopen makes the worker load the project again first (from
     // its tables: the snapshot is dropped once the worker has kept it, with the project closed).
@@ -288,11 +305,11 @@ describe('the engine worker', () => {
     other.exec('DELETE FROM engine_snapshot');
     other.close();
     await call('project:open', { path });
-    const cut = call('model:attribute', { options: { model: 'u-shaped' } });
+    const cut = call('model:run', { options: { model: 'u-shaped' } });
     await expect.poll(() => engine.waiting).toBeGreaterThan(1);
     await engine.kill();
     await expect(cut).rejects.toThrow(/^internal: The engine stopped unexpectedly \(.*\); try again\.$/);
 
-    expect(await call('model:attribute', { options: { model: 'u-shaped' } })).toEqual(expected);
+    expect(await call('model:run', { options: { model: 'u-shaped' } })).toEqual(expected);
   });
 });
