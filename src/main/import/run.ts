@@ -6,14 +6,15 @@ import type { ImportIssue, ImportProgress, ImportReport } from '../../shared/imp
 import { unmappedHeaderHints } from '../../shared/importSuggest';
 import type { DataKind } from '../../shared/kinds';
 import { suspendRevisionTriggers } from '../store/dataRevision';
-import { translateSqliteError } from '../store/database';
+import { asyncWriteTransaction, translateSqliteError } from '../store/database';
+import { ImportWriter } from '../store/importWriter';
+import { finishImport, startImport } from '../store/imports';
 import { saveMapping } from '../store/mappings';
 import { resolveMemberIdentities } from '../store/memberIdentities';
 import { resolveMapping } from './mapping';
 import type { CsvPeek } from './peek';
 import { buildRowPlan, type RowPlan } from './plan';
 import { openCsvSource, RowLines } from './source';
-import { ImportWriter } from './writer';
 
 export interface ImportOptions {
   kind: DataKind;
@@ -51,33 +52,29 @@ export async function importCsv(db: Database.Database, path: string, options: Im
   const source = openCsvSource(path);
   const started = Date.now();
   try {
-    db.exec('BEGIN IMMEDIATE');
-    const restoreTriggers = suspendRevisionTriggers(db);
-    const importId = Number(
-      db
-        .prepare(
-          `INSERT INTO imports (kind, file_name, sha256, rows_read, rows_imported, rows_rejected, mapping_json, strict,
-             started_at, finished_at) VALUES (?, ?, '', 0, 0, 0, ?, ?, ?, ?)`,
-        )
-        .run(options.kind, source.fileName, JSON.stringify(mapping), options.strict ? 1 : 0, started, started)
-        .lastInsertRowid,
-    );
-    const counts = await streamRows(db, source, { mapping, delimiter, newline, importId }, options);
-    if (options.dryRun || (options.strict && counts.rowsRejected > 0)) {
-      db.exec('ROLLBACK');
-      return { ...counts, importId: null, committed: false, sha256: source.sha256(), mapping, notes, ignoredHeaders };
-    }
-    resolveMemberIdentities(db);
-    restoreTriggers();
-    if (options.saveMappingAs) saveMapping(db, options.saveMappingAs, signature, mapping);
-    db.prepare(
-      `UPDATE imports SET sha256 = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, finished_at = ?
-       WHERE import_id = ?`,
-    ).run(source.sha256(), counts.rowsRead, counts.rowsImported, counts.rowsRejected, Date.now(), importId);
-    db.exec('COMMIT');
-    return { ...counts, importId, committed: true, sha256: source.sha256(), mapping, notes, ignoredHeaders };
+    return await asyncWriteTransaction<ImportReport>(db, async () => {
+      const restoreTriggers = suspendRevisionTriggers(db);
+      const importId = startImport(db, {
+        kind: options.kind,
+        fileName: source.fileName,
+        mapping,
+        strict: options.strict === true,
+        startedAt: started,
+      });
+      const counts = await streamRows(db, source, { mapping, delimiter, newline, importId }, options);
+      const sha256 = source.sha256();
+      if (options.dryRun || (options.strict && counts.rowsRejected > 0)) {
+        const result = { ...counts, importId: null, committed: false, sha256, mapping, notes, ignoredHeaders };
+        return { commit: false, result };
+      }
+      resolveMemberIdentities(db);
+      restoreTriggers();
+      if (options.saveMappingAs) saveMapping(db, options.saveMappingAs, signature, mapping);
+      const { rowsRead, rowsImported, rowsRejected } = counts;
+      finishImport(db, importId, { sha256, rowsRead, rowsImported, rowsRejected, finishedAt: Date.now() });
+      return { commit: true, result: { ...counts, importId, committed: true, sha256, mapping, notes, ignoredHeaders } };
+    });
   } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
     throw translateSqliteError(error, db.name);
   } finally {
     source.text.destroy();

@@ -79,3 +79,23 @@ export function readDataVersion(db: Database.Database): number {
 export function databaseBytes(db: Database.Database): number {
   return (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
 }
+
+/**
+ * `write` as one write transaction that may await between its statements, which better-sqlite3's transaction()
+ * cannot. BEGIN IMMEDIATE takes the write lock up front, so no other writer slips in between. Committed when `write`
+ * resolves with `commit: true`; rolled back when it resolves with false, and on any error (then rethrown).
+ */
+export async function asyncWriteTransaction<T>(
+  db: Database.Database,
+  write: () => Promise<{ commit: boolean; result: T }>,
+): Promise<T> {
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    const { commit, result } = await write();
+    db.exec(commit ? 'COMMIT' : 'ROLLBACK');
+    return result;
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}

@@ -1,6 +1,55 @@
 import type Database from 'better-sqlite3';
 import type { ImportHistoryRow, ImportIssue, Page } from '../../shared/importApi';
+import type { ImportMapping } from '../../shared/importSpec';
 import type { DataKind } from '../../shared/kinds';
+
+/** An import's history row as it starts, before the file is read. */
+export interface ImportStart {
+  kind: DataKind;
+  fileName: string;
+  mapping: ImportMapping;
+  strict: boolean;
+  startedAt: number;
+}
+
+/** What the history keeps of an import once its file has been read. */
+export interface ImportEnd {
+  sha256: string;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  finishedAt: number;
+}
+
+/**
+ * Adds an import to the history, with no counts yet, inside the import's own transaction (its rejected rows refer to
+ * it); returns its id. finishImport fills in the rest.
+ */
+export function startImport(db: Database.Database, start: ImportStart): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO imports (kind, file_name, sha256, rows_read, rows_imported, rows_rejected, mapping_json, strict,
+           started_at, finished_at) VALUES (?, ?, '', 0, 0, 0, ?, ?, ?, ?)`,
+      )
+      .run(
+        start.kind,
+        start.fileName,
+        JSON.stringify(start.mapping),
+        start.strict ? 1 : 0,
+        start.startedAt,
+        start.startedAt,
+      ).lastInsertRowid,
+  );
+}
+
+/** Records what the import read and wrote, before its transaction commits. */
+export function finishImport(db: Database.Database, importId: number, end: ImportEnd): void {
+  db.prepare(
+    `UPDATE imports SET sha256 = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, finished_at = ?
+     WHERE import_id = ?`,
+  ).run(end.sha256, end.rowsRead, end.rowsImported, end.rowsRejected, end.finishedAt, importId);
+}
 
 /** The project's import history, newest first. */
 export function listImports(db: Database.Database): ImportHistoryRow[] {

@@ -1,6 +1,20 @@
 import type Database from 'better-sqlite3';
 import type { ImportIssue } from '../../shared/importApi';
-import type { Cell, RowPlan } from './plan';
+import type { DataKind } from '../../shared/kinds';
+
+/** A cell as it is stored: text, a number, or NULL. */
+export type StoredValue = string | number | null;
+
+/** The table a file's rows go to, and how: the stored columns each row fills, in order, and which of them are what. */
+export interface ImportTarget {
+  kind: DataKind;
+  /** Stored columns each row fills, in the order of its values. */
+  columns: string[];
+  /** Stored columns that identify a row (upsert key). */
+  key: string[];
+  /** Stored columns filled only on insert, never overwritten by a re-import. */
+  insertOnly: string[];
+}
 
 const quote = (name: string): string => `"${name}"`;
 
@@ -18,18 +32,18 @@ export class ImportWriter {
 
   constructor(
     db: Database.Database,
-    plan: RowPlan,
+    target: ImportTarget,
     private readonly importId: number,
   ) {
-    const columns = plan.columns;
-    const updatable = columns.filter((c) => !plan.key.includes(c) && !plan.insertOnly.includes(c));
+    const columns = target.columns;
+    const updatable = columns.filter((c) => !target.key.includes(c) && !target.insertOnly.includes(c));
     const onConflict =
       updatable.length === 0
         ? 'DO NOTHING'
         : `DO UPDATE SET ${updatable.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`;
     this.upsert = db.prepare(
-      `INSERT INTO ${plan.kind} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
-       ON CONFLICT (${plan.key.map(quote).join(', ')}) ${onConflict}`,
+      `INSERT INTO ${target.kind} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+       ON CONFLICT (${target.key.map(quote).join(', ')}) ${onConflict}`,
     );
     db.exec('CREATE TEMP TABLE IF NOT EXISTS import_seen (key TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID');
     db.exec('DELETE FROM temp.import_seen');
@@ -38,11 +52,11 @@ export class ImportWriter {
     this.addIssue = db.prepare(
       'INSERT INTO import_issues (import_id, line, column_name, severity, reason) VALUES (?, ?, ?, ?, ?)',
     );
-    this.keyIndexes = plan.key.map((name) => columns.indexOf(name));
+    this.keyIndexes = target.key.map((name) => columns.indexOf(name));
   }
 
   /** Writes a valid row; returns the line of an earlier row with the same id in this file, if any. */
-  write(values: Cell[], line: number): number | null {
+  write(values: StoredValue[], line: number): number | null {
     const key = this.keyIndexes.map((index) => String(values[index])).join('\u0000');
     const fresh = this.markSeen.run(key, line).changes === 1;
     this.upsert.run(values);
