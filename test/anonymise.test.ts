@@ -72,7 +72,7 @@ describe('an anonymised copy of the demo', () => {
     for (const model of MODEL_NAMES) {
       const options = { ...optionsOf(model), roadmapShare: 0.2 };
       before.set(model, {
-        attribution: await call('model:attribute', { options }),
+        attribution: (await call('model:run', { options })).attribution,
         car: await call('model:car', { options }),
       });
     }
@@ -108,7 +108,7 @@ describe('an anonymised copy of the demo', () => {
     for (const model of MODEL_NAMES) {
       const options = { ...optionsOf(model), roadmapShare: 0.2 };
       const after = {
-        attribution: await call('model:attribute', { options }),
+        attribution: (await call('model:run', { options })).attribution,
         car: await call('model:car', { options }),
       };
       expect(after, model).toEqual(renameStrings(before.get(model), (text) => label.get(text) ?? text));

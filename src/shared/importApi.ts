@@ -52,7 +52,6 @@ export const importArgSchemas = {
   'import:issues': z.strictObject({ importId: z.number().int().positive(), offset, limit }),
   /** Every issue of an import as CSV text, safe to open in a spreadsheet. */
   'import:issuesCsv': z.strictObject({ importId: z.number().int().positive() }),
-  'mapping:list': z.strictObject({}),
   'data:overview': z.strictObject({}),
   'data:rows': z.strictObject({ kind, offset, limit }),
   'data:unresolved': z.strictObject({ offset, limit }),
@@ -147,11 +146,6 @@ export interface Page<T> {
   rows: T[];
 }
 
-export interface SavedMappingInfo {
-  name: string;
-  mapping: ImportMapping;
-}
-
 export interface DataOverview {
   counts: Record<DataKind, number>;
   /** References to rows the project does not have: kept, and flagged here (data.md). */
@@ -178,7 +172,6 @@ export interface ImportResults {
   'import:history': ImportHistoryRow[];
   'import:issues': Page<ImportIssue>;
   'import:issuesCsv': { fileName: string; csv: string };
-  'mapping:list': SavedMappingInfo[];
   'data:overview': DataOverview;
   'data:rows': Page<Cell[]> & { columns: string[] };
   'data:unresolved': Page<UnresolvedMember>;

@@ -4,16 +4,11 @@ import type { Breakdowns, CarResult, FlowFocus, RoadmapCar, RoadmapOpportunity, 
 
 /** Model methods of the API (merged into api.ts): the engine computes, the UI receives aggregates only. */
 export const modelArgSchemas = {
-  'model:attribute': z.strictObject({ options: modelOptionsSchema }),
+  /** The whole CAR of a model, every list uncut: the roadmap panel's CSV of all its opportunities. */
   'model:car': z.strictObject({ options: modelOptionsSchema }),
-  'model:flows': z.strictObject({
-    options: modelOptionsSchema,
-    scope: z.enum(['community', 'all']).default('community'),
-    topN: z.number().int().min(1).max(50).default(12),
-  }),
   /**
-   * What the Model tab shows, from one run of the model: the three answers above, with the flows and the credit
-   * breakdowns filtered to one Sankey node when `focus` names one.
+   * What the Model tab shows, from one run of the model: the attribution, CAR and Sankey flows, with the flows and
+   * the credit breakdowns filtered to one Sankey node when `focus` names one.
    */
   'model:run': z.strictObject({
     options: modelOptionsSchema,
@@ -59,8 +54,6 @@ export interface ModelRun {
 }
 
 export interface ModelResults {
-  'model:attribute': AttributionSummary;
   'model:car': CarResult;
-  'model:flows': SankeyFlows;
   'model:run': ModelRun;
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { useApiSession } from '../helpers/api';
 import { generateDemo } from '../../src/main/demo/generate';
 import { writeFixture } from '../import/fixtures';
+import { attributionSummary } from '../../src/main/engine/attributionSummary';
+import { EngineCache } from '../../src/main/engine/cache';
 import { carView } from '../../src/main/engine/carView';
+import { sankeyFlows } from '../../src/main/engine/flows';
+import { runModel } from '../../src/main/engine/run';
+import { modelOptionsSchema } from '../../src/shared/modelOptions';
 
 const apiSession = useApiSession();
 
@@ -18,7 +23,7 @@ describe('model methods of the API', () => {
   it('attribute, car and flows agree with each other and with the project summary', async () => {
     const { call } = await demoSession();
     const summary = await call('project:summary', {});
-    const attribution = await call('model:attribute', { options: { model: 'full-path' } });
+    const { attribution, flows } = await call('model:run', { options: { model: 'full-path' }, scope: 'community' });
     close(attribution.revenue, summary.wonRevenue);
     close(attribution.attributed + attribution.unattributed, attribution.revenue);
     close(
@@ -28,21 +33,22 @@ describe('model methods of the API', () => {
     const car = await call('model:car', { options: { model: 'full-path' } });
     expect(car.influenced).toBeGreaterThan(0);
     expect(car.influenced).toBeLessThanOrEqual(attribution.revenue);
-    const flows = await call('model:flows', { options: { model: 'full-path' }, scope: 'community' });
     close(flows.total, car.attributed);
     expect(JSON.stringify([attribution, car, flows])).not.toMatch(/NaN|Infinity/);
-    const markov = await call('model:attribute', { options: { model: 'markov' } });
+    const markov = (await call('model:run', { options: { model: 'markov' } })).attribution;
     expect(Object.keys(markov.removalEffects ?? {}).length).toBeGreaterThan(3);
   });
 
-  it('runs the model once for the Model tab, with the same answers as the three methods', async () => {
-    const { call } = await demoSession();
+  it('runs the model once for the Model tab, with the same answers as the attribution, CAR and flows on their own', async () => {
+    const { session, call } = await demoSession();
     const options = { model: 'u-shaped' as const };
     const run = await call('model:run', { options, scope: 'all', topN: 6 });
-    expect(run.attribution).toEqual(await call('model:attribute', { options }));
+    // The engine in this thread, run apart from the worker's cache.
+    const alone = runModel(new EngineCache().snapshot(session.require().db), modelOptionsSchema.parse(options));
+    expect(run.attribution).toEqual(attributionSummary(alone));
     // The tab's CAR is the whole CAR with its long lists cut (engine/carView.ts).
     expect(run.car).toEqual(carView(await call('model:car', { options })));
-    expect(run.flows).toEqual(await call('model:flows', { options, scope: 'all', topN: 6 }));
+    expect(run.flows).toEqual(sankeyFlows(alone.data, alone.attribution, { scope: 'all', topN: 6 }));
     expect(run.focus).toBeNull();
   });
 
@@ -116,7 +122,7 @@ describe('model methods of the API', () => {
 
   it('sees the data an import adds, without being told', async () => {
     const { dir, call, jobs } = await demoSession();
-    const before = await call('model:attribute', { options: { model: 'linear' } });
+    const before = (await call('model:run', { options: { model: 'linear' } })).attribution;
     const file = writeFixture(
       dir,
       'late-deal.csv',
@@ -125,7 +131,7 @@ describe('model methods of the API', () => {
     const inspection = await call('import:inspect', { path: file, kind: 'opportunities' });
     const { jobId } = await call('import:start', { path: file, mapping: inspection.mapping });
     expect((await jobs.settled(jobId)).state).toBe('done');
-    const after = await call('model:attribute', { options: { model: 'linear' } });
+    const after = (await call('model:run', { options: { model: 'linear' } })).attribution;
     close(after.revenue, before.revenue + 12_345);
     close(after.unattributed, before.unattributed + 12_345);
   });

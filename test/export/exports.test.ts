@@ -76,7 +76,7 @@ describe('export:credits', () => {
       const [header, ...rows] = parseCsv(file!.path);
       expect(header).toEqual(CREDITS_HEADER);
       expect(rows.length).toBe(result.rows);
-      const attribution = await session.call('model:attribute', { options });
+      const { attribution } = await session.call('model:run', { options });
       const touched = rows.filter((row) => row[1] !== '');
       const sum = (list: string[][]) => list.reduce((total, row) => total + Number(row[5]), 0);
       expect(Math.abs(sum(touched) - attribution.attributed)).toBeLessThan(MONEY_TOLERANCE * attribution.revenue);

@@ -67,10 +67,10 @@ describe('import through the API, in a worker thread', () => {
     for (const cell of parsed.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r\n]/);
 
     // The saved mapping is found again for the same headers.
-    expect((await call('import:inspect', { path: file })).savedMappingName).toBe('HubSpot deals');
-    expect(await call('mapping:list', {})).toMatchObject([
-      { name: 'HubSpot deals', mapping: { kind: 'opportunities' } },
-    ]);
+    expect(await call('import:inspect', { path: file })).toMatchObject({
+      savedMappingName: 'HubSpot deals',
+      mapping: { kind: 'opportunities' },
+    });
 
     const page = await call('data:rows', { kind: 'opportunities', offset: 1, limit: 2 });
     expect(page).toMatchObject({ total: 4, offset: 1 });

@@ -4,9 +4,7 @@ import type { Handlers } from '../handlerTable';
 
 /** The API methods the engine worker answers; every other method stays on the main thread. */
 export const ENGINE_METHODS = [
-  'model:attribute',
   'model:car',
-  'model:flows',
   'model:run',
   'model:compare',
   'journey:search',

@@ -58,17 +58,16 @@ const BAD_ARGS: Record<Method, unknown[]> = {
   'import:history': [{ all: true }],
   'import:issues': [{}, { importId: 0 }, { importId: 1, limit: 5000 }, { importId: 1.5 }],
   'import:issuesCsv': [{ importId: -1 }],
-  'mapping:list': [{ kind: 'accounts' }],
   'data:overview': [{ x: 1 }],
   'data:rows': [{}, { kind: 'users' }, { kind: 'accounts', offset: -1 }],
   'data:unresolved': [{ limit: 0 }],
-  'model:attribute': [{}, { options: { model: 'nope' } }, { options: { model: 'custom' } }],
   'model:car': [{ options: { halfLifeDays: 0 } }, { options: { markovOrder: 5 } }],
-  'model:flows': [
+  'model:run': [
+    {},
+    { options: { model: 'nope' } },
+    { options: { model: 'custom' } },
     { options: {}, scope: 'some' },
     { options: {}, topN: 0 },
-  ],
-  'model:run': [
     { options: {}, focus: 3 },
     { options: {}, focus: 'x'.repeat(301) },
     { options: {}, extra: true },

@@ -8,7 +8,6 @@ import type { ImportJobs } from '../import/jobs';
 import { peekCsv } from '../import/peek';
 import { dataOverview, dataRows, unresolvedMembers } from '../store/dataView';
 import { importFileName, iterateImportIssues, listImportIssues, listImports } from '../store/imports';
-import { listSavedMappings } from '../store/mappings';
 import type { Session } from '../session/session';
 import type { Handlers } from '../handlerTable';
 
@@ -63,7 +62,6 @@ export function createImportHandlers(session: Session, jobs: ImportJobs): Import
         csv: toCsv(['line', 'column', 'severity', 'reason'], rows()),
       };
     },
-    'mapping:list': () => listSavedMappings(db()),
     'data:overview': () => dataOverview(db()),
     'data:rows': ({ kind, offset, limit }) => dataRows(db(), kind, offset, limit),
     'data:unresolved': ({ offset, limit }) => unresolvedMembers(db(), offset, limit),

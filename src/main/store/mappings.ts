@@ -36,14 +36,3 @@ export function saveMapping(db: Database.Database, name: string, signature: stri
        mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`,
   ).run(name, mapping.kind, signature, JSON.stringify(mapping), Date.now());
 }
-
-export function listSavedMappings(db: Database.Database): SavedMapping[] {
-  const rows = db.prepare('SELECT name, mapping_json FROM mappings ORDER BY name').all() as {
-    name: string;
-    mapping_json: string;
-  }[];
-  return rows.flatMap((row) => {
-    const mapping = parseStoredMapping(row.mapping_json);
-    return mapping ? [{ name: row.name, mapping }] : [];
-  });
-}

@@ -24,12 +24,7 @@ export function runModelOn(session: ProjectSource, cache: EngineCache, options: 
  */
 export function createModelHandlers(session: ProjectSource, cache: EngineCache): ModelHandlerTable {
   return {
-    'model:attribute': ({ options }) => attributionSummary(runModelOn(session, cache, options)),
     'model:car': ({ options }) => runModelOn(session, cache, options).car(),
-    'model:flows': ({ options, scope, topN }) => {
-      const { data, attribution } = runModelOn(session, cache, options);
-      return sankeyFlows(data, attribution, { scope, topN });
-    },
     'model:run': ({ options, scope, topN, focus }) => {
       const run = runModelOn(session, cache, options);
       const { data, attribution } = run;
