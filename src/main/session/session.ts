@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ProjectInfo } from '../../shared/api';
 import type { RestorePointInfo, RestorePointReason } from '../../shared/restoreApi';
 import { TributaryError } from '../../shared/errors';
 import { generateDemo } from '../demo/generate';
-import { readDataRevision } from '../store/dataRevision';
+import { changeSignature } from '../store/changeSignature';
 import { createProject, openProject, type CheckReport, type Project, type StoreOptions } from '../store/project';
 import { RestorePoints, restoreProjectFile } from '../store/restorePoints';
 import { PreferencesFile } from './preferences';
@@ -136,7 +135,7 @@ export class Session {
   /** A restore point of the open project now (before an import, or asked for). */
   async makeRestorePoint(reason: RestorePointReason): Promise<RestorePointInfo> {
     const project = this.require();
-    const signature = changeSignature(project);
+    const signature = changeSignature(project.db);
     const point = await this.restorePoints.make(project, reason);
     this.pointedAt = signature;
     return point;
@@ -144,7 +143,7 @@ export class Session {
 
   /** The periodic point: made only when a project is open and its data changed since the last one. */
   async periodicRestorePoint(): Promise<RestorePointInfo | null> {
-    if (!this.project || this.restoring || changeSignature(this.project) === this.pointedAt) return null;
+    if (!this.project || this.restoring || changeSignature(this.project.db) === this.pointedAt) return null;
     return this.makeRestorePoint('auto');
   }
 
@@ -195,7 +194,7 @@ export class Session {
   private adopt(project: Project): ProjectInfo {
     if (this.project && this.project !== project) this.project.close();
     this.project = project;
-    this.pointedAt = changeSignature(project);
+    this.pointedAt = changeSignature(project.db);
     const info: ProjectInfo = { path: project.path, meta: project.meta };
     if (project.migrated) info.upgraded = project.migrated;
     this.recent.touch(project.path, info.meta.name);
@@ -211,27 +210,6 @@ export class Session {
         .trim() || 'Untitled';
     return join(this.projectsDir, `${safe}.sqlite`);
   }
-}
-
-/** What the user made in a project besides its data, read whole: small tables, and the import history's end. */
-const USER_STATE = [
-  'SELECT key, value FROM project_meta ORDER BY key',
-  'SELECT * FROM scenarios ORDER BY rowid',
-  'SELECT * FROM mappings ORDER BY rowid',
-  'SELECT count(*), max(rowid) FROM imports',
-];
-
-/**
- * What a restore point would save that the last one may not have, whoever changed it (this session, the import
- * worker, the engine worker saving a scenario): the data revision, which every change to the data redraws, and
- * what the user made besides. Not every write counts: the engine keeping its snapshot of the arrays in the project
- * (engine/projectSnapshot.ts) changes nothing a restore would bring back, and must not cost a point the size of
- * the project each time a project is opened.
- */
-function changeSignature(project: Project): string {
-  const hash = createHash('sha256').update(readDataRevision(project.db) ?? '');
-  for (const sql of USER_STATE) hash.update(JSON.stringify(project.db.prepare(sql).raw().all()));
-  return hash.digest('hex');
 }
 
 /**
