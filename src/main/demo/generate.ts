@@ -1,8 +1,10 @@
-import { resolveMemberIdentities } from '../store/memberIdentities';
 import type Database from 'better-sqlite3';
 import { TributaryError } from '../../shared/errors';
 import { DATA_KINDS } from '../../shared/kinds';
+import { inOneTransaction } from '../store/database';
 import { withRevisionTriggersSuspended } from '../store/dataRevision';
+import { DemoRows, firstTableWithRows } from '../store/demoRows';
+import { resolveMemberIdentities } from '../store/memberIdentities';
 import { writeAccount } from './account';
 import { Apportioner } from './budget';
 import { Community } from './community';
@@ -33,13 +35,12 @@ const ACCOUNT_ENGAGEMENT_SHARE = 0.72;
 const UNRESOLVED_MEMBERS_PER_ACCOUNT = 0.35;
 
 function assertEmpty(db: Database.Database): void {
-  for (const table of DATA_KINDS) {
-    if (db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined) {
-      throw new TributaryError(
-        'already_exists',
-        `The project already holds ${table}; demo data goes into a new project.`,
-      );
-    }
+  const table = firstTableWithRows(db, DATA_KINDS);
+  if (table !== null) {
+    throw new TributaryError(
+      'already_exists',
+      `The project already holds ${table}; demo data goes into a new project.`,
+    );
   }
 }
 
@@ -78,8 +79,8 @@ export function generateDemo(db: Database.Database, options: DemoOptions = {}): 
     random.next(),
   );
 
-  const writer = new DemoWriter(db);
-  db.transaction(() => {
+  const writer = new DemoWriter(new DemoRows(db));
+  inOneTransaction(db, () => {
     assertEmpty(db);
     withRevisionTriggersSuspended(db, () => {
       const features = writeFeatures(random, writer, featureCount(accountCount));
@@ -96,6 +97,6 @@ export function generateDemo(db: Database.Database, options: DemoOptions = {}): 
       // Like an import, the demo leaves members resolved to contacts and accounts (data.md, identity resolution).
       resolveMemberIdentities(db);
     });
-  })();
+  });
   return { ...writer.stats };
 }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { DemoRows } from '../store/demoRows';
 import type { OpportunityPlan, Segment } from './plan';
 
 export interface DemoStats {
@@ -29,8 +29,8 @@ function id(prefix: string, n: number, width: number): string {
 }
 
 /**
- * Inserts demo rows through statements prepared once, numbering each kind as it goes ("ACC-000001"); the counts
- * double as the generator's result.
+ * Writes demo rows (through store/demoRows.ts), numbering each kind as it goes ("ACC-000001"); the counts double as
+ * the generator's result.
  */
 export class DemoWriter {
   readonly stats: DemoStats = {
@@ -43,48 +43,12 @@ export class DemoWriter {
     features: 0,
     opportunityFeatures: 0,
   };
-  private readonly insertAccount: Database.Statement;
-  private readonly insertContact: Database.Statement;
-  private readonly insertOpportunity: Database.Statement;
-  private readonly insertTouchpoint: Database.Statement;
-  private readonly insertMember: Database.Statement;
-  private readonly insertAction: Database.Statement;
-  private readonly insertFeature: Database.Statement;
-  private readonly insertOpportunityFeature: Database.Statement;
 
-  constructor(db: Database.Database) {
-    this.insertAccount = db.prepare(
-      'INSERT INTO accounts (account_id, name, domain, segment, employees) VALUES (?, ?, ?, ?, ?)',
-    );
-    this.insertContact = db.prepare(
-      `INSERT INTO contacts (contact_id, account_id, email, first_name, last_name, title, lead_created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.insertOpportunity = db.prepare(
-      `INSERT INTO opportunities (opportunity_id, account_id, name, type, type_raw, stage, stage_raw, amount,
-         created_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.insertTouchpoint = db.prepare(
-      `INSERT INTO touchpoints (touchpoint_id, contact_id, account_id, occurred_at, channel, campaign, source, medium)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.insertMember = db.prepare(
-      `INSERT INTO community_members (member_id, email, name, platform, company_domain, joined_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    );
-    this.insertAction = db.prepare(
-      `INSERT INTO community_actions (action_id, member_id, occurred_at, action_type, action_type_raw, channel,
-         target_email, target_domain, feature_id, opportunity_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.insertFeature = db.prepare('INSERT INTO features (feature_id, name, shipped_at) VALUES (?, ?, ?)');
-    this.insertOpportunityFeature = db.prepare(
-      'INSERT INTO opportunity_features (opportunity_id, feature_id) VALUES (?, ?)',
-    );
-  }
+  constructor(private readonly rows: DemoRows) {}
 
   account(name: string, domain: string, segment: Segment, employees: number): string {
     const accountId = id('ACC', ++this.stats.accounts, 6);
-    this.insertAccount.run(accountId, name, domain, segment, employees);
+    this.rows.account({ accountId, name, domain, segment, employees });
     return accountId;
   }
 
@@ -97,24 +61,24 @@ export class DemoWriter {
     leadCreatedAt: number | null,
   ): string {
     const contactId = id('CON', ++this.stats.contacts, 6);
-    this.insertContact.run(contactId, accountId, email, firstName, lastName, title, leadCreatedAt);
+    this.rows.contact({ contactId, accountId, email, firstName, lastName, title, leadCreatedAt });
     return contactId;
   }
 
   opportunity(accountId: string, name: string, plan: OpportunityPlan): string {
     const opportunityId = id('OPP', ++this.stats.opportunities, 6);
-    this.insertOpportunity.run(
+    this.rows.opportunity({
       opportunityId,
       accountId,
       name,
-      plan.type,
-      plan.typeRaw,
-      plan.stage,
-      plan.stageRaw,
-      plan.amount,
-      plan.createdAt,
-      plan.closedAt,
-    );
+      type: plan.type,
+      typeRaw: plan.typeRaw,
+      stage: plan.stage,
+      stageRaw: plan.stageRaw,
+      amount: plan.amount,
+      createdAt: plan.createdAt,
+      closedAt: plan.closedAt,
+    });
     return opportunityId;
   }
 
@@ -128,39 +92,39 @@ export class DemoWriter {
     medium: string | null,
   ): void {
     const touchpointId = id('TP', ++this.stats.touchpoints, 7);
-    this.insertTouchpoint.run(touchpointId, contactId, accountId, occurredAt, channel, campaign, source, medium);
+    this.rows.touchpoint({ touchpointId, contactId, accountId, occurredAt, channel, campaign, source, medium });
   }
 
   member(email: string | null, name: string, platform: string, companyDomain: string | null, joinedAt: number): string {
     const memberId = id('MEM', ++this.stats.communityMembers, 6);
-    this.insertMember.run(memberId, email, name, platform, companyDomain, joinedAt);
+    this.rows.member({ memberId, email, name, platform, companyDomain, joinedAt });
     return memberId;
   }
 
   action(fields: ActionFields): void {
     const actionId = id('ACT', ++this.stats.communityActions, 7);
-    this.insertAction.run(
+    this.rows.action({
       actionId,
-      fields.memberId,
-      fields.occurredAt,
-      fields.actionType,
-      fields.actionTypeRaw ?? null,
-      fields.channel ?? null,
-      fields.targetEmail ?? null,
-      fields.targetDomain ?? null,
-      fields.featureId ?? null,
-      fields.opportunityId ?? null,
-    );
+      memberId: fields.memberId,
+      occurredAt: fields.occurredAt,
+      actionType: fields.actionType,
+      actionTypeRaw: fields.actionTypeRaw ?? null,
+      channel: fields.channel ?? null,
+      targetEmail: fields.targetEmail ?? null,
+      targetDomain: fields.targetDomain ?? null,
+      featureId: fields.featureId ?? null,
+      opportunityId: fields.opportunityId ?? null,
+    });
   }
 
   feature(name: string, shippedAt: number | null): string {
     const featureId = id('FEAT', ++this.stats.features, 6);
-    this.insertFeature.run(featureId, name, shippedAt);
+    this.rows.feature({ featureId, name, shippedAt });
     return featureId;
   }
 
   opportunityFeature(opportunityId: string, featureId: string): void {
     this.stats.opportunityFeatures++;
-    this.insertOpportunityFeature.run(opportunityId, featureId);
+    this.rows.opportunityFeature(opportunityId, featureId);
   }
 }
