@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeStats } from '../src/main/cli/commands/demo';
-import { createProject } from '../src/main/store/project';
 import { runCliCaptured } from './helpers/cliIo';
-import { at, endOf, writeRows } from './engine/build';
+import { at, writeProjectFile } from './engine/build';
+import { action, wonDeal } from './engine/rows';
 import { useTempDir } from './helpers/files';
 import { writeFixture } from './import/fixtures';
 
@@ -41,34 +41,22 @@ describe('counts in what the CLI prints', () => {
 
   it('attribute and car: 1 won deal with no touch, 1 credit row, roadmap in 1 deal', async () => {
     const dir = tempDir();
-    const path = join(dir, 'p.sqlite');
-    const project = createProject(path, { name: 'P', currency: 'USD' });
-    writeRows(project, {
-      accounts: [{ account_id: 'A1' }],
-      opportunities: [
-        {
-          opportunity_id: 'O1',
-          account_id: 'A1',
-          stage: 'won',
-          amount: 1000,
-          created_at: endOf('2024-03-01'),
-          closed_at: endOf('2024-03-31'),
-        },
-      ],
-      community_members: [{ member_id: 'M1' }],
-      community_actions: [
-        {
-          action_id: 'X1',
-          member_id: 'M1',
-          occurred_at: at('2024-01-05'),
-          action_type: 'feature_request',
-          feature_id: 'F1',
-        },
-      ],
-      features: [{ feature_id: 'F1', shipped_at: at('2024-02-01') }],
-      opportunity_features: [{ opportunity_id: 'O1', feature_id: 'F1' }],
-    });
-    project.close();
+    const path = writeProjectFile(
+      join(dir, 'p.sqlite'),
+      { name: 'P', currency: 'USD' },
+      {
+        accounts: [{ account_id: 'A1' }],
+        opportunities: [
+          wonDeal({ id: 'O1', account: 'A1', amount: 1000, created: '2024-03-01', closed: '2024-03-31' }),
+        ],
+        community_members: [{ member_id: 'M1' }],
+        community_actions: [
+          action({ id: 'X1', member: 'M1', when: '2024-01-05', type: 'feature_request', feature: 'F1' }),
+        ],
+        features: [{ feature_id: 'F1', shipped_at: at('2024-02-01') }],
+        opportunity_features: [{ opportunity_id: 'O1', feature_id: 'F1' }],
+      },
+    );
 
     const out = join(dir, 'credits.csv');
     const attribute = await runCliCaptured(['attribute', path, '--out', out], { TRIBUTARY_HOME: dir });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createProject } from '../src/main/store/project';
 import { runCliCaptured } from './helpers/cliIo';
-import { at, endOf, writeRows } from './engine/build';
+import { writeProjectFile } from './engine/build';
+import { action, touchpoint, wonDeal } from './engine/rows';
 import { useTempDir } from './helpers/files';
 
 /**
@@ -16,42 +16,28 @@ const tempDir = useTempDir();
 
 /** A deal split three ways (thirds of 1000 do not add up in floating point), and one of 20.50. */
 function project(currency: string): string {
-  const path = join(tempDir(), 'p.sqlite');
-  const created = createProject(path, { name: 'Money', currency });
-  writeRows(created, {
-    accounts: [{ account_id: 'A1', domain: 'acme.com' }, { account_id: 'A2' }],
-    contacts: [
-      { contact_id: 'C1', account_id: 'A1', email: 'ada@acme.com' },
-      { contact_id: 'C2', account_id: 'A2' },
-    ],
-    community_members: [{ member_id: 'M1', email: 'ada@acme.com' }],
-    community_actions: [{ action_id: 'X1', member_id: 'M1', occurred_at: at('2024-01-10'), action_type: 'post' }],
-    touchpoints: [
-      { touchpoint_id: 'T1', contact_id: 'C1', occurred_at: at('2024-02-10'), channel: 'email' },
-      { touchpoint_id: 'T2', contact_id: 'C1', occurred_at: at('2024-03-20'), channel: 'ads' },
-      { touchpoint_id: 'T3', contact_id: 'C2', occurred_at: at('2024-03-20'), channel: 'events' },
-    ],
-    opportunities: [
-      {
-        opportunity_id: 'O1',
-        account_id: 'A1',
-        stage: 'won',
-        amount: 1000,
-        created_at: endOf('2024-03-01'),
-        closed_at: endOf('2024-03-31'),
-      },
-      {
-        opportunity_id: 'O2',
-        account_id: 'A2',
-        stage: 'won',
-        amount: 20.5,
-        created_at: endOf('2024-03-01'),
-        closed_at: endOf('2024-03-31'),
-      },
-    ],
-  });
-  created.close();
-  return path;
+  return writeProjectFile(
+    join(tempDir(), 'p.sqlite'),
+    { name: 'Money', currency },
+    {
+      accounts: [{ account_id: 'A1', domain: 'acme.com' }, { account_id: 'A2' }],
+      contacts: [
+        { contact_id: 'C1', account_id: 'A1', email: 'ada@acme.com' },
+        { contact_id: 'C2', account_id: 'A2' },
+      ],
+      community_members: [{ member_id: 'M1', email: 'ada@acme.com' }],
+      community_actions: [action({ id: 'X1', member: 'M1', when: '2024-01-10', type: 'post' })],
+      touchpoints: [
+        touchpoint({ id: 'T1', contact: 'C1', when: '2024-02-10' }),
+        touchpoint({ id: 'T2', contact: 'C1', when: '2024-03-20', channel: 'ads' }),
+        touchpoint({ id: 'T3', contact: 'C2', when: '2024-03-20', channel: 'events' }),
+      ],
+      opportunities: [
+        wonDeal({ id: 'O1', account: 'A1', amount: 1000, created: '2024-03-01', closed: '2024-03-31' }),
+        wonDeal({ id: 'O2', account: 'A2', amount: 20.5, created: '2024-03-01', closed: '2024-03-31' }),
+      ],
+    },
+  );
 }
 
 async function cli(args: string[]): Promise<string> {

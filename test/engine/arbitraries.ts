@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { at, endOf, type Rows } from './build';
+import { action, lostDeal, touchpoint, wonDeal } from './rows';
 
 const DAY = 86_400_000;
 const BASE = at('2024-01-01');
@@ -85,15 +86,6 @@ export const rowsArbitrary: fc.Arbitrary<Rows> = fc
     } satisfies Rows;
   });
 
-const deal = (id: string, account: string, amount: number, created: string, closed: string) => ({
-  opportunity_id: id,
-  account_id: account,
-  stage: 'won' as const,
-  amount,
-  created_at: endOf(created),
-  closed_at: endOf(closed),
-});
-
 /**
  * The hand-computed project the breakdown and flow tests share. Under full path, O1 ($1,000, new business) credits
  * X1 FT 225, T1 MID 50, T2 LC 225, X2 MID 50, T3 OC 225, X3 CW 225; U1 ($400, upgrade) credits X4 OC 200 and T4 CW
@@ -110,28 +102,22 @@ export const TWO_DEALS: Rows = {
     { member_id: 'M2', email: 'm2@a1.com' },
   ],
   opportunities: [
-    deal('O1', 'A1', 1000, '2024-03-01', '2024-03-31'),
-    { ...deal('U1', 'A1', 400, '2024-06-01', '2024-06-30'), type: 'upgrade' },
-    { ...deal('L1', 'A1', 900, '2024-08-01', '2024-08-31'), stage: 'lost' },
-    deal('W2', 'A2', 300, '2024-03-01', '2024-03-31'),
+    wonDeal({ id: 'O1', account: 'A1', amount: 1000, created: '2024-03-01', closed: '2024-03-31' }),
+    wonDeal({ id: 'U1', account: 'A1', amount: 400, created: '2024-06-01', closed: '2024-06-30', type: 'upgrade' }),
+    lostDeal({ id: 'L1', account: 'A1', amount: 900, created: '2024-08-01', closed: '2024-08-31' }),
+    wonDeal({ id: 'W2', account: 'A2', amount: 300, created: '2024-03-01', closed: '2024-03-31' }),
   ],
   touchpoints: [
-    { touchpoint_id: 'T1', contact_id: 'C1', occurred_at: at('2024-01-20'), channel: 'email', campaign: 'Spring' },
-    { touchpoint_id: 'T2', contact_id: 'C1', occurred_at: at('2024-02-01T10:00:00Z'), channel: 'ads' },
-    {
-      touchpoint_id: 'T3',
-      contact_id: 'C2',
-      occurred_at: at('2024-03-01T09:00:00Z'),
-      channel: 'email',
-      campaign: 'Spring',
-    },
-    { touchpoint_id: 'T4', account_id: 'A1', occurred_at: at('2024-06-20'), channel: 'ads' },
-    { touchpoint_id: 'T5', account_id: 'A1', occurred_at: at('2024-08-10'), channel: 'event' },
+    touchpoint({ id: 'T1', contact: 'C1', when: '2024-01-20', campaign: 'Spring' }),
+    touchpoint({ id: 'T2', contact: 'C1', when: '2024-02-01T10:00:00Z', channel: 'ads' }),
+    touchpoint({ id: 'T3', contact: 'C2', when: '2024-03-01T09:00:00Z', campaign: 'Spring' }),
+    touchpoint({ id: 'T4', account: 'A1', when: '2024-06-20', channel: 'ads' }),
+    touchpoint({ id: 'T5', account: 'A1', when: '2024-08-10', channel: 'event' }),
   ],
   community_actions: [
-    { action_id: 'X1', member_id: 'M1', occurred_at: at('2024-01-10'), action_type: 'internal_referral' },
-    { action_id: 'X2', member_id: 'M2', occurred_at: at('2024-02-20'), action_type: 'post' },
-    { action_id: 'X3', member_id: 'M1', occurred_at: at('2024-03-20'), action_type: 'reply' },
-    { action_id: 'X4', member_id: 'M2', occurred_at: at('2024-05-15'), action_type: 'post' },
+    action({ id: 'X1', member: 'M1', when: '2024-01-10', type: 'internal_referral' }),
+    action({ id: 'X2', member: 'M2', when: '2024-02-20', type: 'post' }),
+    action({ id: 'X3', member: 'M1', when: '2024-03-20', type: 'reply' }),
+    action({ id: 'X4', member: 'M2', when: '2024-05-15', type: 'post' }),
   ],
 };

@@ -4,7 +4,8 @@ import { attribute } from '../../src/main/engine/attribute';
 import { breakdowns, type BreakdownEntry, type Breakdowns } from '../../src/main/engine/breakdowns';
 import { modelOptionsSchema, type ModelOptionsInput } from '../../src/shared/modelOptions';
 import { rowsArbitrary, TWO_DEALS } from './arbitraries';
-import { at, datasetOf, endOf, type Rows } from './build';
+import { datasetOf, endOf, type Rows } from './build';
+import { touchpoint, wonDeal } from './rows';
 
 const FULL_PATH = modelOptionsSchema.parse({ model: 'full-path' });
 
@@ -105,20 +106,11 @@ describe('breakdowns of a hand-computed two-deal project under full path', () =>
 const COINCIDING: Rows = {
   accounts: [{ account_id: 'A1' }],
   contacts: [{ contact_id: 'C1', account_id: 'A1', lead_created_at: endOf('2024-02-01') }],
-  opportunities: [
-    {
-      opportunity_id: 'O1',
-      account_id: 'A1',
-      stage: 'won',
-      amount: 1000,
-      created_at: endOf('2024-03-01'),
-      closed_at: endOf('2024-03-31'),
-    },
-  ],
+  opportunities: [wonDeal({ id: 'O1', account: 'A1', amount: 1000, created: '2024-03-01', closed: '2024-03-31' })],
   touchpoints: [
-    { touchpoint_id: 'T1', contact_id: 'C1', occurred_at: at('2024-01-15'), channel: 'email' },
-    { touchpoint_id: 'T2', contact_id: 'C1', occurred_at: at('2024-02-10'), channel: 'email' },
-    { touchpoint_id: 'T3', contact_id: 'C1', occurred_at: at('2024-03-01T09:00:00Z'), channel: 'ads' },
+    touchpoint({ id: 'T1', contact: 'C1', when: '2024-01-15' }),
+    touchpoint({ id: 'T2', contact: 'C1', when: '2024-02-10' }),
+    touchpoint({ id: 'T3', contact: 'C1', when: '2024-03-01T09:00:00Z', channel: 'ads' }),
   ],
 };
 

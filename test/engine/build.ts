@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import { resolveMemberIdentities } from '../../src/main/store/memberIdentities';
 import type { Dataset } from '../../src/main/engine/dataset';
 import { loadDataset } from '../../src/main/engine/load';
@@ -74,17 +75,31 @@ export function writeRows(project: Project, rows: Rows): void {
   })();
 }
 
-/** Writes the rows to a fresh project and loads it as the engine does. */
-export function datasetOf(rows: Rows): Dataset {
+/** `read` over a fresh project holding the rows, deleted after. */
+export function readRows<T>(rows: Rows, read: (db: Database.Database) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'tributary-engine-'));
   const project = createProject(join(dir, 'p.sqlite'), { name: 'Engine', currency: 'USD' });
   try {
     writeRows(project, rows);
-    return loadDataset(project.db);
+    return read(project.db);
   } finally {
     project.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Writes the rows to a fresh project and loads it as the engine does. */
+export const datasetOf = (rows: Rows): Dataset => readRows(rows, (db) => loadDataset(db));
+
+/** Creates the project file at `path` holding the rows, closed, for a command or a session to open. */
+export function writeProjectFile(path: string, meta: { name: string; currency: string }, rows: Rows): string {
+  const project = createProject(path, meta);
+  try {
+    writeRows(project, rows);
+  } finally {
+    project.close();
+  }
+  return path;
 }
 
 /** UTC milliseconds of a date, or of a date's end when the date is a milestone given without time (spec 1). */

@@ -1,25 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeCar, type CarOptions, type CarResult } from '../../src/main/engine/car';
 import { positionCredits } from '../../src/main/engine/credit';
 import { buildJourneys } from '../../src/main/engine/journeys';
 import { loadEngineData } from '../../src/main/engine/load';
-import { createProject } from '../../src/main/store/project';
 import { PRESET_WEIGHTS, type PositionWeights } from '../../src/shared/modelOptions';
-import { at, endOf, writeRows, type Rows } from './build';
+import { at, readRows, type Rows } from './build';
+import { action, lostDeal, openDeal, touchpoint, wonDeal } from './rows';
 
 const DAY = 86_400_000;
 const FULL_PATH = PRESET_WEIGHTS['full-path'];
 
 /** Writes the rows to a fresh project and computes CAR from the Dataset and CommunityData of the same connection. */
 function carOf(rows: Rows, options: Partial<CarOptions> = {}, weights: PositionWeights = FULL_PATH): CarResult {
-  const dir = mkdtempSync(join(tmpdir(), 'tributary-car-'));
-  const project = createProject(join(dir, 'p.sqlite'), { name: 'CAR', currency: 'USD' });
-  try {
-    writeRows(project, rows);
-    const { data, community } = loadEngineData(project.db);
+  return readRows(rows, (db) => {
+    const { data, community } = loadEngineData(db);
     const journeys = buildJourneys(data, { lookbackDays: 0, upgradePolicy: 'restart-at-opportunity' });
     const credits = positionCredits(data, journeys, weights);
     return computeCar(data, community, journeys, credits, {
@@ -28,35 +22,10 @@ function carOf(rows: Rows, options: Partial<CarOptions> = {}, weights: PositionW
       seed: 42,
       ...options,
     });
-  } finally {
-    project.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 type Opp = NonNullable<Rows['opportunities']>[number];
-const opp = (id: string, account: string, amount: number, created: string, closed: string | null, extra = {}): Opp => ({
-  opportunity_id: id,
-  account_id: account,
-  stage: 'won',
-  amount,
-  created_at: endOf(created),
-  closed_at: closed === null ? null : endOf(closed),
-  ...extra,
-});
-const mkt = (id: string, account: string, when: string) => ({
-  touchpoint_id: id,
-  account_id: account,
-  occurred_at: at(when),
-  channel: 'email',
-});
-const act = (id: string, member: string, when: string | number, type: string, extra = {}) => ({
-  action_id: id,
-  member_id: member,
-  occurred_at: typeof when === 'number' ? when : at(when),
-  action_type: type,
-  ...extra,
-});
 
 function expectNoNaN(value: unknown, path = 'result'): void {
   if (typeof value === 'number') expect(Number.isFinite(value), path).toBe(true);
@@ -96,37 +65,37 @@ const WORLD: Rows = {
     { member_id: 'M5', email: 'cat@gamma.com' },
   ],
   opportunities: [
-    opp('O1', 'A1', 10_000, '2024-03-01', '2024-03-31'),
-    opp('U1', 'A1', 5_000, '2024-06-01', '2024-06-30', { type: 'upgrade' }),
-    opp('O2', 'A2', 20_000, '2024-04-01', '2024-04-30'),
-    opp('O3', 'A4', 8_000, '2024-05-01', '2024-05-20'),
-    opp('O4', 'A3', 12_000, '2024-07-01', '2024-07-31'),
-    opp('L1', 'A3', 7_000, '2024-06-01', '2024-06-10', { stage: 'lost' }),
-    opp('R1', 'A1', 6_000, '2025-01-01', '2025-01-31', { type: 'renewal' }),
-    opp('R2', 'A2', 2_000, '2025-03-01', '2025-03-31', { type: 'renewal', stage: 'lost' }),
-    opp('R3', 'A3', 3_000, '2025-08-01', '2025-08-31', { type: 'renewal' }),
-    opp('R4', 'A3', 3_000, '2025-09-01', '2025-09-30', { type: 'renewal', stage: 'lost' }),
+    wonDeal({ id: 'O1', account: 'A1', amount: 10_000, created: '2024-03-01', closed: '2024-03-31' }),
+    wonDeal({ id: 'U1', account: 'A1', amount: 5_000, created: '2024-06-01', closed: '2024-06-30', type: 'upgrade' }),
+    wonDeal({ id: 'O2', account: 'A2', amount: 20_000, created: '2024-04-01', closed: '2024-04-30' }),
+    wonDeal({ id: 'O3', account: 'A4', amount: 8_000, created: '2024-05-01', closed: '2024-05-20' }),
+    wonDeal({ id: 'O4', account: 'A3', amount: 12_000, created: '2024-07-01', closed: '2024-07-31' }),
+    lostDeal({ id: 'L1', account: 'A3', amount: 7_000, created: '2024-06-01', closed: '2024-06-10' }),
+    wonDeal({ id: 'R1', account: 'A1', amount: 6_000, created: '2025-01-01', closed: '2025-01-31', type: 'renewal' }),
+    lostDeal({ id: 'R2', account: 'A2', amount: 2_000, created: '2025-03-01', closed: '2025-03-31', type: 'renewal' }),
+    wonDeal({ id: 'R3', account: 'A3', amount: 3_000, created: '2025-08-01', closed: '2025-08-31', type: 'renewal' }),
+    lostDeal({ id: 'R4', account: 'A3', amount: 3_000, created: '2025-09-01', closed: '2025-09-30', type: 'renewal' }),
   ],
   touchpoints: [
-    mkt('T1', 'A1', '2024-02-15'),
-    mkt('T2', 'A1', '2024-03-01T09:00:00Z'),
-    mkt('T3', 'A1', '2024-03-20'),
-    mkt('T4', 'A1', '2024-06-15'),
-    mkt('T5', 'A2', '2024-03-15'),
-    mkt('T6', 'A2', '2024-04-20'),
-    mkt('T7', 'A4', '2024-05-10'),
-    mkt('T8', 'A3', '2024-06-20'),
+    touchpoint({ id: 'T1', account: 'A1', when: '2024-02-15' }),
+    touchpoint({ id: 'T2', account: 'A1', when: '2024-03-01T09:00:00Z' }),
+    touchpoint({ id: 'T3', account: 'A1', when: '2024-03-20' }),
+    touchpoint({ id: 'T4', account: 'A1', when: '2024-06-15' }),
+    touchpoint({ id: 'T5', account: 'A2', when: '2024-03-15' }),
+    touchpoint({ id: 'T6', account: 'A2', when: '2024-04-20' }),
+    touchpoint({ id: 'T7', account: 'A4', when: '2024-05-10' }),
+    touchpoint({ id: 'T8', account: 'A3', when: '2024-06-20' }),
   ],
   community_actions: [
-    act('X1', 'M1', '2024-01-10', 'internal_referral'),
-    act('X2', 'M1', '2024-05-10', 'post'),
-    act('X3', 'M3', '2024-02-01', 'external_referral', { target_email: 'bob@beta.com' }),
-    act('X4', 'M2', '2024-04-10', 'reply'),
-    act('X5', 'M4', '2024-04-01', 'job_move', { target_domain: 'delta.com' }),
-    act('X6', 'M3', '2024-03-01', 'feature_request', { feature_id: 'F1' }),
-    act('X7', 'M1', '2024-05-01', 'feature_request', { feature_id: 'F1' }),
-    act('X8', 'M2', '2024-07-01', 'feature_request', { feature_id: 'F1' }),
-    act('X9', 'M5', '2024-07-10', 'answer'),
+    action({ id: 'X1', member: 'M1', when: '2024-01-10', type: 'internal_referral' }),
+    action({ id: 'X2', member: 'M1', when: '2024-05-10', type: 'post' }),
+    action({ id: 'X3', member: 'M3', when: '2024-02-01', type: 'external_referral', targetEmail: 'bob@beta.com' }),
+    action({ id: 'X4', member: 'M2', when: '2024-04-10', type: 'reply' }),
+    action({ id: 'X5', member: 'M4', when: '2024-04-01', type: 'job_move', targetDomain: 'delta.com' }),
+    action({ id: 'X6', member: 'M3', when: '2024-03-01', type: 'feature_request', feature: 'F1' }),
+    action({ id: 'X7', member: 'M1', when: '2024-05-01', type: 'feature_request', feature: 'F1' }),
+    action({ id: 'X8', member: 'M2', when: '2024-07-01', type: 'feature_request', feature: 'F1' }),
+    action({ id: 'X9', member: 'M5', when: '2024-07-10', type: 'answer' }),
   ],
   features: [{ feature_id: 'F1', shipped_at: at('2024-06-15') }, { feature_id: 'F2' }],
   opportunity_features: [
@@ -240,14 +209,14 @@ describe('sourcing links', () => {
       accounts: ['b1', 'b2', 'b3', 'b4', 'b5'].map((d, i) => ({ account_id: `B${i + 1}`, domain: `${d}.com` })),
       community_members: REFERRER,
       opportunities: [
-        { ...opp('P1', 'B1', 100, '', null), created_at: T0 + 180 * DAY, closed_at: T0 + 200 * DAY },
-        { ...opp('P2', 'B2', 200, '', null), created_at: endOfDay180 + 1, closed_at: T0 + 200 * DAY },
-        { ...opp('P3', 'B3', 400, '', null), created_at: T0, closed_at: T0 + 200 * DAY },
-        { ...opp('P4', 'B4', 800, '', null), created_at: T0 - 1, closed_at: T0 + 200 * DAY },
-        { ...opp('P5', 'B5', 1600, '', null), created_at: endOfDay180, closed_at: T0 + 200 * DAY },
+        wonDeal({ id: 'P1', account: 'B1', amount: 100, created: T0 + 180 * DAY, closed: T0 + 200 * DAY }),
+        wonDeal({ id: 'P2', account: 'B2', amount: 200, created: endOfDay180 + 1, closed: T0 + 200 * DAY }),
+        wonDeal({ id: 'P3', account: 'B3', amount: 400, created: T0, closed: T0 + 200 * DAY }),
+        wonDeal({ id: 'P4', account: 'B4', amount: 800, created: T0 - 1, closed: T0 + 200 * DAY }),
+        wonDeal({ id: 'P5', account: 'B5', amount: 1600, created: endOfDay180, closed: T0 + 200 * DAY }),
       ],
       community_actions: ['b1', 'b2', 'b3', 'b4', 'b5'].map((d, i) =>
-        act(`E${i + 1}`, 'Z', T0, 'external_referral', { target_domain: `${d}.com` }),
+        action({ id: `E${i + 1}`, member: 'Z', when: T0, type: 'external_referral', targetDomain: `${d}.com` }),
       ),
     };
     const car = carOf(rows);
@@ -262,13 +231,13 @@ describe('sourcing links', () => {
       contacts: [{ contact_id: 'C1', account_id: 'A1', email: 'ann@acme.com' }],
       community_members: [{ member_id: 'M1', email: 'ann@acme.com' }],
       opportunities: [
-        opp('Q1', 'A1', 100, '2024-02-01', '2024-02-10'),
-        opp('Q2', 'A1', 300, '2025-06-01', '2025-06-10'),
+        wonDeal({ id: 'Q1', account: 'A1', amount: 100, created: '2024-02-01', closed: '2024-02-10' }),
+        wonDeal({ id: 'Q2', account: 'A1', amount: 300, created: '2025-06-01', closed: '2025-06-10' }),
       ],
-      touchpoints: [mkt('T0', 'A1', '2023-12-01')], // the FT of both journeys: only the links can source
+      touchpoints: [touchpoint({ id: 'T0', account: 'A1', when: '2023-12-01' })], // the FT of both journeys: only the links can source
       community_actions: [
-        act('I1', 'M1', '2024-01-10', 'internal_referral', { opportunity_id: 'Q2' }),
-        act('I2', 'M1', '2024-01-11', 'internal_referral', { opportunity_id: 'NOPE' }),
+        action({ id: 'I1', member: 'M1', when: '2024-01-10', type: 'internal_referral', opportunity: 'Q2' }),
+        action({ id: 'I2', member: 'M1', when: '2024-01-11', type: 'internal_referral', opportunity: 'NOPE' }),
       ],
     });
     expect(car.sourcedOpportunities).toEqual([
@@ -282,11 +251,13 @@ describe('sourcing links', () => {
       accounts: [{ account_id: 'K', domain: 'k.com' }],
       community_members: REFERRER,
       opportunities: [
-        opp('K2', 'K', 100, '2024-02-01', '2024-03-01'),
-        opp('K10', 'K', 200, '2024-02-01', '2024-03-01'),
-        opp('K0', 'K', 400, '2024-02-02', '2024-03-01'),
+        wonDeal({ id: 'K2', account: 'K', amount: 100, created: '2024-02-01', closed: '2024-03-01' }),
+        wonDeal({ id: 'K10', account: 'K', amount: 200, created: '2024-02-01', closed: '2024-03-01' }),
+        wonDeal({ id: 'K0', account: 'K', amount: 400, created: '2024-02-02', closed: '2024-03-01' }),
       ],
-      community_actions: [act('E1', 'Z', '2024-01-15', 'external_referral', { target_email: 'x@k.com' })],
+      community_actions: [
+        action({ id: 'E1', member: 'Z', when: '2024-01-15', type: 'external_referral', targetEmail: 'x@k.com' }),
+      ],
     });
     expect(car.sourcedOpportunities.map((s) => s.opportunityId)).toEqual(['K10']);
   });
@@ -296,11 +267,11 @@ describe('sourcing links', () => {
       accounts: [{ account_id: 'A1', domain: 'acme.com' }],
       contacts: [{ contact_id: 'C1', account_id: 'A1', email: 'ann@acme.com' }],
       community_members: [...(REFERRER ?? []), { member_id: 'M1', email: 'ann@acme.com' }],
-      opportunities: [opp('D1', 'A1', 1_000, '2024-03-01', '2024-03-31')],
-      touchpoints: [mkt('T0', 'A1', '2023-12-01')],
+      opportunities: [wonDeal({ id: 'D1', account: 'A1', amount: 1_000, created: '2024-03-01', closed: '2024-03-31' })],
+      touchpoints: [touchpoint({ id: 'T0', account: 'A1', when: '2023-12-01' })],
       community_actions: [
-        act('R1', 'M1', '2024-02-10', 'internal_referral'),
-        act('R2', 'Z', '2024-02-01', 'external_referral', { target_email: 'ann@acme.com' }),
+        action({ id: 'R1', member: 'M1', when: '2024-02-10', type: 'internal_referral' }),
+        action({ id: 'R2', member: 'Z', when: '2024-02-01', type: 'external_referral', targetEmail: 'ann@acme.com' }),
       ],
     });
     expect(car.sourced).toBe(1_000);
@@ -320,13 +291,13 @@ describe('sourcing links', () => {
       ],
       community_members: [{ member_id: 'M1', email: 'ann@acme.com' }],
       opportunities: [
-        opp('N1U', 'N1', 50, '2024-01-20', '2024-02-01', { type: 'upgrade' }),
-        opp('N1B', 'N1', 500, '2024-02-01', '2024-02-20'),
-        opp('N2B', 'N2', 700, '2025-02-01', '2025-02-20'),
+        wonDeal({ id: 'N1U', account: 'N1', amount: 50, created: '2024-01-20', closed: '2024-02-01', type: 'upgrade' }),
+        wonDeal({ id: 'N1B', account: 'N1', amount: 500, created: '2024-02-01', closed: '2024-02-20' }),
+        wonDeal({ id: 'N2B', account: 'N2', amount: 700, created: '2025-02-01', closed: '2025-02-20' }),
       ],
       community_actions: [
-        act('J1', 'M1', '2024-01-10', 'job_move', { target_domain: 'new.com' }),
-        act('J2', 'M1', '2024-06-01', 'job_move', { target_domain: 'late.com' }), // 245 days before N2B
+        action({ id: 'J1', member: 'M1', when: '2024-01-10', type: 'job_move', targetDomain: 'new.com' }),
+        action({ id: 'J2', member: 'M1', when: '2024-06-01', type: 'job_move', targetDomain: 'late.com' }), // 245 days before N2B
       ],
     });
     expect(car.byCategory.job_move.sourced).toBe(500);
@@ -346,17 +317,23 @@ describe('sourcing links', () => {
       ],
       community_members: REFERRER,
       opportunities: [
-        opp('G1', 'G', 100, '2024-02-01', '2024-02-10'),
-        opp('L1', 'L', 200, '2024-02-01', '2024-02-10', { stage: 'lost' }),
-        opp('L2', 'L', 250, '2024-02-02', '2024-02-10'),
-        opp('P1', 'P', 300, '2024-02-01', null, { stage: 'open' }),
+        wonDeal({ id: 'G1', account: 'G', amount: 100, created: '2024-02-01', closed: '2024-02-10' }),
+        lostDeal({ id: 'L1', account: 'L', amount: 200, created: '2024-02-01', closed: '2024-02-10' }),
+        wonDeal({ id: 'L2', account: 'L', amount: 250, created: '2024-02-02', closed: '2024-02-10' }),
+        openDeal({ id: 'P1', account: 'P', amount: 300, created: '2024-02-01' }),
       ],
       community_actions: [
-        act('E1', 'Z', '2024-01-10', 'external_referral', { target_domain: 'gmail.com' }),
-        act('E2', 'Z', '2024-01-10', 'external_referral', { target_email: 'someone@gmail.com' }),
-        act('E3', 'Z', '2024-01-10', 'job_move', { target_domain: 'gmail.com' }),
-        act('E4', 'Z', '2024-01-10', 'external_referral', { target_domain: 'lost.com' }),
-        act('E5', 'Z', '2024-01-10', 'external_referral', { target_domain: 'open.com' }),
+        action({ id: 'E1', member: 'Z', when: '2024-01-10', type: 'external_referral', targetDomain: 'gmail.com' }),
+        action({
+          id: 'E2',
+          member: 'Z',
+          when: '2024-01-10',
+          type: 'external_referral',
+          targetEmail: 'someone@gmail.com',
+        }),
+        action({ id: 'E3', member: 'Z', when: '2024-01-10', type: 'job_move', targetDomain: 'gmail.com' }),
+        action({ id: 'E4', member: 'Z', when: '2024-01-10', type: 'external_referral', targetDomain: 'lost.com' }),
+        action({ id: 'E5', member: 'Z', when: '2024-01-10', type: 'external_referral', targetDomain: 'open.com' }),
       ],
     });
     expect(car.sourced).toBe(0);
@@ -369,11 +346,15 @@ describe('sourcing links', () => {
 });
 
 describe('churn reduction edges', () => {
-  const renewal = (id: string, stage: 'won' | 'lost', amount: number, closedAt: number): Opp => ({
-    ...opp(id, 'A1', amount, '', null, { type: 'renewal', stage }),
-    created_at: closedAt - 30 * DAY,
-    closed_at: closedAt,
-  });
+  const renewal = (id: string, stage: 'won' | 'lost', amount: number, closedAt: number): Opp =>
+    (stage === 'won' ? wonDeal : lostDeal)({
+      id,
+      account: 'A1',
+      amount,
+      created: closedAt - 30 * DAY,
+      closed: closedAt,
+      type: 'renewal',
+    });
   const base: Rows = {
     accounts: [{ account_id: 'A1', domain: 'acme.com' }],
     community_members: [{ member_id: 'M1', email: 'ann@acme.com' }],
@@ -385,7 +366,7 @@ describe('churn reduction edges', () => {
       carOf({
         ...base,
         opportunities: [renewal('R1', 'won', 100, close)],
-        community_actions: [act('P1', 'M1', actionAt, 'post')],
+        community_actions: [action({ id: 'P1', member: 'M1', when: actionAt, type: 'post' })],
       }).byCategory.churn_reduction.engaged.renewals;
     expect(engagedBy(close - 365 * DAY)).toBe(1);
     expect(engagedBy(close - 365 * DAY - 1)).toBe(0);
@@ -412,7 +393,7 @@ describe('churn reduction edges', () => {
       const engaged = i % 2 === 0;
       if (engaged) {
         community_members.push({ member_id: `M${i}`, email: `m@a${i}.com` });
-        community_actions.push(act(`P${i}`, `M${i}`, close - 10 * DAY, 'post'));
+        community_actions.push(action({ id: `P${i}`, member: `M${i}`, when: close - 10 * DAY, type: 'post' }));
       }
       const won = engaged ? i % 8 !== 0 : i % 4 === 1;
       opportunities.push({ ...renewal(`R${i}`, won ? 'won' : 'lost', 1_000 + 37 * i, close), account_id: account });

@@ -5,52 +5,32 @@ import { describe, expect, it } from 'vitest';
 import { createProject } from '../../src/main/store/project';
 import { runTributary } from '../helpers/cli';
 import { useTempDir } from '../helpers/files';
-import { at, endOf, writeRows } from './build';
+import { endOf, writeProjectFile } from './build';
+import { action, lostDeal, touchpoint, wonDeal } from './rows';
 
 const tempDir = useTempDir();
 
 /** A won deal with four touches, a won deal with none, and a lost one. */
 function project(dir: string): string {
-  const path = join(dir, 'p.sqlite');
-  const created = createProject(path, { name: 'CLI', currency: 'USD' });
-  writeRows(created, {
-    accounts: [{ account_id: 'A1' }, { account_id: 'A2' }],
-    contacts: [{ contact_id: 'C1', account_id: 'A1', lead_created_at: endOf('2024-02-15') }],
-    opportunities: [
-      {
-        opportunity_id: 'O1',
-        account_id: 'A1',
-        stage: 'won',
-        amount: 1000,
-        created_at: endOf('2024-03-01'),
-        closed_at: endOf('2024-03-31'),
-      },
-      {
-        opportunity_id: 'O2',
-        account_id: 'A2',
-        stage: 'won',
-        amount: 300,
-        created_at: endOf('2024-03-01'),
-        closed_at: endOf('2024-03-31'),
-      },
-      {
-        opportunity_id: 'O3',
-        account_id: 'A1',
-        stage: 'lost',
-        amount: 700,
-        created_at: endOf('2024-05-01'),
-        closed_at: endOf('2024-05-31'),
-      },
-    ],
-    touchpoints: [
-      { touchpoint_id: 'T1', contact_id: 'C1', occurred_at: at('2024-01-10'), channel: '=cmd|calc' },
-      { touchpoint_id: 'T2', contact_id: 'C1', occurred_at: at('2024-02-10'), channel: 'email' },
-      { touchpoint_id: 'T3', contact_id: 'C1', occurred_at: at('2024-02-20'), channel: 'email' },
-      { touchpoint_id: 'T4', contact_id: 'C1', occurred_at: at('2024-03-20'), channel: 'ads' },
-    ],
-  });
-  created.close();
-  return path;
+  return writeProjectFile(
+    join(dir, 'p.sqlite'),
+    { name: 'CLI', currency: 'USD' },
+    {
+      accounts: [{ account_id: 'A1' }, { account_id: 'A2' }],
+      contacts: [{ contact_id: 'C1', account_id: 'A1', lead_created_at: endOf('2024-02-15') }],
+      opportunities: [
+        wonDeal({ id: 'O1', account: 'A1', amount: 1000, created: '2024-03-01', closed: '2024-03-31' }),
+        wonDeal({ id: 'O2', account: 'A2', amount: 300, created: '2024-03-01', closed: '2024-03-31' }),
+        lostDeal({ id: 'O3', account: 'A1', amount: 700, created: '2024-05-01', closed: '2024-05-31' }),
+      ],
+      touchpoints: [
+        touchpoint({ id: 'T1', contact: 'C1', when: '2024-01-10', channel: '=cmd|calc' }),
+        touchpoint({ id: 'T2', contact: 'C1', when: '2024-02-10' }),
+        touchpoint({ id: 'T3', contact: 'C1', when: '2024-02-20' }),
+        touchpoint({ id: 'T4', contact: 'C1', when: '2024-03-20', channel: 'ads' }),
+      ],
+    },
+  );
 }
 
 const tributary = (args: string[], dir: string) => runTributary(args, { ...process.env, TRIBUTARY_HOME: dir });
@@ -99,26 +79,20 @@ describe('tributary attribute', () => {
 
   it('includes community-attributed revenue in --json and answers `car` with the same figures', async () => {
     const dir = tempDir();
-    const path = join(dir, 'community.sqlite');
-    const created = createProject(path, { name: 'CAR', currency: 'USD' });
-    writeRows(created, {
-      accounts: [{ account_id: 'A1', domain: 'acme.com' }],
-      contacts: [{ contact_id: 'C1', account_id: 'A1', email: 'ada@acme.com' }],
-      community_members: [{ member_id: 'M1', email: 'ada@acme.com' }],
-      community_actions: [{ action_id: 'X1', member_id: 'M1', occurred_at: at('2024-01-10'), action_type: 'post' }],
-      touchpoints: [{ touchpoint_id: 'T1', contact_id: 'C1', occurred_at: at('2024-03-20'), channel: 'ads' }],
-      opportunities: [
-        {
-          opportunity_id: 'O1',
-          account_id: 'A1',
-          stage: 'won',
-          amount: 1000,
-          created_at: endOf('2024-03-01'),
-          closed_at: endOf('2024-03-31'),
-        },
-      ],
-    });
-    created.close();
+    const path = writeProjectFile(
+      join(dir, 'community.sqlite'),
+      { name: 'CAR', currency: 'USD' },
+      {
+        accounts: [{ account_id: 'A1', domain: 'acme.com' }],
+        contacts: [{ contact_id: 'C1', account_id: 'A1', email: 'ada@acme.com' }],
+        community_members: [{ member_id: 'M1', email: 'ada@acme.com' }],
+        community_actions: [action({ id: 'X1', member: 'M1', when: '2024-01-10', type: 'post' })],
+        touchpoints: [touchpoint({ id: 'T1', contact: 'C1', when: '2024-03-20', channel: 'ads' })],
+        opportunities: [
+          wonDeal({ id: 'O1', account: 'A1', amount: 1000, created: '2024-03-01', closed: '2024-03-31' }),
+        ],
+      },
+    );
     // Full path: X1 is FT and OC (and LC is missing), T1 is CW: X1 gets (22.5 + 22.5) / 67.5 of 1000.
     const attributed = (1000 * 45) / 67.5;
     const json = JSON.parse((await tributary(['attribute', path, '--json'], dir)).stdout);

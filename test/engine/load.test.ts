@@ -1,22 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEngineData, type EngineData } from '../../src/main/engine/load';
-import { createProject } from '../../src/main/store/project';
-import { writeRows, type Rows } from './build';
+import { readRows, type Rows } from './build';
+import { action } from './rows';
 
-function engineDataOf(rows: Rows): EngineData {
-  const dir = mkdtempSync(join(tmpdir(), 'tributary-load-'));
-  const project = createProject(join(dir, 'p.sqlite'), { name: 'Load', currency: 'USD' });
-  try {
-    writeRows(project, rows);
-    return loadEngineData(project.db);
-  } finally {
-    project.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const engineDataOf = (rows: Rows): EngineData => readRows(rows, (db) => loadEngineData(db));
 
 describe('loadEngineData', () => {
   it('matches an email or a domain shared by several rows to the smallest id, in SQLite order', () => {
@@ -37,20 +24,8 @@ describe('loadEngineData', () => {
       ],
       // CAR looks up the emails referrals target, so those are the ones mapped (as written, or normalised).
       community_actions: [
-        {
-          action_id: 'r1',
-          member_id: 'm1',
-          occurred_at: 1,
-          action_type: 'external_referral',
-          target_email: ' PAT@x.com',
-        },
-        {
-          action_id: 'r2',
-          member_id: 'm1',
-          occurred_at: 2,
-          action_type: 'external_referral',
-          target_email: 'kim@y.com',
-        },
+        action({ id: 'r1', member: 'm1', when: 1, type: 'external_referral', targetEmail: ' PAT@x.com' }),
+        action({ id: 'r2', member: 'm1', when: 2, type: 'external_referral', targetEmail: 'kim@y.com' }),
       ],
     });
     const account = (id: string) => data.accounts.find(id);

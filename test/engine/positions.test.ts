@@ -3,7 +3,8 @@ import { positionCredits } from '../../src/main/engine/credit';
 import type { Dataset } from '../../src/main/engine/dataset';
 import { buildJourneys, type JourneyOptions, POSITION_BITS, POSITION_NAMES } from '../../src/main/engine/journeys';
 import { PRESET_WEIGHTS, type PositionWeights } from '../../src/shared/modelOptions';
-import { at, datasetOf, endOf, type Rows } from './build';
+import { datasetOf, endOf, type Rows } from './build';
+import { action, lostDeal, openDeal, touchpoint, wonDeal } from './rows';
 
 const RESTART: JourneyOptions = { lookbackDays: 0, upgradePolicy: 'restart-at-opportunity' };
 
@@ -26,44 +27,17 @@ function creditsOf(data: Dataset, weights: PositionWeights, options: JourneyOpti
   return out;
 }
 
-const touch = (id: string, when: string, channel = 'email') => ({
-  touchpoint_id: id,
-  contact_id: 'C1',
-  occurred_at: at(when),
-  channel,
-});
+/** A touch of the one contact, C1. */
+const touch = (id: string, when: string) => touchpoint({ id, contact: 'C1', when });
 
 /** The seed's worked example: a $100,000 new-business deal, then two $25,000 upgrades. */
 const SEED: Rows = {
   accounts: [{ account_id: 'A1' }],
   contacts: [{ contact_id: 'C1', account_id: 'A1', lead_created_at: endOf('2024-02-01') }],
   opportunities: [
-    {
-      opportunity_id: 'O1',
-      account_id: 'A1',
-      stage: 'won',
-      amount: 100_000,
-      created_at: endOf('2024-03-01'),
-      closed_at: endOf('2024-03-31'),
-    },
-    {
-      opportunity_id: 'U1',
-      account_id: 'A1',
-      type: 'upgrade',
-      stage: 'won',
-      amount: 25_000,
-      created_at: endOf('2024-06-01'),
-      closed_at: endOf('2024-06-30'),
-    },
-    {
-      opportunity_id: 'U2',
-      account_id: 'A1',
-      type: 'upgrade',
-      stage: 'won',
-      amount: 25_000,
-      created_at: endOf('2024-09-01'),
-      closed_at: endOf('2024-09-30'),
-    },
+    wonDeal({ id: 'O1', account: 'A1', amount: 100_000, created: '2024-03-01', closed: '2024-03-31' }),
+    wonDeal({ id: 'U1', account: 'A1', amount: 25_000, created: '2024-06-01', closed: '2024-06-30', type: 'upgrade' }),
+    wonDeal({ id: 'U2', account: 'A1', amount: 25_000, created: '2024-09-01', closed: '2024-09-30', type: 'upgrade' }),
   ],
   touchpoints: [
     touch('T01', '2024-01-05'),
@@ -142,16 +116,7 @@ function oneDeal(
   return {
     accounts: [{ account_id: 'A1' }],
     contacts: [{ contact_id: 'C1', account_id: 'A1', lead_created_at: lead }],
-    opportunities: [
-      {
-        opportunity_id: 'O1',
-        account_id: 'A1',
-        stage: 'won',
-        amount: 1000,
-        created_at: endOf('2024-03-01'),
-        closed_at: endOf('2024-03-31'),
-      },
-    ],
+    opportunities: [wonDeal({ id: 'O1', account: 'A1', amount: 1000, created: '2024-03-01', closed: '2024-03-31' })],
     touchpoints: touches,
     ...extra,
   };
@@ -187,9 +152,7 @@ describe('position models by hand', () => {
         {
           community_members: [{ member_id: 'M1', email: 'm@acme.com' }],
           contacts: [{ contact_id: 'C1', account_id: 'A1', email: 'm@acme.com', lead_created_at: null }],
-          community_actions: [
-            { action_id: 'X1', member_id: 'M1', occurred_at: at('2024-03-01T12:00:00Z'), action_type: 'post' },
-          ],
+          community_actions: [action({ id: 'X1', member: 'M1', when: '2024-03-01T12:00:00Z', type: 'post' })],
         },
       ),
     );
@@ -267,14 +230,8 @@ describe('position models by hand', () => {
     const data = datasetOf(
       oneDeal([
         touch('T1', '2024-01-10'),
-        {
-          touchpoint_id: 'T2',
-          contact_id: 'C-UNKNOWN',
-          account_id: 'A1',
-          occurred_at: at('2024-03-20'),
-          channel: 'ads',
-        },
-        { touchpoint_id: 'T3', contact_id: 'C-UNKNOWN', occurred_at: at('2024-03-21'), channel: 'ads' },
+        touchpoint({ id: 'T2', contact: 'C-UNKNOWN', account: 'A1', when: '2024-03-20', channel: 'ads' }),
+        touchpoint({ id: 'T3', contact: 'C-UNKNOWN', when: '2024-03-21', channel: 'ads' }),
       ]),
     );
     expect(Object.keys(creditsOf(data, PRESET_WEIGHTS['full-path'])['O1'] ?? {})).toEqual(['T1', 'T2']);
@@ -284,23 +241,9 @@ describe('position models by hand', () => {
     const data = datasetOf({
       ...oneDeal([touch('T1', '2024-03-05')], null),
       opportunities: [
-        {
-          opportunity_id: 'L1',
-          account_id: 'A1',
-          stage: 'lost',
-          amount: 500,
-          created_at: endOf('2024-03-01'),
-          closed_at: endOf('2024-03-31'),
-        },
-        { opportunity_id: 'P1', account_id: 'A1', stage: 'open', amount: 700, created_at: endOf('2024-03-01') },
-        {
-          opportunity_id: 'W0',
-          account_id: 'A1',
-          stage: 'won',
-          amount: 900,
-          created_at: endOf('2023-01-01'),
-          closed_at: endOf('2023-01-02'),
-        },
+        lostDeal({ id: 'L1', account: 'A1', amount: 500, created: '2024-03-01', closed: '2024-03-31' }),
+        openDeal({ id: 'P1', account: 'A1', amount: 700, created: '2024-03-01' }),
+        wonDeal({ id: 'W0', account: 'A1', amount: 900, created: '2023-01-01', closed: '2023-01-02' }),
       ],
     });
     const result = creditsOf(data, PRESET_WEIGHTS['full-path']);

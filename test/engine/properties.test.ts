@@ -9,6 +9,7 @@ import { shapleyValues } from '../../src/main/engine/shapley';
 import { PRESET_WEIGHTS } from '../../src/shared/modelOptions';
 import { rowsArbitrary } from './arbitraries';
 import { datasetOf, endOf, type Rows } from './build';
+import { touchpoint, wonDeal } from './rows';
 
 type Model = (data: Dataset, journeys: Journeys) => Float64Array;
 const MODELS: Record<string, Model> = {
@@ -109,20 +110,11 @@ describe('properties of every model (spec 1, 5, 6)', () => {
 describe('linear and time decay by hand', () => {
   const rows: Rows = {
     accounts: [{ account_id: 'A1' }],
-    opportunities: [
-      {
-        opportunity_id: 'O1',
-        account_id: 'A1',
-        stage: 'won',
-        amount: 700,
-        created_at: endOf('2024-03-01'),
-        closed_at: endOf('2024-03-29'),
-      },
-    ],
+    opportunities: [wonDeal({ id: 'O1', account: 'A1', amount: 700, created: '2024-03-01', closed: '2024-03-29' })],
     touchpoints: [
-      { touchpoint_id: 'T1', account_id: 'A1', occurred_at: endOf('2024-03-15'), channel: 'email' },
-      { touchpoint_id: 'T2', account_id: 'A1', occurred_at: endOf('2024-03-22'), channel: 'ads' },
-      { touchpoint_id: 'T3', account_id: 'A1', occurred_at: endOf('2024-03-29'), channel: 'ads' },
+      touchpoint({ id: 'T1', account: 'A1', when: endOf('2024-03-15') }),
+      touchpoint({ id: 'T2', account: 'A1', when: endOf('2024-03-22'), channel: 'ads' }),
+      touchpoint({ id: 'T3', account: 'A1', when: endOf('2024-03-29'), channel: 'ads' }),
     ],
   };
 

@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { at, datasetOf, endOf, type Rows } from '../../../test/engine/build';
+import { lostDeal, openDeal, touchpoint, wonDeal } from '../../../test/engine/rows';
 import { MODEL_NAMES, modelOptionsSchema, type ModelName } from '../../shared/modelOptions';
 import { attribute } from './attribute';
 import type { Dataset } from './dataset';
 import { explainJourney, moneyFormat } from './explain';
 import { findOpportunity } from './opportunitySearch';
 
-const touch = (id: string, contact: string, when: string, channel = 'email') => ({
-  touchpoint_id: id,
-  contact_id: contact,
-  occurred_at: at(when),
-  channel,
-});
+const touch = (id: string, contact: string, when: string, channel = 'email') =>
+  touchpoint({ id, contact, when, channel });
 
 /**
  * A1: a $1,000 deal with every position and three middle touches, then a $500 upgrade. A2: a $1,000 deal with no
@@ -26,40 +23,11 @@ const ROWS: Rows = {
     { contact_id: 'C3', account_id: 'A3' },
   ],
   opportunities: [
-    {
-      opportunity_id: 'O1',
-      account_id: 'A1',
-      stage: 'won',
-      amount: 1000,
-      created_at: endOf('2024-03-01'),
-      closed_at: endOf('2024-03-31'),
-    },
-    {
-      opportunity_id: 'U1',
-      account_id: 'A1',
-      type: 'upgrade',
-      stage: 'won',
-      amount: 500,
-      created_at: endOf('2024-06-01'),
-      closed_at: endOf('2024-06-30'),
-    },
-    { opportunity_id: 'P1', account_id: 'A1', stage: 'open', amount: 700, created_at: endOf('2024-07-01') },
-    {
-      opportunity_id: 'O2',
-      account_id: 'A2',
-      stage: 'won',
-      amount: 1000,
-      created_at: endOf('2024-03-01'),
-      closed_at: at('2024-03-31'),
-    },
-    {
-      opportunity_id: 'L3',
-      account_id: 'A3',
-      stage: 'lost',
-      amount: 300,
-      created_at: endOf('2024-03-01'),
-      closed_at: endOf('2024-03-31'),
-    },
+    wonDeal({ id: 'O1', account: 'A1', amount: 1000, created: '2024-03-01', closed: '2024-03-31' }),
+    wonDeal({ id: 'U1', account: 'A1', amount: 500, created: '2024-06-01', closed: '2024-06-30', type: 'upgrade' }),
+    openDeal({ id: 'P1', account: 'A1', amount: 700, created: '2024-07-01' }),
+    wonDeal({ id: 'O2', account: 'A2', amount: 1000, created: '2024-03-01', closed: at('2024-03-31') }),
+    lostDeal({ id: 'L3', account: 'A3', amount: 300, created: '2024-03-01', closed: '2024-03-31' }),
   ],
   touchpoints: [
     touch('T1', 'C1', '2024-01-10'),
