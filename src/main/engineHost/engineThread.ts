@@ -124,9 +124,8 @@ async function prewarmModel(): Promise<void> {
  * the session's connection made behind, beside a file whose open failed and must stay as it was.
  */
 function readAhead(path: string): void {
-  const db = connect(path, { ...storeOptions, fileMustExist: true });
+  const db = connect(path, { ...storeOptions, fileMustExist: true, queryOnly: true });
   try {
-    db.pragma('query_only = ON');
     cache.readAhead(db);
   } finally {
     db.close();

@@ -9,11 +9,12 @@ export interface OpenOptions {
 /**
  * Opens a SQLite connection with the settings every Tributary connection uses. Hardening that does not depend on
  * the file's content comes first: untrusted schema objects never run app functions, cells are size-checked, and
- * no file is memory-mapped.
+ * no file is memory-mapped. `queryOnly` opens it read-write but refusing every write (query_only), for a reader
+ * that must not be the read-only connection that closes last, leaving the -wal and -shm files behind.
  */
 export function connect(
   path: string,
-  options: OpenOptions & { readonly?: boolean; fileMustExist?: boolean } = {},
+  options: OpenOptions & { readonly?: boolean; fileMustExist?: boolean; queryOnly?: boolean } = {},
 ): Database.Database {
   let db: Database.Database;
   try {
@@ -29,6 +30,7 @@ export function connect(
   db.pragma('trusted_schema = OFF');
   db.pragma('cell_size_check = ON');
   db.pragma('mmap_size = 0');
+  if (options.queryOnly) db.pragma('query_only = ON');
   return db;
 }
 
