@@ -11,7 +11,7 @@ import { resolveUserDataDir } from '../src/main/session/userData';
 import { APP_VERSION } from '../src/shared/version';
 import { runTributary, tributaryBin, type Finished } from './helpers/cli';
 import { captureCliIo, runCliCaptured } from './helpers/cliIo';
-import { keepsSnapshot } from './helpers/files';
+import { execAsAnotherProgram, keepsSnapshot } from './helpers/files';
 
 let dir: string;
 let home: string;
@@ -113,9 +113,7 @@ describe('tributary demo', () => {
     db.close();
     expect((await cli(['car', emptied, '--json'])).stdout).toBe(car.stdout);
     // Without the snapshot, the tables are read: no deals, no revenue.
-    const bare = new Database(emptied);
-    bare.exec('DELETE FROM engine_snapshot');
-    bare.close();
+    execAsAnotherProgram(emptied, 'DELETE FROM engine_snapshot');
     expect(JSON.parse((await cli(['car', emptied, '--json'])).stdout).revenue).toBe(0);
   });
 
@@ -142,9 +140,7 @@ describe('tributary check on files that are not projects', () => {
 
   it('refuses another application’s SQLite database and leaves its bytes alone', async () => {
     const path = join(dir, 'foreign.sqlite');
-    const foreign = new Database(path);
-    foreign.exec("CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('Blue in Green');");
-    foreign.close();
+    execAsAnotherProgram(path, "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('Blue in Green');");
     const before = sha256(path);
     const result = await cli(['check', path]);
     expect(result.code).toBe(1);

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../src/main/store/project';
 import { useApiSession } from './helpers/api';
-import { keepsSnapshot } from './helpers/files';
+import { execAsAnotherProgram, keepsSnapshot } from './helpers/files';
 import { HUBSPOT_DEALS, writeFixture } from './import/fixtures';
 
 const apiSession = useApiSession();
@@ -46,9 +45,7 @@ describe('restore points through the API', () => {
     // a new one, in the background, after the open.
     const path = session.current?.path as string;
     await call('project:close', {});
-    const other = new Database(path);
-    other.exec('DELETE FROM engine_snapshot');
-    other.close();
+    execAsAnotherProgram(path, 'DELETE FROM engine_snapshot');
     await call('project:open', { path });
     await call('model:run', { options: { model: 'linear' } });
     await expect.poll(() => keepsSnapshot(path)).toBe(true);

@@ -7,7 +7,7 @@ import { generateDemo } from '../../src/main/demo/generate';
 import { createProject } from '../../src/main/store/project';
 import { useApiSession } from '../helpers/api';
 import { useEngineGate } from '../helpers/engineGate';
-import { damageRootPage, hasZeroSnapshot, keepsSnapshot, sha256OfFile } from '../helpers/files';
+import { damageRootPage, execAsAnotherProgram, hasZeroSnapshot, keepsSnapshot, sha256OfFile } from '../helpers/files';
 import { HUBSPOT_DEALS, writeFixture } from '../import/fixtures';
 
 const apiSession = useApiSession();
@@ -112,9 +112,7 @@ describe('the engine worker', () => {
 
     // Another program doubles every deal while the project is closed: the snapshot no longer holds.
     await call('project:close', {});
-    const other = new Database(path);
-    other.exec('UPDATE opportunities SET amount = amount * 2');
-    other.close();
+    execAsAnotherProgram(path, 'UPDATE opportunities SET amount = amount * 2');
     await call('project:open', { path });
     const doubled = await call('model:run', options);
     expect((await engine.status()).reads).toEqual({ project: 1, snapshot: 0, ahead: 1 });
@@ -151,9 +149,7 @@ describe('the engine worker', () => {
     await expect.poll(() => keepsSnapshot(path)).toBe(true);
     await call('project:close', {});
     // Another program overwrites the snapshot with zeros, leaving its revision as it was.
-    const other = new Database(path);
-    other.exec('UPDATE engine_snapshot SET bytes = zeroblob(length(bytes))');
-    other.close();
+    execAsAnotherProgram(path, 'UPDATE engine_snapshot SET bytes = zeroblob(length(bytes))');
 
     await call('project:open', { path });
     expect(await call('model:run', { options: { model: 'linear' } })).toEqual(first);
@@ -245,9 +241,7 @@ describe('the engine worker', () => {
     await call('model:run', { options: { model: 'linear' } });
     const loaded = await engine.status();
     expect(await engine.checkFile(other)).toMatchObject({ path: other, ok: true, problems: [] });
-    const raw = new Database(other);
-    raw.exec('CREATE TRIGGER lurk AFTER INSERT ON accounts BEGIN DELETE FROM scenarios; END');
-    raw.close();
+    execAsAnotherProgram(other, 'CREATE TRIGGER lurk AFTER INSERT ON accounts BEGIN DELETE FROM scenarios; END');
     expect(await engine.checkFile(other)).toMatchObject({
       ok: false,
       problems: ['has a trigger `lurk` on `accounts` that Tributary does not create'],
@@ -301,9 +295,7 @@ describe('the engine worker', () => {
     // its tables: the snapshot is dropped once the worker has kept it, with the project closed).
     await expect.poll(() => keepsSnapshot(path)).toBe(true);
     await call('project:close', {});
-    const other = new Database(path);
-    other.exec('DELETE FROM engine_snapshot');
-    other.close();
+    execAsAnotherProgram(path, 'DELETE FROM engine_snapshot');
     await call('project:open', { path });
     const cut = call('model:run', { options: { model: 'u-shaped' } });
     await expect.poll(() => engine.waiting).toBeGreaterThan(1);

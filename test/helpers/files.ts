@@ -38,6 +38,16 @@ export function damageRootPage(path: string, table: string, byte = 0xa5): void {
   writeFileSync(path, bytes);
 }
 
+/** Runs `sql` on the closed project at `path` over a connection of the test's own, as another program would. */
+export function execAsAnotherProgram(path: string, sql: string): void {
+  const db = new Database(path);
+  try {
+    db.exec(sql);
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * `read` over a connection of the test's own to the project at `path`, as another program would open it. Not
  * read-only: a read-only connection that closes last leaves the -wal and -shm files behind.

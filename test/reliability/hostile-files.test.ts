@@ -10,7 +10,7 @@ import { loadMigrations } from '../../src/main/store/migrations';
 import { createProject } from '../../src/main/store/project';
 import type { ErrorCode } from '../../src/shared/errors';
 import { runTributary } from '../helpers/cli';
-import { sha256OfFile, useTempDir } from '../helpers/files';
+import { execAsAnotherProgram, sha256OfFile, useTempDir } from '../helpers/files';
 
 /**
  * Issue 7: project files built to hurt, each opened through the API and the CLI. Every one must be refused with a
@@ -36,9 +36,7 @@ function soundProject(path: string): string {
 /** A sound project, then changed with a raw connection as another program (or an attacker) would. */
 function tampered(path: string, sql: string): string {
   soundProject(path);
-  const raw = new Database(path);
-  raw.exec(sql);
-  raw.close();
+  execAsAnotherProgram(path, sql);
   return path;
 }
 
@@ -59,9 +57,7 @@ const HOSTILE: Hostile[] = [
   {
     name: 'SQLite but not Tributary',
     build: (path) => {
-      const db = new Database(path);
-      db.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('hello')");
-      db.close();
+      execAsAnotherProgram(path, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('hello')");
     },
     code: 'not_tributary',
     reason: /is a SQLite database but not a Tributary project \(application_id 0/,

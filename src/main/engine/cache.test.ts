@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../../../test/helpers/files';
+import { execAsAnotherProgram, useTempDir } from '../../../test/helpers/files';
 import { generateDemo } from '../demo/generate';
 import { connect } from '../store/database';
 import { createProject } from '../store/project';
@@ -45,9 +45,7 @@ describe('reading ahead', () => {
     const cache = new EngineCache();
     cache.readAhead(ahead);
     const before = loadEngineData(ahead).data.opportunities.amount.reduce((sum, amount) => sum + amount, 0);
-    const other = new Database(path);
-    other.exec('UPDATE opportunities SET amount = amount * 2');
-    other.close();
+    execAsAnotherProgram(path, 'UPDATE opportunities SET amount = amount * 2');
     expect(revenue(cache, opened)).toBeCloseTo(2 * before, 6);
     // Counted as the snapshot's load, from the tables; the arrays read ahead were never used.
     expect(cache.reads).toEqual({ project: 1, snapshot: 0, ahead: 0 });

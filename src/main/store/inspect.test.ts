@@ -1,8 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { sha256OfFile, useTempDir } from '../../../test/helpers/files';
+import { execAsAnotherProgram, sha256OfFile, useTempDir } from '../../../test/helpers/files';
 import { readProjectHeader } from './header';
 import { loadMigrations, type Migration } from './migrations';
 import { checkOpenProject, checkProject, createProject, openProject } from './project';
@@ -15,9 +14,7 @@ const project = { name: 'Acme', currency: 'EUR' };
 function tampered(sql: string): string {
   const path = join(tempDir(), 'tampered.sqlite');
   createProject(path, project).close();
-  const raw = new Database(path);
-  raw.exec(sql);
-  raw.close();
+  execAsAnotherProgram(path, sql);
   return path;
 }
 
