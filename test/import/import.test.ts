@@ -1,10 +1,11 @@
 import { appendFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importCsv } from '../../src/main/import/run';
-import { createProject, type Project } from '../../src/main/store/project';
+import type { Project } from '../../src/main/store/project';
 import { sha256OfFile, useTempDir } from '../helpers/files';
+import { useNewProject } from '../helpers/projects';
 import {
   DISCOURSE_USERS,
   EUROPEAN_OPPORTUNITIES,
@@ -14,14 +15,11 @@ import {
 } from './fixtures';
 
 const tempDir = useTempDir();
-const open: Project[] = [];
-afterEach(() => open.splice(0).forEach((project) => project.close()));
+const createdProject = useNewProject();
 
 function newProject(): { project: Project; dir: string } {
   const dir = tempDir();
-  const project = createProject(join(dir, 'p.sqlite'), { name: 'Import', currency: 'USD' });
-  open.push(project);
-  return { project, dir };
+  return { project: createdProject({ name: 'Import', dir }), dir };
 }
 
 const rows = (project: Project, sql: string): unknown[] => project.db.prepare(sql).all();

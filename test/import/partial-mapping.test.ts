@@ -1,23 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importCsv, type ImportOptions } from '../../src/main/import/run';
-import { createProject, type Project } from '../../src/main/store/project';
+import type { Project } from '../../src/main/store/project';
 import { useApiSession } from '../helpers/api';
 import { runCliCaptured } from '../helpers/cliIo';
 import { queryProject, useTempDir } from '../helpers/files';
+import { useNewProject } from '../helpers/projects';
 import { writeFixture } from './fixtures';
 
 const tempDir = useTempDir();
 const apiSession = useApiSession();
-const open: Project[] = [];
-afterEach(() => open.splice(0).forEach((project) => project.close()));
-
-function newProject(dir: string): Project {
-  const project = createProject(join(dir, 'p.sqlite'), { name: 'Mappings', currency: 'USD' });
-  open.push(project);
-  return project;
-}
+const createdProject = useNewProject();
+const newProject = (dir: string): Project => createdProject({ name: 'Mappings', dir });
 
 /** The mapping file in README.md's "Importing data": it names only the columns whose headers are not canonical. */
 const README_MAPPING = {

@@ -1,13 +1,12 @@
-import { join } from 'node:path';
 import { crc32, gzipSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useTempDir } from '../../../test/helpers/files';
+import { describe, expect, it } from 'vitest';
+import { useNewProject } from '../../../test/helpers/projects';
 import { APP_VERSION } from '../../shared/version';
 import { generateDemo } from '../demo/generate';
 import { readDataRevision } from '../store/dataRevision';
 import { writeEngineSnapshot } from '../store/engineSnapshot';
-import { createProject, type Project } from '../store/project';
+import type { Project } from '../store/project';
 import { churnReduction } from './car/churn';
 import { roadmapCar } from './car/roadmap';
 import { checkEngineData } from './checkEngineData';
@@ -15,13 +14,10 @@ import { decodeEngineData, ENGINE_FILE_FORMAT, encodeEngineData, type EngineFile
 import { loadEngineData, type EngineData } from './load';
 import { readProjectSnapshot, saveEngineSnapshot, unpackSnapshot } from './projectSnapshot';
 
-const tempDir = useTempDir();
-const opened: Project[] = [];
-afterEach(() => opened.splice(0).forEach((project) => project.close()));
+const newProject = useNewProject();
 
 function demo(): Project {
-  const project = createProject(join(tempDir(), 'demo.sqlite'), { name: 'Demo', currency: 'USD' });
-  opened.push(project);
+  const project = newProject({ name: 'Demo', file: 'demo.sqlite' });
   generateDemo(project.db, { scale: 2000, seed: 4 });
   return project;
 }

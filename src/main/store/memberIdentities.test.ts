@@ -1,16 +1,12 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useTempDir } from '../../../test/helpers/files';
-import { createProject, type Project } from './project';
+import { describe, expect, it } from 'vitest';
+import { useNewProject } from '../../../test/helpers/projects';
+import type { Project } from './project';
 import { resolveMemberIdentities } from './memberIdentities';
 
-const tempDir = useTempDir();
-const open: Project[] = [];
-afterEach(() => open.splice(0).forEach((project) => project.close()));
+const newProject = useNewProject();
 
 function project(sql: string): Project {
-  const created = createProject(join(tempDir(), 'p.sqlite'), { name: 'Identity', currency: 'USD' });
-  open.push(created);
+  const created = newProject({ name: 'Identity' });
   created.db.exec(sql);
   created.db.transaction(() => resolveMemberIdentities(created.db))();
   return created;

@@ -1,19 +1,10 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useTempDir } from '../../../test/helpers/files';
+import { describe, expect, it } from 'vitest';
+import { useNewProject } from '../../../test/helpers/projects';
 import { modelOptionsSchema } from '../../shared/modelOptions';
-import { createProject, type Project } from './project';
 import { deleteScenario, listScenarios, saveScenario } from './scenarios';
 
-const tempDir = useTempDir();
-const projects: Project[] = [];
-afterEach(() => projects.splice(0).forEach((project) => project.close()));
-
-function newProject(): Project {
-  const project = createProject(join(tempDir(), 'scenarios.sqlite'), { name: 'Scenarios', currency: 'USD' });
-  projects.push(project);
-  return project;
-}
+const createdProject = useNewProject();
+const newProject = () => createdProject({ name: 'Scenarios', file: 'scenarios.sqlite' });
 
 const heavyOc = modelOptionsSchema.parse({ model: 'custom', weights: { FT: 10, LC: 10, OC: 60, CW: 10, MID: 10 } });
 const markov = modelOptionsSchema.parse({ model: 'markov', markovOrder: 2 });
