@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  UsageError,
-  atMostOne,
-  exactlyOne,
-  parseCommandArgs,
-  portNumber,
-  positiveInteger,
-  wantsHelp,
-  wholeNumber,
-} from './args';
+import { atMostOne, exactlyOne, parseCommandArgs, portNumber, positiveInteger, wantsHelp, wholeNumber } from './args';
+import { usageMessage } from '../../../test/helpers/usageError';
 
 const OPTIONS = { port: { type: 'string' }, json: { type: 'boolean' } } as const;
-
-function usageMessage(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as UsageError).message;
-  }
-  throw new Error('expected a usage error');
-}
 
 describe('parseCommandArgs', () => {
   it('returns typed values and positionals', () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from './args';
 import { parseModelOptions } from './modelArgs';
-
-function usageMessage(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as UsageError).message;
-  }
-  throw new Error('expected a usage error');
-}
+import { usageMessage } from '../../../test/helpers/usageError';
 
 describe('parseModelOptions', () => {
   it('echoes an unknown model and suggests the nearest one', () => {
