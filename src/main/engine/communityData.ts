@@ -46,7 +46,7 @@ export interface CommunityData {
 }
 
 /**
- * The community side of the project, from the contacts and community actions `loadEngineData` already read and the
+ * The community side of the project, from the contacts and community actions `buildEngineData` already read and the
  * few small tables only CAR needs. Indexes agree with `data`.
  */
 export function loadCommunityData(
