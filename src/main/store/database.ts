@@ -91,8 +91,9 @@ export async function asyncWriteTransaction<T>(
   db: Database.Database,
   write: () => Promise<{ commit: boolean; result: T }>,
 ): Promise<T> {
+  // Outside the try: a BEGIN that fails (a transaction already open on this connection) must not roll that one back.
+  db.exec('BEGIN IMMEDIATE');
   try {
-    db.exec('BEGIN IMMEDIATE');
     const { commit, result } = await write();
     db.exec(commit ? 'COMMIT' : 'ROLLBACK');
     return result;
