@@ -8,6 +8,7 @@ import { restoreArgSchemas, type RestoreResults } from './restoreApi';
 import { scenarioArgSchemas, type ScenarioResults } from './scenarioApi';
 import type { DataKind } from './kinds';
 import type { MethodName } from './methods';
+import { pathSchema } from './pathSchema';
 import { THEMES, type Theme } from './preferences';
 
 /**
@@ -15,12 +16,7 @@ import { THEMES, type Theme } from './preferences';
  * both transports) and result type. Handlers in src/main/handlers implement it once.
  */
 
-const projectPath = z
-  .string()
-  .trim()
-  .min(1, 'a project path is required')
-  .max(4096)
-  .refine((value) => !value.includes('\0'), 'a path cannot contain NUL');
+const projectPath = pathSchema('a project path is required');
 
 const currency = z
   .string()

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { modelOptionsSchema } from './modelOptions';
+import { pathSchema } from './pathSchema';
 
-const exportPath = z
-  .string()
-  .trim()
-  .min(1, 'a file path is required')
-  .max(4096)
-  .refine((value) => !value.includes('\0'), 'a path cannot contain NUL');
+const exportPath = pathSchema('a file path is required');
 
 function isLocale(value: string): boolean {
   try {

@@ -2,15 +2,11 @@ import { z } from 'zod';
 import type { ApiErrorShape } from './errors';
 import { OPPORTUNITY_TYPES, STAGES, type ImportMapping } from './importSpec';
 import { DATA_KINDS, type DataKind } from './kinds';
+import { pathSchema } from './pathSchema';
 
 /** Import and data-view methods of the API (merged into api.ts): argument schemas and result types. */
 
-const filePath = z
-  .string()
-  .trim()
-  .min(1, 'a file path is required')
-  .max(4096)
-  .refine((value) => !value.includes('\0'), 'a path cannot contain NUL');
+const filePath = pathSchema('a file path is required');
 
 const kind = z.enum(DATA_KINDS);
 const offset = z.number().int().min(0).default(0);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ProjectInfo } from './api';
 import type { DataKind } from './kinds';
+import { pathSchema } from './pathSchema';
 
 /** Why a restore point was made: periodically while data changed, before an import, before a restore. */
 export const RESTORE_POINT_REASONS = ['auto', 'import', 'restore'] as const;
@@ -18,12 +19,7 @@ export interface RestorePointInfo {
   counts?: Record<DataKind, number>;
 }
 
-const pathArg = z
-  .string()
-  .trim()
-  .min(1, 'a file path is required')
-  .max(4096)
-  .refine((value) => !value.includes('\0'), 'a path cannot contain NUL');
+const pathArg = pathSchema('a file path is required');
 
 /**
  * Restore points and anonymised copies (merged into api.ts): both copy the open project with the SQLite backup API.
