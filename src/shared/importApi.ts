@@ -71,16 +71,20 @@ export interface ImportProgress {
   rowsPerSecond: number;
 }
 
-export interface ImportReport {
-  /** The import's history row; null when nothing was written (dry run, or strict mode with rejected rows). */
-  importId: number | null;
-  committed: boolean;
+/** Which file an import read, as which kind, and what became of its rows: its report says it, its history keeps it. */
+export interface ImportTally {
   kind: DataKind;
   fileName: string;
   sha256: string;
   rowsRead: number;
   rowsImported: number;
   rowsRejected: number;
+}
+
+export interface ImportReport extends ImportTally {
+  /** The import's history row; null when nothing was written (dry run, or strict mode with rejected rows). */
+  importId: number | null;
+  committed: boolean;
   warnings: number;
   /** The first issues in file order; all of them are in the project's import history. */
   issues: ImportIssue[];
@@ -123,14 +127,8 @@ export interface ImportJobStatus {
   error: ApiErrorShape | null;
 }
 
-export interface ImportHistoryRow {
+export interface ImportHistoryRow extends ImportTally {
   importId: number;
-  kind: DataKind;
-  fileName: string;
-  sha256: string;
-  rowsRead: number;
-  rowsImported: number;
-  rowsRejected: number;
   strict: boolean;
   startedAt: number;
   finishedAt: number;
