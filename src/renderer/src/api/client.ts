@@ -1,5 +1,5 @@
 import type { Args, Envelope, Method, Results, TributaryBridge } from '../../../shared/api';
-import { isErrorCode, type ErrorCode } from '../../../shared/errors';
+import { isErrorCode, TributaryError } from '../../../shared/errors';
 
 declare global {
   interface Window {
@@ -10,15 +10,9 @@ declare global {
   }
 }
 
-/** An API failure as the UI sees it: a code to act on and a message to show. */
-export class ApiError extends Error {
-  readonly code: ErrorCode;
-
-  constructor(code: ErrorCode, message: string) {
-    super(message);
-    this.name = 'ApiError';
-    this.code = code;
-  }
+/** An API failure as the UI sees it: the main process's error, its code to act on and its message to show. */
+export class ApiError extends TributaryError {
+  override readonly name = 'ApiError';
 }
 
 /** Browser mode: the same envelopes over HTTP; the server's cookie carries the session token. */
