@@ -3,53 +3,65 @@ import type { Cell, DataOverview, Page, UnresolvedMember } from '../../shared/im
 import type { DataKind } from '../../shared/kinds';
 import { summarizeProject } from './summary';
 
+interface OrphanCheck {
+  relation: string;
+  label: string;
+  sql: string;
+}
+
+/**
+ * Counts the rows of `table` whose `column` names a row `parent` does not hold (keyed by a column of the same name).
+ * A null names no row; `carrying` says which rows carry the reference when that is not every row with a value.
+ */
+function missingParent(
+  table: string,
+  column: string,
+  parent: string,
+  label: string,
+  carrying = `${column} IS NOT NULL`,
+): OrphanCheck {
+  return {
+    relation: `${table}.${column}`,
+    label,
+    sql: `SELECT count(*) FROM ${table} r WHERE ${carrying}
+          AND NOT EXISTS (SELECT 1 FROM ${parent} p WHERE p.${column} = r.${column})`,
+  };
+}
+
 /**
  * References to rows the project does not hold. data.md keeps such rows (a touch of an unknown contact is still a
  * touch once the contacts arrive) and the data view flags them.
  */
-const ORPHAN_CHECKS: { relation: string; label: string; sql: string }[] = [
-  {
-    relation: 'contacts.account_id',
-    label: 'Contacts whose account is not in the project',
-    sql: `SELECT count(*) FROM contacts c WHERE c.account_id IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.account_id = c.account_id)`,
-  },
-  {
-    relation: 'opportunities.account_id',
-    label: 'Opportunities whose account is not in the project',
-    sql: `SELECT count(*) FROM opportunities o
-          WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.account_id = o.account_id)`,
-  },
-  {
-    relation: 'touchpoints.contact_id',
-    label: 'Touchpoints whose contact is not in the project',
-    sql: `SELECT count(*) FROM touchpoints t WHERE t.contact_id IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.contact_id = t.contact_id)`,
-  },
-  {
-    relation: 'touchpoints.account_id',
-    label: 'Account-level touchpoints whose account is not in the project',
-    sql: `SELECT count(*) FROM touchpoints t WHERE t.contact_id IS NULL
-          AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.account_id = t.account_id)`,
-  },
-  {
-    relation: 'community_actions.member_id',
-    label: 'Community actions whose member is not in the project',
-    sql: `SELECT count(*) FROM community_actions x
-          WHERE NOT EXISTS (SELECT 1 FROM community_members m WHERE m.member_id = x.member_id)`,
-  },
-  {
-    relation: 'community_actions.feature_id',
-    label: 'Community actions naming a feature that is not in the project',
-    sql: `SELECT count(*) FROM community_actions x WHERE x.feature_id IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM features f WHERE f.feature_id = x.feature_id)`,
-  },
-  {
-    relation: 'community_actions.opportunity_id',
-    label: 'Community actions naming an opportunity that is not in the project',
-    sql: `SELECT count(*) FROM community_actions x WHERE x.opportunity_id IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM opportunities o WHERE o.opportunity_id = x.opportunity_id)`,
-  },
+const ORPHAN_CHECKS: OrphanCheck[] = [
+  missingParent('contacts', 'account_id', 'accounts', 'Contacts whose account is not in the project'),
+  missingParent('opportunities', 'account_id', 'accounts', 'Opportunities whose account is not in the project'),
+  missingParent('touchpoints', 'contact_id', 'contacts', 'Touchpoints whose contact is not in the project'),
+  // An account-level touch (no contact) is the one whose account is its reference.
+  missingParent(
+    'touchpoints',
+    'account_id',
+    'accounts',
+    'Account-level touchpoints whose account is not in the project',
+    'contact_id IS NULL',
+  ),
+  missingParent(
+    'community_actions',
+    'member_id',
+    'community_members',
+    'Community actions whose member is not in the project',
+  ),
+  missingParent(
+    'community_actions',
+    'feature_id',
+    'features',
+    'Community actions naming a feature that is not in the project',
+  ),
+  missingParent(
+    'community_actions',
+    'opportunity_id',
+    'opportunities',
+    'Community actions naming an opportunity that is not in the project',
+  ),
   {
     relation: 'opportunity_features',
     label: 'Opportunity–feature links to an opportunity or feature that is not in the project',
