@@ -34,6 +34,20 @@ export function connect(
   return db;
 }
 
+/**
+ * Copies a live connection's database, consistent even while it is being written, into `path` as one file: the copy
+ * is switched to a rollback journal, so it needs no -wal beside it and can be moved or copied back as it is.
+ */
+export async function backupAsOneFile(db: Database.Database, path: string): Promise<void> {
+  await db.backup(path);
+  const copy = connect(path);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
 /** Turns SQLite's codes into messages a user can act on. */
 export function translateSqliteError(error: unknown, path: string): TributaryError {
   if (error instanceof TributaryError) return error;

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { TributaryError } from '../../shared/errors';
 import { APP_VERSION } from '../../shared/version';
 import { removeAbandonedFiles, writerAfter } from './abandoned';
-import { connect, translateSqliteError, type OpenOptions } from './database';
+import { backupAsOneFile, connect, translateSqliteError, type OpenOptions } from './database';
 import { assertCanCreateFile } from './filePaths';
 import { assertOpenableHeader, readProjectHeader } from './header';
 import { assertTrusted, connectForInspection, foreignProblems, inspect, inspectionError } from './inspect';
@@ -82,13 +82,7 @@ export class Project {
     const staging = options.prepare ? mkdtempSync(join(tmpdir(), `${STAGING_PREFIX}${process.pid}-`)) : null;
     const built = staging ? join(staging, 'copy.sqlite') : partial;
     try {
-      await this.db.backup(built);
-      const copy = connect(built);
-      try {
-        copy.pragma('journal_mode = DELETE');
-      } finally {
-        copy.close();
-      }
+      await backupAsOneFile(this.db, built);
       await options.prepare?.(built);
       if (staging) await copyFile(built, partial);
       rmSync(`${target}-shm`, { force: true });

@@ -7,7 +7,7 @@ import { RESTORE_POINT_REASONS } from '../../shared/restoreApi';
 import { TributaryError } from '../../shared/errors';
 import { DATA_KINDS, type DataKind } from '../../shared/kinds';
 import { removeAbandonedFiles, writerAfter } from './abandoned';
-import { connect, translateSqliteError } from './database';
+import { backupAsOneFile, connect, translateSqliteError } from './database';
 import { assertOpenableHeader, readProjectHeader } from './header';
 import { loadMigrations } from './migrations';
 import { checkProject, openProject, type CheckReport, type Project, type StoreOptions } from './project';
@@ -77,14 +77,8 @@ export class RestorePoints {
     const file = join(folder, `${id}${SUFFIX}`);
     const partial = join(folder, `.${id}.partial-${process.pid}`);
     try {
-      await project.db.backup(partial);
       // One file with no -wal beside it: a point is copied back as it is.
-      const copy = connect(partial);
-      try {
-        copy.pragma('journal_mode = DELETE');
-      } finally {
-        copy.close();
-      }
+      await backupAsOneFile(project.db, partial);
       renameSync(partial, file);
     } catch (error) {
       rmSync(partial, { force: true });
