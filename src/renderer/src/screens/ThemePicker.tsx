@@ -1,7 +1,9 @@
 import { THEMES, type Theme } from '../../../shared/preferences';
 import { useThemeStore } from '../stores/theme';
+import { ChoiceSelect } from './ChoiceSelect';
 
 const LABELS: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' };
+const THEME_OPTIONS = THEMES.map((value) => ({ value, label: LABELS[value] }));
 
 /** Light, dark or as the system says; remembered on this computer. */
 export function ThemePicker() {
@@ -10,13 +12,7 @@ export function ThemePicker() {
   return (
     <label className="theme-picker">
       Theme
-      <select value={theme} onChange={(event) => void choose(event.target.value as Theme)}>
-        {THEMES.map((value) => (
-          <option key={value} value={value}>
-            {LABELS[value]}
-          </option>
-        ))}
-      </select>
+      <ChoiceSelect options={THEME_OPTIONS} value={theme} onChange={(value) => void choose(value)} />
     </label>
   );
 }

@@ -3,7 +3,10 @@ import { DATA_KINDS } from '../../../../shared/kinds';
 import { KIND_LABELS } from '../../kindLabels';
 import { useDataStore } from '../../stores/data';
 import { useRowsStore } from '../../stores/rows';
+import { ChoiceSelect } from '../ChoiceSelect';
 import { RowsGrid } from './RowsGrid';
+
+const KIND_OPTIONS = DATA_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }));
 
 /** One kind's rows as stored, in a table that scrolls through a million rows a page at a time. */
 export function RowsPanel() {
@@ -23,19 +26,7 @@ export function RowsPanel() {
         <h2 id="rows-heading">Browse rows</h2>
         <label className="inline-label">
           Table
-          <select
-            value={kind}
-            onChange={(event) => {
-              const next = DATA_KINDS.find((candidate) => candidate === event.target.value);
-              if (next) setTableKind(next);
-            }}
-          >
-            {DATA_KINDS.map((candidate) => (
-              <option key={candidate} value={candidate}>
-                {KIND_LABELS[candidate]}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect options={KIND_OPTIONS} value={kind} onChange={setTableKind} />
         </label>
       </div>
       {error && (

@@ -1,6 +1,7 @@
 import { OPPORTUNITY_TYPES, STAGES } from '../../../../shared/importSpec';
 import { opportunityTypeOf, stageOf } from '../../importDefaults';
 import { useImportStore } from '../../stores/import';
+import { ChoiceSelect } from '../ChoiceSelect';
 
 const TYPE_LABELS: Record<(typeof OPPORTUNITY_TYPES)[number], string> = {
   new_business: 'new business',
@@ -61,6 +62,7 @@ function WordTable<T extends string>({
   onChange: (word: string, value: T) => void;
 }) {
   if (words.length === 0) return null;
+  const options = choices.map((choice) => ({ value: choice, label: labelOf(choice) }));
   return (
     <table className="values-table">
       <caption>{caption}</caption>
@@ -75,20 +77,12 @@ function WordTable<T extends string>({
           <tr key={word}>
             <th scope="row">{word || '(blank)'}</th>
             <td>
-              <select
-                aria-label={`${name} ${word || '(blank)'}`}
+              <ChoiceSelect
+                label={`${name} ${word || '(blank)'}`}
+                options={options}
                 value={valueOf(word)}
-                onChange={(event) => {
-                  const chosen = choices.find((candidate) => candidate === event.target.value);
-                  if (chosen) onChange(word, chosen);
-                }}
-              >
-                {choices.map((choice) => (
-                  <option key={choice} value={choice}>
-                    {labelOf(choice)}
-                  </option>
-                ))}
-              </select>
+                onChange={(chosen) => onChange(word, chosen)}
+              />
             </td>
           </tr>
         ))}

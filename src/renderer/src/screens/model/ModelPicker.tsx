@@ -1,5 +1,8 @@
 import { MODEL_NAMES, type ModelName } from '../../../../shared/modelOptions';
 import { MODEL_LABELS } from '../../../../shared/modelLabels';
+import { ChoiceSelect } from '../ChoiceSelect';
+
+const MODEL_OPTIONS = MODEL_NAMES.map((name) => ({ value: name, label: MODEL_LABELS[name] }));
 
 /** A select of every model of the engine, by its name in words. */
 export function ModelPicker({
@@ -16,19 +19,7 @@ export function ModelPicker({
   return (
     <label className={className}>
       <span>{label}</span>
-      <select
-        value={value}
-        onChange={(event) => {
-          const chosen = MODEL_NAMES.find((name) => name === event.target.value);
-          if (chosen) onChange(chosen);
-        }}
-      >
-        {MODEL_NAMES.map((name) => (
-          <option key={name} value={name}>
-            {MODEL_LABELS[name]}
-          </option>
-        ))}
-      </select>
+      <ChoiceSelect options={MODEL_OPTIONS} value={value} onChange={onChange} />
     </label>
   );
 }
