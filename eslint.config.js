@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
  * Which way dependencies point (docs/architecture.md): shells (src/main/index.ts, server, cli) -> handlers ->
  * engineHost -> engine and store; src/shared under both processes, src/renderer never in the main process's code.
  * Each rule below names what a folder must not import. Imports are relative, so a folder is matched where an import
- * climbs into it ('../store/x' from engine/, '../../store/x' from engine/car/). Tests (*.test.ts) may reach across
+ * climbs into it ('../store/x' from engine/, '../../store/x' from engine/arrays/). Tests (*.test.ts) may reach across
  * layers to build their fixtures, like a shell; Electron stays out of them all the same.
  * test/architecture.test.ts shows each rule failing a wrong-way import.
  */
@@ -29,6 +29,19 @@ const NODE_BUILTINS = [
   },
 ];
 const SHELLS = ['handlers', 'engineHost', 'server', 'cli'];
+/** What the engine, and each of its parts, must not import from outside it. */
+const ENGINE_OUTWARD = [
+  into(
+    ['import', 'session', 'export', 'demo', ...SHELLS, 'renderer'],
+    'The engine runs the same under every shell: it imports src/shared, domain/ and the store query modules it reads.',
+  ),
+  {
+    // The store's modules the engine reads the project through; the rest of the store is not its business.
+    regex: '^(\\.\\./)+store/(?!(engineTables|engineSnapshot|dataRevision|database)$)',
+    caseSensitive: true,
+    message: 'The engine reads the project only through store/engineTables, engineSnapshot, dataRevision, database.',
+  },
+];
 const layers = [
   {
     files: ['src/shared/**/*.ts'],
@@ -62,20 +75,20 @@ const layers = [
       ),
     ],
   },
+  { files: ['src/main/engine/**/*.ts'], patterns: ENGINE_OUTWARD },
+  // The engine's parts point one way too: cache/ -> models/ -> arrays/ (run.ts, the entry, over them all).
   {
-    files: ['src/main/engine/**/*.ts'],
+    files: ['src/main/engine/arrays/**/*.ts'],
     patterns: [
-      into(
-        ['import', 'session', 'export', 'demo', ...SHELLS, 'renderer'],
-        'The engine runs the same under every shell: it imports src/shared, domain/ and the store query modules it reads.',
-      ),
-      {
-        // The store's modules the engine reads the project through; the rest of the store is not its business.
-        regex: '^(\\.\\./)+store/(?!(engineTables|engineSnapshot|dataRevision|database)$)',
-        caseSensitive: true,
-        message:
-          'The engine reads the project only through store/engineTables, engineSnapshot, dataRevision, database.',
-      },
+      ...ENGINE_OUTWARD,
+      into(['models', 'cache'], 'The arrays are what the models read: they import neither the models nor the cache.'),
+    ],
+  },
+  {
+    files: ['src/main/engine/models/**/*.ts'],
+    patterns: [
+      ...ENGINE_OUTWARD,
+      into(['cache'], 'The models are functions of the arrays: they never reach for the cache.'),
     ],
   },
   {

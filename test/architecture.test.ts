@@ -40,9 +40,15 @@ const WRONG_WAY: [from: string, source: string][] = [
   [ENGINE, '../store/project'],
   [ENGINE, '../store/migrations'],
   // From a sub-folder, the import climbs further to the same place.
-  ['src/main/engine/car/probe.ts', '../../import/run'],
+  ['src/main/engine/models/car/probe.ts', '../../../import/run'],
+  ['src/main/engine/arrays/probe.ts', '../../store/project'],
+  // Inside the engine: cache/ -> models/ -> arrays/.
+  ['src/main/engine/arrays/probe.ts', '../models/journeys'],
+  ['src/main/engine/arrays/probe.ts', '../cache/cache'],
+  ['src/main/engine/models/probe.ts', '../cache/cache'],
+  ['src/main/engine/models/car/probe.ts', '../../cache/cache'],
   [STORE, 'electron'],
-  [STORE, '../engine/load'],
+  [STORE, '../engine/arrays/load'],
   [STORE, '../handlers/index'],
   [STORE, '../import/run'],
   [STORE, '../session/session'],
@@ -53,7 +59,7 @@ const WRONG_WAY: [from: string, source: string][] = [
   [STORE, '../demo/generate'],
   [STORE, '../../renderer/src/format'],
   ['src/main/domain/probe.ts', '../store/memberIdentities'],
-  ['src/main/domain/probe.ts', '../engine/dataset'],
+  ['src/main/domain/probe.ts', '../engine/arrays/dataset'],
   ['src/shared/probe.ts', '../main/engine/run'],
   ['src/shared/vocabulary/probe.ts', '../../renderer/src/format'],
   ['src/shared/probe.ts', 'node:fs'],
@@ -80,13 +86,17 @@ const ONE_WAY: [from: string, source: string][] = [
   [ENGINE, '../store/engineSnapshot'],
   [ENGINE, '../store/dataRevision'],
   [ENGINE, '../store/database'],
-  ['src/main/engine/car/probe.ts', '../journeys'],
+  ['src/main/engine/arrays/probe.ts', '../../store/engineTables'],
+  ['src/main/engine/models/car/probe.ts', '../journeys'],
+  ['src/main/engine/models/probe.ts', '../arrays/dataset'],
+  ['src/main/engine/cache/probe.ts', '../models/journeys'],
+  ['src/main/engine/cache/probe.ts', '../arrays/projectSnapshot'],
   [STORE, '../../shared/errors'],
   [STORE, '../domain/identityRules'],
   ['src/shared/vocabulary/probe.ts', '../modelOptions'],
   ['src/shared/probe.ts', 'zod'],
   ['src/renderer/src/stores/probe.ts', '../../../shared/api'],
-  ['src/main/engineHost/probe.ts', '../engine/cache'],
+  ['src/main/engineHost/probe.ts', '../engine/cache/cache'],
   ['src/main/engineHost/handlers/probe.ts', '../../export/report'],
   ['src/main/handlers/probe.ts', '../engineHost/engineClient'],
   ['src/main/handlers/probe.ts', '../import/jobs'],
@@ -116,7 +126,7 @@ describe('folder boundaries (eslint.config.js)', () => {
   });
 
   it('holds for type-only imports too', async () => {
-    expect(await boundaryErrors(STORE, '../engine/dataset', true)).toHaveLength(1);
+    expect(await boundaryErrors(STORE, '../engine/arrays/dataset', true)).toHaveLength(1);
     expect(await boundaryErrors('src/shared/probe.ts', '../main/engine/run', true)).toHaveLength(1);
   });
 

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateDemo } from '../../src/main/demo/generate';
-import { attribute } from '../../src/main/engine/attribute';
-import { computeCar } from '../../src/main/engine/car';
-import { ENGINE_FILE_FORMAT } from '../../src/main/engine/engineFile';
-import { buildJourneys } from '../../src/main/engine/journeys';
-import { loadEngineData } from '../../src/main/engine/load';
-import { readProjectSnapshot, saveEngineSnapshot } from '../../src/main/engine/projectSnapshot';
+import { attribute } from '../../src/main/engine/models/attribute';
+import { computeCar } from '../../src/main/engine/models/car';
+import { ENGINE_FILE_FORMAT } from '../../src/main/engine/arrays/engineFile';
+import { buildJourneys } from '../../src/main/engine/models/journeys';
+import { loadEngineData } from '../../src/main/engine/arrays/load';
+import { readProjectSnapshot, saveEngineSnapshot } from '../../src/main/engine/arrays/projectSnapshot';
 import { readDataRevision } from '../../src/main/store/dataRevision';
 import { createProject } from '../../src/main/store/project';
 import { APP_VERSION } from '../../src/shared/version';
@@ -39,7 +39,8 @@ try {
   const loadStart = performance.now();
   const { data, community } = loadEngineData(project.db);
   const loadSeconds = (performance.now() - loadStart) / 1000;
-  // What an open reads instead (engine/projectSnapshot.ts): the same arrays, kept in the project by an earlier load.
+  // What an open reads instead (engine/arrays/projectSnapshot.ts): the same arrays, kept in the project by an earlier
+  // load.
   const key = {
     format: ENGINE_FILE_FORMAT,
     appVersion: APP_VERSION,

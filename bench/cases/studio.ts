@@ -17,7 +17,7 @@ import { createInterface } from 'node:readline';
 import { chromium, type Page } from 'playwright-core';
 import { generateDemo } from '../../src/main/demo/generate';
 import { argSchemas } from '../../src/shared/api';
-import { EngineCache } from '../../src/main/engine/cache';
+import { EngineCache } from '../../src/main/engine/cache/cache';
 import { createEngineHandlers } from '../../src/main/engineHost/handlers/engineHandlers';
 import { Session } from '../../src/main/session/session';
 import { createProject } from '../../src/main/store/project';

@@ -38,7 +38,7 @@ export interface RoadmapView extends Pick<RoadmapCar, 'attributed' | 'influenced
   opportunities: (RoadmapOpportunity & { otherMembers: number })[];
 }
 
-/** CAR with its long lists cut to what a screen shows, and counted (see engine/carView.ts). */
+/** CAR with its long lists cut to what a screen shows, and counted (see engine/models/carView.ts). */
 export interface CarView extends Omit<CarResult, 'sourcedOpportunities' | 'linkedNotWon' | 'byCategory'> {
   byCategory: Omit<CarResult['byCategory'], 'roadmap'> & { roadmap: RoadmapView };
   sourcedCount: number;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attribute } from '../../src/main/engine/attribute';
-import { breakdowns, type BreakdownEntry, type Breakdowns } from '../../src/main/engine/breakdowns';
+import { attribute } from '../../src/main/engine/models/attribute';
+import { breakdowns, type BreakdownEntry, type Breakdowns } from '../../src/main/engine/models/breakdowns';
 import { modelOptionsSchema, type ModelOptionsInput } from '../../src/shared/modelOptions';
 import { rowsArbitrary, TWO_DEALS } from './arbitraries';
 import { datasetOf, endOf, type Rows } from './build';

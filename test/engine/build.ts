@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { resolveMemberIdentities } from '../../src/main/store/memberIdentities';
-import type { Dataset } from '../../src/main/engine/dataset';
-import { loadDataset } from '../../src/main/engine/load';
+import type { Dataset } from '../../src/main/engine/arrays/dataset';
+import { loadDataset } from '../../src/main/engine/arrays/load';
 import { createProject, type Project } from '../../src/main/store/project';
 
 /** Small projects for engine tests, written through the real schema into a real SQLite file. */

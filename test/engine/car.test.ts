@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeCar, type CarOptions, type CarResult } from '../../src/main/engine/car';
-import { positionCredits } from '../../src/main/engine/credit';
-import { buildJourneys } from '../../src/main/engine/journeys';
-import { loadEngineData } from '../../src/main/engine/load';
+import { loadEngineData } from '../../src/main/engine/arrays/load';
+import { computeCar, type CarOptions, type CarResult } from '../../src/main/engine/models/car';
+import { positionCredits } from '../../src/main/engine/models/credit';
+import { buildJourneys } from '../../src/main/engine/models/journeys';
 import { PRESET_WEIGHTS, type PositionWeights } from '../../src/shared/modelOptions';
 import { at, readRows, type Rows } from './build';
 import { action, lostDeal, openDeal, touchpoint, wonDeal } from './rows';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attribute } from '../../src/main/engine/attribute';
-import { breakdowns } from '../../src/main/engine/breakdowns';
-import { sankeyFlows, type SankeyFlows } from '../../src/main/engine/flows';
+import { attribute } from '../../src/main/engine/models/attribute';
+import { breakdowns } from '../../src/main/engine/models/breakdowns';
+import { sankeyFlows, type SankeyFlows } from '../../src/main/engine/models/flows';
 import { modelOptionsSchema, type ModelOptionsInput } from '../../src/shared/modelOptions';
 import { rowsArbitrary, TWO_DEALS } from './arbitraries';
 import { datasetOf } from './build';

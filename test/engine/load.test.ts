@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadEngineData, type EngineData } from '../../src/main/engine/load';
+import { loadEngineData, type EngineData } from '../../src/main/engine/arrays/load';
 import { readRows, type Rows } from './build';
 import { action } from './rows';
 

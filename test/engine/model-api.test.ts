@@ -3,9 +3,9 @@ import { useApiSession } from '../helpers/api';
 import { generateDemo } from '../../src/main/demo/generate';
 import { writeFixture } from '../import/fixtures';
 import { attributionSummary } from '../../src/main/engine/attributionSummary';
-import { EngineCache } from '../../src/main/engine/cache';
-import { carView } from '../../src/main/engine/carView';
-import { sankeyFlows } from '../../src/main/engine/flows';
+import { EngineCache } from '../../src/main/engine/cache/cache';
+import { carView } from '../../src/main/engine/models/carView';
+import { sankeyFlows } from '../../src/main/engine/models/flows';
 import { runModel } from '../../src/main/engine/run';
 import { modelOptionsSchema } from '../../src/shared/modelOptions';
 
@@ -44,9 +44,9 @@ describe('model methods of the API', () => {
     const options = { model: 'u-shaped' as const };
     const run = await call('model:run', { options, scope: 'all', topN: 6 });
     // The engine in this thread, run apart from the worker's cache.
-    const alone = runModel(new EngineCache().snapshot(session.require().db), modelOptionsSchema.parse(options));
+    const alone = runModel(new EngineCache().load(session.require().db), modelOptionsSchema.parse(options));
     expect(run.attribution).toEqual(attributionSummary(alone));
-    // The tab's CAR is the whole CAR with its long lists cut (engine/carView.ts).
+    // The tab's CAR is the whole CAR with its long lists cut (engine/models/carView.ts).
     expect(run.car).toEqual(carView(await call('model:car', { options })));
     expect(run.flows).toEqual(sankeyFlows(alone.data, alone.attribution, { scope: 'all', topN: 6 }));
     expect(run.focus).toBeNull();

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { positionCredits } from '../../src/main/engine/credit';
-import type { Dataset } from '../../src/main/engine/dataset';
-import { buildJourneys, type JourneyOptions, POSITION_BITS, POSITION_NAMES } from '../../src/main/engine/journeys';
+import type { Dataset } from '../../src/main/engine/arrays/dataset';
+import { positionCredits } from '../../src/main/engine/models/credit';
+import {
+  buildJourneys,
+  type JourneyOptions,
+  POSITION_BITS,
+  POSITION_NAMES,
+} from '../../src/main/engine/models/journeys';
 import { PRESET_WEIGHTS, type PositionWeights } from '../../src/shared/modelOptions';
 import { datasetOf, endOf, type Rows } from './build';
 import { action, lostDeal, openDeal, touchpoint, wonDeal } from './rows';

@@ -1,11 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { channelWeightCredits, linearCredits, positionCredits, timeDecayCredits } from '../../src/main/engine/credit';
-import type { Dataset } from '../../src/main/engine/dataset';
-import { pathsOf } from '../../src/main/engine/attribute';
-import { buildJourneys, type Journeys } from '../../src/main/engine/journeys';
-import { markovRemovalEffects } from '../../src/main/engine/markov';
-import { shapleyValues } from '../../src/main/engine/shapley';
+import {
+  channelWeightCredits,
+  linearCredits,
+  positionCredits,
+  timeDecayCredits,
+} from '../../src/main/engine/models/credit';
+import type { Dataset } from '../../src/main/engine/arrays/dataset';
+import { pathsOf } from '../../src/main/engine/models/attribute';
+import { buildJourneys, type Journeys } from '../../src/main/engine/models/journeys';
+import { markovRemovalEffects } from '../../src/main/engine/models/markov';
+import { shapleyValues } from '../../src/main/engine/models/shapley';
 import { PRESET_WEIGHTS } from '../../src/shared/modelOptions';
 import { rowsArbitrary } from './arbitraries';
 import { datasetOf, endOf, type Rows } from './build';

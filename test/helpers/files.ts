@@ -67,7 +67,7 @@ export function queryProject(path: string, sql: string): unknown[] {
   return readProject(path, (db) => db.prepare(sql).all());
 }
 
-/** Whether the project at `path` keeps an engine snapshot of its current data (engine/projectSnapshot.ts). */
+/** Whether the project at `path` keeps an engine snapshot of its current data (engine/arrays/projectSnapshot.ts). */
 export function keepsSnapshot(path: string): boolean {
   return readProject(path, (db) => {
     const revision = readDataRevision(db);

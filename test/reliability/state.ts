@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { mulberry32 } from '../../src/main/engine/random';
+import { mulberry32 } from '../../src/main/engine/models/random';
 
 /** Columns that record when or that something ran, not what the project holds: two equal imports differ only there. */
 const VOLATILE: Record<string, string[]> = {

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
-import type { EngineData } from '../engine/load';
-import { readCurrentArrays } from '../engine/projectArrays';
-import { engineKeyOf, keepEngineSnapshot } from '../engine/projectSnapshot';
+import type { EngineData } from '../engine/arrays/load';
+import { readCurrentArrays } from '../engine/arrays/projectArrays';
+import { engineKeyOf } from '../engine/arrays/projectSnapshot';
+import { keepEngineSnapshot } from '../engine/cache/keepSnapshot';
 import { openProject, type Project, type StoreOptions } from '../store/project';
 import type { CliIo } from './io';
 import { showStatus } from './progress';
@@ -19,7 +20,7 @@ export function openProjectForCli(path: string, io: Pick<CliIo, 'stderr'>, optio
 }
 
 /**
- * After a command wrote data: the engine's arrays kept in the project (engine/projectSnapshot.ts), so the file opens
+ * After a command wrote data: the engine's arrays kept in the project (engine/cache/keepSnapshot.ts), so the file opens
  * fast wherever it goes next. It is a cache: a failure is said on stderr and the command still succeeds, its data
  * being written already; the first open then reads the tables.
  */
@@ -43,7 +44,7 @@ export type ProjectEngineData = EngineData & { currency: string };
 /**
  * Opens a project just long enough to load what the engine reads, all from one connection and one read transaction:
  * the snapshot the project keeps of its arrays when it is of the current data, else the tables
- * (engine/projectArrays.ts). A read command writes nothing, so a project without a snapshot gets none from it.
+ * (engine/arrays/projectArrays.ts). A read command writes nothing, so a project without a snapshot gets none from it.
  */
 export function loadProjectEngineData(path: string, io: Pick<CliIo, 'stderr'>): ProjectEngineData {
   const project = openProjectForCli(resolve(path), io);

@@ -1,7 +1,7 @@
 /**
  * Identity resolution's rules (data.md, identity resolution), with no SQL: the store applies them when it recomputes
  * member identities (store/memberIdentities.ts), CAR when it matches a community action's target (engine/
- * communityData.ts), and the anonymiser when it rewrites an unresolved member's reason.
+ * arrays/communityData.ts), and the anonymiser when it rewrites an unresolved member's reason.
  */
 
 /**

@@ -1,6 +1,6 @@
 import type { AttributionSummary } from '../../shared/modelApi';
-import type { AttributionRun } from './attribute';
-import { breakdowns } from './breakdowns';
+import type { AttributionRun } from './models/attribute';
+import { breakdowns } from './models/breakdowns';
 import type { ModelRunResult } from './run';
 
 /**

@@ -4,10 +4,10 @@ import { useTempDir } from '../../../test/helpers/files';
 import { modelOptionsSchema, weightsOf, type ModelOptionsInput } from '../../shared/modelOptions';
 import { generateDemo } from '../demo/generate';
 import { createProject } from '../store/project';
-import { attribute } from './attribute';
-import { EngineCache } from './cache';
-import { churnMemoKey, computeCar } from './car';
-import { loadEngineData } from './load';
+import { loadEngineData } from './arrays/load';
+import { EngineCache } from './cache/cache';
+import { attribute } from './models/attribute';
+import { churnMemoKey, computeCar } from './models/car';
 import { runModel } from './run';
 
 const tempDir = useTempDir();
@@ -57,18 +57,18 @@ describe('runModel', () => {
     const project = demoProject();
     try {
       const { data, community } = loadEngineData(project.db);
-      const snapshot = new EngineCache().snapshot(project.db);
+      const loaded = new EngineCache().load(project.db);
       for (const input of RUNS) {
         const options = modelOptionsSchema.parse(input);
-        const cached = runModel(snapshot, options);
+        const cached = runModel(loaded, options);
         const plain = runModel({ data, community }, options);
-        expect(cached.attribution.journeys).toBe(snapshot.journeys(options));
+        expect(cached.attribution.journeys).toBe(loaded.journeys(options));
         expect(cached.attribution).toEqual(plain.attribution);
         expect(cached.car()).toEqual(plain.car());
         // The CAR parts that do not depend on the credits were kept in the cache's memo, for the next run.
-        const kept = snapshot.memo(churnMemoKey(options.seed), () => null);
+        const kept = loaded.memo(churnMemoKey(options.seed), () => null);
         expect(kept).toBe(cached.car().byCategory.churn_reduction);
-        expect(runModel(snapshot, options).car()).toEqual(plain.car());
+        expect(runModel(loaded, options).car()).toEqual(plain.car());
       }
     } finally {
       project.close();

@@ -1,12 +1,12 @@
 import { weightsOf, type ModelOptions } from '../../shared/modelOptions';
-import { attribute, type AttributionRun } from './attribute';
-import { computeCar, type CarOptions, type CarResult, type Memo } from './car';
-import type { CommunityData } from './communityData';
-import type { Dataset } from './dataset';
-import type { Journeys } from './journeys';
+import type { CommunityData } from './arrays/communityData';
+import type { Dataset } from './arrays/dataset';
+import { attribute, type AttributionRun } from './models/attribute';
+import { computeCar, type CarOptions, type CarResult, type Memo } from './models/car';
+import type { Journeys } from './models/journeys';
 
 /**
- * What a model runs over: the engine's arrays and the community data. The app's cache (engine/cache.ts) also keeps,
+ * What a model runs over: the engine's arrays and the community data. The app's cache (engine/cache/) also keeps,
  * while the data stays the same, the journeys of each journey option and the CAR parts that do not depend on the
  * credits; a one-off run (the CLI) has neither and computes them.
  */

@@ -2,8 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { TributaryError, type ApiErrorShape } from '../../shared/errors';
 import { argSchemas } from '../../shared/api';
-import { EngineCache } from '../engine/cache';
-import { packSnapshotOffThread, writePackedSnapshot } from '../engine/projectSnapshot';
+import { EngineCache } from '../engine/cache/cache';
+import { packSnapshotOffThread, writePackedSnapshot } from '../engine/arrays/projectSnapshot';
 import { createEngineHandlers } from './handlers/engineHandlers';
 import type { ProjectSource } from './handlers/projectSource';
 import { anonymiseFile } from '../store/anonymise';
@@ -14,7 +14,7 @@ import type { EngineProjectRef, EngineRequest, EngineResponse, EngineStatus, Eng
 
 /**
  * The worker's own connection to the project the app has open (WAL: it sees every commit). It writes saved
- * scenarios and the engine's snapshot of its arrays (engine/projectSnapshot.ts), never the data.
+ * scenarios and the engine's snapshot of its arrays (engine/arrays/projectSnapshot.ts), never the data.
  */
 class WorkerProject implements ProjectSource {
   private opened: { ref: EngineProjectRef; db: Database.Database } | null = null;
@@ -77,7 +77,7 @@ async function handle(request: EngineRequest): Promise<unknown> {
     case 'open':
       use(request.project);
       // Prewarm: the arrays are read now, before anyone asks; a call sent meanwhile queues behind this load.
-      cache.snapshot(project.require().db);
+      cache.load(project.require().db);
       return null;
     case 'readAhead':
       // Whatever project the worker holds is about to be left: its arrays go first, so two sets never coexist.

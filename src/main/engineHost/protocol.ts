@@ -37,7 +37,7 @@ export interface EngineStatus {
   loads: number;
   /**
    * Of those, how many came from the project's tables and how many from the snapshot it keeps of them
-   * (engine/projectSnapshot.ts), and of these how many were read ahead, while the project's checks ran.
+   * (engine/arrays/projectSnapshot.ts), and of these how many were read ahead, while the project's checks ran.
    */
   reads: { project: number; snapshot: number; ahead: number };
 }

@@ -2,8 +2,8 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { csvLine } from '../../shared/csv';
 import { POSITION_MODELS, type ModelOptions } from '../../shared/modelOptions';
-import { STAGE_IDS, TOUCH_KINDS } from '../engine/dataset';
-import { POSITION_BITS, POSITION_NAMES } from '../engine/journeys';
+import { STAGE_IDS, TOUCH_KINDS } from '../engine/arrays/dataset';
+import { POSITION_BITS, POSITION_NAMES } from '../engine/models/journeys';
 import type { ModelRunResult } from '../engine/run';
 import { assertCanCreateFile } from '../store/filePaths';
 

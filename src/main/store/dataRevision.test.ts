@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../test/helpers/files';
 import { generateDemo } from '../demo/generate';
-import { loadEngineData } from '../engine/load';
+import { loadEngineData } from '../engine/arrays/load';
 import { importCsv } from '../import/run';
 import { readDataRevision, suspendRevisionTriggers } from './dataRevision';
 import { checkProject, createProject } from './project';

@@ -44,7 +44,7 @@ export type FeatureRow = [featureId: string, shippedAt: number | null];
 export type OpportunityFeatureRow = [opportunityId: string, featureId: string];
 
 /**
- * The tables the engine builds its arrays from (engine/load.ts), each read the way the engine takes it: small
+ * The tables the engine builds its arrays from (engine/arrays/load.ts), each read the way the engine takes it: small
  * tables whole or row by row in key order, the big ones (contacts, touchpoints, member identities, community actions)
  * a block of raw rows at a time in storage order (store/tableBlocks.ts; each row then carries its rowid last). Each
  * method runs its query when called, so the caller decides the order of the reads.

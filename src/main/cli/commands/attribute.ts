@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { ModelOptions } from '../../../shared/modelOptions';
 import { formatMoneyAmount } from '../../../shared/money';
 import { plural } from '../../../shared/plural';
-import type { AttributionRun } from '../../engine/attribute';
+import type { AttributionRun } from '../../engine/models/attribute';
 import { runModel } from '../../engine/run';
 import { exactlyOne, parseCommandArgs } from '../args';
 import { assertCreditsCsvTarget, writeCreditsCsv } from '../../export/creditsCsv';

@@ -1,7 +1,7 @@
 import { formatMoneyAmount } from '../../../shared/money';
 import { plural } from '../../../shared/plural';
 import { CAR_CATEGORIES, carMeasure, type CarCategory } from '../../../shared/vocabulary/carCategories';
-import type { CarResult } from '../../engine/car';
+import type { CarResult } from '../../engine/models/car';
 import { runModel } from '../../engine/run';
 import { exactlyOne, parseCommandArgs } from '../args';
 import { EXIT, type CliIo } from '../io';

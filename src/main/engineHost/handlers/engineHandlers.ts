@@ -1,4 +1,4 @@
-import type { EngineCache } from '../../engine/cache';
+import type { EngineCache } from '../../engine/cache/cache';
 import type { EngineHandlerTable } from '../protocol';
 import { checkOpenProject, type StoreOptions } from '../../store/project';
 import { createExportHandlers } from './exportHandlers';

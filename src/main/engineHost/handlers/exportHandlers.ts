@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Method } from '../../../shared/api';
 import { TributaryError } from '../../../shared/errors';
 import type { ExportResults } from '../../../shared/exportApi';
-import type { EngineCache } from '../../engine/cache';
+import type { EngineCache } from '../../engine/cache/cache';
 import { creditsFileName, writeCreditsCsv } from '../../export/creditsCsv';
 import { buildReport } from '../../export/report';
 import { attributionSummary } from '../../engine/attributionSummary';

@@ -2,10 +2,10 @@ import type { Method } from '../../../shared/api';
 import type { ModelResults } from '../../../shared/modelApi';
 import type { ModelOptions } from '../../../shared/modelOptions';
 import { attributionSummary } from '../../engine/attributionSummary';
-import type { EngineCache } from '../../engine/cache';
-import { sankeyFlows } from '../../engine/flows';
-import { carView } from '../../engine/carView';
-import { focusRun } from '../../engine/focus';
+import type { EngineCache } from '../../engine/cache/cache';
+import { sankeyFlows } from '../../engine/models/flows';
+import { carView } from '../../engine/models/carView';
+import { focusRun } from '../../engine/models/focus';
 import { runModel, type ModelRunResult } from '../../engine/run';
 import type { ProjectSource } from './projectSource';
 import type { Handlers } from '../../handlerTable';
@@ -15,7 +15,7 @@ export type ModelHandlerTable = Handlers<ModelMethod>;
 
 /** One model run over the open project, from the cached dataset and journeys. */
 export function runModelOn(session: ProjectSource, cache: EngineCache, options: ModelOptions): ModelRunResult {
-  return runModel(cache.snapshot(session.require().db), options);
+  return runModel(cache.load(session.require().db), options);
 }
 
 /**

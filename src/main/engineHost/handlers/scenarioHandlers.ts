@@ -2,7 +2,7 @@ import type { Method } from '../../../shared/api';
 import { TributaryError } from '../../../shared/errors';
 import type { CarResult } from '../../../shared/results';
 import type { CarMeasures, ScenarioResults } from '../../../shared/scenarioApi';
-import type { EngineCache } from '../../engine/cache';
+import type { EngineCache } from '../../engine/cache/cache';
 import { runModel } from '../../engine/run';
 import type { ProjectSource } from './projectSource';
 import { translateSqliteError } from '../../store/database';
@@ -67,14 +67,14 @@ export function createScenarioHandlers(project: ProjectSource): ScenarioHandlerT
   };
 }
 
-/** Several model runs compared over one engine snapshot (in the engine worker). */
+/** Several model runs compared over one loaded project (in the engine worker). */
 export function createCompareHandlers(session: ProjectSource, cache: EngineCache): CompareHandlerTable {
   return {
     'model:compare': ({ entries }) => {
-      // One snapshot for every entry: an import committing meanwhile cannot give two entries different data.
-      const snapshot = cache.snapshot(session.require().db);
+      // One loaded project for every entry: an import committing meanwhile cannot give two entries different data.
+      const loaded = cache.load(session.require().db);
       return entries.map(({ label, options }) => {
-        const run = runModel(snapshot, options);
+        const run = runModel(loaded, options);
         const { attribution } = run;
         return {
           label,

@@ -1,0 +1,153 @@
+import { TributaryError } from '../../../shared/errors';
+import { weightsOf, type ModelOptions } from '../../../shared/modelOptions';
+import { STAGE_IDS, type Dataset } from '../arrays/dataset';
+import { channelWeightCredits, linearCredits, positionCredits, timeDecayCredits } from './credit';
+import { buildJourneys, type Journeys } from './journeys';
+import { markovRemovalEffects } from './markov';
+import type { PathSet } from './paths';
+import { shapleyValues } from './shapley';
+
+/** One model run over a dataset: credits per journey touch and the totals every view starts from. */
+export interface AttributionRun {
+  options: ModelOptions;
+  journeys: Journeys;
+  /** Aligned with journeys.touch. */
+  credits: Float64Array;
+  /** Won revenue (spec 2), attributed (on touches) and unattributed (won deals with no touch, spec 5). */
+  revenue: number;
+  attributed: number;
+  unattributed: number;
+  /** Opportunity indexes of won deals with no touch. */
+  unattributedOpportunities: number[];
+  /** Credit per channel, largest first, ties by name. */
+  byChannel: { channel: string; credit: number }[];
+  /** The data-driven models' channel weights (spec 6), by channel name, for comparison with other tools. */
+  removalEffects?: Record<string, number>;
+  shapleyValues?: Record<string, number>;
+}
+
+/** Journeys depend only on these options (spec 8): runs that share them can share journeys. */
+export function journeyKey(options: ModelOptions): string {
+  return `${options.lookbackDays}/${options.upgradePolicy}`;
+}
+
+export function attribute(data: Dataset, options: ModelOptions, cached?: Journeys): AttributionRun {
+  const journeys = cached ?? buildJourneys(data, options);
+  const { credits, removalEffects, shapley } = creditsFor(data, journeys, options);
+  const opps = data.opportunities;
+  let revenue = 0;
+  for (let o = 0; o < opps.count; o++) if (opps.stage[o] === STAGE_IDS.won) revenue += opps.amount[o] as number;
+  const unattributedOpportunities: number[] = [];
+  const touched = new Uint8Array(opps.count);
+  for (let j = 0; j < journeys.count; j++) {
+    if ((journeys.start[j + 1] as number) > (journeys.start[j] as number))
+      touched[journeys.opportunity[j] as number] = 1;
+  }
+  let unattributed = 0;
+  for (let o = 0; o < opps.count; o++) {
+    if (opps.stage[o] === STAGE_IDS.won && !touched[o]) {
+      unattributedOpportunities.push(o);
+      unattributed += opps.amount[o] as number;
+    }
+  }
+  const perChannel = new Float64Array(data.channels.size);
+  let attributed = 0;
+  for (let k = 0; k < credits.length; k++) {
+    const credit = credits[k] as number;
+    attributed += credit;
+    const channel = data.touches.channel[journeys.touch[k] as number] as number;
+    perChannel[channel] = (perChannel[channel] as number) + credit;
+  }
+  const byChannel = data.channels.values
+    .map((channel, c) => ({ channel, credit: perChannel[c] as number }))
+    .sort((a, b) => b.credit - a.credit || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0));
+  const run: AttributionRun = {
+    options,
+    journeys,
+    credits,
+    revenue,
+    attributed,
+    unattributed,
+    unattributedOpportunities,
+    byChannel,
+  };
+  if (removalEffects) run.removalEffects = byName(data, removalEffects);
+  if (shapley) run.shapleyValues = byName(data, shapley);
+  return run;
+}
+
+function creditsFor(
+  data: Dataset,
+  journeys: Journeys,
+  options: ModelOptions,
+): { credits: Float64Array; removalEffects?: Float64Array; shapley?: Float64Array } {
+  switch (options.model) {
+    case 'linear':
+      return { credits: linearCredits(data, journeys) };
+    case 'time-decay':
+      return { credits: timeDecayCredits(data, journeys, options.halfLifeDays) };
+    case 'markov': {
+      const effects = tooLargeAsBadRequest(() =>
+        markovRemovalEffects(pathsOf(data, journeys, options.collapseRepeats), options.markovOrder),
+      );
+      return {
+        credits: channelWeightCredits(data, journeys, effects.removalEffects),
+        removalEffects: effects.removalEffects,
+      };
+    }
+    case 'shapley': {
+      const values = shapleyValues(pathsOf(data, journeys, options.collapseRepeats), { seed: options.seed }).values;
+      return { credits: channelWeightCredits(data, journeys, values), shapley: values };
+    }
+    default: {
+      const weights = weightsOf(options);
+      if (!weights) throw new Error(`No weights for model ${options.model}`);
+      return { credits: positionCredits(data, journeys, weights) };
+    }
+  }
+}
+
+/** A chain too large to solve is the user's choice of order on this data: a bad request, said plainly. */
+function tooLargeAsBadRequest<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof RangeError) throw new TributaryError('bad_request', error.message);
+    throw error;
+  }
+}
+
+/**
+ * Paths of spec 6: each won or lost journey with a touch as its sequence of channels; won = converting. With
+ * `collapseRepeats`, consecutive touches on one channel count once.
+ */
+export function pathsOf(data: Dataset, journeys: Journeys, collapseRepeats: boolean): PathSet {
+  const channels: number[] = [];
+  const offsets: number[] = [0];
+  const converted: number[] = [];
+  for (let j = 0; j < journeys.count; j++) {
+    const s = journeys.start[j] as number;
+    const e = journeys.start[j + 1] as number;
+    if (e === s) continue;
+    let previous = -1;
+    for (let k = s; k < e; k++) {
+      const channel = data.touches.channel[journeys.touch[k] as number] as number;
+      if (!(collapseRepeats && channel === previous)) channels.push(channel);
+      previous = channel;
+    }
+    offsets.push(channels.length);
+    converted.push(data.opportunities.stage[journeys.opportunity[j] as number] === STAGE_IDS.won ? 1 : 0);
+  }
+  return {
+    channelCount: data.channels.size,
+    channels: Int32Array.from(channels),
+    offsets: Int32Array.from(offsets),
+    converted: Uint8Array.from(converted),
+  };
+}
+
+function byName(data: Dataset, values: Float64Array): Record<string, number> {
+  const names = data.channels.values.map((name, c) => [name, values[c] ?? 0] as const);
+  names.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(names);
+}

@@ -1,0 +1,208 @@
+import { ACTION_TYPES } from '../../../shared/importSpec';
+import type { PositionWeights } from '../../../shared/modelOptions';
+import { positionSplit } from './breakdowns';
+import type { CarResult, LinkedNotWon, SourcedOpportunity } from '../../../shared/results';
+
+export type { CarResult };
+import { churnReduction } from './car/churn';
+import { roadmapCar } from './car/roadmap';
+import { earliestSources, linkedOpportunities, touchSourcing } from './car/sourcing';
+import type { CommunityData } from '../arrays/communityData';
+import { actionTypeId, COMMUNITY, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../arrays/dataset';
+import { POSITION_BITS, POSITION_NAMES, type Journeys, type PositionName } from './journeys';
+
+export interface CarOptions {
+  referralWindowDays: number;
+  roadmapShare: number;
+  seed: number;
+  /**
+   * The position weights the credits were computed with, if a position model ran: a community touch holding several
+   * milestones then splits its credit over them in proportion to their weights (spec 5). Without them (or when the
+   * touch's positions all weigh 0) its credit is split equally over the positions it holds.
+   */
+  weights?: PositionWeights;
+  /**
+   * Keeps what does not depend on the credits (links, roadmap, churn) between runs over the same data: a weight
+   * slider then recomputes only the credit sums (spec 8: recompute from arrays, interactively).
+   */
+  memo?: Memo;
+}
+
+/** Returns the value kept under `key`, computing and keeping it the first time. */
+export type Memo = <T>(key: string, compute: () => T) => T;
+const noMemo: Memo = (_key, compute) => compute();
+
+type LinkType = 'internal_referral' | 'external_referral' | 'job_move';
+const ENGAGEMENT_TYPES = new Set(
+  (['post', 'reply', 'reaction', 'event_attended', 'answer', 'other'] as const).map(actionTypeId),
+);
+
+/**
+ * Computes CAR from the journeys and the credits of one model run (`credits` aligned with `journeys.touch`; only won
+ * journeys carry credit). Categories overlap, so they are not summed (spec 7).
+ */
+export function computeCar(
+  data: Dataset,
+  community: CommunityData,
+  journeys: Journeys,
+  credits: Float64Array,
+  options: CarOptions,
+): CarResult {
+  const opps = data.opportunities;
+  const { touches } = data;
+  const isWon = (o: number): boolean => opps.stage[o] === STAGE_IDS.won;
+  const isUpgrade = (o: number): boolean => opps.type[o] === OPPORTUNITY_TYPE_IDS.upgrade;
+
+  let attributed = 0;
+  let influenced = 0;
+  let communityTouches = 0;
+  const byActionType = new Float64Array(ACTION_TYPES.length);
+  const byPosition = new Float64Array(POSITION_NAMES.length);
+  const split = positionSplit(options.weights ?? null);
+  const upgrade = { attributed: 0, influenced: 0, sourced: 0 };
+
+  for (let j = 0; j < journeys.count; j++) {
+    const o = journeys.opportunity[j] as number;
+    if (!isWon(o)) continue;
+    let touched = false;
+    for (let k = journeys.start[j] as number; k < (journeys.start[j + 1] as number); k++) {
+      const touch = journeys.touch[k] as number;
+      if (touches.kind[touch] !== COMMUNITY) continue;
+      touched = true;
+      communityTouches++;
+      const credit = credits[k] ?? 0;
+      attributed += credit;
+      const type = touches.actionType[touch] as number;
+      byActionType[type] = (byActionType[type] as number) + credit;
+      // Upgrade category: opportunities of type upgrade; renewals have churn_reduction (choice, spec 7).
+      if (isUpgrade(o)) upgrade.attributed += credit;
+      // spec 7: attributed CAR per position; a touch holding several milestones splits its credit over them.
+      const bits = journeys.positions[k] as number;
+      for (let p = 0; p < POSITION_NAMES.length; p++) {
+        if (bits & (POSITION_BITS[p] as number)) {
+          byPosition[p] = (byPosition[p] as number) + credit * (split[bits * POSITION_NAMES.length + p] as number);
+        }
+      }
+    }
+    if (touched) {
+      const amount = opps.amount[o] as number;
+      influenced += amount;
+      if (isUpgrade(o)) upgrade.influenced += amount;
+    }
+  }
+
+  const memo = options.memo ?? noMemo;
+  const sourcing = sourcingOf(data, community, journeys, options.referralWindowDays);
+  upgrade.sourced = sourcing.upgradeSourced;
+  const linkCategory = (type: LinkType) => ({
+    attributed: byActionType[actionTypeId(type)] as number,
+    sourced: sourcing.byLinkType[type],
+  });
+
+  let engagement = 0;
+  for (const type of ENGAGEMENT_TYPES) engagement += byActionType[type] as number;
+  let wonCount = 0;
+  for (let o = 0; o < opps.count; o++) if (isWon(o)) wonCount++;
+
+  return {
+    attributed,
+    influenced,
+    sourced: sourcing.sourced,
+    byCategory: {
+      internal_referral: linkCategory('internal_referral'),
+      external_referral: linkCategory('external_referral'),
+      job_move: linkCategory('job_move'),
+      upgrade,
+      // Memoised results are also kept in the project's snapshot with the arrays (engine/arrays/projectSnapshot.ts): a
+      // change to either must bump ENGINE_FILE_FORMAT, and to their shape, the schemas in
+      // engine/arrays/checkEngineData.ts.
+      roadmap: memo(roadmapMemoKey(options.roadmapShare), () => roadmapCar(data, community, options.roadmapShare)),
+      churn_reduction: memo(churnMemoKey(options.seed), () => churnReduction(data, options.seed)),
+      engagement: { attributed: engagement },
+    },
+    communityTouchesPerWonDeal: wonCount > 0 ? communityTouches / wonCount : 0,
+    attributedByPosition: Object.fromEntries(POSITION_NAMES.map((name, p) => [name, byPosition[p]])) as Record<
+      PositionName,
+      number
+    >,
+    sourcedOpportunities: sourcing.sourcedOpportunities,
+    linkedNotWon: sourcing.linkedNotWon,
+  };
+}
+
+interface Sourcing {
+  sourced: number;
+  upgradeSourced: number;
+  byLinkType: Record<LinkType, number>;
+  sourcedOpportunities: SourcedOpportunity[];
+  linkedNotWon: LinkedNotWon[];
+}
+
+/**
+ * Sourced CAR depends on the journeys and the referral window, never on the credits: it is kept per journeys object
+ * (which belongs to one loaded dataset) and window, so a weight change does not recompute it. A WeakMap, so it goes
+ * when the journeys do.
+ */
+const sourcingCache = new WeakMap<Journeys, Map<number, Sourcing>>();
+
+function sourcingOf(data: Dataset, community: CommunityData, journeys: Journeys, windowDays: number): Sourcing {
+  let byWindow = sourcingCache.get(journeys);
+  if (!byWindow) sourcingCache.set(journeys, (byWindow = new Map()));
+  let sourcing = byWindow.get(windowDays);
+  if (!sourcing) byWindow.set(windowDays, (sourcing = computeSourcing(data, community, journeys, windowDays)));
+  return sourcing;
+}
+
+function computeSourcing(data: Dataset, community: CommunityData, journeys: Journeys, windowDays: number): Sourcing {
+  const opps = data.opportunities;
+  const isWon = (o: number): boolean => opps.stage[o] === STAGE_IDS.won;
+  const isUpgrade = (o: number): boolean => opps.type[o] === OPPORTUNITY_TYPE_IDS.upgrade;
+  // spec 7, sourced: FT/OC community touches and links; each opportunity once, from its earliest action.
+  const links = linkedOpportunities(data, community, windowDays);
+  // Lost journeys' FT/OC touches source nothing; a link to a lost or open opportunity is listed, not counted.
+  const touchSources = touchSourcing(data, journeys).filter((link) => isWon(link.opportunity));
+  const earliest = earliestSources([...touchSources, ...links]);
+  const sourcedOpportunities: SourcedOpportunity[] = [];
+  const linkedNotWon: LinkedNotWon[] = [];
+  let sourced = 0;
+  let upgradeSourced = 0;
+  for (const [o, link] of earliest) {
+    const entry = { opportunityId: opps.id[o] as string, amount: opps.amount[o] as number };
+    const rest = { source: link.source, actionId: link.action, at: link.at };
+    if (isWon(o)) {
+      sourced += entry.amount;
+      if (isUpgrade(o)) upgradeSourced += entry.amount;
+      sourcedOpportunities.push({ ...entry, ...rest });
+    } else {
+      linkedNotWon.push({ ...entry, stage: opps.stage[o] === STAGE_IDS.lost ? 'lost' : 'open', ...rest });
+    }
+  }
+  sourcedOpportunities.sort((a, b) => byId(a.opportunityId, b.opportunityId));
+  linkedNotWon.sort((a, b) => byId(a.opportunityId, b.opportunityId));
+
+  // Link categories: a won opportunity counts once in each link type that names it (categories overlap, spec 7).
+  const linkSourced = (type: LinkType): number => {
+    const named = new Set(links.filter((l) => l.source === type && isWon(l.opportunity)).map((l) => l.opportunity));
+    let sum = 0;
+    for (const o of named) sum += opps.amount[o] as number;
+    return sum;
+  };
+
+  return {
+    sourced,
+    upgradeSourced,
+    byLinkType: {
+      internal_referral: linkSourced('internal_referral'),
+      external_referral: linkSourced('external_referral'),
+      job_move: linkSourced('job_move'),
+    },
+    sourcedOpportunities,
+    linkedNotWon,
+  };
+}
+
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The memo keys of the two CAR parts that depend on the data and one option only (churn bootstrap, roadmap). */
+export const roadmapMemoKey = (roadmapShare: number): string => `car:roadmap:${roadmapShare}`;
+export const churnMemoKey = (seed: number): string => `car:churn:${seed}`;

@@ -1,0 +1,57 @@
+import type { RoadmapCar, RoadmapOpportunity } from '../../../../shared/results';
+import type { CommunityData } from '../../arrays/communityData';
+import { actionTypeId, STAGE_IDS, type Dataset } from '../../arrays/dataset';
+
+const FEATURE_REQUEST = actionTypeId('feature_request');
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * spec 7, roadmap: a won opportunity linked to a feature, closed after the feature's shipped_at (strictly), the
+ * feature requested (a feature_request action naming it) by any member strictly before it shipped.
+ */
+export function roadmapCar(data: Dataset, community: CommunityData, roadmapShare: number): RoadmapCar {
+  const requesters = new Map<string, Set<string>>();
+  const { actions } = community;
+  for (let i = 0; i < actions.count; i++) {
+    const feature = actions.featureId[i];
+    if (actions.actionType[i] !== FEATURE_REQUEST || feature === null || feature === undefined) continue;
+    const shippedAt = community.featureShippedAt.get(feature);
+    if (shippedAt === undefined || !((actions.occurredAt[i] as number) < shippedAt)) continue;
+    let members = requesters.get(feature);
+    if (members === undefined) requesters.set(feature, (members = new Set()));
+    members.add(actions.member[i] as string);
+  }
+
+  const opps = data.opportunities;
+  const opportunities: RoadmapOpportunity[] = [];
+  const byMember = new Map<string, number>();
+  let influenced = 0;
+  for (let o = 0; o < opps.count; o++) {
+    if (opps.stage[o] !== STAGE_IDS.won) continue;
+    const closedAt = opps.closedAt[o] as number;
+    const features: string[] = [];
+    const members = new Set<string>();
+    for (const feature of community.opportunityFeatures[o] ?? []) {
+      const requested = requesters.get(feature);
+      if (requested === undefined || !(closedAt > (community.featureShippedAt.get(feature) as number))) continue;
+      features.push(feature);
+      for (const member of requested) members.add(member);
+    }
+    if (features.length === 0) continue;
+    const amount = opps.amount[o] as number;
+    influenced += amount;
+    const memberIds = [...members].sort(byId);
+    for (const member of memberIds) {
+      byMember.set(member, (byMember.get(member) ?? 0) + (roadmapShare * amount) / memberIds.length);
+    }
+    opportunities.push({ opportunityId: opps.id[o] as string, amount, features, members: memberIds });
+  }
+  return {
+    attributed: roadmapShare * influenced,
+    influenced,
+    opportunities,
+    byMember: [...byMember.entries()]
+      .sort(([a], [b]) => byId(a, b))
+      .map(([memberId, attributed]) => ({ memberId, attributed })),
+  };
+}

@@ -1,0 +1,161 @@
+import { SOURCE_KINDS, type SourceKind } from '../../../../shared/results';
+import type { CommunityData } from '../../arrays/communityData';
+import { actionTypeId, COMMUNITY, OPPORTUNITY_TYPE_IDS, type Dataset } from '../../arrays/dataset';
+import { FT, OC, type Journeys } from '../journeys';
+
+export { SOURCE_KINDS, type SourceKind };
+
+/** One action naming one opportunity (of any stage: whether it is revenue is decided by the caller). */
+export interface SourcingLink {
+  opportunity: number;
+  source: SourceKind;
+  action: string;
+  at: number;
+}
+
+const DAY_MS = 86_400_000;
+const INTERNAL = actionTypeId('internal_referral');
+const EXTERNAL = actionTypeId('external_referral');
+const JOB_MOVE = actionTypeId('job_move');
+
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Per account, its opportunities sorted by `(created_at, opportunity_id)`: spec 7's "first". */
+function opportunitiesByAccount(data: Dataset, keep: (o: number) => boolean): number[][] {
+  const opps = data.opportunities;
+  const byAccount: number[][] = [];
+  for (let o = 0; o < opps.count; o++) {
+    if (keep(o)) (byAccount[opps.account[o] as number] ??= []).push(o);
+  }
+  for (const list of byAccount) {
+    list?.sort(
+      (a, b) =>
+        (opps.createdAt[a] as number) - (opps.createdAt[b] as number) ||
+        compareIds(opps.id[a] as string, opps.id[b] as string),
+    );
+  }
+  return byAccount;
+}
+
+/**
+ * spec 7: the first opportunity in `list` created within W after t, i.e. `t <= created_at <= t + W days`. Days are
+ * calendar days (spec 1 stores a date-only created_at as the end of its day): the window closes at the end of the
+ * W-th day after the action's day, so a deal dated 180 days after a referral counts with the default window.
+ */
+function firstWithin(data: Dataset, list: number[] | undefined, t: number, windowDays: number): number {
+  if (list === undefined) return -1;
+  const created = data.opportunities.createdAt;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((created[list[mid] as number] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  const o = list[lo];
+  const windowEnd = Math.floor(t / DAY_MS) * DAY_MS + (windowDays + 1) * DAY_MS - 1;
+  return o !== undefined && (created[o] as number) <= windowEnd ? o : -1;
+}
+
+/** The account of an email: its contact's account, else its domain's (free-mail never matches). */
+function accountOfEmail(community: CommunityData, email: string): number {
+  const contact = community.accountByEmail.get(email);
+  if (contact !== undefined) return contact;
+  const domain = email.slice(email.lastIndexOf('@') + 1);
+  return community.accountByDomain.get(domain) ?? -1;
+}
+
+/**
+ * The opportunities the three sourcing links of spec 7 name, whatever their stage. A row's `opportunity_id` that
+ * names no imported opportunity links nothing: the row said which one it meant, so no other is guessed.
+ */
+export function linkedOpportunities(data: Dataset, community: CommunityData, windowDays: number): SourcingLink[] {
+  const all = opportunitiesByAccount(data, () => true);
+  const newBusiness = opportunitiesByAccount(
+    data,
+    (o) => data.opportunities.type[o] === OPPORTUNITY_TYPE_IDS.new_business,
+  );
+  const { actions } = community;
+  const links: SourcingLink[] = [];
+  for (let i = 0; i < actions.count; i++) {
+    const type = actions.actionType[i] as number;
+    const t = actions.occurredAt[i] as number;
+    const given = actions.opportunityId[i] !== null;
+    let opportunity = -1;
+    let source: SourceKind;
+    if (type === INTERNAL) {
+      source = 'internal_referral';
+      // spec 7.1: the row's opportunity, else the first of the member's account (at the action's time) within W.
+      const account = actions.account[i] as number;
+      if (given) opportunity = actions.opportunity[i] as number;
+      else if (account >= 0) opportunity = firstWithin(data, all[account], t, windowDays);
+    } else if (type === EXTERNAL) {
+      source = 'external_referral';
+      // spec 7.3: the row's opportunity, else the first of target_email's account (contact, else domain), else of
+      // target_domain's account, within W.
+      if (given) opportunity = actions.opportunity[i] as number;
+      else {
+        const email = actions.targetEmail[i];
+        const domain = actions.targetDomain[i];
+        let account = email === null || email === undefined ? -1 : accountOfEmail(community, email);
+        if (account < 0 && domain) account = community.accountByDomain.get(domain) ?? -1;
+        if (account >= 0) opportunity = firstWithin(data, all[account], t, windowDays);
+      }
+    } else if (type === JOB_MOVE) {
+      source = 'job_move';
+      // spec 7.2: the first new-business opportunity of the target domain's account within W (no row override).
+      const domain = actions.targetDomain[i];
+      const account = domain ? (community.accountByDomain.get(domain) ?? -1) : -1;
+      if (account >= 0) opportunity = firstWithin(data, newBusiness[account], t, windowDays);
+    } else continue;
+    if (opportunity >= 0) links.push({ opportunity, source, action: actions.id[i] as string, at: t });
+  }
+  return links;
+}
+
+/**
+ * spec 7, sourced: a journey's FT (new business) or OC (upgrade or renewal) held by a community touch. Chosen by the
+ * opportunity's type, not by how its journey was built: under `account-lifetime` an upgrade's FT is the account's
+ * first touch, which sourced the first deal, not this one.
+ */
+export function touchSourcing(data: Dataset, journeys: Journeys): SourcingLink[] {
+  const { touches, opportunities: opps } = data;
+  const links: SourcingLink[] = [];
+  for (let j = 0; j < journeys.count; j++) {
+    const o = journeys.opportunity[j] as number;
+    const bit = opps.type[o] === OPPORTUNITY_TYPE_IDS.new_business ? FT : OC;
+    for (let k = journeys.start[j] as number; k < (journeys.start[j + 1] as number); k++) {
+      if (!((journeys.positions[k] as number) & bit)) continue;
+      const touch = journeys.touch[k] as number;
+      if (touches.kind[touch] === COMMUNITY) {
+        links.push({
+          opportunity: o,
+          source: bit === FT ? 'first_touch' : 'opportunity_creation',
+          action: touches.id[touch] as string,
+          at: touches.occurredAt[touch] as number,
+        });
+      }
+      break;
+    }
+  }
+  return links;
+}
+
+/**
+ * spec 7: an opportunity sourced several ways counts once, its source the earliest action, by `(time, action id)`.
+ * When one action both holds FT/OC and names the opportunity by a link, the link's kind is kept: it says why.
+ */
+export function earliestSources(links: SourcingLink[]): Map<number, SourcingLink> {
+  const earliest = new Map<number, SourcingLink>();
+  for (const link of links) {
+    const best = earliest.get(link.opportunity);
+    if (best === undefined || compareLinks(link, best) < 0) earliest.set(link.opportunity, link);
+  }
+  return earliest;
+}
+
+function compareLinks(a: SourcingLink, b: SourcingLink): number {
+  return (
+    a.at - b.at || compareIds(a.action, b.action) || SOURCE_KINDS.indexOf(a.source) - SOURCE_KINDS.indexOf(b.source)
+  );
+}

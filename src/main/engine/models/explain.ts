@@ -1,0 +1,273 @@
+import type { JourneyDetail, JourneyTouch } from '../../../shared/journeyApi';
+import { weightsOf, type PositionWeights } from '../../../shared/modelOptions';
+import { minorUnitDigits } from '../../../shared/money';
+import type { PositionName } from '../../../shared/results';
+import { STAGE_IDS, TOUCH_KINDS, type Dataset } from '../arrays/dataset';
+import type { AttributionRun } from './attribute';
+import { CW, FT, LC, MID, OC, POSITION_BITS, POSITION_NAMES } from './journeys';
+import { opportunityMatch } from './opportunitySearch';
+
+const DAY_MS = 86_400_000;
+
+/** Amounts in the sentences: whole amounts without decimals, credits to the currency's minor unit. */
+export interface Money {
+  format(value: number): string;
+}
+
+export function moneyFormat(currency: string): Money {
+  const whole = currencyFormat(currency, 0);
+  const minor = currencyFormat(currency, minorUnitDigits(currency));
+  return { format: (value) => (Number.isInteger(value) ? whole : minor).format(value) };
+}
+
+/** With the currency's symbol; a code Intl cannot read (a file from elsewhere may hold one) gets plain numbers. */
+function currencyFormat(currency: string, digits: number): Intl.NumberFormat {
+  const decimals = { minimumFractionDigits: digits, maximumFractionDigits: digits };
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, ...decimals });
+  } catch {
+    return new Intl.NumberFormat('en-US', decimals);
+  }
+}
+
+/** One rule: the sentence and the credit its arithmetic gives, to check against the engine's. */
+interface Rule {
+  text: string;
+  credit: number;
+}
+
+/** Plain numbers in a sentence: at most `digits` decimals, no trailing zeros. */
+function num(value: number, digits = 3): string {
+  return String(Number(value.toFixed(digits)));
+}
+
+function listOf(names: string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * How opportunity `o` got its credit under `run`: its journey's touches in spec-1 order, each with its positions, the
+ * engine's credit and the rule that gave it, worked out again from the model's inputs so anyone can check it. A pure
+ * function over the dataset and the run; `currency` only formats amounts in the sentences.
+ */
+export function explainJourney(data: Dataset, run: AttributionRun, o: number, currency: string): JourneyDetail {
+  const { journeys, credits, options } = run;
+  const opps = data.opportunities;
+  const money = moneyFormat(currency);
+  const match = opportunityMatch(data, o);
+  const j = journeyIndexOf(run, o);
+  const base = {
+    ...match,
+    createdAt: opps.createdAt[o] as number,
+    restarted: j >= 0 && journeys.restarted[j] === 1,
+    policy: options.upgradePolicy,
+    model: options.model,
+  };
+  if (j < 0) {
+    return {
+      ...base,
+      hasJourney: false,
+      touches: [],
+      total: 0,
+      unattributed: false,
+      note: 'An open opportunity is pipeline: it has no journey and gets no credit until it closes (spec 2).',
+    };
+  }
+  const s = journeys.start[j] as number;
+  const e = journeys.start[j + 1] as number;
+  const won = opps.stage[o] === STAGE_IDS.won;
+  const amount = opps.amount[o] as number;
+  const rules = won ? rulesOf(data, run, j, amount, money) : null;
+  const touches: JourneyTouch[] = [];
+  let total = 0;
+  for (let k = s; k < e; k++) {
+    const t = journeys.touch[k] as number;
+    const credit = credits[k] as number;
+    total += credit;
+    touches.push({
+      kind: TOUCH_KINDS[data.touches.kind[t] as number] as JourneyTouch['kind'],
+      id: data.touches.id[t] as string,
+      channel: data.channels.values[data.touches.channel[t] as number] as string,
+      occurredAt: data.touches.occurredAt[t] as number,
+      positions: positionNames(journeys.positions[k] as number),
+      credit,
+      rule: rules?.[k - s]?.text ?? 'Lost: no revenue credit; the journey counts as a non-converting path (spec 2).',
+    });
+  }
+  const unattributed = won && e === s;
+  return {
+    ...base,
+    hasJourney: true,
+    touches,
+    total,
+    unattributed,
+    note: unattributed
+      ? `No touch falls in this journey: its ${money.format(amount)} stays unattributed (spec 5).`
+      : won
+        ? null
+        : 'A lost opportunity gets no revenue credit; data-driven models use its journey as a non-converting path.',
+  };
+}
+
+/** The rules of won journey j, in the order of its touches. Exported for tests, which check them against credits. */
+export function rulesOf(data: Dataset, run: AttributionRun, j: number, amount: number, money: Money): Rule[] {
+  const { options } = run;
+  switch (options.model) {
+    case 'linear':
+      return equalRules(run, j, amount, money, '');
+    case 'time-decay':
+      return timeDecayRules(data, run, j, amount, money, options.halfLifeDays);
+    case 'markov':
+      return channelRules(data, run, j, amount, money, run.removalEffects ?? {}, 'removal effect');
+    case 'shapley':
+      return channelRules(data, run, j, amount, money, run.shapleyValues ?? {}, 'Shapley value');
+    default: {
+      const weights = weightsOf(options);
+      if (!weights) throw new Error(`No weights for model ${options.model}`);
+      return positionRules(run, j, amount, money, weights);
+    }
+  }
+}
+
+function journeyIndexOf(run: AttributionRun, o: number): number {
+  const { opportunity, count } = run.journeys;
+  for (let j = 0; j < count; j++) if (opportunity[j] === o) return j;
+  return -1;
+}
+
+function positionNames(bits: number): PositionName[] {
+  return POSITION_BITS.flatMap((bit, i) => (bits & bit ? [POSITION_NAMES[i] as PositionName] : []));
+}
+
+function equalRules(run: AttributionRun, j: number, amount: number, money: Money, why: string): Rule[] {
+  const n = (run.journeys.start[j + 1] as number) - (run.journeys.start[j] as number);
+  const credit = amount / n;
+  const text = `${why}1 of ${n} touches × ${money.format(amount)} = ${money.format(credit)}`;
+  return Array.from({ length: n }, () => ({ text, credit }));
+}
+
+/** spec 5: position weights, the missing ones spread over the present ones, MID shared by the middle touches. */
+function positionRules(run: AttributionRun, j: number, amount: number, money: Money, w: PositionWeights): Rule[] {
+  const { journeys } = run;
+  const s = journeys.start[j] as number;
+  const e = journeys.start[j + 1] as number;
+  const weightOf = (bit: number): number =>
+    bit === FT ? w.FT : bit === LC ? w.LC : bit === OC ? w.OC : bit === CW ? w.CW : w.MID;
+  let present = 0;
+  let middles = 0;
+  for (let k = s; k < e; k++) {
+    present |= journeys.positions[k] as number;
+    if ((journeys.positions[k] as number) & MID) middles++;
+  }
+  let total = 0;
+  const missing: string[] = [];
+  POSITION_BITS.forEach((bit, i) => {
+    if (present & bit) total += weightOf(bit);
+    else if (weightOf(bit) > 0) missing.push(POSITION_NAMES[i] as string);
+  });
+  if (total === 0) return equalRules(run, j, amount, money, 'every present position weighs 0, so an equal split: ');
+  const restart = journeys.restarted[j] === 1 ? 'upgrade journey, ' : '';
+  const note =
+    missing.length > 0 ? ` (${restart}${listOf(missing)} missing, redistributed)` : restart ? ' (upgrade journey)' : '';
+  const rules: Rule[] = [];
+  for (let k = s; k < e; k++) {
+    const bits = journeys.positions[k] as number;
+    let share = 0;
+    const parts: string[] = [];
+    POSITION_BITS.forEach((bit, i) => {
+      if (!(bits & bit)) return;
+      const name = POSITION_NAMES[i] as string;
+      if (bit === MID) {
+        share += w.MID / middles;
+        parts.push(`${name} ${num(w.MID)} ÷ ${middles} middle touch${middles === 1 ? '' : 'es'}`);
+      } else {
+        share += weightOf(bit);
+        parts.push(`${name} ${num(weightOf(bit))}`);
+      }
+    });
+    const credit = (amount * share) / total;
+    rules.push({
+      text: `${parts.join(' + ')} of ${num(total)} present weight${note} × ${money.format(amount)} = ${money.format(credit)}`,
+      credit,
+    });
+  }
+  return rules;
+}
+
+/** spec 5: weight 2^(-(closed_at - occurred_at) / half_life), normalised over the journey. */
+function timeDecayRules(
+  data: Dataset,
+  run: AttributionRun,
+  j: number,
+  amount: number,
+  money: Money,
+  halfLifeDays: number,
+): Rule[] {
+  const { journeys } = run;
+  const s = journeys.start[j] as number;
+  const e = journeys.start[j + 1] as number;
+  const closedAt = data.opportunities.closedAt[journeys.opportunity[j] as number] as number;
+  const days: number[] = [];
+  const weights: number[] = [];
+  for (let k = s; k < e; k++) {
+    const d = (closedAt - (data.touches.occurredAt[journeys.touch[k] as number] as number)) / DAY_MS;
+    days.push(d);
+    weights.push(Math.pow(2, -d / halfLifeDays));
+  }
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  if (total === 0) return equalRules(run, j, amount, money, 'every weight underflows to 0, so an equal split: ');
+  return weights.map((weight, i) => {
+    const credit = (amount * weight) / total;
+    const text =
+      `weight 2^(−${(days[i] as number).toFixed(1)}/${num(halfLifeDays)}) = ${num(weight)} of ${num(total)} total` +
+      ` × ${money.format(amount)} = ${money.format(credit)}`;
+    return { text, credit };
+  });
+}
+
+/** spec 6: the journey's amount over its channels by their weights, a channel's share equally over its touches. */
+function channelRules(
+  data: Dataset,
+  run: AttributionRun,
+  j: number,
+  amount: number,
+  money: Money,
+  byName: Record<string, number>,
+  weightName: string,
+): Rule[] {
+  const { journeys } = run;
+  const s = journeys.start[j] as number;
+  const e = journeys.start[j + 1] as number;
+  const channelOf = (k: number): string =>
+    data.channels.values[data.touches.channel[journeys.touch[k] as number] as number] as string;
+  const touchesOf = new Map<string, number>();
+  for (let k = s; k < e; k++) touchesOf.set(channelOf(k), (touchesOf.get(channelOf(k)) ?? 0) + 1);
+  const weightOf = (channel: string): number => Math.max(0, byName[channel] ?? 0);
+  let total = 0;
+  for (const channel of touchesOf.keys()) total += weightOf(channel);
+  const channels = touchesOf.size;
+  const rules: Rule[] = [];
+  for (let k = s; k < e; k++) {
+    const channel = channelOf(k);
+    const n = touchesOf.get(channel) as number;
+    const raw = byName[channel] ?? 0;
+    const shared = `shared by ${n} touch${n === 1 ? '' : 'es'}`;
+    let credit: number;
+    let text: string;
+    if (total > 0) {
+      credit = (amount * weightOf(channel)) / total / n;
+      const negative = raw < 0 ? ` (${num(raw)}, negative counts as 0)` : '';
+      text =
+        `channel ${channel}: ${weightName} ${num(weightOf(channel))}${negative} of ${num(total)} over the journey's ` +
+        `${channels} channel${channels === 1 ? '' : 's'}, ${shared} × ${money.format(amount)} = ${money.format(credit)}`;
+    } else {
+      credit = amount / channels / n;
+      text =
+        `channel ${channel}: every channel weighs 0, so 1 of ${channels} channels, ${shared}` +
+        ` × ${money.format(amount)} = ${money.format(credit)}`;
+    }
+    rules.push({ text, credit });
+  }
+  return rules;
+}

@@ -1,0 +1,170 @@
+import { STAGE_IDS, OPPORTUNITY_TYPE_IDS, type Dataset } from '../arrays/dataset';
+
+/** Journey positions (spec 3-5) as bits: one touch may hold several milestones, whose credits add. */
+export const FT = 1;
+export const LC = 2;
+export const OC = 4;
+export const CW = 8;
+export const MID = 16;
+export const POSITION_BITS = [FT, LC, OC, CW, MID] as const;
+export { POSITION_NAMES, type PositionName } from '../../../shared/vocabulary/positions';
+
+export type UpgradePolicy = 'restart-at-opportunity' | 'account-lifetime';
+
+export interface JourneyOptions {
+  /** 0 = unlimited (spec 3: the account's whole history). */
+  lookbackDays: number;
+  upgradePolicy: UpgradePolicy;
+}
+
+/**
+ * The journey of every won or lost opportunity, in compressed rows: journey j holds the touches
+ * `touch[start[j] .. start[j + 1])` in spec-1 order, each with its position bits. A journey may be empty (a won one
+ * is then unattributed). Open opportunities have none: they are pipeline, never credited (spec 2).
+ */
+export interface Journeys {
+  count: number;
+  opportunity: Int32Array;
+  start: Int32Array;
+  touch: Int32Array;
+  positions: Uint8Array;
+  /** Whether the journey was built as an upgrade mini-journey (spec 4), so FT and LC cannot exist. */
+  restarted: Uint8Array;
+}
+
+const DAY_MS = 86_400_000;
+
+/** First index in [from, to) whose time is >= t (or > t when `after`). */
+function search(times: Float64Array, from: number, to: number, t: number, after: boolean): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const value = times[mid] as number;
+    if (value < t || (after && value === t)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Builds journeys (spec 3 and 4). They depend on the data and these options only, never on model weights, so a
+ * weight change recomputes credits without rebuilding them (spec 8).
+ */
+export function buildJourneys(data: Dataset, options: JourneyOptions): Journeys {
+  const { opportunities: opps, touches } = data;
+  const times = touches.occurredAt;
+  const wonClosings = wonClosingsByAccount(data);
+  const opportunity: number[] = [];
+  const start: number[] = [0];
+  const touch: number[] = [];
+  const positions: number[] = [];
+  const restarted: number[] = [];
+
+  for (let o = 0; o < opps.count; o++) {
+    const stage = opps.stage[o] as number;
+    const closedAt = opps.closedAt[o] as number;
+    if (stage === STAGE_IDS.open || Number.isNaN(closedAt)) continue;
+    const account = opps.account[o] as number;
+    const createdAt = opps.createdAt[o] as number;
+    const from = touches.accountStart[account] as number;
+    const to = touches.accountStart[account + 1] as number;
+    // spec 3: lookback_start = created_at - lookback_days; 0 means the account's whole history.
+    const lookbackStart = options.lookbackDays > 0 ? createdAt - options.lookbackDays * DAY_MS : -Infinity;
+    const end = search(times, from, to, closedAt, true); // touches at or before closed_at
+    const isUpgrade = (opps.type[o] as number) !== OPPORTUNITY_TYPE_IDS.new_business;
+    const restart = isUpgrade && options.upgradePolicy === 'restart-at-opportunity';
+    const first = touch.length;
+
+    if (!restart) {
+      const begin = search(times, from, end, lookbackStart, false);
+      for (let i = begin; i < end; i++) {
+        touch.push(i);
+        positions.push(0);
+      }
+      if (end > begin) {
+        positions[first] = (positions[first] as number) | FT;
+        positions[touch.length - 1] = (positions[touch.length - 1] as number) | CW;
+        const lead = data.leadCreatedAt[account] as number;
+        // LC: the last touch at or before the lead creation of the account's earliest-created contact.
+        if (!Number.isNaN(lead)) markLast(times, touch, positions, first, lead, LC);
+        markLast(times, touch, positions, first, createdAt, OC);
+      }
+    } else {
+      // spec 4: the OC touch is the last one after the previous won deal's close, then (created_at, closed_at].
+      const previous = previousWonClose(wonClosings[account], createdAt, o);
+      const after = search(times, from, end, createdAt, true);
+      const floor = Math.max(previous, lookbackStart);
+      if (after > from) {
+        const oc = after - 1;
+        const t = times[oc] as number;
+        if (t > previous && t >= floor) {
+          touch.push(oc);
+          positions.push(OC);
+        }
+      }
+      for (let i = after; i < end; i++) {
+        touch.push(i);
+        positions.push(0);
+      }
+      if (touch.length > first) positions[touch.length - 1] = (positions[touch.length - 1] as number) | CW;
+    }
+    for (let k = first; k < touch.length; k++) if (positions[k] === 0) positions[k] = MID;
+    opportunity.push(o);
+    start.push(touch.length);
+    restarted.push(restart ? 1 : 0);
+  }
+  return {
+    count: opportunity.length,
+    opportunity: Int32Array.from(opportunity),
+    start: Int32Array.from(start),
+    touch: Int32Array.from(touch),
+    positions: Uint8Array.from(positions),
+    restarted: Uint8Array.from(restarted),
+  };
+}
+
+/** Marks the last journey touch at or before `t` (from `first` on) with `bit`, if there is one. */
+function markLast(
+  times: Float64Array,
+  touch: number[],
+  positions: number[],
+  first: number,
+  t: number,
+  bit: number,
+): void {
+  for (let k = touch.length - 1; k >= first; k--) {
+    if ((times[touch[k] as number] as number) <= t) {
+      positions[k] = (positions[k] as number) | bit;
+      return;
+    }
+  }
+}
+
+interface WonClosing {
+  closedAt: number;
+  opportunity: number;
+}
+
+function wonClosingsByAccount(data: Dataset): WonClosing[][] {
+  const byAccount: WonClosing[][] = [];
+  const opps = data.opportunities;
+  for (let o = 0; o < opps.count; o++) {
+    const closedAt = opps.closedAt[o] as number;
+    if (opps.stage[o] !== STAGE_IDS.won || Number.isNaN(closedAt)) continue;
+    const account = opps.account[o] as number;
+    (byAccount[account] ??= []).push({ closedAt, opportunity: o });
+  }
+  return byAccount;
+}
+
+/** P of spec 4: the latest close of the account's other won deals at or before `createdAt`; -Infinity if none. */
+function previousWonClose(closings: WonClosing[] | undefined, createdAt: number, self: number): number {
+  let latest = -Infinity;
+  for (const closing of closings ?? []) {
+    if (closing.opportunity !== self && closing.closedAt <= createdAt && closing.closedAt > latest) {
+      latest = closing.closedAt;
+    }
+  }
+  return latest;
+}

@@ -1,0 +1,48 @@
+import type { OpportunityMatch, OpportunityTypeName, StageName } from '../../../shared/journeyApi';
+import { OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../arrays/dataset';
+
+const TYPE_NAMES = Object.keys(OPPORTUNITY_TYPE_IDS) as OpportunityTypeName[];
+const STAGE_NAMES = Object.keys(STAGE_IDS) as StageName[];
+
+/** Opportunity `o` as the API shows it. */
+export function opportunityMatch(data: Dataset, o: number): OpportunityMatch {
+  const opps = data.opportunities;
+  const closedAt = opps.closedAt[o] as number;
+  return {
+    opportunityId: opps.id[o] as string,
+    name: opps.name[o] ?? null,
+    accountId: data.accounts.values[opps.account[o] as number] as string,
+    type: TYPE_NAMES[opps.type[o] as number] as OpportunityTypeName,
+    stage: STAGE_NAMES[opps.stage[o] as number] as StageName,
+    amount: opps.amount[o] as number,
+    closedAt: Number.isNaN(closedAt) ? null : closedAt,
+  };
+}
+
+/**
+ * Opportunities whose id, name or account id holds `query` (case-insensitive), won first, then by id. The dataset
+ * lists opportunities by id already, so a stable partition keeps that order within each group.
+ */
+export function searchOpportunities(data: Dataset, query: string, limit: number): OpportunityMatch[] {
+  const needle = query.toLowerCase();
+  const opps = data.opportunities;
+  const won: number[] = [];
+  const others: number[] = [];
+  for (let o = 0; o < opps.count; o++) {
+    const account = data.accounts.values[opps.account[o] as number] ?? '';
+    const hit =
+      (opps.id[o] as string).toLowerCase().includes(needle) ||
+      (opps.name[o] ?? '').toLowerCase().includes(needle) ||
+      account.toLowerCase().includes(needle);
+    if (!hit) continue;
+    if (opps.stage[o] === STAGE_IDS.won) won.push(o);
+    else others.push(o);
+    if (won.length >= limit) break;
+  }
+  return [...won, ...others].slice(0, limit).map((o) => opportunityMatch(data, o));
+}
+
+/** The index of the opportunity with this id, or -1. */
+export function findOpportunity(data: Dataset, id: string): number {
+  return data.opportunities.id.indexOf(id);
+}
