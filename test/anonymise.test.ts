@@ -142,6 +142,35 @@ describe('an anonymised copy of the demo', () => {
   });
 });
 
+describe('custom fields in an anonymised copy', () => {
+  it('keep their names and which rows share a value, but no value', async () => {
+    const { dir, call, session } = await apiSession('Custom');
+    session
+      .require()
+      .db.prepare(
+        `INSERT INTO accounts (account_id, custom) VALUES
+         ('A1', '{"Sales Agent":"Jane Doe","Region":"EMEA"}'), ('A2', '{"Sales Agent":"Jane Doe"}'), ('A3', NULL)`,
+      )
+      .run();
+    const copy = await call('project:saveAnonymised', { path: join(dir, 'copy.sqlite') });
+    const db = new Database(copy.path, { readonly: true });
+    const rows = db.prepare('SELECT account_id, custom FROM accounts ORDER BY 1').all() as {
+      account_id: string;
+      custom: string | null;
+    }[];
+    db.close();
+    const [a1, a2] = rows.map((row) =>
+      row.custom === null ? null : (JSON.parse(row.custom) as Record<string, string>),
+    );
+    expect(Object.keys(a1 ?? {})).toEqual(['Sales Agent', 'Region']);
+    expect(a1?.['Sales Agent']).toMatch(/^x[0-9a-f]{24}$/);
+    expect(a2?.['Sales Agent']).toBe(a1?.['Sales Agent']);
+    expect(a1?.['Region']).not.toBe(a1?.['Sales Agent']);
+    expect(rows[2]?.custom).toBeNull();
+    expect(readFileSync(copy.path).toString('utf8')).not.toContain('Jane Doe');
+  });
+});
+
 describe('a column no anonymisation rule covers', () => {
   it('stops the copy, so a new migration must say what its columns hold', async () => {
     const { dir, call, session } = await apiSession('Unruled');

@@ -90,6 +90,9 @@ export interface ImportReport extends ImportTally {
   issues: ImportIssue[];
   mapping: ImportMapping;
   notes: string[];
+  /** The file's columns kept as custom fields (data.md), by the name each is kept under; filled in some row. */
+  customFields: string[];
+  /** The file's columns neither mapped nor kept (a kind without custom fields, or past the most a kind keeps). */
   ignoredHeaders: string[];
 }
 
@@ -105,6 +108,8 @@ export interface ImportInspection {
   mapping: ImportMapping;
   savedMappingName: string | null;
   notes: string[];
+  /** The custom fields the project already holds for this kind: a file's extra columns add to them. */
+  existingCustomFields: string[];
   /** What the file's values could not settle: the wizard asks the user. */
   undecided: { dateOrder: boolean; decimalComma: boolean };
   /** Distinct words of the mapped stage and type columns in the sample, for value mapping. */
@@ -115,7 +120,12 @@ export interface ImportInspection {
 export interface ImportPreview {
   /** Stored columns, in the order of each row's values. */
   columns: string[];
-  rows: { line: number; values: Cell[] | null; issues: ImportIssue[] }[];
+  /** The file's columns kept as custom fields, by the name each is kept under (data.md). */
+  customFields: string[];
+  /** The file's columns neither mapped nor kept. */
+  ignoredHeaders: string[];
+  /** `custom`: the row's custom fields with a value, by name (absent for a rejected row). */
+  rows: { line: number; values: Cell[] | null; custom?: Record<string, string>; issues: ImportIssue[] }[];
 }
 
 export interface ImportJobStatus {
@@ -167,6 +177,7 @@ export interface ImportResults {
   'import:issues': Page<ImportIssue>;
   'import:issuesCsv': { fileName: string; csv: string };
   'data:overview': DataOverview;
-  'data:rows': Page<Cell[]> & { columns: string[] };
+  /** `columns`: the stored ones, then the kind's custom fields by name (the last `customColumns` of them). */
+  'data:rows': Page<Cell[]> & { columns: string[]; customColumns: number };
   'data:unresolved': Page<UnresolvedMember>;
 }

@@ -30,7 +30,10 @@ export type ColumnType =
 export interface ColumnSpec {
   name: string;
   type: ColumnType;
+  /** The file must have a column for it, and (unless `blankAllowed`) every row a value in it. */
   required: boolean;
+  /** A required column whose cell may be blank where a rule across the row allows it (an open deal's amount). */
+  blankAllowed?: boolean;
 }
 
 export interface KindSpec {
@@ -43,6 +46,8 @@ export interface KindSpec {
 }
 
 const col = (name: string, type: ColumnType, required = false): ColumnSpec => ({ name, type, required });
+/** data.md: `amount` is required for won and lost opportunities; an open one may have none (unvalued pipeline). */
+const openAmount: ColumnSpec = { name: 'amount', type: 'amount', required: true, blankAllowed: true };
 
 export const KIND_SPECS: Record<DataKind, KindSpec> = {
   accounts: {
@@ -78,7 +83,7 @@ export const KIND_SPECS: Record<DataKind, KindSpec> = {
       col('name', 'text'),
       col('type', 'opportunityType'),
       col('stage', 'stage', true),
-      col('amount', 'amount', true),
+      openAmount,
       col('created_at', 'milestoneDate', true),
       col('closed_at', 'milestoneDate'),
     ],

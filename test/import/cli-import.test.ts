@@ -20,7 +20,7 @@ describe('tributary import', () => {
     const result = await tributary(['import', project, 'opportunities', file], dir);
     expect(result).toMatchObject({ code: 0 });
     expect(result.stdout).toBe('Imported 5 opportunities rows from opps.csv: 5 read, 0 rejected, 0 warnings.\n');
-    expect(result.stderr).toContain('note: columns not imported: "Lead Source"');
+    expect(result.stderr).toContain('note: kept as custom fields: "Lead Source"');
     expect(queryProject(project, "SELECT count(*) AS n FROM opportunities WHERE stage = 'won'")).toEqual([{ n: 3 }]);
     // The engine's arrays are kept in the project, so its first open anywhere reads them instead of the tables.
     expect(keepsSnapshot(project)).toBe(true);

@@ -39,7 +39,19 @@ describe('importing real exports', () => {
     const report = await importCsv(project.db, file, { kind: 'opportunities' });
     expect(report).toMatchObject({ committed: true, rowsRead: 5, rowsImported: 5, rowsRejected: 0 });
     expect(report.mapping.formats).toEqual({ dateOrder: 'month-first', decimalComma: false });
-    expect(report.ignoredHeaders).toEqual(['Lead Source']);
+    // data.md: a column no canonical column takes is kept as a custom field of its row.
+    expect(report.customFields).toEqual(['Lead Source']);
+    expect(report.ignoredHeaders).toEqual([]);
+    expect(rows(project, 'SELECT custom FROM opportunities ORDER BY opportunity_id')).toEqual([
+      { custom: '{"Lead Source":"Web"}' },
+      { custom: '{"Lead Source":"Partner"}' },
+      { custom: '{"Lead Source":"Web"}' },
+      { custom: '{"Lead Source":"Event"}' },
+      { custom: null },
+    ]);
+    expect(rows(project, 'SELECT kind, name, position FROM custom_fields')).toEqual([
+      { kind: 'opportunities', name: 'Lead Source', position: 0 },
+    ]);
     expect(
       rows(project, 'SELECT opportunity_id, type, stage, amount, created_at, closed_at FROM opportunities ORDER BY 1'),
     ).toEqual([

@@ -7,6 +7,7 @@ import { inspectImport, previewImport } from '../import/inspect';
 import type { ImportJobs } from '../import/jobs';
 import { peekCsv } from '../import/peek';
 import { dataOverview, dataRows, unresolvedMembers } from '../store/dataView';
+import { readCustomFields } from '../store/customFields';
 import { importFileName, iterateImportIssues, listImportIssues, listImports } from '../store/imports';
 import type { Session } from '../session/session';
 import type { Handlers } from '../handlerTable';
@@ -19,7 +20,8 @@ export function createImportHandlers(session: Session, jobs: ImportJobs): Import
   const db = () => session.require().db;
   return {
     'import:inspect': ({ path, kind }) => inspectImport(db(), resolve(path), kind),
-    'import:preview': ({ path, mapping, rows }) => previewImport(resolve(path), mapping, rows),
+    'import:preview': ({ path, mapping, rows }) =>
+      previewImport(resolve(path), mapping, rows, readCustomFields(db(), mapping.kind)),
     'import:start': async ({ path, mapping, strict, dryRun, saveMappingAs }) => {
       const project = session.require();
       const filePath = resolve(path);

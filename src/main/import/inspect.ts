@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
+import { planCustomFields } from '../../shared/customFields';
 import type { ImportInspection, ImportPreview } from '../../shared/importApi';
 import type { ImportMapping } from '../../shared/importSpec';
 import { suggestKinds } from '../../shared/importSuggest';
 import type { DataKind } from '../../shared/kinds';
+import { readCustomFields } from '../store/customFields';
 import { resolveMapping } from './mapping';
 import { peekCsv } from './peek';
 import { buildRowPlan } from './plan';
@@ -36,17 +38,30 @@ export function inspectImport(db: Database.Database, path: string, kind?: DataKi
     savedMappingName: resolved.savedName,
     notes: resolved.notes,
     undecided: resolved.undecided,
+    existingCustomFields: readCustomFields(db, chosen),
     stageWords: chosen === 'opportunities' ? wordsOf('stage') : [],
     typeWords: chosen === 'opportunities' ? wordsOf('type') : [],
   };
 }
 
-/** The first rows exactly as they would be stored under `mapping`, each with its issues. */
-export function previewImport(path: string, mapping: ImportMapping, rows: number): ImportPreview {
+/**
+ * The first rows exactly as they would be stored under `mapping`, each with its issues; the columns kept as custom
+ * fields (given the fields the project's kind already holds) are shown apart, by name, not as the stored JSON.
+ */
+export function previewImport(
+  path: string,
+  mapping: ImportMapping,
+  rows: number,
+  existingCustomFields: readonly string[] = [],
+): ImportPreview {
   const peek = peekCsv(path, rows);
-  const plan = buildRowPlan(mapping, peek.headers);
+  const custom = planCustomFields(mapping.kind, peek.headers, mapping.columns, existingCustomFields);
+  const plan = buildRowPlan(mapping, peek.headers, custom.columns);
+  const shown = plan.custom ? plan.columns.slice(0, -1) : plan.columns;
   return {
-    columns: plan.columns,
+    columns: shown,
+    customFields: custom.columns.map((column) => column.name),
+    ignoredHeaders: custom.ignored,
     rows: peek.rows.map((fields, index) => {
       const line = peek.lines[index] as number;
       if (fields.length !== peek.headers.length) {
@@ -59,7 +74,12 @@ export function previewImport(path: string, mapping: ImportMapping, rows: number
         const errors = outcome.errors.map((e) => ({ line, ...e, severity: 'rejected' as const }));
         return { line, values: null, issues: [...errors, ...warnings] };
       }
-      return { line, values: outcome.values, issues: warnings };
+      const values = plan.custom ? outcome.values.slice(0, -1) : outcome.values;
+      const patch = plan.custom ? (JSON.parse(String(outcome.values.at(-1))) as Record<string, string | null>) : {};
+      const custom = Object.fromEntries(
+        Object.entries(patch).filter((entry): entry is [string, string] => entry[1] !== null),
+      );
+      return { line, values, custom, issues: warnings };
     }),
   };
 }

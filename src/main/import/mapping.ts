@@ -14,7 +14,6 @@ export interface ResolvedMapping extends FormatChoice {
   /** The saved mapping these headers matched, if one was used. */
   savedName: string | null;
   signature: string;
-  ignoredHeaders: string[];
 }
 
 /**
@@ -51,13 +50,11 @@ export function resolveMapping(
     ...(stageValues ? { stageValues } : {}),
     ...(typeValues ? { typeValues } : {}),
   };
-  const used = new Set(Object.values(columns));
   return {
     ...choice,
     peek,
     mapping,
     savedName: saved?.name ?? null,
     signature,
-    ignoredHeaders: peek.headers.filter((header) => !used.has(header)),
   };
 }

@@ -1,4 +1,5 @@
 import { TributaryError } from '../../shared/errors';
+import { customPatch, MAX_CUSTOM_VALUE, type CustomColumn } from '../../shared/customFields';
 import { KIND_SPECS, type ColumnSpec, type ImportMapping } from '../../shared/importSpec';
 import {
   mapActionType,
@@ -32,6 +33,10 @@ export interface RowPlan {
   key: string[];
   /** Stored columns filled only on insert (defaults), never overwritten by a re-import that lacks them. */
   insertOnly: string[];
+  /** Whether the last stored column is `custom`, the row's custom fields as a JSON merge patch (schema 0004). */
+  custom: boolean;
+  /** Custom fields that had a value in a row converted so far. */
+  filledCustomFields: Set<string>;
   convert(fields: string[]): RowOutcome;
 }
 
@@ -47,12 +52,18 @@ const RAW_COMPANION: Partial<Record<string, string>> = {
   stage: 'stage_raw',
   action_type: 'action_type_raw',
 };
+/** An open deal's blank amount is stored as 0 with this flag set (schema 0004, data.md: unvalued pipeline). */
+const AMOUNT_MISSING = 'amount_missing';
 
 /**
  * Builds the conversion for a file. Fails at once, before any row is read, when a required column has no header
  * or a mapped header is not in the file: a whole-file problem gets one message, not one per row.
  */
-export function buildRowPlan(mapping: ImportMapping, headers: string[]): RowPlan {
+export function buildRowPlan(
+  mapping: ImportMapping,
+  headers: string[],
+  customColumns: readonly CustomColumn[] = [],
+): RowPlan {
   const spec = KIND_SPECS[mapping.kind];
   const position = new Map(headers.map((header, index) => [header, index] as const));
   const steps: Step[] = [];
@@ -82,9 +93,13 @@ export function buildRowPlan(mapping: ImportMapping, headers: string[]): RowPlan
   const typeDefaulted = mapping.kind === 'opportunities' && !mapped.has('type');
   const columns = steps.flatMap((step) => {
     const raw = RAW_COMPANION[step.spec.name];
-    return raw ? [step.spec.name, raw] : [step.spec.name];
+    if (raw) return [step.spec.name, raw];
+    return step.spec.blankAllowed ? [step.spec.name, AMOUNT_MISSING] : [step.spec.name];
   });
   if (typeDefaulted) columns.push('type');
+  const custom = customColumns.length > 0;
+  if (custom) columns.push('custom');
+  const filledCustomFields = new Set<string>();
 
   function convert(fields: string[]): RowOutcome {
     const values: Cell[] = [];
@@ -101,20 +116,38 @@ export function buildRowPlan(mapping: ImportMapping, headers: string[]): RowPlan
         values.push(result.value);
       }
       if (RAW_COMPANION[step.spec.name]) values.push(text === '' ? null : text);
+      else if (step.spec.blankAllowed) values.push(text === '' ? 1 : 0);
     }
     if (typeDefaulted) values.push('new_business');
     checkRowRules(mapping.kind, columns, values, steps, errors);
+    if (custom) {
+      const { patch, cut } = customPatch(customColumns, fields, errors.length > 0 ? new Set() : filledCustomFields);
+      for (const column of cut) {
+        warnings.push({ column: column.header, reason: `value cut to its first ${MAX_CUSTOM_VALUE} characters` });
+      }
+      values.push(patch);
+    }
     return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, values, warnings };
   }
 
-  return { kind: mapping.kind, columns, key: spec.key, insertOnly: typeDefaulted ? ['type'] : [], convert };
+  return {
+    kind: mapping.kind,
+    columns,
+    key: spec.key,
+    insertOnly: typeDefaulted ? ['type'] : [],
+    custom,
+    filledCustomFields,
+    convert,
+  };
 }
 
 function convertCell(spec: ColumnSpec, text: string, mapping: ImportMapping): Parsed<Cell> {
   if (text === '') {
     // spec data.md: a blank type is new business.
     if (spec.type === 'opportunityType') return mapOpportunityType('', mapping.typeValues);
-    return spec.required ? { ok: false, reason: `${spec.name} is required but empty` } : { ok: true, value: null };
+    return spec.required && !spec.blankAllowed
+      ? { ok: false, reason: `${spec.name} is required but empty` }
+      : { ok: true, value: null };
   }
   switch (spec.type) {
     case 'id':
@@ -158,6 +191,12 @@ function checkRowRules(kind: string, columns: string[], values: Cell[], steps: S
   }
   if (kind === 'opportunities') {
     const stage = valueOf('stage');
+    // data.md: an open deal may have no amount yet (counted as 0, reported as unvalued); a closed one must have one.
+    if (valueOf(AMOUNT_MISSING) === 1) {
+      if (stage === 'won' || stage === 'lost') {
+        errors.push({ column: headerOf('amount'), reason: `a ${stage} opportunity needs an amount` });
+      } else values[columns.indexOf('amount')] = 0;
+    }
     // spec attribution 3-4: journeys end at closed_at, so a closed deal without one cannot be credited.
     if ((stage === 'won' || stage === 'lost') && valueOf('closed_at') == null && !errors.length) {
       errors.push({ column: headerOf('closed_at'), reason: `a ${stage} opportunity needs a closed_at date` });

@@ -2,13 +2,16 @@ import type Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import { TributaryError } from '../../shared/errors';
 import type { DateOrder, ImportMapping, OpportunityType, Stage } from '../../shared/importSpec';
+import { hasCustomFields, planCustomFields, type CustomFieldPlan } from '../../shared/customFields';
 import type { ImportIssue, ImportProgress, ImportReport } from '../../shared/importApi';
 import { unmappedHeaderHints } from '../../shared/importSuggest';
+import { plural } from '../../shared/plural';
 import type { DataKind } from '../../shared/kinds';
 import { suspendRevisionTriggers } from '../store/dataRevision';
 import { asyncWriteTransaction, translateSqliteError } from '../store/database';
+import { readCustomFields, registerCustomFields } from '../store/customFields';
 import { ImportWriter } from '../store/importWriter';
-import { finishImport, startImport } from '../store/imports';
+import { countUnvaluedOpportunities, finishImport, startImport } from '../store/imports';
 import { saveMapping } from '../store/mappings';
 import { resolveMemberIdentities } from '../store/memberIdentities';
 import { resolveMapping } from './mapping';
@@ -47,8 +50,10 @@ const PROGRESS_EVERY_MS = 100;
  * a cancel, or any failure rolls everything back, leaving the project exactly as before.
  */
 export async function importCsv(db: Database.Database, path: string, options: ImportOptions): Promise<ImportReport> {
-  const { mapping, notes, ignoredHeaders, peek, signature } = resolveMapping(db, path, options);
+  const { mapping, notes, peek, signature } = resolveMapping(db, path, options);
   const { delimiter, newline } = peek;
+  const custom = planCustomFields(options.kind, peek.headers, mapping.columns, readCustomFields(db, options.kind));
+  const ignoredHeaders = custom.ignored;
   const source = openCsvSource(path);
   const started = Date.now();
   try {
@@ -61,18 +66,38 @@ export async function importCsv(db: Database.Database, path: string, options: Im
         strict: options.strict === true,
         startedAt: started,
       });
-      const counts = await streamRows(db, source, { mapping, delimiter, newline, importId }, options);
+      const { counts, filledCustomFields } = await streamRows(
+        db,
+        source,
+        { mapping, custom, delimiter, newline, importId },
+        options,
+      );
       const sha256 = source.sha256();
+      const customFields = custom.columns.map((column) => column.name).filter((name) => filledCustomFields.has(name));
       if (options.dryRun || (options.strict && counts.rowsRejected > 0)) {
-        const result = { ...counts, importId: null, committed: false, sha256, mapping, notes, ignoredHeaders };
+        const result = {
+          ...counts,
+          importId: null,
+          committed: false,
+          sha256,
+          mapping,
+          notes,
+          customFields,
+          ignoredHeaders,
+        };
         return { commit: false, result };
       }
+      if (hasCustomFields(options.kind)) registerCustomFields(db, options.kind, customFields);
+      if (options.kind === 'opportunities') noteUnvalued(db, notes);
       resolveMemberIdentities(db);
       restoreTriggers();
       if (options.saveMappingAs) saveMapping(db, options.saveMappingAs, signature, mapping);
       const { rowsRead, rowsImported, rowsRejected } = counts;
       finishImport(db, importId, { sha256, rowsRead, rowsImported, rowsRejected, finishedAt: Date.now() });
-      return { commit: true, result: { ...counts, importId, committed: true, sha256, mapping, notes, ignoredHeaders } };
+      return {
+        commit: true,
+        result: { ...counts, importId, committed: true, sha256, mapping, notes, customFields, ignoredHeaders },
+      };
     });
   } catch (error) {
     throw translateSqliteError(error, db.name);
@@ -91,12 +116,19 @@ function streamRows(
   source: ReturnType<typeof openCsvSource>,
   {
     mapping,
+    custom,
     delimiter,
     newline,
     importId,
-  }: { mapping: ImportMapping; delimiter: string; newline: CsvPeek['newline']; importId: number },
+  }: {
+    mapping: ImportMapping;
+    custom: CustomFieldPlan;
+    delimiter: string;
+    newline: CsvPeek['newline'];
+    importId: number;
+  },
   options: ImportOptions,
-): Promise<Counts> {
+): Promise<{ counts: Counts; filledCustomFields: ReadonlySet<string> }> {
   return new Promise((resolve, reject) => {
     let plan: RowPlan | null = null;
     let writer: ImportWriter | null = null;
@@ -131,11 +163,14 @@ function streamRows(
       if (!plan || !writer) {
         headerCount = fields.length;
         const headers = fields.map((field) => field.trim());
-        plan = planFor(mapping, headers, `${source.fileName}: line ${rowLine} (the header)`);
+        plan = planFor(mapping, headers, custom, `${source.fileName}: line ${rowLine} (the header)`);
         writer = new ImportWriter(db, plan, importId);
         // A misspelt header would otherwise leave its column out without a word: said once, on the header's line.
         for (const hint of unmappedHeaderHints(mapping.kind, headers, mapping.columns)) {
           record({ line: rowLine, column: hint.header, severity: 'warning', reason: hint.reason });
+        }
+        for (const notice of custom.notices) {
+          record({ line: rowLine, column: notice.header, severity: 'warning', reason: notice.reason });
         }
         return;
       }
@@ -217,7 +252,7 @@ function streamRows(
         }
         settled = true;
         options.onProgress?.(progressOf(counts.rowsRead, source, started));
-        resolve(counts);
+        resolve({ counts, filledCustomFields: plan?.filledCustomFields ?? new Set() });
       },
       error(error) {
         fail(error);
@@ -227,10 +262,20 @@ function streamRows(
   });
 }
 
+/** data.md: open deals without an amount count as 0 and are reported as unvalued pipeline. */
+function noteUnvalued(db: Database.Database, notes: string[]): void {
+  const unvalued = countUnvaluedOpportunities(db);
+  if (unvalued > 0) {
+    notes.push(
+      `${plural(unvalued, 'open opportunity', 'open opportunities')} in the project ${unvalued === 1 ? 'has' : 'have'} no amount yet: unvalued pipeline, counted as 0.`,
+    );
+  }
+}
+
 /** The row plan, or the whole-file problem with the header said where, as every other rejection is. */
-function planFor(mapping: ImportMapping, headers: string[], where: string): RowPlan {
+function planFor(mapping: ImportMapping, headers: string[], custom: CustomFieldPlan, where: string): RowPlan {
   try {
-    return buildRowPlan(mapping, headers);
+    return buildRowPlan(mapping, headers, custom.columns);
   } catch (error) {
     if (!(error instanceof TributaryError)) throw error;
     throw new TributaryError(error.code, `${where}: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`);

@@ -21,14 +21,24 @@ import { writeMeta } from './meta';
  * - member: community member ids (often a handle or an email) become `member-000001`… in their original order, so
  *   "smallest id wins" rules and sorted outputs are unchanged.
  * - contact: contact ids the same way, as `contact-000001`… (a simple CRM export may use the email as the id).
+ * - custom: a row's custom fields (migration 0004), free text from any column of an export ("Sales Agent", "Notes"):
+ *   each value becomes a keyed hash of itself, the field names stay, so equal values stay equal (a report scoped or
+ *   grouped by a custom field covers the same rows in the copy) but none can be read.
  * - rewrite: replaced by a rule of its own below.
  */
-type Rule = 'keep' | 'drop' | 'email' | 'member' | 'contact' | 'rewrite';
+type Rule = 'keep' | 'drop' | 'email' | 'member' | 'contact' | 'custom' | 'rewrite';
 
 export const ANONYMISATION_POLICY: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
   schema_migrations: { version: 'keep', name: 'keep', sha256: 'keep', applied_at: 'keep' },
   project_meta: { key: 'keep', value: 'keep' },
-  accounts: { account_id: 'keep', name: 'keep', domain: 'keep', segment: 'keep', employees: 'keep' },
+  accounts: {
+    account_id: 'keep',
+    name: 'keep',
+    domain: 'keep',
+    segment: 'keep',
+    employees: 'keep',
+    custom: 'custom',
+  },
   contacts: {
     contact_id: 'contact',
     account_id: 'keep',
@@ -37,6 +47,7 @@ export const ANONYMISATION_POLICY: Readonly<Record<string, Readonly<Record<strin
     last_name: 'drop',
     title: 'drop',
     lead_created_at: 'keep',
+    custom: 'custom',
   },
   opportunities: {
     opportunity_id: 'keep',
@@ -50,6 +61,9 @@ export const ANONYMISATION_POLICY: Readonly<Record<string, Readonly<Record<strin
     amount: 'keep',
     created_at: 'keep',
     closed_at: 'keep',
+    // An open deal's blank amount (migration 0004).
+    amount_missing: 'keep',
+    custom: 'custom',
   },
   touchpoints: {
     touchpoint_id: 'keep',
@@ -60,6 +74,7 @@ export const ANONYMISATION_POLICY: Readonly<Record<string, Readonly<Record<strin
     campaign: 'keep',
     source: 'keep',
     medium: 'keep',
+    custom: 'custom',
   },
   community_members: {
     member_id: 'member',
@@ -68,6 +83,7 @@ export const ANONYMISATION_POLICY: Readonly<Record<string, Readonly<Record<strin
     platform: 'keep',
     company_domain: 'keep',
     joined_at: 'keep',
+    custom: 'custom',
   },
   community_actions: {
     action_id: 'keep',
@@ -80,8 +96,11 @@ export const ANONYMISATION_POLICY: Readonly<Record<string, Readonly<Record<strin
     target_domain: 'keep',
     feature_id: 'keep',
     opportunity_id: 'keep',
+    custom: 'custom',
   },
   features: { feature_id: 'keep', name: 'keep', shipped_at: 'keep' },
+  // The names of the custom fields are the export's headers, kept like the mappings' headers.
+  custom_fields: { kind: 'keep', name: 'keep', position: 'keep' },
   opportunity_features: { opportunity_id: 'keep', feature_id: 'keep' },
   imports: {
     import_id: 'keep',
@@ -153,6 +172,7 @@ export function anonymiseDatabase(db: Database.Database, now = new Date()): stri
           if (rule === 'drop') db.prepare(`UPDATE ${table} SET ${column} = NULL WHERE ${column} IS NOT NULL`).run();
           if (rule === 'email')
             rewriteColumn(db, table, column, (value) => anonymiseEmail(value, hash, accountDomains));
+          if (rule === 'custom') rewriteColumn(db, table, column, (value) => anonymiseCustomFields(value, hash));
         }
       }
       for (const [rule, prefix] of Object.entries(RELABELLED)) relabel(db, columnsWith(rule as Rule), prefix);
@@ -199,6 +219,14 @@ export function anonymiseEmail(value: string, hash: (part: string) => string, ac
   const padding = /^\s*/.exec(value)?.[0] ?? '';
   const tail = /\s*$/.exec(value)?.[0] ?? '';
   return `${padding}${local.toUpperCase()}${at < 0 ? '' : trimmed.slice(at)}${tail}`;
+}
+
+/** A row's custom fields with each value replaced by a keyed hash of it (`x` and 24 hex digits), names kept. */
+export function anonymiseCustomFields(json: string, hash: (value: string) => string): string {
+  const fields = JSON.parse(json) as Record<string, unknown>;
+  const out = Object.create(null) as Record<string, string>;
+  for (const [name, value] of Object.entries(fields)) out[name] = `x${hash(String(value))}`;
+  return JSON.stringify(out);
 }
 
 function rewriteColumn(db: Database.Database, table: string, column: string, rewrite: (value: string) => string) {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Cell, DataOverview, Page, UnresolvedMember } from '../../shared/importApi';
 import type { DataKind } from '../../shared/kinds';
+import { readCustomFields } from './customFields';
 import { summarizeProject } from './summary';
 
 interface OrphanCheck {
@@ -94,18 +95,47 @@ export function dataOverview(db: Database.Database): DataOverview {
   };
 }
 
-/** One page of a kind's stored rows, in the order they were first imported; for the virtualised table. */
+/**
+ * One page of a kind's stored rows, in the order they were first imported; for the virtualised table. The row's
+ * custom fields (schema 0004) are columns of their own, by name, after the stored ones (`customColumns` of them).
+ */
 export function dataRows(
   db: Database.Database,
   kind: DataKind,
   offset: number,
   limit: number,
-): Page<Cell[]> & { columns: string[] } {
+): Page<Cell[]> & { columns: string[]; customColumns: number } {
   // `kind` is one of the fixed table names, validated by the API schema.
   const statement = db.prepare(`SELECT * FROM ${kind} ORDER BY rowid LIMIT ? OFFSET ?`).raw();
-  const rows = statement.all(limit, offset) as Cell[][];
+  const stored = statement.all(limit, offset) as Cell[][];
   const total = db.prepare(`SELECT count(*) FROM ${kind}`).pluck().get() as number;
-  return { total, offset, rows, columns: statement.columns().map((column) => column.name) };
+  const names = statement.columns().map((column) => column.name);
+  const customAt = names.indexOf('custom');
+  if (customAt === -1) return { total, offset, rows: stored, columns: names, customColumns: 0 };
+  const fields = readCustomFields(db, kind);
+  const rows = stored.map((row) => {
+    const custom = parseCustom(row[customAt]);
+    return [...row.filter((_, i) => i !== customAt), ...fields.map((field) => custom[field] ?? null)];
+  });
+  return {
+    total,
+    offset,
+    rows,
+    columns: [...names.filter((_, i) => i !== customAt), ...fields],
+    customColumns: fields.length,
+  };
+}
+
+/** A stored `custom` value as its fields; anything but a JSON object (another program's write) as none. */
+function parseCustom(value: Cell | undefined): Record<string, string> {
+  if (typeof value !== 'string') return {};
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).map(([name, text]) => [name, String(text)]));
+  } catch {
+    return {};
+  }
 }
 
 export function unresolvedMembers(db: Database.Database, offset: number, limit: number): Page<UnresolvedMember> {

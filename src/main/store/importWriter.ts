@@ -14,6 +14,12 @@ export interface ImportTarget {
   key: string[];
   /** Stored columns filled only on insert, never overwritten by a re-import. */
   insertOnly: string[];
+  /**
+   * Whether the last column is `custom` (schema 0004), given as a JSON merge patch: a new row keeps its non-blank
+   * fields, a row already there has the patch merged into its fields (a field the file blanks is cleared, one it
+   * lacks is kept).
+   */
+  custom: boolean;
 }
 
 const quote = (name: string): string => `"${name}"`;
@@ -29,6 +35,7 @@ export class ImportWriter {
   private readonly firstSeen: Database.Statement;
   private readonly addIssue: Database.Statement;
   private readonly keyIndexes: number[];
+  private readonly custom: boolean;
 
   constructor(
     db: Database.Database,
@@ -36,15 +43,21 @@ export class ImportWriter {
     private readonly importId: number,
   ) {
     const columns = target.columns;
-    const updatable = columns.filter((c) => !target.key.includes(c) && !target.insertOnly.includes(c));
-    const onConflict =
-      updatable.length === 0
-        ? 'DO NOTHING'
-        : `DO UPDATE SET ${updatable.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`;
+    const updatable = columns.filter(
+      (c) => !target.key.includes(c) && !target.insertOnly.includes(c) && !(target.custom && c === 'custom'),
+    );
+    const updates = updatable.map((c) => `${quote(c)} = excluded.${quote(c)}`);
+    // The patch is bound twice: once for a new row, once for merging into an existing one.
+    if (target.custom) updates.push(`custom = nullif(json_patch(coalesce(custom, '{}'), ?), '{}')`);
+    const placeholders = columns.map((c) =>
+      target.custom && c === 'custom' ? `nullif(json_patch('{}', ?), '{}')` : '?',
+    );
+    const onConflict = updates.length === 0 ? 'DO NOTHING' : `DO UPDATE SET ${updates.join(', ')}`;
     this.upsert = db.prepare(
-      `INSERT INTO ${target.kind} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+      `INSERT INTO ${target.kind} (${columns.map(quote).join(', ')}) VALUES (${placeholders.join(', ')})
        ON CONFLICT (${target.key.map(quote).join(', ')}) ${onConflict}`,
     );
+    this.custom = target.custom;
     db.exec('CREATE TEMP TABLE IF NOT EXISTS import_seen (key TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID');
     db.exec('DELETE FROM temp.import_seen');
     this.markSeen = db.prepare('INSERT OR IGNORE INTO temp.import_seen (key, line) VALUES (?, ?)');
@@ -59,7 +72,7 @@ export class ImportWriter {
   write(values: StoredValue[], line: number): number | null {
     const key = this.keyIndexes.map((index) => String(values[index])).join('\u0000');
     const fresh = this.markSeen.run(key, line).changes === 1;
-    this.upsert.run(values);
+    this.upsert.run(this.custom ? [...values, values[values.length - 1]] : values);
     return fresh ? null : (this.firstSeen.get(key) as number);
   }
 

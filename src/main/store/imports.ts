@@ -115,3 +115,8 @@ export function iterateImportIssues(db: Database.Database, importId: number): It
     )
     .iterate(importId) as IterableIterator<ImportIssue>;
 }
+
+/** Open opportunities stored without an amount (schema 0004): unvalued pipeline, counted as 0 (data.md). */
+export function countUnvaluedOpportunities(db: Database.Database): number {
+  return db.prepare('SELECT count(*) FROM opportunities WHERE amount_missing = 1').pluck().get() as number;
+}

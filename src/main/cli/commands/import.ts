@@ -124,6 +124,9 @@ function readMappingFile(path: string, kind: DataKind): z.infer<typeof mappingFi
 
 function printReport(io: CliIo, report: ImportReport): void {
   for (const note of report.notes) io.stderr(`note: ${note}\n`);
+  if (report.customFields.length > 0) {
+    io.stderr(`note: kept as custom fields: ${report.customFields.map((h) => JSON.stringify(h)).join(', ')}\n`);
+  }
   if (report.ignoredHeaders.length > 0) {
     io.stderr(`note: columns not imported: ${report.ignoredHeaders.map((h) => JSON.stringify(h)).join(', ')}\n`);
   }

@@ -1,3 +1,4 @@
+import { hasCustomFields, planCustomFields } from '../../../../shared/customFields';
 import { KIND_SPECS } from '../../../../shared/importSpec';
 import { unmappedHeaderHints } from '../../../../shared/importSuggest';
 import { useImportStore } from '../../stores/import';
@@ -15,8 +16,13 @@ export function MappingTable() {
   const oneOf = new Set((spec.oneOf ?? []).flat());
   const alternatives = (name: string): string[] =>
     (spec.oneOf ?? []).filter((group) => group.includes(name)).flatMap((group) => group.filter((n) => n !== name));
-  const used = new Set(Object.values(mapping.columns));
-  const ignored = inspection.headers.filter((header) => !used.has(header));
+  // data.md: a column no canonical column takes is kept as a custom field, as the import will.
+  const custom = planCustomFields(
+    mapping.kind,
+    inspection.headers,
+    mapping.columns,
+    inspection.kind === mapping.kind ? inspection.existingCustomFields : [],
+  );
   // Worked out from the mapping as it stands, so mapping the header by hand clears its warning at once.
   const hints = unmappedHeaderHints(mapping.kind, inspection.headers, mapping.columns);
   const missing = [
@@ -80,13 +86,37 @@ export function MappingTable() {
           ))}
         </ul>
       )}
+      {hasCustomFields(mapping.kind) && (
+        <div className="custom-fields">
+          <h3>Kept as custom fields</h3>
+          {custom.columns.length === 0 ? (
+            <p className="muted">None: every column of the file fills a column above.</p>
+          ) : (
+            <>
+              <p className="muted small">Each can scope a report, group a breakdown or feed a channel-group rule.</p>
+              <ul className="chips" aria-label="Custom fields">
+                {custom.columns.map((column) => (
+                  <li key={column.index}>{column.name}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      {custom.notices.length > 0 && (
+        <ul className="warning" aria-label="Custom field warnings">
+          {custom.notices.map((notice) => (
+            <li key={notice.header}>{notice.reason}</li>
+          ))}
+        </ul>
+      )}
       <div className="ignored">
         <h3>Ignored columns</h3>
-        {ignored.length === 0 ? (
+        {custom.ignored.length === 0 ? (
           <p className="muted">None: every column of the file is imported.</p>
         ) : (
           <ul className="chips">
-            {ignored.map((header) => (
+            {custom.ignored.map((header) => (
               <li key={header}>{header}</li>
             ))}
           </ul>

@@ -19,6 +19,12 @@ export function ReportSummary({ report, dryRun }: { report: ImportReport; dryRun
           </div>
         ))}
       </dl>
+      {report.customFields.length > 0 && (
+        <p>
+          Kept as custom fields: <span className="chips-inline">{report.customFields.join(', ')}</span>
+        </p>
+      )}
+      {report.ignoredHeaders.length > 0 && <p className="warning">Not imported: {report.ignoredHeaders.join(', ')}</p>}
       {report.notes.length > 0 && (
         <ul className="notes" aria-label="Notes">
           {report.notes.map((note) => (
