@@ -123,3 +123,23 @@ function engineTables(db: Database.Database): EngineTables {
         .iterate() as IterableIterator<OpportunityFeatureRow>,
   };
 }
+
+/**
+ * One custom field's values (schema 0004) of the opportunities or accounts that have one, as `[id, value]`: what a
+ * report scope filters by (spec 9). Read on demand, by field, not kept in the engine's arrays; the field is matched
+ * by its name as a key of each row's JSON object, so any header works (dots and quotes included).
+ */
+export function readCustomFieldValues(
+  db: Database.Database,
+  kind: 'opportunities' | 'accounts',
+  field: string,
+): [id: string, value: string][] {
+  const key = kind === 'opportunities' ? 'opportunity_id' : 'account_id';
+  return db
+    .prepare(
+      `SELECT t.${key}, CAST(j.value AS TEXT) FROM ${kind} t, json_each(t.custom) j
+       WHERE t.custom IS NOT NULL AND j.key = ?`,
+    )
+    .raw()
+    .all(field) as [string, string][];
+}
