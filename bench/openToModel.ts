@@ -76,7 +76,7 @@ try {
     await call('project:close', {});
     const start = performance.now();
     const opened = call('project:open', { path: project });
-    const model = at(after).then(() => call('model:run', { options: { model: 'full-path' }, scope: 'community' }));
+    const model = at(after).then(() => call('model:run', { options: { model: 'full-path' }, flows: 'community' }));
     const openedAt = await opened;
     await at(50);
     const summarySent = performance.now();

@@ -115,7 +115,7 @@ async function engineMoveSeconds(project: string, home: string): Promise<number>
   for (let i = 0; i <= MOVES; i++) {
     const weights = { FT: 22.5, LC: 22.5, OC: 22.5 + i, CW: 22.5, MID: 10 };
     const start = performance.now();
-    const args = argSchemas['model:run'].parse({ options: { model: 'custom', weights }, scope: 'community' });
+    const args = argSchemas['model:run'].parse({ options: { model: 'custom', weights }, flows: 'community' });
     await handlers['model:run'](args);
     if (i > 0) times.push(performance.now() - start);
   }

@@ -12,7 +12,7 @@ export const modelArgSchemas = {
    */
   'model:run': z.strictObject({
     options: modelOptionsSchema,
-    scope: z.enum(['community', 'all']).default('community'),
+    flows: z.enum(['community', 'all']).default('community'),
     topN: z.number().int().min(1).max(50).default(12),
     focus: z.string().max(300).nullable().default(null),
   }),

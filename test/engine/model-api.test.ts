@@ -23,7 +23,7 @@ describe('model methods of the API', () => {
   it('attribute, car and flows agree with each other and with the project summary', async () => {
     const { call } = await demoSession();
     const summary = await call('project:summary', {});
-    const { attribution, flows } = await call('model:run', { options: { model: 'full-path' }, scope: 'community' });
+    const { attribution, flows } = await call('model:run', { options: { model: 'full-path' }, flows: 'community' });
     close(attribution.revenue, summary.wonRevenue);
     close(attribution.attributed + attribution.unattributed, attribution.revenue);
     close(
@@ -42,7 +42,7 @@ describe('model methods of the API', () => {
   it('runs the model once for the Model tab, with the same answers as the attribution, CAR and flows on their own', async () => {
     const { session, call } = await demoSession();
     const options = { model: 'u-shaped' as const };
-    const run = await call('model:run', { options, scope: 'all', topN: 6 });
+    const run = await call('model:run', { options, flows: 'all', topN: 6 });
     // The engine in this thread, run apart from the worker's cache.
     const alone = runModel(new EngineCache().load(session.require().db), modelOptionsSchema.parse(options));
     expect(run.attribution).toEqual(attributionSummary(alone));
@@ -75,7 +75,7 @@ describe('model methods of the API', () => {
   it('filters the flows and the breakdowns to a clicked Sankey node, keeping the totals', async () => {
     const { call } = await demoSession();
     const options = { model: 'full-path' as const };
-    const whole = await call('model:run', { options, scope: 'all', topN: 4 });
+    const whole = await call('model:run', { options, flows: 'all', topN: 4 });
     const sources = whole.flows.nodes.filter((node) => node.layer === 0);
     const positions = whole.flows.nodes.filter((node) => node.layer === 1);
     const types = whole.flows.nodes.filter((node) => node.layer === 2);
@@ -85,7 +85,7 @@ describe('model methods of the API', () => {
     for (const layer of [sources, positions, types]) {
       let sum = 0;
       for (const node of layer) {
-        const run = await call('model:run', { options, scope: 'all', topN: 4, focus: node.id });
+        const run = await call('model:run', { options, flows: 'all', topN: 4, focus: node.id });
         expect(run.focus?.label).toBe(node.label);
         close(run.focus?.attributed ?? NaN, node.value);
         close(run.flows.total, node.value);
@@ -103,19 +103,19 @@ describe('model methods of the API', () => {
     }
 
     // A position keeps only its band: the position breakdown has that one row.
-    const oc = await call('model:run', { options, scope: 'all', topN: 4, focus: 'pos:OC' });
+    const oc = await call('model:run', { options, flows: 'all', topN: 4, focus: 'pos:OC' });
     expect(oc.attribution.breakdowns.byPosition.map((row) => row.key)).toEqual(['OC']);
     // A channel keeps only its touches.
     const channel = sources.find((node) => node.id.startsWith('src:channel:'));
-    const byChannel = await call('model:run', { options, scope: 'all', topN: 4, focus: channel?.id ?? '' });
+    const byChannel = await call('model:run', { options, flows: 'all', topN: 4, focus: channel?.id ?? '' });
     expect(byChannel.attribution.breakdowns.byChannel.map((row) => `src:channel:${row.key}`)).toEqual([channel?.id]);
     // Filtering to "Other sources" unfolds it; one of its sources can be filtered to in turn.
-    const other = await call('model:run', { options, scope: 'all', topN: 4, focus: 'src:other' });
+    const other = await call('model:run', { options, flows: 'all', topN: 4, focus: 'src:other' });
     const unfolded = other.flows.nodes.find((node) => node.layer === 0 && !sources.some((s) => s.id === node.id));
-    const inner = await call('model:run', { options, scope: 'all', topN: 4, focus: unfolded?.id ?? '' });
+    const inner = await call('model:run', { options, flows: 'all', topN: 4, focus: unfolded?.id ?? '' });
     close(inner.focus?.attributed ?? NaN, unfolded?.value ?? NaN);
     // A node that is not in the chart (the data changed) leaves the results unfiltered.
-    const gone = await call('model:run', { options, scope: 'all', topN: 4, focus: 'src:channel:No such channel' });
+    const gone = await call('model:run', { options, flows: 'all', topN: 4, focus: 'src:channel:No such channel' });
     expect(gone.focus).toBeNull();
     expect(gone.flows).toEqual(whole.flows);
   });

@@ -112,7 +112,7 @@ async function handle(request: EngineRequest): Promise<unknown> {
 async function prewarmModel(): Promise<void> {
   if (!project.ref) return;
   try {
-    await handlers['model:run'](argSchemas['model:run'].parse({ options: {}, scope: 'community' }));
+    await handlers['model:run'](argSchemas['model:run'].parse({ options: {}, flows: 'community' }));
   } catch {
     // The request itself will meet the same problem and report it.
   }

@@ -66,7 +66,7 @@ const BAD_ARGS: Record<Method, unknown[]> = {
     {},
     { options: { model: 'nope' } },
     { options: { model: 'custom' } },
-    { options: {}, scope: 'some' },
+    { options: {}, flows: 'some' },
     { options: {}, topN: 0 },
     { options: {}, focus: 3 },
     { options: {}, focus: 'x'.repeat(301) },

@@ -25,7 +25,7 @@ export function runModelOn(session: ProjectSource, cache: EngineCache, options: 
 export function createModelHandlers(session: ProjectSource, cache: EngineCache): ModelHandlerTable {
   return {
     'model:car': ({ options }) => runModelOn(session, cache, options).car(),
-    'model:run': ({ options, scope, topN, focus }) => {
+    'model:run': ({ options, flows: scope, topN, focus }) => {
       const run = runModelOn(session, cache, options);
       const { data, attribution } = run;
       const flows = sankeyFlows(data, attribution, { scope, topN });

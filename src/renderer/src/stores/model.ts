@@ -4,7 +4,8 @@ import type { PositionName } from '../../../shared/vocabulary/positions';
 import { withModel, withWeight } from '../model/weights';
 import { resetOnProjectChange } from './projectStores';
 
-export type FlowScope = 'community' | 'all';
+/** Which touches the flows chart shows: community ones only, or every touch. */
+export type FlowTouches = 'community' | 'all';
 
 /** The defaults of spec cli.md, as the schema gives them. */
 export const DEFAULT_OPTIONS: ModelOptions = modelOptionsSchema.parse({});
@@ -13,13 +14,13 @@ interface ModelState {
   /** What the panel edits; validated (modelOptionsSchema) before any request. */
   options: ModelOptions;
   /** Which touches the flows chart shows. */
-  scope: FlowScope;
+  flows: FlowTouches;
   /** The Sankey node the flows and credit tables are filtered to (its id), or null for everything. */
   focus: string | null;
   setModel(model: ModelName): void;
   setWeight(position: PositionName, value: number): void;
   setOption<K extends Exclude<keyof ModelOptions, 'model' | 'weights'>>(key: K, value: ModelOptions[K]): void;
-  setScope(scope: FlowScope): void;
+  setFlows(flows: FlowTouches): void;
   /** Filters to a node; the node already filtered to clears the filter (a second click undoes the first). */
   toggleFocus(node: string | null): void;
   /** Replaces every option, as when a saved scenario is loaded. */
@@ -30,15 +31,15 @@ interface ModelState {
 /** The model panel: the options of the next model run, edited by the user. */
 export const useModelStore = create<ModelState>()((set) => ({
   options: DEFAULT_OPTIONS,
-  scope: 'community',
+  flows: 'community',
   focus: null,
   setModel: (model) => set((state) => ({ options: withModel(state.options, model) })),
   setWeight: (position, value) => set((state) => ({ options: withWeight(state.options, position, value) })),
   setOption: (key, value) => set((state) => ({ options: { ...state.options, [key]: value } })),
-  // The other scope draws other nodes: a filter chosen on this one may not exist there.
-  setScope: (scope) => set({ scope, focus: null }),
+  // The other choice draws other nodes: a filter chosen on this one may not exist there.
+  setFlows: (flows) => set({ flows, focus: null }),
   toggleFocus: (node) => set((state) => ({ focus: node === state.focus ? null : node })),
-  reset: () => set({ options: DEFAULT_OPTIONS, scope: 'community', focus: null }),
+  reset: () => set({ options: DEFAULT_OPTIONS, flows: 'community', focus: null }),
   load: (options) => set({ options }),
 }));
 resetOnProjectChange(useModelStore);

@@ -54,9 +54,9 @@ describe('model results', () => {
 
   it('keeps one request in flight and sends only the latest options when it answers', async () => {
     const store = useModelResultsStore.getState();
-    store.request({ options: { ...DEFAULT_OPTIONS, model: 'linear' }, scope: 'community', focus: null });
-    store.request({ options: { ...DEFAULT_OPTIONS, model: 'markov' }, scope: 'community', focus: null });
-    store.request({ options: { ...DEFAULT_OPTIONS, model: 'shapley' }, scope: 'community', focus: null });
+    store.request({ options: { ...DEFAULT_OPTIONS, model: 'linear' }, flows: 'community', focus: null });
+    store.request({ options: { ...DEFAULT_OPTIONS, model: 'markov' }, flows: 'community', focus: null });
+    store.request({ options: { ...DEFAULT_OPTIONS, model: 'shapley' }, flows: 'community', focus: null });
     expect(pending.map((call) => call.options.model)).toEqual(['linear']);
 
     await answerAll();
@@ -75,11 +75,11 @@ describe('model results', () => {
 
   it('sends nothing for invalid options and marks the shown results out of date', async () => {
     const store = useModelResultsStore.getState();
-    store.request({ options: DEFAULT_OPTIONS, scope: 'community', focus: null });
+    store.request({ options: DEFAULT_OPTIONS, flows: 'community', focus: null });
     await answerAll();
     store.request({
       options: { ...DEFAULT_OPTIONS, model: 'custom', weights: { FT: 0, LC: 0, OC: 0, CW: 0, MID: 0 } },
-      scope: 'all',
+      flows: 'all',
       focus: null,
     });
     const state = useModelResultsStore.getState();
@@ -89,7 +89,7 @@ describe('model results', () => {
   });
 
   it('drops an answer that arrives after the project was closed', async () => {
-    useModelResultsStore.getState().request({ options: DEFAULT_OPTIONS, scope: 'community', focus: null });
+    useModelResultsStore.getState().request({ options: DEFAULT_OPTIONS, flows: 'community', focus: null });
     useModelResultsStore.getState().reset();
     await answerAll();
     expect(useModelResultsStore.getState().run).toBeNull();
@@ -97,9 +97,9 @@ describe('model results', () => {
 
   it('never shows the answer for a closed project, even when it arrives after the next project asked', async () => {
     const store = useModelResultsStore.getState();
-    store.request({ options: { ...DEFAULT_OPTIONS, model: 'linear' }, scope: 'community', focus: null });
+    store.request({ options: { ...DEFAULT_OPTIONS, model: 'linear' }, flows: 'community', focus: null });
     store.reset();
-    store.request({ options: { ...DEFAULT_OPTIONS, model: 'markov' }, scope: 'community', focus: null });
+    store.request({ options: { ...DEFAULT_OPTIONS, model: 'markov' }, flows: 'community', focus: null });
     expect(pending.map((call) => call.options.model)).toEqual(['linear', 'markov']);
 
     pending.shift()?.resolve();
@@ -154,7 +154,7 @@ describe('model results', () => {
           if (next.kind === 'request') {
             newest = `q${i}`;
             projectOf.set(newest, project);
-            useModelResultsStore.getState().request({ options: DEFAULT_OPTIONS, scope: 'all', focus: newest });
+            useModelResultsStore.getState().request({ options: DEFAULT_OPTIONS, flows: 'all', focus: newest });
           } else if (next.kind === 'close') {
             project += 1;
             newest = null;

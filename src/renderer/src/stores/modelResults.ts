@@ -3,17 +3,17 @@ import type { ModelRun } from '../../../shared/modelApi';
 import { modelOptionsSchema, type ModelOptions } from '../../../shared/modelOptions';
 import { call, errorMessage } from '../api/client';
 import { latestOnly } from './latestOnly';
-import type { FlowScope } from './model';
+import type { FlowTouches } from './model';
 import { resetOnProjectChange } from './projectStores';
 
 export const FLOW_TOP_N = 12;
 
 export type { ModelRun };
 
-/** What the Model tab asks for: the options, the flows' scope and the Sankey node the results are filtered to. */
+/** What the Model tab asks for: the options, the flows' touches and the Sankey node the results are filtered to. */
 export interface ModelQuery {
   options: ModelOptions;
-  scope: FlowScope;
+  flows: FlowTouches;
   focus: string | null;
 }
 
@@ -57,10 +57,10 @@ export const useModelResultsStore = create<ModelResultsState>()((set, get) => {
   async function send(next: ModelRequest): Promise<void> {
     inFlight = true;
     const wanted = answers.alongside();
-    const { options, scope, focus, seq } = next;
+    const { options, flows, focus, seq } = next;
     try {
       // One call, one run of the model: the cards, the chart and the tables always come from the same run.
-      const run = await call('model:run', { options, scope, focus, topN: FLOW_TOP_N });
+      const run = await call('model:run', { options, flows, focus, topN: FLOW_TOP_N });
       if (wanted() && seq > get().shownSeq) {
         set({ run, shownSeq: seq, error: seq === get().latestSeq ? null : get().error });
       }
@@ -79,7 +79,7 @@ export const useModelResultsStore = create<ModelResultsState>()((set, get) => {
 
   return {
     ...INITIAL,
-    request: ({ options, scope, focus }) => {
+    request: ({ options, flows, focus }) => {
       const seq = get().latestSeq + 1;
       const parsed = modelOptionsSchema.safeParse(options);
       if (!parsed.success) {
@@ -90,7 +90,7 @@ export const useModelResultsStore = create<ModelResultsState>()((set, get) => {
         return;
       }
       set({ latestSeq: seq, updating: true, error: null });
-      const next = { options: parsed.data, scope, focus, seq };
+      const next = { options: parsed.data, flows, focus, seq };
       if (inFlight) queued = next;
       else void send(next);
     },

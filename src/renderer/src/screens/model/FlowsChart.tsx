@@ -4,14 +4,14 @@ import type { FlowFocus, SankeyFlows } from '../../../../shared/results';
 import { formatMoney } from '../../format';
 import { NODE_COLORS, shareOfTotal, toSankeyData, type FlowLink, type FlowNode } from '../../model/sankeyData';
 import { formatShare } from '../../model/weights';
-import { useModelStore, type FlowScope } from '../../stores/model';
+import { useModelStore, type FlowTouches } from '../../stores/model';
 import { standaloneSvg, svgToPng } from '../../export/chartImage';
 import { downloadBlob } from '../../export/download';
 import { useProjectStore } from '../../stores/project';
 import { ChoiceSwitch } from './ChoiceSwitch';
 import { useDarkTheme } from './useDarkTheme';
 
-const SCOPES: { value: FlowScope; label: string }[] = [
+const FLOW_TOUCHES: { value: FlowTouches; label: string }[] = [
   { value: 'community', label: 'Community only' },
   { value: 'all', label: 'All touches' },
 ];
@@ -29,8 +29,8 @@ export function FlowsChart({
   focus: FlowFocus | null;
   currency: string;
 }) {
-  const scope = useModelStore((state) => state.scope);
-  const setScope = useModelStore((state) => state.setScope);
+  const touches = useModelStore((state) => state.flows);
+  const setFlows = useModelStore((state) => state.setFlows);
   const toggleFocus = useModelStore((state) => state.toggleFocus);
   const dark = useDarkTheme();
   const data = useMemo(() => toSankeyData(flows), [flows]);
@@ -62,7 +62,13 @@ export function FlowsChart({
     <section className="flows" aria-labelledby="flows-heading">
       <div className="flows-header">
         <h3 id="flows-heading">Revenue flows</h3>
-        <ChoiceSwitch label="Flows scope" name="flows-scope" options={SCOPES} value={scope} onChange={setScope} />
+        <ChoiceSwitch
+          label="Flows scope"
+          name="flows-scope"
+          options={FLOW_TOUCHES}
+          value={touches}
+          onChange={setFlows}
+        />
       </div>
       <div className="flows-filter">
         <label>
@@ -145,7 +151,7 @@ export function FlowsChart({
       </div>
       <div className="flows-footer">
         <p className="muted small">
-          {scope === 'community' ? 'Community touches only' : 'Community and marketing touches'}:{' '}
+          {touches === 'community' ? 'Community touches only' : 'Community and marketing touches'}:{' '}
           {formatMoney(data.total, currency)} of attributed revenue.
         </p>
         {data.links.length > 0 && (

@@ -9,14 +9,14 @@ import { ModelResults } from './ModelResults';
 export function ModelView() {
   const summary = useProjectStore((state) => state.summary);
   const options = useModelStore((state) => state.options);
-  const scope = useModelStore((state) => state.scope);
+  const flows = useModelStore((state) => state.flows);
   const focus = useModelStore((state) => state.focus);
   const request = useModelResultsStore((state) => state.request);
 
   // A new summary means the project's data changed (an import): the same options give new results.
   useEffect(() => {
-    request({ options, scope, focus });
-  }, [options, scope, focus, summary, request]);
+    request({ options, flows, focus });
+  }, [options, flows, focus, summary, request]);
 
   if (!summary) return null;
   return (
