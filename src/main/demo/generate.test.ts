@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCustomFields } from '../store/customFields';
 import { createProject, type Project } from '../store/project';
 import { DEFAULT_DEMO_SCALE, generateDemo, type DemoStats } from './generate';
 
@@ -170,6 +171,21 @@ describe('generateDemo data', () => {
     expect(bySegment['Mid-Market']?.low).toBeGreaterThanOrEqual(200);
     expect(bySegment['Mid-Market']?.high).toBeLessThan(2_000);
     expect(bySegment.Enterprise?.low).toBeGreaterThanOrEqual(2_000);
+  });
+
+  it('gives every account a Region and every opportunity a Lead Source custom field, listed as the project’s fields', () => {
+    expect(readCustomFields(db, 'accounts')).toEqual(['Region']);
+    expect(readCustomFields(db, 'opportunities')).toEqual(['Lead Source']);
+    const regions = db
+      .prepare("SELECT custom ->> '$.Region' AS region, count(*) AS n FROM accounts GROUP BY 1 ORDER BY n DESC")
+      .all() as { region: string; n: number }[];
+    expect(regions.map((r) => r.region)).toEqual(['North America', 'EMEA', 'APAC', 'LATAM']);
+    expect(regions.reduce((sum, r) => sum + r.n, 0)).toBe(stats.accounts);
+    const sources = db
+      .prepare('SELECT DISTINCT custom ->> \'$."Lead Source"\' FROM opportunities ORDER BY 1')
+      .pluck()
+      .all();
+    expect(sources).toEqual(['Event', 'Inbound', 'Outbound', 'Partner']);
   });
 
   it('gives every account 2 to 8 contacts with addresses at its domain, some never leads', () => {

@@ -3,6 +3,7 @@ import { TributaryError } from '../../shared/errors';
 import { DATA_KINDS } from '../../shared/kinds';
 import { inOneTransaction } from '../store/database';
 import { withRevisionTriggersSuspended } from '../store/dataRevision';
+import { registerCustomFields } from '../store/customFields';
 import { DemoRows, firstTableWithRows } from '../store/demoRows';
 import { resolveMemberIdentities } from '../store/memberIdentities';
 import { writeAccount } from './account';
@@ -13,7 +14,7 @@ import { CompanyNames } from './names';
 import { planAccount, type AccountPlan } from './plan';
 import { Random } from './random';
 import { writeMarketingTouches } from './touches';
-import { DemoWriter, type DemoStats } from './writer';
+import { DEMO_CUSTOM_FIELDS, DemoWriter, type DemoStats } from './writer';
 
 export type { DemoStats } from './writer';
 
@@ -96,6 +97,8 @@ export function generateDemo(db: Database.Database, options: DemoOptions = {}): 
       community.writeUnresolvedActions(Math.max(0, communityBudget - writer.stats.communityActions));
       // Like an import, the demo leaves members resolved to contacts and accounts (data.md, identity resolution).
       resolveMemberIdentities(db);
+      registerCustomFields(db, 'accounts', [DEMO_CUSTOM_FIELDS.accounts]);
+      registerCustomFields(db, 'opportunities', [DEMO_CUSTOM_FIELDS.opportunities]);
     });
   });
   return { ...writer.stats };

@@ -32,6 +32,38 @@ function id(prefix: string, n: number, width: number): string {
  * Writes demo rows (through store/demoRows.ts), numbering each kind as it goes ("ACC-000001"); the counts double as
  * the generator's result.
  */
+/**
+ * The demo's custom fields (data.md), so a report can be scoped by one out of the box: the account's sales region and
+ * the deal's lead source, as a CRM export carries them. Drawn from a hash of the row's domain or id, not from the
+ * seeded generator, so adding them left every other demo row as it was.
+ */
+export const DEMO_CUSTOM_FIELDS = { accounts: 'Region', opportunities: 'Lead Source' } as const;
+const REGIONS: readonly [string, number][] = [
+  ['North America', 4],
+  ['EMEA', 3],
+  ['APAC', 2],
+  ['LATAM', 1],
+];
+const LEAD_SOURCES: readonly [string, number][] = [
+  ['Inbound', 4],
+  ['Outbound', 3],
+  ['Partner', 2],
+  ['Event', 1],
+];
+
+/** One of weighted choices, by an FNV-1a hash of `key`. */
+function pickBy(key: string, choices: readonly [string, number][]): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  const total = choices.reduce((sum, [, weight]) => sum + weight, 0);
+  let point = (hash >>> 0) % total;
+  for (const [choice, weight] of choices) {
+    if (point < weight) return choice;
+    point -= weight;
+  }
+  return choices[0]?.[0] ?? '';
+}
+
 export class DemoWriter {
   readonly stats: DemoStats = {
     accounts: 0,
@@ -48,7 +80,8 @@ export class DemoWriter {
 
   account(name: string, domain: string, segment: Segment, employees: number): string {
     const accountId = id('ACC', ++this.stats.accounts, 6);
-    this.rows.account({ accountId, name, domain, segment, employees });
+    const custom = { [DEMO_CUSTOM_FIELDS.accounts]: pickBy(domain, REGIONS) };
+    this.rows.account({ accountId, name, domain, segment, employees, custom });
     return accountId;
   }
 
@@ -78,6 +111,7 @@ export class DemoWriter {
       amount: plan.amount,
       createdAt: plan.createdAt,
       closedAt: plan.closedAt,
+      custom: { [DEMO_CUSTOM_FIELDS.opportunities]: pickBy(opportunityId, LEAD_SOURCES) },
     });
     return opportunityId;
   }

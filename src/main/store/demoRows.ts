@@ -17,7 +17,7 @@ export class DemoRows {
 
   constructor(db: Database.Database) {
     this.insertAccount = db.prepare(
-      'INSERT INTO accounts (account_id, name, domain, segment, employees) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO accounts (account_id, name, domain, segment, employees, custom) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.insertContact = db.prepare(
       `INSERT INTO contacts (contact_id, account_id, email, first_name, last_name, title, lead_created_at)
@@ -25,7 +25,7 @@ export class DemoRows {
     );
     this.insertOpportunity = db.prepare(
       `INSERT INTO opportunities (opportunity_id, account_id, name, type, type_raw, stage, stage_raw, amount,
-         created_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         created_at, closed_at, custom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertTouchpoint = db.prepare(
       `INSERT INTO touchpoints (touchpoint_id, contact_id, account_id, occurred_at, channel, campaign, source, medium)
@@ -45,8 +45,15 @@ export class DemoRows {
     );
   }
 
-  account(row: { accountId: string; name: string; domain: string; segment: string; employees: number }): void {
-    this.insertAccount.run(row.accountId, row.name, row.domain, row.segment, row.employees);
+  account(row: {
+    accountId: string;
+    name: string;
+    domain: string;
+    segment: string;
+    employees: number;
+    custom: Record<string, string>;
+  }): void {
+    this.insertAccount.run(row.accountId, row.name, row.domain, row.segment, row.employees, JSON.stringify(row.custom));
   }
 
   contact(row: {
@@ -80,6 +87,7 @@ export class DemoRows {
     amount: number;
     createdAt: number;
     closedAt: number | null;
+    custom: Record<string, string>;
   }): void {
     this.insertOpportunity.run(
       row.opportunityId,
@@ -92,6 +100,7 @@ export class DemoRows {
       row.amount,
       row.createdAt,
       row.closedAt,
+      JSON.stringify(row.custom),
     );
   }
 
