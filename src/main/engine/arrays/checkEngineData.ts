@@ -14,6 +14,7 @@ import {
 import { Dictionary } from './dictionary';
 import type { MemoEntries } from './engineFile';
 import type { EngineData } from './load';
+import { float64At, int32At, int8At } from './read';
 
 /**
  * Checks arrays decoded from a project's engine snapshot (engine/arrays/projectSnapshot.ts) before the engine uses
@@ -106,7 +107,7 @@ const NUMBER_RULES: Record<NumberKind, (item: number) => boolean> = {
 function numbers(value: Float64Array, path: string, kind: NumberKind): void {
   const fits = NUMBER_RULES[kind];
   for (let i = 0; i < value.length; i++) {
-    const item = value[i] as number;
+    const item = float64At(value, i);
     if (!fits(item)) fail(`${path}[${i}]`, `= ${item} is not a${kind === 'amount' ? 'n' : ''} ${kind}`);
   }
 }
@@ -208,21 +209,21 @@ function checkTouches(
   for (let t = 0; t < n; t++) {
     const community = kind[t] === COMMUNITY;
     const typeOk = community
-      ? (actionType[t] as number) >= 0 && (actionType[t] as number) < ACTION_TYPES.length
+      ? int8At(actionType, t) >= 0 && int8At(actionType, t) < ACTION_TYPES.length
       : actionType[t] === -1;
-    const memberOk = community ? (member[t] as number) >= 0 && (member[t] as number) < sizes.members : member[t] === -1;
+    const memberOk = community ? int32At(member, t) >= 0 && int32At(member, t) < sizes.members : member[t] === -1;
     if (!typeOk || !memberOk) fail(`touches[${t}]`, 'has an action type or member that does not fit its kind');
   }
   // Each account's touches are the range [accountStart[a], accountStart[a + 1]), in time order.
   const start = typed(touches['accountStart'], Int32Array, sizes.accounts + 1, 'touches.accountStart');
   if (start[0] !== 0 || start[sizes.accounts] !== n) fail('touches.accountStart', 'does not span the touches');
   for (let a = 0; a < sizes.accounts; a++) {
-    const from = start[a] as number;
-    const to = start[a + 1] as number;
+    const from = int32At(start, a);
+    const to = int32At(start, a + 1);
     if (!(from <= to)) fail(`touches.accountStart[${a}]`, 'goes backwards');
     for (let t = from; t < to; t++) {
       if (account[t] !== a) fail(`touches.account[${t}]`, `is not account ${a}, whose range holds it`);
-      if (t > from && (occurredAt[t] as number) < (occurredAt[t - 1] as number)) {
+      if (t > from && float64At(occurredAt, t) < float64At(occurredAt, t - 1)) {
         fail(`touches.occurredAt[${t}]`, 'is out of time order');
       }
     }
@@ -266,7 +267,7 @@ function checkCommunity(value: unknown, data: Dataset): void {
   const occurredAt = typed(actions['occurredAt'], Float64Array, n, 'actions.occurredAt');
   numbers(occurredAt, 'actions.occurredAt', 'time');
   for (let i = 1; i < n; i++) {
-    if ((occurredAt[i] as number) < (occurredAt[i - 1] as number))
+    if (float64At(occurredAt, i) < float64At(occurredAt, i - 1))
       fail(`actions.occurredAt[${i}]`, 'is out of time order');
   }
   indexes(typed(actions['account'], Int32Array, n, 'actions.account'), -1, accounts, 'actions.account');

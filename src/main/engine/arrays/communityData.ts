@@ -3,6 +3,7 @@ import type { EngineTables } from '../../store/engineTables';
 import type { ActionRows } from './actionRows';
 import type { Dataset } from './dataset';
 import type { ContactRows } from './load';
+import { int32At } from './read';
 
 /**
  * Every community action, resolved or not (spec 7: a sourcing link may come from a member no account holds), sorted
@@ -158,7 +159,7 @@ function sortedActions(rows: ActionRows, opportunityIndex: Map<string, number>):
     opportunity: new Int32Array(n),
   };
   for (let i = 0; i < n; i++) {
-    const from = order[i] as number;
+    const from = int32At(order, i);
     const opportunityId = rows.opportunityId[from] as string | null;
     actions.id[i] = id[from] as string;
     actions.actionType[i] = rows.actionType[from] as number;

@@ -1,6 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { Dictionary } from './dictionary';
 import type { EngineData } from './load';
+import { float64At, int32At } from './read';
 
 /**
  * The engine's arrays as one file's bytes and back (kept in the project by engine/arrays/projectSnapshot.ts), several
@@ -244,7 +245,7 @@ export function decodeEngineData(
     const values = new Array<string | null>(part.length);
     let at = 0;
     for (let i = 0; i < part.length; i++) {
-      const length = lengths[i] as number;
+      const length = int32At(lengths, i);
       if (length < 0) values[i] = null;
       else {
         values[i] = text.slice(at, at + length);
@@ -293,7 +294,7 @@ export function decodeEngineData(
       const keys = strings(part.map);
       const values = typedOf(part.values, Float64Array);
       if (values.length !== keys.length) throw damaged('a map with more keys than values, or fewer');
-      return new Map(keys.map((k, i) => [k, values[i] as number]));
+      return new Map(keys.map((k, i) => [k, float64At(values, i)]));
     }
     const fields: Record<string, unknown> = {};
     for (const [name, field] of Object.entries(part.fields)) defineField(fields, name, decode(field));

@@ -13,6 +13,7 @@ import { checkEngineData } from './checkEngineData';
 import { decodeEngineData, ENGINE_FILE_FORMAT, encodeEngineData, type EngineFileKey } from './engineFile';
 import { loadEngineData, type EngineData } from './load';
 import { readProjectSnapshot, saveEngineSnapshot, unpackSnapshot } from './projectSnapshot';
+import { float64At, int32At } from './read';
 
 const newProject = useNewProject();
 
@@ -102,8 +103,8 @@ const TAMPERINGS: [string, RegExp, (arrays: EngineData) => void][] = [
     /touches\.occurredAt\[\d+\]/,
     ({ data }) => {
       const start = data.touches.accountStart;
-      const a = start.findIndex((from, i) => (start[i + 1] as number) - from >= 2);
-      data.touches.occurredAt[start[a] as number] = Number.MAX_SAFE_INTEGER;
+      const a = start.findIndex((from, i) => int32At(start, i + 1) - from >= 2);
+      data.touches.occurredAt[int32At(start, a)] = Number.MAX_SAFE_INTEGER;
     },
   ],
   ['an opportunity of an unknown type', /opportunities\.type\[0\]/, ({ data }) => (data.opportunities.type[0] = 9)],
@@ -112,7 +113,7 @@ const TAMPERINGS: [string, RegExp, (arrays: EngineData) => void][] = [
   [
     'a time between milliseconds',
     /touches\.occurredAt\[0\]/,
-    ({ data }) => (data.touches.occurredAt[0] = (data.touches.occurredAt[0] as number) + 0.5),
+    ({ data }) => (data.touches.occurredAt[0] = float64At(data.touches.occurredAt, 0) + 0.5),
   ],
   [
     'an action naming an opportunity past the last',

@@ -1,4 +1,5 @@
 import { COMMUNITY, MARKETING, NO_ACTION, type Touches } from './dataset';
+import { int32At } from './read';
 
 /**
  * Touches in the order they were read (touchpoints, then community actions), one column per field. Columns of
@@ -68,12 +69,12 @@ export function toTouches(columns: TouchColumns, accountCount: number, channelRe
     accountStart,
   };
   for (let i = 0; i < n; i++) {
-    const from = order[i] as number;
+    const from = int32At(order, i);
     touches.kind[i] = columns.kind[from] as number;
     touches.id[i] = columns.id[from] as string;
     touches.account[i] = columns.account[from] as number;
     touches.occurredAt[i] = columns.occurredAt[from] as number;
-    touches.channel[i] = channelRemap[columns.channel[from] as number] as number;
+    touches.channel[i] = int32At(channelRemap, columns.channel[from] as number);
     touches.campaign[i] = columns.campaign[from] as number;
     touches.actionType[i] = columns.actionType[from] as number;
     touches.member[i] = columns.member[from] as number;
@@ -91,15 +92,14 @@ function touchOrder(columns: TouchColumns, accountCount: number): { order: Int32
   const accountStart = new Int32Array(accountCount + 1);
   for (let i = 0; i < n; i++) {
     const slot = (account[i] as number) + 1;
-    accountStart[slot] = (accountStart[slot] as number) + 1;
+    accountStart[slot] = int32At(accountStart, slot) + 1;
   }
-  for (let a = 0; a < accountCount; a++)
-    accountStart[a + 1] = (accountStart[a + 1] as number) + (accountStart[a] as number);
+  for (let a = 0; a < accountCount; a++) accountStart[a + 1] = int32At(accountStart, a + 1) + int32At(accountStart, a);
   const next = accountStart.slice(0, accountCount);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const a = account[i] as number;
-    const at = next[a] as number;
+    const at = int32At(next, a);
     order[at] = i;
     next[a] = at + 1;
   }
@@ -114,8 +114,8 @@ function touchOrder(columns: TouchColumns, accountCount: number): { order: Int32
     );
   };
   for (let a = 0; a < accountCount; a++) {
-    const start = accountStart[a] as number;
-    const end = accountStart[a + 1] as number;
+    const start = int32At(accountStart, a);
+    const end = int32At(accountStart, a + 1);
     if (end - start > 1) order.subarray(start, end).sort(byTimeKindId);
   }
   return { order, accountStart };

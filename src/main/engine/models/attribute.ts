@@ -6,6 +6,7 @@ import { buildJourneys, type Journeys } from './journeys';
 import { markovRemovalEffects } from './markov';
 import type { PathSet } from './paths';
 import { shapleyValues } from './shapley';
+import { float64At, int32At } from '../arrays/read';
 
 /** One model run over a dataset: credits per journey touch and the totals every view starts from. */
 export interface AttributionRun {
@@ -36,30 +37,29 @@ export function attribute(data: Dataset, options: ModelOptions, cached?: Journey
   const { credits, removalEffects, shapley } = creditsFor(data, journeys, options);
   const opps = data.opportunities;
   let revenue = 0;
-  for (let o = 0; o < opps.count; o++) if (opps.stage[o] === STAGE_IDS.won) revenue += opps.amount[o] as number;
+  for (let o = 0; o < opps.count; o++) if (opps.stage[o] === STAGE_IDS.won) revenue += float64At(opps.amount, o);
   const unattributedOpportunities: number[] = [];
   const touched = new Uint8Array(opps.count);
   for (let j = 0; j < journeys.count; j++) {
-    if ((journeys.start[j + 1] as number) > (journeys.start[j] as number))
-      touched[journeys.opportunity[j] as number] = 1;
+    if (int32At(journeys.start, j + 1) > int32At(journeys.start, j)) touched[int32At(journeys.opportunity, j)] = 1;
   }
   let unattributed = 0;
   for (let o = 0; o < opps.count; o++) {
     if (opps.stage[o] === STAGE_IDS.won && !touched[o]) {
       unattributedOpportunities.push(o);
-      unattributed += opps.amount[o] as number;
+      unattributed += float64At(opps.amount, o);
     }
   }
   const perChannel = new Float64Array(data.channels.size);
   let attributed = 0;
   for (let k = 0; k < credits.length; k++) {
-    const credit = credits[k] as number;
+    const credit = float64At(credits, k);
     attributed += credit;
-    const channel = data.touches.channel[journeys.touch[k] as number] as number;
-    perChannel[channel] = (perChannel[channel] as number) + credit;
+    const channel = int32At(data.touches.channel, int32At(journeys.touch, k));
+    perChannel[channel] = float64At(perChannel, channel) + credit;
   }
   const byChannel = data.channels.values
-    .map((channel, c) => ({ channel, credit: perChannel[c] as number }))
+    .map((channel, c) => ({ channel, credit: float64At(perChannel, c) }))
     .sort((a, b) => b.credit - a.credit || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0));
   const run: AttributionRun = {
     options,
@@ -126,17 +126,17 @@ export function pathsOf(data: Dataset, journeys: Journeys, collapseRepeats: bool
   const offsets: number[] = [0];
   const converted: number[] = [];
   for (let j = 0; j < journeys.count; j++) {
-    const s = journeys.start[j] as number;
-    const e = journeys.start[j + 1] as number;
+    const s = int32At(journeys.start, j);
+    const e = int32At(journeys.start, j + 1);
     if (e === s) continue;
     let previous = -1;
     for (let k = s; k < e; k++) {
-      const channel = data.touches.channel[journeys.touch[k] as number] as number;
+      const channel = int32At(data.touches.channel, int32At(journeys.touch, k));
       if (!(collapseRepeats && channel === previous)) channels.push(channel);
       previous = channel;
     }
     offsets.push(channels.length);
-    converted.push(data.opportunities.stage[journeys.opportunity[j] as number] === STAGE_IDS.won ? 1 : 0);
+    converted.push(data.opportunities.stage[int32At(journeys.opportunity, j)] === STAGE_IDS.won ? 1 : 0);
   }
   return {
     channelCount: data.channels.size,

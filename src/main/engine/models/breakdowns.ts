@@ -5,6 +5,7 @@ import { POSITION_LABELS } from '../../../shared/vocabulary/positions';
 import type { AttributionRun } from './attribute';
 import { COMMUNITY, STAGE_IDS, TOUCH_KINDS, type Dataset } from '../arrays/dataset';
 import { POSITION_BITS, POSITION_NAMES, type PositionName } from './journeys';
+import { float64At, int32At, int8At, uint8At } from '../arrays/read';
 
 export type { BreakdownEntry, Breakdowns, MemberBreakdown };
 
@@ -67,8 +68,8 @@ class Tally {
     this.touches = new Int32Array(size);
   }
   add(id: number, credit: number): void {
-    this.credit[id] = (this.credit[id] as number) + credit;
-    this.touches[id] = (this.touches[id] as number) + 1;
+    this.credit[id] = float64At(this.credit, id) + credit;
+    this.touches[id] = int32At(this.touches, id) + 1;
   }
   /**
    * Entries for the ids that have touches, sorted. With `atLeast`, only the ids whose credit reaches it: the largest
@@ -77,12 +78,12 @@ class Tally {
   entries(key: (id: number) => string, label: (id: number) => string, atLeast = -Infinity): BreakdownEntry[] {
     const out: BreakdownEntry[] = [];
     for (let id = 0; id < this.touches.length; id++) {
-      if (this.touches[id] === 0 || (this.credit[id] as number) < atLeast) continue;
+      if (this.touches[id] === 0 || float64At(this.credit, id) < atLeast) continue;
       out.push({
         key: key(id),
         label: label(id),
-        credit: this.credit[id] as number,
-        touches: this.touches[id] as number,
+        credit: float64At(this.credit, id),
+        touches: int32At(this.touches, id),
       });
     }
     return out.sort(compareEntries);
@@ -106,27 +107,27 @@ export function breakdowns(data: Dataset, run: AttributionRun, options: Breakdow
   let attributed = 0;
 
   for (let j = 0; j < journeys.count; j++) {
-    const o = journeys.opportunity[j] as number;
+    const o = int32At(journeys.opportunity, j);
     if (opps.stage[o] !== STAGE_IDS.won) continue;
-    const type = opps.type[o] as number;
-    for (let k = journeys.start[j] as number; k < (journeys.start[j + 1] as number); k++) {
-      const t = journeys.touch[k] as number;
-      const credit = credits[k] as number;
+    const type = uint8At(opps.type, o);
+    for (let k = int32At(journeys.start, j); k < int32At(journeys.start, j + 1); k++) {
+      const t = int32At(journeys.touch, k);
+      const credit = float64At(credits, k);
       attributed += credit;
-      byChannel.add(touches.channel[t] as number, credit);
-      byCampaign.add(campaignSlot(touches.campaign[t] as number), credit);
-      const kind = touches.kind[t] as number;
+      byChannel.add(int32At(touches.channel, t), credit);
+      byCampaign.add(campaignSlot(int32At(touches.campaign, t)), credit);
+      const kind = uint8At(touches.kind, t);
       byKind.add(kind, credit);
       byType.add(type, credit);
       // A touch counts at every position it holds; its credit splits over them (spec 5).
-      const bits = journeys.positions[k] as number;
+      const bits = uint8At(journeys.positions, k);
       for (let p = 0; p < POSITION_NAMES.length; p++) {
         if (bits & (POSITION_BITS[p] as number))
-          byPosition.add(p, credit * (split[bits * POSITION_NAMES.length + p] as number));
+          byPosition.add(p, credit * float64At(split, bits * POSITION_NAMES.length + p));
       }
       if (kind === COMMUNITY) {
-        byAction.add(touches.actionType[t] as number, credit);
-        byMember.add(touches.member[t] as number, credit);
+        byAction.add(int8At(touches.actionType, t), credit);
+        byMember.add(int32At(touches.member, t), credit);
       }
     }
   }
@@ -158,7 +159,7 @@ function foldMembers(byMember: Tally, memberName: (m: number) => string, top: nu
   const keep = Math.max(0, Math.floor(top));
   const credits: number[] = [];
   for (let m = 0; m < byMember.touches.length; m++) {
-    if (byMember.touches[m] !== 0) credits.push(byMember.credit[m] as number);
+    if (byMember.touches[m] !== 0) credits.push(float64At(byMember.credit, m));
   }
   const members = credits.length;
   // Only members at or above the keep-th largest credit can be among the top ones (ties included, then sorted).
@@ -172,8 +173,8 @@ function foldMembers(byMember: Tally, memberName: (m: number) => string, top: nu
     let touches = 0;
     for (let m = 0; m < byMember.touches.length; m++) {
       if (byMember.touches[m] === 0 || listed.has(memberName(m))) continue;
-      credit += byMember.credit[m] as number;
-      touches += byMember.touches[m] as number;
+      credit += float64At(byMember.credit, m);
+      touches += int32At(byMember.touches, m);
     }
     other = { key: OTHER_MEMBERS_KEY, label: `Other (${members - shown.length} members)`, credit, touches };
   }

@@ -10,6 +10,7 @@ import { earliestSources, linkedOpportunities, touchSourcing } from './car/sourc
 import type { CommunityData } from '../arrays/communityData';
 import { actionTypeId, COMMUNITY, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../arrays/dataset';
 import { POSITION_BITS, POSITION_NAMES, type Journeys, type PositionName } from './journeys';
+import { float64At, int32At, int8At, uint8At } from '../arrays/read';
 
 export interface CarOptions {
   referralWindowDays: number;
@@ -62,30 +63,30 @@ export function computeCar(
   const upgrade = { attributed: 0, influenced: 0, sourced: 0 };
 
   for (let j = 0; j < journeys.count; j++) {
-    const o = journeys.opportunity[j] as number;
+    const o = int32At(journeys.opportunity, j);
     if (!isWon(o)) continue;
     let touched = false;
-    for (let k = journeys.start[j] as number; k < (journeys.start[j + 1] as number); k++) {
-      const touch = journeys.touch[k] as number;
+    for (let k = int32At(journeys.start, j); k < int32At(journeys.start, j + 1); k++) {
+      const touch = int32At(journeys.touch, k);
       if (touches.kind[touch] !== COMMUNITY) continue;
       touched = true;
       communityTouches++;
       const credit = credits[k] ?? 0;
       attributed += credit;
-      const type = touches.actionType[touch] as number;
-      byActionType[type] = (byActionType[type] as number) + credit;
+      const type = int8At(touches.actionType, touch);
+      byActionType[type] = float64At(byActionType, type) + credit;
       // Upgrade category: opportunities of type upgrade; renewals have churn_reduction (choice, spec 7).
       if (isUpgrade(o)) upgrade.attributed += credit;
       // spec 7: attributed CAR per position; a touch holding several milestones splits its credit over them.
-      const bits = journeys.positions[k] as number;
+      const bits = uint8At(journeys.positions, k);
       for (let p = 0; p < POSITION_NAMES.length; p++) {
         if (bits & (POSITION_BITS[p] as number)) {
-          byPosition[p] = (byPosition[p] as number) + credit * (split[bits * POSITION_NAMES.length + p] as number);
+          byPosition[p] = float64At(byPosition, p) + credit * float64At(split, bits * POSITION_NAMES.length + p);
         }
       }
     }
     if (touched) {
-      const amount = opps.amount[o] as number;
+      const amount = float64At(opps.amount, o);
       influenced += amount;
       if (isUpgrade(o)) upgrade.influenced += amount;
     }
@@ -95,12 +96,12 @@ export function computeCar(
   const sourcing = sourcingOf(data, community, journeys, options.referralWindowDays);
   upgrade.sourced = sourcing.upgradeSourced;
   const linkCategory = (type: LinkType) => ({
-    attributed: byActionType[actionTypeId(type)] as number,
+    attributed: float64At(byActionType, actionTypeId(type)),
     sourced: sourcing.byLinkType[type],
   });
 
   let engagement = 0;
-  for (const type of ENGAGEMENT_TYPES) engagement += byActionType[type] as number;
+  for (const type of ENGAGEMENT_TYPES) engagement += float64At(byActionType, type);
   let wonCount = 0;
   for (let o = 0; o < opps.count; o++) if (isWon(o)) wonCount++;
 
@@ -167,7 +168,7 @@ function computeSourcing(data: Dataset, community: CommunityData, journeys: Jour
   let sourced = 0;
   let upgradeSourced = 0;
   for (const [o, link] of earliest) {
-    const entry = { opportunityId: opps.id[o] as string, amount: opps.amount[o] as number };
+    const entry = { opportunityId: opps.id[o] as string, amount: float64At(opps.amount, o) };
     const rest = { source: link.source, actionId: link.action, at: link.at };
     if (isWon(o)) {
       sourced += entry.amount;
@@ -184,7 +185,7 @@ function computeSourcing(data: Dataset, community: CommunityData, journeys: Jour
   const linkSourced = (type: LinkType): number => {
     const named = new Set(links.filter((l) => l.source === type && isWon(l.opportunity)).map((l) => l.opportunity));
     let sum = 0;
-    for (const o of named) sum += opps.amount[o] as number;
+    for (const o of named) sum += float64At(opps.amount, o);
     return sum;
   };
 

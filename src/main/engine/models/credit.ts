@@ -1,6 +1,7 @@
 import type { PositionWeights } from '../../../shared/modelOptions';
 import type { Dataset } from '../arrays/dataset';
 import { CW, FT, LC, MID, OC, type Journeys } from './journeys';
+import { float64At, int32At, uint8At } from '../arrays/read';
 
 /**
  * Credits per journey touch, in currency, aligned with `journeys.touch`. Only won journeys get credit (spec 2): a
@@ -11,7 +12,7 @@ export type Credits = Float64Array;
 const DAY_MS = 86_400_000;
 
 function isWon(data: Dataset, journeys: Journeys, j: number): boolean {
-  return data.opportunities.stage[journeys.opportunity[j] as number] === 0;
+  return data.opportunities.stage[int32At(journeys.opportunity, j)] === 0;
 }
 
 /**
@@ -24,14 +25,14 @@ export function positionCredits(data: Dataset, journeys: Journeys, w: PositionWe
   const credits = new Float64Array(journeys.touch.length);
   for (let j = 0; j < journeys.count; j++) {
     if (!isWon(data, journeys, j)) continue;
-    const s = journeys.start[j] as number;
-    const e = journeys.start[j + 1] as number;
+    const s = int32At(journeys.start, j);
+    const e = int32At(journeys.start, j + 1);
     if (e === s) continue;
-    const amount = data.opportunities.amount[journeys.opportunity[j] as number] as number;
+    const amount = float64At(data.opportunities.amount, int32At(journeys.opportunity, j));
     let present = 0;
     let middles = 0;
     for (let k = s; k < e; k++) {
-      const p = journeys.positions[k] as number;
+      const p = uint8At(journeys.positions, k);
       present |= p;
       if (p & MID) middles++;
     }
@@ -46,7 +47,7 @@ export function positionCredits(data: Dataset, journeys: Journeys, w: PositionWe
         credits[k] = amount / (e - s);
         continue;
       }
-      const p = journeys.positions[k] as number;
+      const p = uint8At(journeys.positions, k);
       const share =
         (p & FT ? w.FT : 0) +
         (p & LC ? w.LC : 0) +
@@ -69,7 +70,7 @@ export function timeDecayCredits(data: Dataset, journeys: Journeys, halfLifeDays
   const halfLife = halfLifeDays * DAY_MS;
   const { occurredAt } = data.touches;
   return weightedCredits(data, journeys, (touch, closedAt) =>
-    Math.pow(2, -(closedAt - (occurredAt[touch] as number)) / halfLife),
+    Math.pow(2, -(closedAt - float64At(occurredAt, touch)) / halfLife),
   );
 }
 
@@ -81,20 +82,20 @@ function weightedCredits(
   const credits = new Float64Array(journeys.touch.length);
   for (let j = 0; j < journeys.count; j++) {
     if (!isWon(data, journeys, j)) continue;
-    const s = journeys.start[j] as number;
-    const e = journeys.start[j + 1] as number;
+    const s = int32At(journeys.start, j);
+    const e = int32At(journeys.start, j + 1);
     if (e === s) continue;
-    const o = journeys.opportunity[j] as number;
-    const amount = data.opportunities.amount[o] as number;
-    const closedAt = data.opportunities.closedAt[o] as number;
+    const o = int32At(journeys.opportunity, j);
+    const amount = float64At(data.opportunities.amount, o);
+    const closedAt = float64At(data.opportunities.closedAt, o);
     let total = 0;
     for (let k = s; k < e; k++) {
-      const weight = weightOf(journeys.touch[k] as number, closedAt);
+      const weight = weightOf(int32At(journeys.touch, k), closedAt);
       credits[k] = weight;
       total += weight;
     }
     // A touch long before the close can underflow to 0: then the journey splits equally.
-    for (let k = s; k < e; k++) credits[k] = total > 0 ? (amount * (credits[k] as number)) / total : amount / (e - s);
+    for (let k = s; k < e; k++) credits[k] = total > 0 ? (amount * float64At(credits, k)) / total : amount / (e - s);
   }
   return credits;
 }
@@ -110,26 +111,26 @@ export function channelWeightCredits(data: Dataset, journeys: Journeys, channelW
   const touchesOf = new Float64Array(channelWeights.length);
   for (let j = 0; j < journeys.count; j++) {
     if (!isWon(data, journeys, j)) continue;
-    const s = journeys.start[j] as number;
-    const e = journeys.start[j + 1] as number;
+    const s = int32At(journeys.start, j);
+    const e = int32At(journeys.start, j + 1);
     if (e === s) continue;
-    const amount = data.opportunities.amount[journeys.opportunity[j] as number] as number;
+    const amount = float64At(data.opportunities.amount, int32At(journeys.opportunity, j));
     let total = 0;
     let channels = 0;
     for (let k = s; k < e; k++) {
-      const c = channel[journeys.touch[k] as number] as number;
+      const c = int32At(channel, int32At(journeys.touch, k));
       if (touchesOf[c] === 0) {
         total += Math.max(0, channelWeights[c] ?? 0);
         channels++;
       }
-      touchesOf[c] = (touchesOf[c] as number) + 1;
+      touchesOf[c] = float64At(touchesOf, c) + 1;
     }
     for (let k = s; k < e; k++) {
-      const c = channel[journeys.touch[k] as number] as number;
+      const c = int32At(channel, int32At(journeys.touch, k));
       const share = total > 0 ? Math.max(0, channelWeights[c] ?? 0) / total : 1 / channels;
-      credits[k] = (amount * share) / (touchesOf[c] as number);
+      credits[k] = (amount * share) / float64At(touchesOf, c);
     }
-    for (let k = s; k < e; k++) touchesOf[channel[journeys.touch[k] as number] as number] = 0;
+    for (let k = s; k < e; k++) touchesOf[int32At(channel, int32At(journeys.touch, k))] = 0;
   }
   return credits;
 }

@@ -6,6 +6,7 @@ import { STAGE_IDS, TOUCH_KINDS, type Dataset } from '../arrays/dataset';
 import type { AttributionRun } from './attribute';
 import { CW, FT, LC, MID, OC, POSITION_BITS, POSITION_NAMES } from './journeys';
 import { opportunityMatch } from './opportunitySearch';
+import { float64At, int32At, uint8At } from '../arrays/read';
 
 const DAY_MS = 86_400_000;
 
@@ -59,7 +60,7 @@ export function explainJourney(data: Dataset, run: AttributionRun, o: number, cu
   const j = journeyIndexOf(run, o);
   const base = {
     ...match,
-    createdAt: opps.createdAt[o] as number,
+    createdAt: float64At(opps.createdAt, o),
     restarted: j >= 0 && journeys.restarted[j] === 1,
     policy: options.upgradePolicy,
     model: options.model,
@@ -74,23 +75,23 @@ export function explainJourney(data: Dataset, run: AttributionRun, o: number, cu
       note: 'An open opportunity is pipeline: it has no journey and gets no credit until it closes (spec 2).',
     };
   }
-  const s = journeys.start[j] as number;
-  const e = journeys.start[j + 1] as number;
+  const s = int32At(journeys.start, j);
+  const e = int32At(journeys.start, j + 1);
   const won = opps.stage[o] === STAGE_IDS.won;
-  const amount = opps.amount[o] as number;
+  const amount = float64At(opps.amount, o);
   const rules = won ? rulesOf(data, run, j, amount, money) : null;
   const touches: JourneyTouch[] = [];
   let total = 0;
   for (let k = s; k < e; k++) {
-    const t = journeys.touch[k] as number;
-    const credit = credits[k] as number;
+    const t = int32At(journeys.touch, k);
+    const credit = float64At(credits, k);
     total += credit;
     touches.push({
-      kind: TOUCH_KINDS[data.touches.kind[t] as number] as JourneyTouch['kind'],
+      kind: TOUCH_KINDS[uint8At(data.touches.kind, t)] as JourneyTouch['kind'],
       id: data.touches.id[t] as string,
-      channel: data.channels.values[data.touches.channel[t] as number] as string,
-      occurredAt: data.touches.occurredAt[t] as number,
-      positions: positionNames(journeys.positions[k] as number),
+      channel: data.channels.values[int32At(data.touches.channel, t)] as string,
+      occurredAt: float64At(data.touches.occurredAt, t),
+      positions: positionNames(uint8At(journeys.positions, k)),
       credit,
       rule: rules?.[k - s]?.text ?? 'Lost: no revenue credit; the journey counts as a non-converting path (spec 2).',
     });
@@ -141,7 +142,7 @@ function positionNames(bits: number): PositionName[] {
 }
 
 function equalRules(run: AttributionRun, j: number, amount: number, money: Money, why: string): Rule[] {
-  const n = (run.journeys.start[j + 1] as number) - (run.journeys.start[j] as number);
+  const n = int32At(run.journeys.start, j + 1) - int32At(run.journeys.start, j);
   const credit = amount / n;
   const text = `${why}1 of ${n} touches × ${money.format(amount)} = ${money.format(credit)}`;
   return Array.from({ length: n }, () => ({ text, credit }));
@@ -150,15 +151,15 @@ function equalRules(run: AttributionRun, j: number, amount: number, money: Money
 /** spec 5: position weights, the missing ones spread over the present ones, MID shared by the middle touches. */
 function positionRules(run: AttributionRun, j: number, amount: number, money: Money, w: PositionWeights): Rule[] {
   const { journeys } = run;
-  const s = journeys.start[j] as number;
-  const e = journeys.start[j + 1] as number;
+  const s = int32At(journeys.start, j);
+  const e = int32At(journeys.start, j + 1);
   const weightOf = (bit: number): number =>
     bit === FT ? w.FT : bit === LC ? w.LC : bit === OC ? w.OC : bit === CW ? w.CW : w.MID;
   let present = 0;
   let middles = 0;
   for (let k = s; k < e; k++) {
-    present |= journeys.positions[k] as number;
-    if ((journeys.positions[k] as number) & MID) middles++;
+    present |= uint8At(journeys.positions, k);
+    if (uint8At(journeys.positions, k) & MID) middles++;
   }
   let total = 0;
   const missing: string[] = [];
@@ -172,7 +173,7 @@ function positionRules(run: AttributionRun, j: number, amount: number, money: Mo
     missing.length > 0 ? ` (${restart}${listOf(missing)} missing, redistributed)` : restart ? ' (upgrade journey)' : '';
   const rules: Rule[] = [];
   for (let k = s; k < e; k++) {
-    const bits = journeys.positions[k] as number;
+    const bits = uint8At(journeys.positions, k);
     let share = 0;
     const parts: string[] = [];
     POSITION_BITS.forEach((bit, i) => {
@@ -205,13 +206,13 @@ function timeDecayRules(
   halfLifeDays: number,
 ): Rule[] {
   const { journeys } = run;
-  const s = journeys.start[j] as number;
-  const e = journeys.start[j + 1] as number;
-  const closedAt = data.opportunities.closedAt[journeys.opportunity[j] as number] as number;
+  const s = int32At(journeys.start, j);
+  const e = int32At(journeys.start, j + 1);
+  const closedAt = float64At(data.opportunities.closedAt, int32At(journeys.opportunity, j));
   const days: number[] = [];
   const weights: number[] = [];
   for (let k = s; k < e; k++) {
-    const d = (closedAt - (data.touches.occurredAt[journeys.touch[k] as number] as number)) / DAY_MS;
+    const d = (closedAt - float64At(data.touches.occurredAt, int32At(journeys.touch, k))) / DAY_MS;
     days.push(d);
     weights.push(Math.pow(2, -d / halfLifeDays));
   }
@@ -237,10 +238,10 @@ function channelRules(
   weightName: string,
 ): Rule[] {
   const { journeys } = run;
-  const s = journeys.start[j] as number;
-  const e = journeys.start[j + 1] as number;
+  const s = int32At(journeys.start, j);
+  const e = int32At(journeys.start, j + 1);
   const channelOf = (k: number): string =>
-    data.channels.values[data.touches.channel[journeys.touch[k] as number] as number] as string;
+    data.channels.values[int32At(data.touches.channel, int32At(journeys.touch, k))] as string;
   const touchesOf = new Map<string, number>();
   for (let k = s; k < e; k++) touchesOf.set(channelOf(k), (touchesOf.get(channelOf(k)) ?? 0) + 1);
   const weightOf = (channel: string): number => Math.max(0, byName[channel] ?? 0);

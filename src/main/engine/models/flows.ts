@@ -6,6 +6,7 @@ import type { AttributionRun } from './attribute';
 import { actionTypeWords, compareEntries, OPPORTUNITY_TYPE_LABELS, positionSplitOf } from './breakdowns';
 import { COMMUNITY, STAGE_IDS, type Dataset } from '../arrays/dataset';
 import { POSITION_BITS, POSITION_NAMES, type PositionName } from './journeys';
+import { float64At, int32At, int8At, uint8At } from '../arrays/read';
 
 export type { SankeyFlows, SankeyLayer, SankeyLink, SankeyNode };
 
@@ -40,25 +41,23 @@ export function sankeyFlows(data: Dataset, run: AttributionRun, options: SankeyO
   const positionType = new Float64Array(POSITIONS * TYPES);
 
   for (let j = 0; j < journeys.count; j++) {
-    const o = journeys.opportunity[j] as number;
+    const o = int32At(journeys.opportunity, j);
     if (opps.stage[o] !== STAGE_IDS.won) continue;
-    const type = opps.type[o] as number;
-    for (let k = journeys.start[j] as number; k < (journeys.start[j + 1] as number); k++) {
-      const credit = credits[k] as number;
+    const type = uint8At(opps.type, o);
+    for (let k = int32At(journeys.start, j); k < int32At(journeys.start, j + 1); k++) {
+      const credit = float64At(credits, k);
       if (!(credit > 0)) continue;
-      const t = journeys.touch[k] as number;
+      const t = int32At(journeys.touch, k);
       const community = touches.kind[t] === COMMUNITY;
       if (!community && options.scope === 'community') continue;
-      const source = community
-        ? (touches.actionType[t] as number)
-        : ACTION_TYPES.length + (touches.channel[t] as number);
-      const bits = journeys.positions[k] as number;
+      const source = community ? int8At(touches.actionType, t) : ACTION_TYPES.length + int32At(touches.channel, t);
+      const bits = uint8At(journeys.positions, k);
       for (let p = 0; p < POSITIONS; p++) {
         if (!(bits & (POSITION_BITS[p] as number))) continue;
-        const value = credit * (split[bits * POSITIONS + p] as number);
+        const value = credit * float64At(split, bits * POSITIONS + p);
         if (!(value > 0)) continue;
-        sourcePosition[source * POSITIONS + p] = (sourcePosition[source * POSITIONS + p] as number) + value;
-        positionType[p * TYPES + type] = (positionType[p * TYPES + type] as number) + value;
+        sourcePosition[source * POSITIONS + p] = float64At(sourcePosition, source * POSITIONS + p) + value;
+        positionType[p * TYPES + type] = float64At(positionType, p * TYPES + type) + value;
       }
     }
   }
@@ -82,7 +81,7 @@ export function sankeyFlows(data: Dataset, run: AttributionRun, options: SankeyO
     row.forEach((flow, type) => {
       if (!(flow > 0)) return;
       links.push({ source: positionId(p), target: typeId(type), value: flow });
-      typeIn[type] = (typeIn[type] as number) + flow;
+      typeIn[type] = float64At(typeIn, type) + flow;
     });
   }
   let total = 0;

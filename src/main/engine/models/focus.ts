@@ -6,6 +6,7 @@ import type { AttributionRun } from './attribute';
 import { positionSplitOf } from './breakdowns';
 import { sankeyFlows, type SankeyFlows } from './flows';
 import { POSITION_BITS, POSITION_NAMES, type Journeys } from './journeys';
+import { float64At, int32At, int8At, uint8At } from '../arrays/read';
 
 export type { FlowFocus };
 
@@ -48,25 +49,25 @@ export function focusRun(
   const focused: number[] = [];
   let attributed = 0;
   for (let j = 0; j < journeys.count; j++) {
-    const o = journeys.opportunity[j] as number;
+    const o = int32At(journeys.opportunity, j);
     if (opps.stage[o] !== STAGE_IDS.won) continue;
     if (type >= 0 && opps.type[o] !== type) continue;
-    for (let k = journeys.start[j] as number; k < (journeys.start[j + 1] as number); k++) {
-      const credit = credits[k] as number;
+    for (let k = int32At(journeys.start, j); k < int32At(journeys.start, j + 1); k++) {
+      const credit = float64At(credits, k);
       if (!(credit > 0)) continue;
-      const t = journeys.touch[k] as number;
+      const t = int32At(journeys.touch, k);
       if (scope === 'community' && touches.kind[t] !== COMMUNITY) continue;
       if (node.layer === 0) {
         const source = sourceOf(t);
         if (node.kind === 'otherSources' ? named.has(source) : source !== nodeId) continue;
       }
-      let bits = journeys.positions[k] as number;
+      let bits = uint8At(journeys.positions, k);
       let share = credit;
       // A position node holds only its part of a touch's credit, and the touch keeps just that position.
       if (position >= 0) {
         const bit = POSITION_BITS[position] as number;
         if (!(bits & bit)) continue;
-        share = credit * (split[bits * POSITION_NAMES.length + position] as number);
+        share = credit * float64At(split, bits * POSITION_NAMES.length + position);
         bits = bit;
       }
       kept.touch.push(t);
@@ -77,7 +78,7 @@ export function focusRun(
     if (kept.touch.length > (kept.start.at(-1) as number)) {
       kept.opportunity.push(o);
       kept.start.push(kept.touch.length);
-      restarted.push(journeys.restarted[j] as number);
+      restarted.push(uint8At(journeys.restarted, j));
     }
   }
   const subset: Journeys = {
@@ -100,6 +101,6 @@ function sourceIdOf(data: Dataset): (touch: number) => string {
   const channels = data.channels.values.map((channel) => SANKEY_NODE_KINDS.channel.id(channel));
   return (t) =>
     data.touches.kind[t] === COMMUNITY
-      ? (community[data.touches.actionType[t] as number] as string)
-      : (channels[data.touches.channel[t] as number] as string);
+      ? (community[int8At(data.touches.actionType, t)] as string)
+      : (channels[int32At(data.touches.channel, t)] as string);
 }

@@ -1,4 +1,5 @@
 import { STAGE_IDS, OPPORTUNITY_TYPE_IDS, type Dataset } from '../arrays/dataset';
+import { float64At, int32At, uint8At } from '../arrays/read';
 
 /** Journey positions (spec 3-5) as bits: one touch may hold several milestones, whose credits add. */
 export const FT = 1;
@@ -40,7 +41,7 @@ function search(times: Float64Array, from: number, to: number, t: number, after:
   let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const value = times[mid] as number;
+    const value = float64At(times, mid);
     if (value < t || (after && value === t)) lo = mid + 1;
     else hi = mid;
   }
@@ -62,17 +63,17 @@ export function buildJourneys(data: Dataset, options: JourneyOptions): Journeys 
   const restarted: number[] = [];
 
   for (let o = 0; o < opps.count; o++) {
-    const stage = opps.stage[o] as number;
-    const closedAt = opps.closedAt[o] as number;
+    const stage = uint8At(opps.stage, o);
+    const closedAt = float64At(opps.closedAt, o);
     if (stage === STAGE_IDS.open || Number.isNaN(closedAt)) continue;
-    const account = opps.account[o] as number;
-    const createdAt = opps.createdAt[o] as number;
-    const from = touches.accountStart[account] as number;
-    const to = touches.accountStart[account + 1] as number;
+    const account = int32At(opps.account, o);
+    const createdAt = float64At(opps.createdAt, o);
+    const from = int32At(touches.accountStart, account);
+    const to = int32At(touches.accountStart, account + 1);
     // spec 3: lookback_start = created_at - lookback_days; 0 means the account's whole history.
     const lookbackStart = options.lookbackDays > 0 ? createdAt - options.lookbackDays * DAY_MS : -Infinity;
     const end = search(times, from, to, closedAt, true); // touches at or before closed_at
-    const isUpgrade = (opps.type[o] as number) !== OPPORTUNITY_TYPE_IDS.new_business;
+    const isUpgrade = uint8At(opps.type, o) !== OPPORTUNITY_TYPE_IDS.new_business;
     const restart = isUpgrade && options.upgradePolicy === 'restart-at-opportunity';
     const first = touch.length;
 
@@ -85,7 +86,7 @@ export function buildJourneys(data: Dataset, options: JourneyOptions): Journeys 
       if (end > begin) {
         positions[first] = (positions[first] as number) | FT;
         positions[touch.length - 1] = (positions[touch.length - 1] as number) | CW;
-        const lead = data.leadCreatedAt[account] as number;
+        const lead = float64At(data.leadCreatedAt, account);
         // LC: the last touch at or before the lead creation of the account's earliest-created contact.
         if (!Number.isNaN(lead)) markLast(times, touch, positions, first, lead, LC);
         markLast(times, touch, positions, first, createdAt, OC);
@@ -97,7 +98,7 @@ export function buildJourneys(data: Dataset, options: JourneyOptions): Journeys 
       const floor = Math.max(previous, lookbackStart);
       if (after > from) {
         const oc = after - 1;
-        const t = times[oc] as number;
+        const t = float64At(times, oc);
         if (t > previous && t >= floor) {
           touch.push(oc);
           positions.push(OC);
@@ -134,7 +135,7 @@ function markLast(
   bit: number,
 ): void {
   for (let k = touch.length - 1; k >= first; k--) {
-    if ((times[touch[k] as number] as number) <= t) {
+    if (float64At(times, touch[k] as number) <= t) {
       positions[k] = (positions[k] as number) | bit;
       return;
     }
@@ -150,9 +151,9 @@ function wonClosingsByAccount(data: Dataset): WonClosing[][] {
   const byAccount: WonClosing[][] = [];
   const opps = data.opportunities;
   for (let o = 0; o < opps.count; o++) {
-    const closedAt = opps.closedAt[o] as number;
+    const closedAt = float64At(opps.closedAt, o);
     if (opps.stage[o] !== STAGE_IDS.won || Number.isNaN(closedAt)) continue;
-    const account = opps.account[o] as number;
+    const account = int32At(opps.account, o);
     (byAccount[account] ??= []).push({ closedAt, opportunity: o });
   }
   return byAccount;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lost, pathSetsArbitrary, won } from '../../../../test/engine/pathSets';
 import { MARKOV_MAX_STATES, markovRemovalEffects } from './markov';
 import { pathSetFrom, type PathSet } from './paths';
+import { float64At } from '../arrays/read';
 
 const [A, B, C, D] = [0, 1, 2, 3];
 
@@ -106,7 +107,7 @@ describe('Markov removal effects', () => {
           expect(effect).toBeLessThanOrEqual(1);
           // P(conv without c) = P(conv) (1 - RE(c)), compared where it is measured (RE itself is a ratio).
           const without = result.conversionProbability * (1 - effect);
-          expect(Math.abs(without - (simulated.withoutChannel[channel] as number))).toBeLessThan(0.007);
+          expect(Math.abs(without - float64At(simulated.withoutChannel, channel))).toBeLessThan(0.007);
         });
       }),
       { numRuns: 20 },

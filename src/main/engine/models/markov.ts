@@ -1,4 +1,5 @@
 import { checkPathSet, type PathSet } from './paths';
+import { float64At, int32At } from '../arrays/read';
 
 export interface MarkovResult {
   /** P(conversion) of a walk from start in the chain observed on all paths. */
@@ -57,7 +58,7 @@ export function markovRemovalEffects(paths: PathSet, order: number): MarkovResul
   const mark = new Uint8Array(channelCount);
   const containsMarked = (state: number): boolean => {
     for (let t = state * order; t < (state + 1) * order; t++) {
-      const channel = tuples[t] as number;
+      const channel = int32At(tuples, t);
       if (channel >= 0 && mark[channel] === 1) return true;
     }
     return false;
@@ -70,9 +71,9 @@ export function markovRemovalEffects(paths: PathSet, order: number): MarkovResul
     if (group.length === 1) {
       // Left: start and the states holding the channel; spec 6: entering them means null.
       const channel = group[0] as number;
-      let away = chain.conv[0] as number;
-      for (let j = 0; j < chain.size; j++) away += j === 0 ? (chain.exit[0] as number) : (chain.weights[j] as number);
-      withoutChannel[channel] = (chain.conv[0] as number) / away;
+      let away = float64At(chain.conv, 0);
+      for (let j = 0; j < chain.size; j++) away += j === 0 ? float64At(chain.exit, 0) : float64At(chain.weights, j);
+      withoutChannel[channel] = float64At(chain.conv, 0) / away;
       conversionProbability ??= conversionFromStart(chain);
       return;
     }
@@ -81,7 +82,7 @@ export function markovRemovalEffects(paths: PathSet, order: number): MarkovResul
       mark.fill(0);
       for (const channel of part) mark[channel] = 1;
       solveRemovals(
-        eliminate(chain, (local) => containsMarked(chain.state[local] as number)),
+        eliminate(chain, (local) => containsMarked(int32At(chain.state, local))),
         part,
       );
     }
@@ -90,7 +91,7 @@ export function markovRemovalEffects(paths: PathSet, order: number): MarkovResul
 
   const probability = conversionProbability ?? 0;
   for (const channel of observed) {
-    const effect = probability > 0 ? 1 - (withoutChannel[channel] as number) / probability : 0;
+    const effect = probability > 0 ? 1 - float64At(withoutChannel, channel) / probability : 0;
     // Removing a channel only takes conversions away; the clamp is for rounding.
     removalEffects[channel] = Math.min(1, Math.max(0, effect));
   }
@@ -108,18 +109,18 @@ function observedStates(paths: PathSet, order: number): { size: number; stateAt:
   const tuples: number[] = new Array<number>(order).fill(-1);
   const stateAt = new Int32Array(channels.length);
   for (let p = 0; p + 1 < offsets.length; p++) {
-    const first = offsets[p] as number;
-    const end = offsets[p + 1] as number;
+    const first = int32At(offsets, p);
+    const end = int32At(offsets, p + 1);
     for (let i = first; i < end; i++) {
       const from = Math.max(first, i - order + 1);
       // Digits 1..channelCount in base channelCount + 1: distinct for every tuple, of any length up to k.
       let key = 0;
-      for (let j = from; j <= i; j++) key = key * base + (channels[j] as number) + 1;
+      for (let j = from; j <= i; j++) key = key * base + int32At(channels, j) + 1;
       let id = ids.get(key);
       if (id === undefined) {
         id = tuples.length / order;
         ids.set(key, id);
-        for (let j = 0; j < order; j++) tuples.push(from + j <= i ? (channels[from + j] as number) : -1);
+        for (let j = 0; j < order; j++) tuples.push(from + j <= i ? int32At(channels, from + j) : -1);
       }
       stateAt[i] = id;
     }
@@ -152,12 +153,12 @@ function countedChain(paths: PathSet, size: number, stateAt: Int32Array): Chain 
     state: Int32Array.from({ length: size }, (_, i) => i),
   };
   for (let p = 0; p < converted.length; p++) {
-    const first = offsets[p] as number;
-    const end = offsets[p + 1] as number;
+    const first = int32At(offsets, p);
+    const end = int32At(offsets, p + 1);
     if (end === first) continue;
     let previous = 0;
     for (let i = first; i < end; i++) {
-      const state = stateAt[i] as number;
+      const state = int32At(stateAt, i);
       if (state !== previous) chain.weights[previous * size + state]! += 1;
       previous = state;
     }
@@ -182,24 +183,25 @@ function eliminate(chain: Chain, keep: (local: number) => boolean): Chain {
     if (keep(p)) continue;
     alive[p] = 0;
     const row = p * m;
-    let out = (conv[p] as number) + (exit[p] as number);
+    let out = float64At(conv, p) + float64At(exit, p);
     let count = 0;
     for (let j = 0; j < m; j++) {
-      const weight = weights[row + j] as number;
+      const weight = float64At(weights, row + j);
       if (weight > 0 && alive[j] === 1) {
         targets[count++] = j;
         out += weight;
       }
     }
     // out > 0: every observed state reaches conversion or null.
-    const convShare = (conv[p] as number) / out;
-    const exitShare = (exit[p] as number) / out;
+    const convShare = float64At(conv, p) / out;
+    const exitShare = float64At(exit, p) / out;
     for (let i = 0; i < m; i++) {
-      const into = weights[i * m + p] as number;
+      const into = float64At(weights, i * m + p);
       if (into === 0 || alive[i] === 0) continue;
       weights[i * m + p] = 0;
       const share = into / out;
       const at = i * m;
+      // The O(m³) step reads the arrays directly: through int32At and float64At, order 2 ran a third slower.
       for (let t = 0; t < count; t++) {
         const j = targets[t] as number;
         if (j !== i) weights[at + j]! += share * (weights[row + j] as number); // i → p → i is a self-loop: dropped
@@ -217,22 +219,22 @@ function compact(chain: Chain, alive: Uint8Array): Chain {
   const size = kept.length;
   const weights = new Float64Array(size * size);
   kept.forEach((from, i) =>
-    kept.forEach((to, j) => (weights[i * size + j] = chain.weights[from * chain.size + to] as number)),
+    kept.forEach((to, j) => (weights[i * size + j] = float64At(chain.weights, from * chain.size + to))),
   );
-  const pick = (values: Float64Array): Float64Array => Float64Array.from(kept, (local) => values[local] as number);
+  const pick = (values: Float64Array): Float64Array => Float64Array.from(kept, (local) => float64At(values, local));
   return {
     size,
     weights,
     conv: pick(chain.conv),
     exit: pick(chain.exit),
-    state: Int32Array.from(kept, (local) => chain.state[local] as number),
+    state: Int32Array.from(kept, (local) => int32At(chain.state, local)),
   };
 }
 
 /** P(conversion) from start, every other state eliminated. */
 function conversionFromStart(chain: Chain): number {
   const start = eliminate(chain, () => false);
-  const conv = start.conv[0] as number;
-  const total = conv + (start.exit[0] as number);
+  const conv = float64At(start.conv, 0);
+  const total = conv + float64At(start.exit, 0);
   return total > 0 ? conv / total : 0;
 }

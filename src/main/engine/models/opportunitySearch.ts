@@ -1,5 +1,6 @@
 import type { OpportunityMatch, OpportunityTypeName, StageName } from '../../../shared/journeyApi';
 import { OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../arrays/dataset';
+import { float64At, int32At, uint8At } from '../arrays/read';
 
 const TYPE_NAMES = Object.keys(OPPORTUNITY_TYPE_IDS) as OpportunityTypeName[];
 const STAGE_NAMES = Object.keys(STAGE_IDS) as StageName[];
@@ -7,14 +8,14 @@ const STAGE_NAMES = Object.keys(STAGE_IDS) as StageName[];
 /** Opportunity `o` as the API shows it. */
 export function opportunityMatch(data: Dataset, o: number): OpportunityMatch {
   const opps = data.opportunities;
-  const closedAt = opps.closedAt[o] as number;
+  const closedAt = float64At(opps.closedAt, o);
   return {
     opportunityId: opps.id[o] as string,
     name: opps.name[o] ?? null,
-    accountId: data.accounts.values[opps.account[o] as number] as string,
-    type: TYPE_NAMES[opps.type[o] as number] as OpportunityTypeName,
-    stage: STAGE_NAMES[opps.stage[o] as number] as StageName,
-    amount: opps.amount[o] as number,
+    accountId: data.accounts.values[int32At(opps.account, o)] as string,
+    type: TYPE_NAMES[uint8At(opps.type, o)] as OpportunityTypeName,
+    stage: STAGE_NAMES[uint8At(opps.stage, o)] as StageName,
+    amount: float64At(opps.amount, o),
     closedAt: Number.isNaN(closedAt) ? null : closedAt,
   };
 }
@@ -29,7 +30,7 @@ export function searchOpportunities(data: Dataset, query: string, limit: number)
   const won: number[] = [];
   const others: number[] = [];
   for (let o = 0; o < opps.count; o++) {
-    const account = data.accounts.values[opps.account[o] as number] ?? '';
+    const account = data.accounts.values[int32At(opps.account, o)] ?? '';
     const hit =
       (opps.id[o] as string).toLowerCase().includes(needle) ||
       (opps.name[o] ?? '').toLowerCase().includes(needle) ||

@@ -1,3 +1,5 @@
+import { int32At } from '../arrays/read';
+
 /** Journeys as channel sequences (spec 6): channel ids 0..channelCount-1, in touch order. */
 export interface PathSet {
   channelCount: number;
@@ -36,10 +38,10 @@ export function checkPathSet(paths: PathSet): void {
     throw new RangeError('a path set needs offsets[0] = 0, offsets[pathCount] = channels.length, one flag per path');
   }
   for (let p = 0; p < converted.length; p++) {
-    if ((offsets[p + 1] as number) < (offsets[p] as number)) throw new RangeError(`path ${p} has negative length`);
+    if (int32At(offsets, p + 1) < int32At(offsets, p)) throw new RangeError(`path ${p} has negative length`);
   }
   for (let i = 0; i < channels.length; i++) {
-    const channel = channels[i] as number;
+    const channel = int32At(channels, i);
     if (channel < 0 || channel >= channelCount) {
       throw new RangeError(`channel id ${channel} is outside 0..${channelCount - 1}`);
     }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lost, pathSetsArbitrary, won, type Path } from '../../../../test/engine/pathSets';
 import { pathSetFrom, type PathSet } from './paths';
 import { shapleyValues } from './shapley';
+import { float64At } from '../arrays/read';
 
 const [A, B, C, D, E] = [0, 1, 2, 3, 4];
 const sum = (values: Iterable<number>): number => [...values].reduce((total, value) => total + value, 0);
@@ -50,8 +51,8 @@ describe('Shapley values', () => {
     // B and C swap roles under every journey: {A,B} ~ {A,C}, {B} ~ {C}, {B,D} ~ {C,D}.
     const paths = [won(A, B), won(C, A), lost(B), lost(C), won(B, D), lost(B, D), won(D, C), lost(C, D), won(A)];
     const { values } = shapleyValues(pathSetFrom(paths, 4));
-    expect(values[B]).toBeCloseTo(values[C] as number, 12);
-    expect(values[A]).not.toBeCloseTo(values[B] as number, 3);
+    expect(values[B]).toBeCloseTo(float64At(values, C), 12);
+    expect(values[A]).not.toBeCloseTo(float64At(values, B), 3);
   });
 
   it('skips journeys without a touch', () => {
@@ -68,7 +69,7 @@ describe('Shapley values', () => {
     expect(sampled).toMatchObject({ exact: false, samples: 200_000 });
     // One permutation's estimate has a standard deviation up to 1.5 here, so 200k give a standard error of 0.0034.
     exact.values.forEach((value, channel) =>
-      expect(Math.abs((sampled.values[channel] as number) - value)).toBeLessThan(0.02),
+      expect(Math.abs(float64At(sampled.values, channel) - value)).toBeLessThan(0.02),
     );
     // Every permutation shares out exactly v(N).
     expect(sum(sampled.values)).toBeCloseTo(sum(exact.values), 10);
@@ -93,7 +94,7 @@ describe('Shapley values', () => {
     const result = shapleyValues(pathSet, { seed: 3 });
     expect(result).toMatchObject({ exact: false, samples: 2000 });
     dividendShares(pathSet).forEach((value, channel) => {
-      expect(Math.abs((result.values[channel] as number) - value)).toBeLessThan(0.05 * Math.max(1, value));
+      expect(Math.abs(float64At(result.values, channel) - value)).toBeLessThan(0.05 * Math.max(1, value));
     });
     expect(result.values[30]).toBe(0);
   });

@@ -1,6 +1,7 @@
 import type { ChurnComparison, ChurnReduction, GroupStats } from '../../../../shared/results';
 import { COMMUNITY, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../../arrays/dataset';
 import { mulberry32 } from '../random';
+import { float64At, int32At } from '../../arrays/read';
 
 export const CHURN_CAVEAT =
   'Correlation, not causation, unless the groups are comparable: engaged accounts may renew more for other reasons.';
@@ -42,21 +43,21 @@ function renewalsOf(data: Dataset): Renewal[] {
   const renewals: Renewal[] = [];
   for (let o = 0; o < opps.count; o++) {
     const stage = opps.stage[o];
-    const closedAt = opps.closedAt[o] as number;
+    const closedAt = float64At(opps.closedAt, o);
     if (opps.type[o] !== OPPORTUNITY_TYPE_IDS.renewal || stage === STAGE_IDS.open || Number.isNaN(closedAt)) continue;
-    const account = opps.account[o] as number;
+    const account = int32At(opps.account, o);
     let engaged = false;
-    const end = touches.accountStart[account + 1] as number;
-    const begin = firstAtOrAfter(touches.occurredAt, touches.accountStart[account] as number, end, closedAt - YEAR_MS);
+    const end = int32At(touches.accountStart, account + 1);
+    const begin = firstAtOrAfter(touches.occurredAt, int32At(touches.accountStart, account), end, closedAt - YEAR_MS);
     for (let i = begin; i < end; i++) {
-      if ((touches.occurredAt[i] as number) > closedAt) break;
+      if (float64At(touches.occurredAt, i) > closedAt) break;
       if (touches.kind[i] === COMMUNITY) {
         engaged = true;
         break;
       }
     }
     renewals.push({
-      amount: opps.amount[o] as number,
+      amount: float64At(opps.amount, o),
       won: stage === STAGE_IDS.won,
       engaged,
       segment: data.accountSegment[account] ?? null,
@@ -71,7 +72,7 @@ function firstAtOrAfter(times: Float64Array, from: number, to: number, t: number
   let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((times[mid] as number) < t) lo = mid + 1;
+    if (float64At(times, mid) < t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -147,6 +148,6 @@ function quantile(sorted: Float64Array, q: number): number {
   const position = q * (sorted.length - 1);
   const lower = Math.floor(position);
   const upper = Math.min(lower + 1, sorted.length - 1);
-  const a = sorted[lower] as number;
-  return a + ((sorted[upper] as number) - a) * (position - lower);
+  const a = float64At(sorted, lower);
+  return a + (float64At(sorted, upper) - a) * (position - lower);
 }

@@ -1,6 +1,7 @@
 import type { RoadmapCar, RoadmapOpportunity } from '../../../../shared/results';
 import type { CommunityData } from '../../arrays/communityData';
 import { actionTypeId, STAGE_IDS, type Dataset } from '../../arrays/dataset';
+import { float64At } from '../../arrays/read';
 
 const FEATURE_REQUEST = actionTypeId('feature_request');
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -16,7 +17,7 @@ export function roadmapCar(data: Dataset, community: CommunityData, roadmapShare
     const feature = actions.featureId[i];
     if (actions.actionType[i] !== FEATURE_REQUEST || feature === null || feature === undefined) continue;
     const shippedAt = community.featureShippedAt.get(feature);
-    if (shippedAt === undefined || !((actions.occurredAt[i] as number) < shippedAt)) continue;
+    if (shippedAt === undefined || !(float64At(actions.occurredAt, i) < shippedAt)) continue;
     let members = requesters.get(feature);
     if (members === undefined) requesters.set(feature, (members = new Set()));
     members.add(actions.member[i] as string);
@@ -28,7 +29,7 @@ export function roadmapCar(data: Dataset, community: CommunityData, roadmapShare
   let influenced = 0;
   for (let o = 0; o < opps.count; o++) {
     if (opps.stage[o] !== STAGE_IDS.won) continue;
-    const closedAt = opps.closedAt[o] as number;
+    const closedAt = float64At(opps.closedAt, o);
     const features: string[] = [];
     const members = new Set<string>();
     for (const feature of community.opportunityFeatures[o] ?? []) {
@@ -38,7 +39,7 @@ export function roadmapCar(data: Dataset, community: CommunityData, roadmapShare
       for (const member of requested) members.add(member);
     }
     if (features.length === 0) continue;
-    const amount = opps.amount[o] as number;
+    const amount = float64At(opps.amount, o);
     influenced += amount;
     const memberIds = [...members].sort(byId);
     for (const member of memberIds) {

@@ -2,6 +2,7 @@ import { SOURCE_KINDS, type SourceKind } from '../../../../shared/results';
 import type { CommunityData } from '../../arrays/communityData';
 import { actionTypeId, COMMUNITY, OPPORTUNITY_TYPE_IDS, type Dataset } from '../../arrays/dataset';
 import { FT, OC, type Journeys } from '../journeys';
+import { float64At, int32At, int8At, uint8At } from '../../arrays/read';
 
 export { SOURCE_KINDS, type SourceKind };
 
@@ -25,12 +26,12 @@ function opportunitiesByAccount(data: Dataset, keep: (o: number) => boolean): nu
   const opps = data.opportunities;
   const byAccount: number[][] = [];
   for (let o = 0; o < opps.count; o++) {
-    if (keep(o)) (byAccount[opps.account[o] as number] ??= []).push(o);
+    if (keep(o)) (byAccount[int32At(opps.account, o)] ??= []).push(o);
   }
   for (const list of byAccount) {
     list?.sort(
       (a, b) =>
-        (opps.createdAt[a] as number) - (opps.createdAt[b] as number) ||
+        float64At(opps.createdAt, a) - float64At(opps.createdAt, b) ||
         compareIds(opps.id[a] as string, opps.id[b] as string),
     );
   }
@@ -49,12 +50,12 @@ function firstWithin(data: Dataset, list: number[] | undefined, t: number, windo
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((created[list[mid] as number] as number) < t) lo = mid + 1;
+    if (float64At(created, list[mid] as number) < t) lo = mid + 1;
     else hi = mid;
   }
   const o = list[lo];
   const windowEnd = Math.floor(t / DAY_MS) * DAY_MS + (windowDays + 1) * DAY_MS - 1;
-  return o !== undefined && (created[o] as number) <= windowEnd ? o : -1;
+  return o !== undefined && float64At(created, o) <= windowEnd ? o : -1;
 }
 
 /** The account of an email: its contact's account, else its domain's (free-mail never matches). */
@@ -78,22 +79,22 @@ export function linkedOpportunities(data: Dataset, community: CommunityData, win
   const { actions } = community;
   const links: SourcingLink[] = [];
   for (let i = 0; i < actions.count; i++) {
-    const type = actions.actionType[i] as number;
-    const t = actions.occurredAt[i] as number;
+    const type = int8At(actions.actionType, i);
+    const t = float64At(actions.occurredAt, i);
     const given = actions.opportunityId[i] !== null;
     let opportunity = -1;
     let source: SourceKind;
     if (type === INTERNAL) {
       source = 'internal_referral';
       // spec 7.1: the row's opportunity, else the first of the member's account (at the action's time) within W.
-      const account = actions.account[i] as number;
-      if (given) opportunity = actions.opportunity[i] as number;
+      const account = int32At(actions.account, i);
+      if (given) opportunity = int32At(actions.opportunity, i);
       else if (account >= 0) opportunity = firstWithin(data, all[account], t, windowDays);
     } else if (type === EXTERNAL) {
       source = 'external_referral';
       // spec 7.3: the row's opportunity, else the first of target_email's account (contact, else domain), else of
       // target_domain's account, within W.
-      if (given) opportunity = actions.opportunity[i] as number;
+      if (given) opportunity = int32At(actions.opportunity, i);
       else {
         const email = actions.targetEmail[i];
         const domain = actions.targetDomain[i];
@@ -122,17 +123,17 @@ export function touchSourcing(data: Dataset, journeys: Journeys): SourcingLink[]
   const { touches, opportunities: opps } = data;
   const links: SourcingLink[] = [];
   for (let j = 0; j < journeys.count; j++) {
-    const o = journeys.opportunity[j] as number;
+    const o = int32At(journeys.opportunity, j);
     const bit = opps.type[o] === OPPORTUNITY_TYPE_IDS.new_business ? FT : OC;
-    for (let k = journeys.start[j] as number; k < (journeys.start[j + 1] as number); k++) {
-      if (!((journeys.positions[k] as number) & bit)) continue;
-      const touch = journeys.touch[k] as number;
+    for (let k = int32At(journeys.start, j); k < int32At(journeys.start, j + 1); k++) {
+      if (!(uint8At(journeys.positions, k) & bit)) continue;
+      const touch = int32At(journeys.touch, k);
       if (touches.kind[touch] === COMMUNITY) {
         links.push({
           opportunity: o,
           source: bit === FT ? 'first_touch' : 'opportunity_creation',
           action: touches.id[touch] as string,
-          at: touches.occurredAt[touch] as number,
+          at: float64At(touches.occurredAt, touch),
         });
       }
       break;
