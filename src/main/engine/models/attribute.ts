@@ -2,7 +2,7 @@ import { TributaryError } from '../../../shared/errors';
 import { weightsOf, type ModelOptions } from '../../../shared/modelOptions';
 import { STAGE_IDS, type Dataset } from '../arrays/dataset';
 import { channelWeightCredits, linearCredits, positionCredits, timeDecayCredits } from './credit';
-import { buildJourneys, type Journeys } from './journeys';
+import { buildJourneys, journeyRange, type Journeys } from './journeys';
 import { markovRemovalEffects } from './markov';
 import type { PathSet } from './paths';
 import { shapleyValues } from './shapley';
@@ -41,7 +41,8 @@ export function attribute(data: Dataset, options: ModelOptions, cached?: Journey
   const unattributedOpportunities: number[] = [];
   const touched = new Uint8Array(opps.count);
   for (let j = 0; j < journeys.count; j++) {
-    if (int32At(journeys.start, j + 1) > int32At(journeys.start, j)) touched[int32At(journeys.opportunity, j)] = 1;
+    const { start, end } = journeyRange(journeys, j);
+    if (end > start) touched[int32At(journeys.opportunity, j)] = 1;
   }
   let unattributed = 0;
   for (let o = 0; o < opps.count; o++) {
@@ -126,11 +127,10 @@ export function pathsOf(data: Dataset, journeys: Journeys, collapseRepeats: bool
   const offsets: number[] = [0];
   const converted: number[] = [];
   for (let j = 0; j < journeys.count; j++) {
-    const s = int32At(journeys.start, j);
-    const e = int32At(journeys.start, j + 1);
-    if (e === s) continue;
+    const { start, end } = journeyRange(journeys, j);
+    if (end === start) continue;
     let previous = -1;
-    for (let k = s; k < e; k++) {
+    for (let k = start; k < end; k++) {
       const channel = int32At(data.touches.channel, int32At(journeys.touch, k));
       if (!(collapseRepeats && channel === previous)) channels.push(channel);
       previous = channel;

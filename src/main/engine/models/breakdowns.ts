@@ -4,7 +4,7 @@ import { weightsOf, type PositionWeights } from '../../../shared/modelOptions';
 import { POSITION_LABELS } from '../../../shared/vocabulary/positions';
 import type { AttributionRun } from './attribute';
 import { COMMUNITY, STAGE_IDS, TOUCH_KINDS, type Dataset } from '../arrays/dataset';
-import { POSITION_BITS, POSITION_NAMES, type PositionName } from './journeys';
+import { journeyRange, POSITION_BITS, POSITION_NAMES, type PositionName } from './journeys';
 import { float64At, int32At, int8At, uint8At } from '../arrays/read';
 
 export type { BreakdownEntry, Breakdowns, MemberBreakdown };
@@ -110,7 +110,8 @@ export function breakdowns(data: Dataset, run: AttributionRun, options: Breakdow
     const o = int32At(journeys.opportunity, j);
     if (opps.stage[o] !== STAGE_IDS.won) continue;
     const type = uint8At(opps.type, o);
-    for (let k = int32At(journeys.start, j); k < int32At(journeys.start, j + 1); k++) {
+    const { start, end } = journeyRange(journeys, j);
+    for (let k = start; k < end; k++) {
       const t = int32At(journeys.touch, k);
       const credit = float64At(credits, k);
       attributed += credit;

@@ -9,7 +9,7 @@ import { roadmapCar } from './car/roadmap';
 import { earliestSources, linkedOpportunities, touchSourcing } from './car/sourcing';
 import type { CommunityData } from '../arrays/communityData';
 import { actionTypeId, COMMUNITY, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../arrays/dataset';
-import { POSITION_BITS, POSITION_NAMES, type Journeys, type PositionName } from './journeys';
+import { journeyRange, POSITION_BITS, POSITION_NAMES, type Journeys, type PositionName } from './journeys';
 import { float64At, int32At, int8At, uint8At } from '../arrays/read';
 
 export interface CarOptions {
@@ -66,7 +66,8 @@ export function computeCar(
     const o = int32At(journeys.opportunity, j);
     if (!isWon(o)) continue;
     let touched = false;
-    for (let k = int32At(journeys.start, j); k < int32At(journeys.start, j + 1); k++) {
+    const { start, end } = journeyRange(journeys, j);
+    for (let k = start; k < end; k++) {
       const touch = int32At(journeys.touch, k);
       if (touches.kind[touch] !== COMMUNITY) continue;
       touched = true;

@@ -1,6 +1,6 @@
 import type { PositionWeights } from '../../../shared/modelOptions';
 import type { Dataset } from '../arrays/dataset';
-import { CW, FT, LC, MID, OC, type Journeys } from './journeys';
+import { CW, FT, journeyRange, LC, MID, OC, type Journeys } from './journeys';
 import { float64At, int32At, uint8At } from '../arrays/read';
 
 /**
@@ -25,13 +25,12 @@ export function positionCredits(data: Dataset, journeys: Journeys, w: PositionWe
   const credits = new Float64Array(journeys.touch.length);
   for (let j = 0; j < journeys.count; j++) {
     if (!isWon(data, journeys, j)) continue;
-    const s = int32At(journeys.start, j);
-    const e = int32At(journeys.start, j + 1);
-    if (e === s) continue;
+    const { start, end } = journeyRange(journeys, j);
+    if (end === start) continue;
     const amount = float64At(data.opportunities.amount, int32At(journeys.opportunity, j));
     let present = 0;
     let middles = 0;
-    for (let k = s; k < e; k++) {
+    for (let k = start; k < end; k++) {
       const p = uint8At(journeys.positions, k);
       present |= p;
       if (p & MID) middles++;
@@ -42,9 +41,9 @@ export function positionCredits(data: Dataset, journeys: Journeys, w: PositionWe
       (present & OC ? w.OC : 0) +
       (present & CW ? w.CW : 0) +
       (present & MID ? w.MID : 0);
-    for (let k = s; k < e; k++) {
+    for (let k = start; k < end; k++) {
       if (total === 0) {
-        credits[k] = amount / (e - s);
+        credits[k] = amount / (end - start);
         continue;
       }
       const p = uint8At(journeys.positions, k);
@@ -82,20 +81,20 @@ function weightedCredits(
   const credits = new Float64Array(journeys.touch.length);
   for (let j = 0; j < journeys.count; j++) {
     if (!isWon(data, journeys, j)) continue;
-    const s = int32At(journeys.start, j);
-    const e = int32At(journeys.start, j + 1);
-    if (e === s) continue;
+    const { start, end } = journeyRange(journeys, j);
+    if (end === start) continue;
     const o = int32At(journeys.opportunity, j);
     const amount = float64At(data.opportunities.amount, o);
     const closedAt = float64At(data.opportunities.closedAt, o);
     let total = 0;
-    for (let k = s; k < e; k++) {
+    for (let k = start; k < end; k++) {
       const weight = weightOf(int32At(journeys.touch, k), closedAt);
       credits[k] = weight;
       total += weight;
     }
     // A touch long before the close can underflow to 0: then the journey splits equally.
-    for (let k = s; k < e; k++) credits[k] = total > 0 ? (amount * float64At(credits, k)) / total : amount / (e - s);
+    for (let k = start; k < end; k++)
+      credits[k] = total > 0 ? (amount * float64At(credits, k)) / total : amount / (end - start);
   }
   return credits;
 }
@@ -111,13 +110,12 @@ export function channelWeightCredits(data: Dataset, journeys: Journeys, channelW
   const touchesOf = new Float64Array(channelWeights.length);
   for (let j = 0; j < journeys.count; j++) {
     if (!isWon(data, journeys, j)) continue;
-    const s = int32At(journeys.start, j);
-    const e = int32At(journeys.start, j + 1);
-    if (e === s) continue;
+    const { start, end } = journeyRange(journeys, j);
+    if (end === start) continue;
     const amount = float64At(data.opportunities.amount, int32At(journeys.opportunity, j));
     let total = 0;
     let channels = 0;
-    for (let k = s; k < e; k++) {
+    for (let k = start; k < end; k++) {
       const c = int32At(channel, int32At(journeys.touch, k));
       if (touchesOf[c] === 0) {
         total += Math.max(0, channelWeights[c] ?? 0);
@@ -125,12 +123,12 @@ export function channelWeightCredits(data: Dataset, journeys: Journeys, channelW
       }
       touchesOf[c] = float64At(touchesOf, c) + 1;
     }
-    for (let k = s; k < e; k++) {
+    for (let k = start; k < end; k++) {
       const c = int32At(channel, int32At(journeys.touch, k));
       const share = total > 0 ? Math.max(0, channelWeights[c] ?? 0) / total : 1 / channels;
       credits[k] = (amount * share) / float64At(touchesOf, c);
     }
-    for (let k = s; k < e; k++) touchesOf[int32At(channel, int32At(journeys.touch, k))] = 0;
+    for (let k = start; k < end; k++) touchesOf[int32At(channel, int32At(journeys.touch, k))] = 0;
   }
   return credits;
 }

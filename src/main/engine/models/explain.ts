@@ -4,7 +4,7 @@ import { minorUnitDigits } from '../../../shared/money';
 import type { PositionName } from '../../../shared/results';
 import { STAGE_IDS, TOUCH_KINDS, type Dataset } from '../arrays/dataset';
 import type { AttributionRun } from './attribute';
-import { CW, FT, LC, MID, OC, POSITION_BITS, POSITION_NAMES } from './journeys';
+import { CW, FT, journeyRange, LC, MID, OC, POSITION_BITS, POSITION_NAMES } from './journeys';
 import { opportunityMatch } from './opportunitySearch';
 import { float64At, int32At, uint8At } from '../arrays/read';
 
@@ -75,14 +75,13 @@ export function explainJourney(data: Dataset, run: AttributionRun, o: number, cu
       note: 'An open opportunity is pipeline: it has no journey and gets no credit until it closes (spec 2).',
     };
   }
-  const s = int32At(journeys.start, j);
-  const e = int32At(journeys.start, j + 1);
+  const { start, end } = journeyRange(journeys, j);
   const won = opps.stage[o] === STAGE_IDS.won;
   const amount = float64At(opps.amount, o);
   const rules = won ? rulesOf(data, run, j, amount, money) : null;
   const touches: JourneyTouch[] = [];
   let total = 0;
-  for (let k = s; k < e; k++) {
+  for (let k = start; k < end; k++) {
     const t = int32At(journeys.touch, k);
     const credit = float64At(credits, k);
     total += credit;
@@ -93,10 +92,11 @@ export function explainJourney(data: Dataset, run: AttributionRun, o: number, cu
       occurredAt: float64At(data.touches.occurredAt, t),
       positions: positionNames(uint8At(journeys.positions, k)),
       credit,
-      rule: rules?.[k - s]?.text ?? 'Lost: no revenue credit; the journey counts as a non-converting path (spec 2).',
+      rule:
+        rules?.[k - start]?.text ?? 'Lost: no revenue credit; the journey counts as a non-converting path (spec 2).',
     });
   }
-  const unattributed = won && e === s;
+  const unattributed = won && end === start;
   return {
     ...base,
     hasJourney: true,
@@ -142,7 +142,8 @@ function positionNames(bits: number): PositionName[] {
 }
 
 function equalRules(run: AttributionRun, j: number, amount: number, money: Money, why: string): Rule[] {
-  const n = int32At(run.journeys.start, j + 1) - int32At(run.journeys.start, j);
+  const { start, end } = journeyRange(run.journeys, j);
+  const n = end - start;
   const credit = amount / n;
   const text = `${why}1 of ${n} touches × ${money.format(amount)} = ${money.format(credit)}`;
   return Array.from({ length: n }, () => ({ text, credit }));
@@ -151,13 +152,12 @@ function equalRules(run: AttributionRun, j: number, amount: number, money: Money
 /** spec 5: position weights, the missing ones spread over the present ones, MID shared by the middle touches. */
 function positionRules(run: AttributionRun, j: number, amount: number, money: Money, w: PositionWeights): Rule[] {
   const { journeys } = run;
-  const s = int32At(journeys.start, j);
-  const e = int32At(journeys.start, j + 1);
+  const { start, end } = journeyRange(journeys, j);
   const weightOf = (bit: number): number =>
     bit === FT ? w.FT : bit === LC ? w.LC : bit === OC ? w.OC : bit === CW ? w.CW : w.MID;
   let present = 0;
   let middles = 0;
-  for (let k = s; k < e; k++) {
+  for (let k = start; k < end; k++) {
     present |= uint8At(journeys.positions, k);
     if (uint8At(journeys.positions, k) & MID) middles++;
   }
@@ -172,7 +172,7 @@ function positionRules(run: AttributionRun, j: number, amount: number, money: Mo
   const note =
     missing.length > 0 ? ` (${restart}${listOf(missing)} missing, redistributed)` : restart ? ' (upgrade journey)' : '';
   const rules: Rule[] = [];
-  for (let k = s; k < e; k++) {
+  for (let k = start; k < end; k++) {
     const bits = uint8At(journeys.positions, k);
     let share = 0;
     const parts: string[] = [];
@@ -206,12 +206,11 @@ function timeDecayRules(
   halfLifeDays: number,
 ): Rule[] {
   const { journeys } = run;
-  const s = int32At(journeys.start, j);
-  const e = int32At(journeys.start, j + 1);
+  const { start, end } = journeyRange(journeys, j);
   const closedAt = float64At(data.opportunities.closedAt, int32At(journeys.opportunity, j));
   const days: number[] = [];
   const weights: number[] = [];
-  for (let k = s; k < e; k++) {
+  for (let k = start; k < end; k++) {
     const d = (closedAt - float64At(data.touches.occurredAt, int32At(journeys.touch, k))) / DAY_MS;
     days.push(d);
     weights.push(Math.pow(2, -d / halfLifeDays));
@@ -238,18 +237,17 @@ function channelRules(
   weightName: string,
 ): Rule[] {
   const { journeys } = run;
-  const s = int32At(journeys.start, j);
-  const e = int32At(journeys.start, j + 1);
+  const { start, end } = journeyRange(journeys, j);
   const channelOf = (k: number): string =>
     data.channels.values[int32At(data.touches.channel, int32At(journeys.touch, k))] as string;
   const touchesOf = new Map<string, number>();
-  for (let k = s; k < e; k++) touchesOf.set(channelOf(k), (touchesOf.get(channelOf(k)) ?? 0) + 1);
+  for (let k = start; k < end; k++) touchesOf.set(channelOf(k), (touchesOf.get(channelOf(k)) ?? 0) + 1);
   const weightOf = (channel: string): number => Math.max(0, byName[channel] ?? 0);
   let total = 0;
   for (const channel of touchesOf.keys()) total += weightOf(channel);
   const channels = touchesOf.size;
   const rules: Rule[] = [];
-  for (let k = s; k < e; k++) {
+  for (let k = start; k < end; k++) {
     const channel = channelOf(k);
     const n = touchesOf.get(channel) as number;
     const raw = byName[channel] ?? 0;

@@ -5,7 +5,7 @@ import { SANKEY_NODE_KINDS, type SankeyNodeKind } from '../../../shared/vocabula
 import type { AttributionRun } from './attribute';
 import { actionTypeWords, compareEntries, OPPORTUNITY_TYPE_LABELS, positionSplitOf } from './breakdowns';
 import { COMMUNITY, STAGE_IDS, type Dataset } from '../arrays/dataset';
-import { POSITION_BITS, POSITION_NAMES, type PositionName } from './journeys';
+import { journeyRange, POSITION_BITS, POSITION_NAMES, type PositionName } from './journeys';
 import { float64At, int32At, int8At, uint8At } from '../arrays/read';
 
 export type { SankeyFlows, SankeyLayer, SankeyLink, SankeyNode };
@@ -44,7 +44,8 @@ export function sankeyFlows(data: Dataset, run: AttributionRun, options: SankeyO
     const o = int32At(journeys.opportunity, j);
     if (opps.stage[o] !== STAGE_IDS.won) continue;
     const type = uint8At(opps.type, o);
-    for (let k = int32At(journeys.start, j); k < int32At(journeys.start, j + 1); k++) {
+    const { start, end } = journeyRange(journeys, j);
+    for (let k = start; k < end; k++) {
       const credit = float64At(credits, k);
       if (!(credit > 0)) continue;
       const t = int32At(journeys.touch, k);

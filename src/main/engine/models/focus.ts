@@ -5,7 +5,7 @@ import { COMMUNITY, STAGE_IDS, type Dataset } from '../arrays/dataset';
 import type { AttributionRun } from './attribute';
 import { positionSplitOf } from './breakdowns';
 import { sankeyFlows, type SankeyFlows } from './flows';
-import { POSITION_BITS, POSITION_NAMES, type Journeys } from './journeys';
+import { journeyRange, POSITION_BITS, POSITION_NAMES, type Journeys } from './journeys';
 import { float64At, int32At, int8At, uint8At } from '../arrays/read';
 
 export type { FlowFocus };
@@ -52,7 +52,8 @@ export function focusRun(
     const o = int32At(journeys.opportunity, j);
     if (opps.stage[o] !== STAGE_IDS.won) continue;
     if (type >= 0 && opps.type[o] !== type) continue;
-    for (let k = int32At(journeys.start, j); k < int32At(journeys.start, j + 1); k++) {
+    const { start, end } = journeyRange(journeys, j);
+    for (let k = start; k < end; k++) {
       const credit = float64At(credits, k);
       if (!(credit > 0)) continue;
       const t = int32At(journeys.touch, k);

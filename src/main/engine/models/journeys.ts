@@ -33,6 +33,14 @@ export interface Journeys {
   restarted: Uint8Array;
 }
 
+/**
+ * Journey j's touches: the slots [start, end) of `touch`, `positions` and every array aligned with them (a run's
+ * credits). Read once per journey, so the loop over its touches compares with a local.
+ */
+export function journeyRange(journeys: Journeys, j: number): { start: number; end: number } {
+  return { start: int32At(journeys.start, j), end: int32At(journeys.start, j + 1) };
+}
+
 const DAY_MS = 86_400_000;
 
 /** First index in [from, to) whose time is >= t (or > t when `after`). */

@@ -1,7 +1,7 @@
 import { SOURCE_KINDS, type SourceKind } from '../../../../shared/results';
 import type { CommunityData } from '../../arrays/communityData';
 import { actionTypeId, COMMUNITY, OPPORTUNITY_TYPE_IDS, type Dataset } from '../../arrays/dataset';
-import { FT, OC, type Journeys } from '../journeys';
+import { FT, journeyRange, OC, type Journeys } from '../journeys';
 import { float64At, int32At, int8At, uint8At } from '../../arrays/read';
 
 export { SOURCE_KINDS, type SourceKind };
@@ -125,7 +125,8 @@ export function touchSourcing(data: Dataset, journeys: Journeys): SourcingLink[]
   for (let j = 0; j < journeys.count; j++) {
     const o = int32At(journeys.opportunity, j);
     const bit = opps.type[o] === OPPORTUNITY_TYPE_IDS.new_business ? FT : OC;
-    for (let k = int32At(journeys.start, j); k < int32At(journeys.start, j + 1); k++) {
+    const { start, end } = journeyRange(journeys, j);
+    for (let k = start; k < end; k++) {
       if (!(uint8At(journeys.positions, k) & bit)) continue;
       const touch = int32At(journeys.touch, k);
       if (touches.kind[touch] === COMMUNITY) {
