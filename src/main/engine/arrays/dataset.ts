@@ -53,6 +53,11 @@ export interface Opportunities {
   closedAt: Float64Array;
 }
 
+/** Whether opportunity o is won: only won deals are revenue, and only their journeys get credit (spec 2). */
+export function isWon(opportunities: Opportunities, o: number): boolean {
+  return opportunities.stage[o] === STAGE_IDS.won;
+}
+
 /** The project as the engine reads it: loaded once, and again only after an import. */
 export interface Dataset {
   accounts: Dictionary;

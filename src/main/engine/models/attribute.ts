@@ -1,6 +1,6 @@
 import { TributaryError } from '../../../shared/errors';
 import { weightsOf, type ModelOptions } from '../../../shared/modelOptions';
-import { STAGE_IDS, type Dataset } from '../arrays/dataset';
+import { isWon, type Dataset } from '../arrays/dataset';
 import { channelWeightCredits, linearCredits, positionCredits, timeDecayCredits } from './credit';
 import { buildJourneys, journeyRange, type Journeys } from './journeys';
 import { markovRemovalEffects } from './markov';
@@ -37,7 +37,7 @@ export function attribute(data: Dataset, options: ModelOptions, cached?: Journey
   const { credits, removalEffects, shapley } = creditsFor(data, journeys, options);
   const opps = data.opportunities;
   let revenue = 0;
-  for (let o = 0; o < opps.count; o++) if (opps.stage[o] === STAGE_IDS.won) revenue += float64At(opps.amount, o);
+  for (let o = 0; o < opps.count; o++) if (isWon(opps, o)) revenue += float64At(opps.amount, o);
   const unattributedOpportunities: number[] = [];
   const touched = new Uint8Array(opps.count);
   for (let j = 0; j < journeys.count; j++) {
@@ -46,7 +46,7 @@ export function attribute(data: Dataset, options: ModelOptions, cached?: Journey
   }
   let unattributed = 0;
   for (let o = 0; o < opps.count; o++) {
-    if (opps.stage[o] === STAGE_IDS.won && !touched[o]) {
+    if (isWon(opps, o) && !touched[o]) {
       unattributedOpportunities.push(o);
       unattributed += float64At(opps.amount, o);
     }
@@ -136,7 +136,7 @@ export function pathsOf(data: Dataset, journeys: Journeys, collapseRepeats: bool
       previous = channel;
     }
     offsets.push(channels.length);
-    converted.push(data.opportunities.stage[int32At(journeys.opportunity, j)] === STAGE_IDS.won ? 1 : 0);
+    converted.push(isWon(data.opportunities, int32At(journeys.opportunity, j)) ? 1 : 0);
   }
   return {
     channelCount: data.channels.size,

@@ -3,7 +3,7 @@ import { ACTION_TYPES, OPPORTUNITY_TYPES } from '../../../shared/importSpec';
 import { weightsOf, type PositionWeights } from '../../../shared/modelOptions';
 import { POSITION_LABELS } from '../../../shared/vocabulary/positions';
 import type { AttributionRun } from './attribute';
-import { COMMUNITY, STAGE_IDS, TOUCH_KINDS, type Dataset } from '../arrays/dataset';
+import { COMMUNITY, isWon, TOUCH_KINDS, type Dataset } from '../arrays/dataset';
 import { journeyRange, POSITION_BITS, POSITION_NAMES, type PositionName } from './journeys';
 import { float64At, int32At, int8At, uint8At } from '../arrays/read';
 
@@ -108,7 +108,7 @@ export function breakdowns(data: Dataset, run: AttributionRun, options: Breakdow
 
   for (let j = 0; j < journeys.count; j++) {
     const o = int32At(journeys.opportunity, j);
-    if (opps.stage[o] !== STAGE_IDS.won) continue;
+    if (!isWon(opps, o)) continue;
     const type = uint8At(opps.type, o);
     const { start, end } = journeyRange(journeys, j);
     for (let k = start; k < end; k++) {

@@ -8,7 +8,7 @@ import { churnReduction } from './car/churn';
 import { roadmapCar } from './car/roadmap';
 import { earliestSources, linkedOpportunities, touchSourcing } from './car/sourcing';
 import type { CommunityData } from '../arrays/communityData';
-import { actionTypeId, COMMUNITY, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../arrays/dataset';
+import { actionTypeId, COMMUNITY, isWon, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../arrays/dataset';
 import { journeyRange, POSITION_BITS, POSITION_NAMES, type Journeys, type PositionName } from './journeys';
 import { float64At, int32At, int8At, uint8At } from '../arrays/read';
 
@@ -51,7 +51,6 @@ export function computeCar(
 ): CarResult {
   const opps = data.opportunities;
   const { touches } = data;
-  const isWon = (o: number): boolean => opps.stage[o] === STAGE_IDS.won;
   const isUpgrade = (o: number): boolean => opps.type[o] === OPPORTUNITY_TYPE_IDS.upgrade;
 
   let attributed = 0;
@@ -64,7 +63,7 @@ export function computeCar(
 
   for (let j = 0; j < journeys.count; j++) {
     const o = int32At(journeys.opportunity, j);
-    if (!isWon(o)) continue;
+    if (!isWon(opps, o)) continue;
     let touched = false;
     const { start, end } = journeyRange(journeys, j);
     for (let k = start; k < end; k++) {
@@ -104,7 +103,7 @@ export function computeCar(
   let engagement = 0;
   for (const type of ENGAGEMENT_TYPES) engagement += float64At(byActionType, type);
   let wonCount = 0;
-  for (let o = 0; o < opps.count; o++) if (isWon(o)) wonCount++;
+  for (let o = 0; o < opps.count; o++) if (isWon(opps, o)) wonCount++;
 
   return {
     attributed,
@@ -157,12 +156,11 @@ function sourcingOf(data: Dataset, community: CommunityData, journeys: Journeys,
 
 function computeSourcing(data: Dataset, community: CommunityData, journeys: Journeys, windowDays: number): Sourcing {
   const opps = data.opportunities;
-  const isWon = (o: number): boolean => opps.stage[o] === STAGE_IDS.won;
   const isUpgrade = (o: number): boolean => opps.type[o] === OPPORTUNITY_TYPE_IDS.upgrade;
   // spec 7, sourced: FT/OC community touches and links; each opportunity once, from its earliest action.
   const links = linkedOpportunities(data, community, windowDays);
   // Lost journeys' FT/OC touches source nothing; a link to a lost or open opportunity is listed, not counted.
-  const touchSources = touchSourcing(data, journeys).filter((link) => isWon(link.opportunity));
+  const touchSources = touchSourcing(data, journeys).filter((link) => isWon(opps, link.opportunity));
   const earliest = earliestSources([...touchSources, ...links]);
   const sourcedOpportunities: SourcedOpportunity[] = [];
   const linkedNotWon: LinkedNotWon[] = [];
@@ -171,7 +169,7 @@ function computeSourcing(data: Dataset, community: CommunityData, journeys: Jour
   for (const [o, link] of earliest) {
     const entry = { opportunityId: opps.id[o] as string, amount: float64At(opps.amount, o) };
     const rest = { source: link.source, actionId: link.action, at: link.at };
-    if (isWon(o)) {
+    if (isWon(opps, o)) {
       sourced += entry.amount;
       if (isUpgrade(o)) upgradeSourced += entry.amount;
       sourcedOpportunities.push({ ...entry, ...rest });
@@ -184,7 +182,9 @@ function computeSourcing(data: Dataset, community: CommunityData, journeys: Jour
 
   // Link categories: a won opportunity counts once in each link type that names it (categories overlap, spec 7).
   const linkSourced = (type: LinkType): number => {
-    const named = new Set(links.filter((l) => l.source === type && isWon(l.opportunity)).map((l) => l.opportunity));
+    const named = new Set(
+      links.filter((l) => l.source === type && isWon(opps, l.opportunity)).map((l) => l.opportunity),
+    );
     let sum = 0;
     for (const o of named) sum += float64At(opps.amount, o);
     return sum;

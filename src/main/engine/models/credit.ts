@@ -1,5 +1,5 @@
 import type { PositionWeights } from '../../../shared/modelOptions';
-import type { Dataset } from '../arrays/dataset';
+import { isWon, type Dataset } from '../arrays/dataset';
 import { CW, FT, journeyRange, LC, MID, OC, type Journeys } from './journeys';
 import { float64At, int32At, uint8At } from '../arrays/read';
 
@@ -11,10 +11,6 @@ export type Credits = Float64Array;
 
 const DAY_MS = 86_400_000;
 
-function isWon(data: Dataset, journeys: Journeys, j: number): boolean {
-  return data.opportunities.stage[int32At(journeys.opportunity, j)] === 0;
-}
-
 /**
  * Position models (spec 5): each present position gets its weight's share of the weights of the positions present
  * (the weight of a missing position is spread over the present ones in proportion to theirs); middle touches share
@@ -24,7 +20,7 @@ function isWon(data: Dataset, journeys: Journeys, j: number): boolean {
 export function positionCredits(data: Dataset, journeys: Journeys, w: PositionWeights): Credits {
   const credits = new Float64Array(journeys.touch.length);
   for (let j = 0; j < journeys.count; j++) {
-    if (!isWon(data, journeys, j)) continue;
+    if (!isWon(data.opportunities, int32At(journeys.opportunity, j))) continue;
     const { start, end } = journeyRange(journeys, j);
     if (end === start) continue;
     const amount = float64At(data.opportunities.amount, int32At(journeys.opportunity, j));
@@ -80,7 +76,7 @@ function weightedCredits(
 ): Credits {
   const credits = new Float64Array(journeys.touch.length);
   for (let j = 0; j < journeys.count; j++) {
-    if (!isWon(data, journeys, j)) continue;
+    if (!isWon(data.opportunities, int32At(journeys.opportunity, j))) continue;
     const { start, end } = journeyRange(journeys, j);
     if (end === start) continue;
     const o = int32At(journeys.opportunity, j);
@@ -109,7 +105,7 @@ export function channelWeightCredits(data: Dataset, journeys: Journeys, channelW
   const { channel } = data.touches;
   const touchesOf = new Float64Array(channelWeights.length);
   for (let j = 0; j < journeys.count; j++) {
-    if (!isWon(data, journeys, j)) continue;
+    if (!isWon(data.opportunities, int32At(journeys.opportunity, j))) continue;
     const { start, end } = journeyRange(journeys, j);
     if (end === start) continue;
     const amount = float64At(data.opportunities.amount, int32At(journeys.opportunity, j));

@@ -2,7 +2,7 @@ import type { JourneyDetail, JourneyTouch } from '../../../shared/journeyApi';
 import { weightsOf, type PositionWeights } from '../../../shared/modelOptions';
 import { minorUnitDigits } from '../../../shared/money';
 import type { PositionName } from '../../../shared/results';
-import { STAGE_IDS, TOUCH_KINDS, type Dataset } from '../arrays/dataset';
+import { isWon, TOUCH_KINDS, type Dataset } from '../arrays/dataset';
 import type { AttributionRun } from './attribute';
 import { CW, FT, journeyRange, LC, MID, OC, POSITION_BITS, POSITION_NAMES } from './journeys';
 import { opportunityMatch } from './opportunitySearch';
@@ -76,7 +76,7 @@ export function explainJourney(data: Dataset, run: AttributionRun, o: number, cu
     };
   }
   const { start, end } = journeyRange(journeys, j);
-  const won = opps.stage[o] === STAGE_IDS.won;
+  const won = isWon(opps, o);
   const amount = float64At(opps.amount, o);
   const rules = won ? rulesOf(data, run, j, amount, money) : null;
   const touches: JourneyTouch[] = [];

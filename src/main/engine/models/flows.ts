@@ -4,7 +4,7 @@ import { POSITION_LABELS } from '../../../shared/vocabulary/positions';
 import { SANKEY_NODE_KINDS, type SankeyNodeKind } from '../../../shared/vocabulary/sankeyNodes';
 import type { AttributionRun } from './attribute';
 import { actionTypeWords, compareEntries, OPPORTUNITY_TYPE_LABELS, positionSplitOf } from './breakdowns';
-import { COMMUNITY, STAGE_IDS, type Dataset } from '../arrays/dataset';
+import { COMMUNITY, isWon, type Dataset } from '../arrays/dataset';
 import { journeyRange, POSITION_BITS, POSITION_NAMES, type PositionName } from './journeys';
 import { float64At, int32At, int8At, uint8At } from '../arrays/read';
 
@@ -42,7 +42,7 @@ export function sankeyFlows(data: Dataset, run: AttributionRun, options: SankeyO
 
   for (let j = 0; j < journeys.count; j++) {
     const o = int32At(journeys.opportunity, j);
-    if (opps.stage[o] !== STAGE_IDS.won) continue;
+    if (!isWon(opps, o)) continue;
     const type = uint8At(opps.type, o);
     const { start, end } = journeyRange(journeys, j);
     for (let k = start; k < end; k++) {

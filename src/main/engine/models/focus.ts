@@ -1,7 +1,7 @@
 import { ACTION_TYPES, OPPORTUNITY_TYPES } from '../../../shared/importSpec';
 import type { FlowFocus } from '../../../shared/results';
 import { isNamedSource, SANKEY_NODE_KINDS } from '../../../shared/vocabulary/sankeyNodes';
-import { COMMUNITY, STAGE_IDS, type Dataset } from '../arrays/dataset';
+import { COMMUNITY, isWon, type Dataset } from '../arrays/dataset';
 import type { AttributionRun } from './attribute';
 import { positionSplitOf } from './breakdowns';
 import { sankeyFlows, type SankeyFlows } from './flows';
@@ -50,7 +50,7 @@ export function focusRun(
   let attributed = 0;
   for (let j = 0; j < journeys.count; j++) {
     const o = int32At(journeys.opportunity, j);
-    if (opps.stage[o] !== STAGE_IDS.won) continue;
+    if (!isWon(opps, o)) continue;
     if (type >= 0 && opps.type[o] !== type) continue;
     const { start, end } = journeyRange(journeys, j);
     for (let k = start; k < end; k++) {

@@ -1,4 +1,4 @@
-import { STAGE_IDS, OPPORTUNITY_TYPE_IDS, type Dataset } from '../arrays/dataset';
+import { isWon, STAGE_IDS, OPPORTUNITY_TYPE_IDS, type Dataset } from '../arrays/dataset';
 import { float64At, int32At, uint8At } from '../arrays/read';
 
 /** Journey positions (spec 3-5) as bits: one touch may hold several milestones, whose credits add. */
@@ -160,7 +160,7 @@ function wonClosingsByAccount(data: Dataset): WonClosing[][] {
   const opps = data.opportunities;
   for (let o = 0; o < opps.count; o++) {
     const closedAt = float64At(opps.closedAt, o);
-    if (opps.stage[o] !== STAGE_IDS.won || Number.isNaN(closedAt)) continue;
+    if (!isWon(opps, o) || Number.isNaN(closedAt)) continue;
     const account = int32At(opps.account, o);
     (byAccount[account] ??= []).push({ closedAt, opportunity: o });
   }

@@ -1,5 +1,5 @@
 import type { OpportunityMatch, OpportunityTypeName, StageName } from '../../../shared/journeyApi';
-import { OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../arrays/dataset';
+import { isWon, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../arrays/dataset';
 import { float64At, int32At, uint8At } from '../arrays/read';
 
 const TYPE_NAMES = Object.keys(OPPORTUNITY_TYPE_IDS) as OpportunityTypeName[];
@@ -36,7 +36,7 @@ export function searchOpportunities(data: Dataset, query: string, limit: number)
       (opps.name[o] ?? '').toLowerCase().includes(needle) ||
       account.toLowerCase().includes(needle);
     if (!hit) continue;
-    if (opps.stage[o] === STAGE_IDS.won) won.push(o);
+    if (isWon(opps, o)) won.push(o);
     else others.push(o);
     if (won.length >= limit) break;
   }

@@ -1,5 +1,5 @@
 import type { ChurnComparison, ChurnReduction, GroupStats } from '../../../../shared/results';
-import { COMMUNITY, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../../arrays/dataset';
+import { COMMUNITY, isWon, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../../arrays/dataset';
 import { mulberry32 } from '../random';
 import { float64At, int32At } from '../../arrays/read';
 
@@ -58,7 +58,7 @@ function renewalsOf(data: Dataset): Renewal[] {
     }
     renewals.push({
       amount: float64At(opps.amount, o),
-      won: stage === STAGE_IDS.won,
+      won: isWon(opps, o),
       engaged,
       segment: data.accountSegment[account] ?? null,
     });

@@ -1,6 +1,6 @@
 import type { RoadmapCar, RoadmapOpportunity } from '../../../../shared/results';
 import type { CommunityData } from '../../arrays/communityData';
-import { actionTypeId, STAGE_IDS, type Dataset } from '../../arrays/dataset';
+import { actionTypeId, isWon, type Dataset } from '../../arrays/dataset';
 import { float64At } from '../../arrays/read';
 
 const FEATURE_REQUEST = actionTypeId('feature_request');
@@ -28,7 +28,7 @@ export function roadmapCar(data: Dataset, community: CommunityData, roadmapShare
   const byMember = new Map<string, number>();
   let influenced = 0;
   for (let o = 0; o < opps.count; o++) {
-    if (opps.stage[o] !== STAGE_IDS.won) continue;
+    if (!isWon(opps, o)) continue;
     const closedAt = float64At(opps.closedAt, o);
     const features: string[] = [];
     const members = new Set<string>();
