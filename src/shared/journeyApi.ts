@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportScopeSchema } from './scope';
 import { modelOptionsSchema, type ModelName, type ModelOptions } from './modelOptions';
 import type { PositionName } from './vocabulary/positions';
 
@@ -7,6 +8,8 @@ export const journeyArgSchemas = {
   'journey:search': z.strictObject({
     query: z.string().trim().min(1, 'type part of an id, a name or an account').max(200),
     limit: z.number().int().min(1).max(50).default(20),
+    /** The report scope (spec 9): only its opportunities are found. */
+    scope: reportScopeSchema.default({}),
   }),
   'journey:detail': z.strictObject({
     opportunityId: z.string().min(1, 'an opportunity id is required').max(200),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportScopeSchema } from './scope';
 
 /** The position models of spec 5. */
 export const POSITION_MODELS = [
@@ -61,6 +62,8 @@ export const modelOptionsSchema = z
     referralWindowDays: z.number().int().min(0).default(180),
     roadmapShare: z.number().min(0).max(1, 'the roadmap share is a fraction from 0 to 1').default(0),
     seed: z.number().int().default(42),
+    /** The opportunities every figure covers (spec 9); all of them by default. Part of a saved scenario. */
+    scope: reportScopeSchema.default({}),
   })
   .refine((o) => o.model !== 'custom' || o.weights !== undefined, {
     message: 'the custom model needs weights',

@@ -133,3 +133,8 @@ export function describeScope(scope: ReportScope): string {
   for (const filter of scope.fields ?? []) parts.push(`${filter.field} ${values(filter.values)}`);
   return parts.join('; ');
 }
+
+/** Where a figure was looked for, after "No won opportunity": the project, or the scope in words. */
+export function whereInWords(scope: ReportScope): string {
+  return isAllTime(scope) ? 'in this project' : `in the scope ${describeScope(scope)}`;
+}

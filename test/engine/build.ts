@@ -9,7 +9,8 @@ import { createProject, type Project } from '../../src/main/store/project';
 
 /** Small projects for engine tests, written through the real schema into a real SQLite file. */
 export interface Rows {
-  accounts?: { account_id: string; domain?: string; segment?: string }[];
+  /** `custom`: the row's custom fields as stored (schema 0004), a JSON object. */
+  accounts?: { account_id: string; domain?: string; segment?: string; custom?: string | null }[];
   contacts?: { contact_id: string; account_id: string | null; email?: string; lead_created_at?: number | null }[];
   opportunities?: {
     opportunity_id: string;
@@ -19,6 +20,7 @@ export interface Rows {
     amount: number;
     created_at: number;
     closed_at?: number | null;
+    custom?: string | null;
   }[];
   touchpoints?: {
     touchpoint_id: string;

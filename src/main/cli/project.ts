@@ -3,6 +3,10 @@ import type { EngineData } from '../engine/arrays/load';
 import { readCurrentArrays } from '../engine/arrays/projectArrays';
 import { engineKeyOf } from '../engine/arrays/projectSnapshot';
 import { keepEngineSnapshot } from '../engine/cache/keepSnapshot';
+import { assertScopeFields, readScopeFields, type CustomFieldSource } from '../engine/scope/scope';
+import { TributaryError } from '../../shared/errors';
+import { UsageError } from './args';
+import type { ReportScope } from '../../shared/scope';
 import { openProject, type Project, type StoreOptions } from '../store/project';
 import type { CliIo } from './io';
 import { showStatus } from './progress';
@@ -39,20 +43,33 @@ export function keepEngineSnapshotForCli(project: Project, io: CliIo): void {
 }
 
 /** What the engine reads, and the currency its amounts are in. */
-export type ProjectEngineData = EngineData & { currency: string };
+/** What a CLI command runs a model over: the arrays, the project's currency, and the custom fields its scope needs. */
+export type ProjectEngineData = EngineData & { currency: string; fields: CustomFieldSource };
 
 /**
  * Opens a project just long enough to load what the engine reads, all from one connection and one read transaction:
  * the snapshot the project keeps of its arrays when it is of the current data, else the tables
  * (engine/arrays/projectArrays.ts). A read command writes nothing, so a project without a snapshot gets none from it.
  */
-export function loadProjectEngineData(path: string, io: Pick<CliIo, 'stderr'>): ProjectEngineData {
+export function loadProjectEngineData(
+  path: string,
+  io: Pick<CliIo, 'stderr'>,
+  scope: ReportScope = {},
+): ProjectEngineData {
   const project = openProjectForCli(resolve(path), io);
   try {
     const { db } = project;
     return db.transaction(() => {
       const { arrays } = readCurrentArrays(db, engineKeyOf(db)).content;
-      return { ...arrays, currency: project.meta.currency };
+      const fields = readScopeFields(db, scope);
+      try {
+        assertScopeFields(scope, fields);
+      } catch (error) {
+        // The --where names the field: a usage error, which says the fields there are.
+        if (error instanceof TributaryError) throw new UsageError(`--where: ${error.message}`);
+        throw error;
+      }
+      return { ...arrays, currency: project.meta.currency, fields };
     })();
   } finally {
     project.close();

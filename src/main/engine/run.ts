@@ -3,7 +3,8 @@ import type { CommunityData } from './arrays/communityData';
 import type { Dataset } from './arrays/dataset';
 import { attribute, type AttributionRun } from './models/attribute';
 import { computeCar, type CarOptions, type CarResult, type Memo } from './models/car';
-import type { Journeys } from './models/journeys';
+import { buildJourneys, type Journeys } from './models/journeys';
+import { NO_CUSTOM_FIELDS, scopedRun, type CustomFieldSource } from './scope/scope';
 
 /**
  * What a model runs over: the engine's arrays and the community data. The app's cache (engine/cache/) also keeps,
@@ -15,6 +16,8 @@ export interface ModelDataset {
   community: CommunityData;
   journeys?(options: ModelOptions): Journeys;
   memo?: Memo;
+  /** The project's custom fields, for a scope that filters by one (spec 9); none when absent. */
+  fields?: CustomFieldSource;
 }
 
 /** One model run, as the app, the CLI and the exports present it. */
@@ -36,14 +39,20 @@ export interface ModelRunResult {
  */
 export function runModel(dataset: ModelDataset, options: ModelOptions): ModelRunResult {
   const { data, community } = dataset;
-  const attribution = attribute(data, options, dataset.journeys?.(options));
+  // spec 9: journeys are built over all the data, then the scope selects the deals whose journeys count.
+  const journeys = dataset.journeys?.(options) ?? buildJourneys(data, options);
+  const scoped = scopedRun(data, journeys, options.scope, dataset.fields ?? NO_CUSTOM_FIELDS);
+  const attribution = attribute(data, options, scoped.journeys, scoped.mask);
+  const carOptions = (): CarOptions => {
+    const base = carOptionsOf(options, dataset);
+    return scoped.memo ? { ...base, memo: scoped.memo, inScope: scoped.mask } : base;
+  };
   let car: CarResult | undefined;
   return {
     options,
     data,
     attribution,
-    car: () =>
-      (car ??= computeCar(data, community, attribution.journeys, attribution.credits, carOptionsOf(options, dataset))),
+    car: () => (car ??= computeCar(data, community, attribution.journeys, attribution.credits, carOptions())),
   };
 }
 

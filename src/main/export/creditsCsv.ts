@@ -37,7 +37,8 @@ export function writeCreditsCsv(path: string, { data, attribution: run }: ModelR
   try {
     const opps = data.opportunities;
     for (let o = 0; o < opps.count; o++) {
-      if (opps.stage[o] !== STAGE_IDS.won) continue;
+      // spec 9: the in-scope won opportunities only.
+      if (opps.stage[o] !== STAGE_IDS.won || (run.inScope !== null && run.inScope[o] !== 1)) continue;
       const id = opps.id[o] as string;
       const j = journeyOf[o] as number;
       const s = j < 0 ? 0 : (run.journeys.start[j] as number);

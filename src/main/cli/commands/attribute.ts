@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { ModelOptions } from '../../../shared/modelOptions';
 import { formatMoneyAmount } from '../../../shared/money';
 import { plural } from '../../../shared/plural';
+import { describeScope, isAllTime, whereInWords } from '../../../shared/scope';
 import type { AttributionRun } from '../../engine/models/attribute';
 import { runModel } from '../../engine/run';
 import { exactlyOne, parseCommandArgs } from '../args';
@@ -10,23 +11,24 @@ import { EXIT, type CliIo } from '../io';
 import { loadProjectEngineData } from '../project';
 import { MODEL_OPTIONS, parseModelOptions } from '../modelArgs';
 import { attributionJson } from '../runJson';
+import { parseScopeOptions, SCOPE_OPTIONS } from '../scopeArgs';
 
-const OPTIONS = { ...MODEL_OPTIONS, out: { type: 'string' }, json: { type: 'boolean' } } as const;
+const OPTIONS = { ...MODEL_OPTIONS, ...SCOPE_OPTIONS, out: { type: 'string' }, json: { type: 'boolean' } } as const;
 
 /** `tributary attribute <project> [model options] [--out credits.csv] [--json]` (spec cli.md). */
 export function runAttribute(argv: string[], io: CliIo): number {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   const path = exactlyOne(positionals, '<project>');
-  const options = parseModelOptions(values);
+  const options = { ...parseModelOptions(values), scope: parseScopeOptions(values) };
   // Said before the model runs, which takes a while on a big project, rather than after.
   if (values.out !== undefined) assertCreditsCsvTarget(resolve(values.out));
-  const engineData = loadProjectEngineData(path, io);
+  const engineData = loadProjectEngineData(path, io, options.scope);
   const { currency } = engineData;
   const run = runModel(engineData, options);
   const { attribution } = run;
   // Messages go to stderr when stdout carries the JSON object.
   const say = values.json ? io.stderr : io.stdout;
-  if (attribution.revenue === 0) say('No won opportunity in this project: nothing to attribute.\n');
+  if (attribution.revenue === 0) say(`No won opportunity ${whereInWords(options.scope)}: nothing to attribute.\n`);
   if (values.out !== undefined) {
     const rows = writeCreditsCsv(resolve(values.out), run);
     say(`Wrote ${plural(rows, 'credit row')} to ${resolve(values.out)}.\n`);
@@ -48,6 +50,7 @@ export function describeRun(run: AttributionRun, options: ModelOptions, currency
   const credits = column(channels.map((row) => row.credit));
   const lines = [
     `${options.model} (upgrades: ${options.upgradePolicy}${options.lookbackDays ? `, lookback ${plural(options.lookbackDays, 'day')}` : ''})`,
+    ...(isAllTime(options.scope) ? [] : [`  scope          ${describeScope(options.scope)}`]),
     `  won revenue    ${revenue}`,
     `  attributed     ${attributed}`,
     `  unattributed   ${unattributed} (${plural(run.unattributedOpportunities.length, 'won deal')} with no touch)`,

@@ -1,5 +1,6 @@
 import { formatMoneyAmount } from '../../../shared/money';
 import { plural } from '../../../shared/plural';
+import { describeScope, isAllTime, whereInWords } from '../../../shared/scope';
 import { CAR_CATEGORIES, carMeasure, type CarCategory } from '../../../shared/vocabulary/carCategories';
 import type { CarResult } from '../../engine/models/car';
 import { runModel } from '../../engine/run';
@@ -8,8 +9,9 @@ import { EXIT, type CliIo } from '../io';
 import { MODEL_OPTIONS, parseModelOptions } from '../modelArgs';
 import { loadProjectEngineData } from '../project';
 import { carCommandJson } from '../runJson';
+import { parseScopeOptions, SCOPE_OPTIONS } from '../scopeArgs';
 
-const OPTIONS = { ...MODEL_OPTIONS, json: { type: 'boolean' } } as const;
+const OPTIONS = { ...MODEL_OPTIONS, ...SCOPE_OPTIONS, json: { type: 'boolean' } } as const;
 
 /**
  * `tributary car <project> [model options] [--json]`: community-attributed revenue (spec 7) under a model. `--json`
@@ -18,8 +20,8 @@ const OPTIONS = { ...MODEL_OPTIONS, json: { type: 'boolean' } } as const;
 export function runCarCommand(argv: string[], io: CliIo): number {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   const path = exactlyOne(positionals, '<project>');
-  const options = parseModelOptions(values);
-  const engineData = loadProjectEngineData(path, io);
+  const options = { ...parseModelOptions(values), scope: parseScopeOptions(values) };
+  const engineData = loadProjectEngineData(path, io, options.scope);
   const { currency } = engineData;
   const run = runModel(engineData, options);
   if (values.json) {
@@ -27,7 +29,8 @@ export function runCarCommand(argv: string[], io: CliIo): number {
     return EXIT.ok;
   }
   const { revenue } = run.attribution;
-  if (revenue === 0) io.stdout('No won opportunity in this project: no revenue to attribute.\n');
+  if (revenue === 0) io.stdout(`No won opportunity ${whereInWords(options.scope)}: no revenue to attribute.\n`);
+  if (!isAllTime(options.scope)) io.stdout(`Scope: ${describeScope(options.scope)}\n`);
   io.stdout(describeCar(run.car(), revenue, options.model, currency));
   return EXIT.ok;
 }

@@ -1,5 +1,6 @@
 import type { CliIo } from '../io';
 import { MODEL_OPTION_HELP } from '../modelArgs';
+import { SCOPE_OPTION_HELP } from '../scopeArgs';
 import { runAnonymise } from './anonymise';
 import { runAttribute } from './attribute';
 import { runCarCommand } from './car';
@@ -113,10 +114,11 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'attribute',
-    synopsis: 'attribute <project> [model options] [--out <credits.csv>] [--json]',
+    synopsis: 'attribute <project> [model options] [scope options] [--out <credits.csv>] [--json]',
     summary: 'run an attribution model',
     details: [
       ...MODEL_OPTION_HELP,
+      ...SCOPE_OPTION_HELP,
       '--out F.csv                one row per credited touch of a won opportunity:',
       '                           opportunity_id,touch_kind,touch_id,channel,positions,credit',
       '--json                     print one JSON object with the totals, channels and community revenue',
@@ -125,10 +127,11 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'car',
-    synopsis: 'car <project> [model options] [--json]',
+    synopsis: 'car <project> [model options] [scope options] [--json]',
     summary: 'community-attributed revenue',
     details: [
       ...MODEL_OPTION_HELP,
+      ...SCOPE_OPTION_HELP,
       '--json                     print { model, options, revenue, car } as one JSON object',
     ],
     run: runCarCommand,

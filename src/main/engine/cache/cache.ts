@@ -11,6 +11,7 @@ import { engineKeyOf } from '../arrays/projectSnapshot';
 import { journeyKey } from '../models/attribute';
 import type { Memo } from '../models/car';
 import { buildJourneys, type Journeys } from '../models/journeys';
+import { customFieldSourceOf, type CustomFieldSource } from '../scope/scope';
 
 /**
  * The open project as the engine loaded it, for one request: everything in it was read in one transaction. (The
@@ -22,6 +23,8 @@ export interface LoadedProject {
   journeys(options: ModelOptions): Journeys;
   /** Results that depend on the data and a few options only, kept while the data stays the same. */
   memo: Memo;
+  /** The project's custom fields, read when a scope first filters by one (spec 9). */
+  readonly fields: CustomFieldSource;
 }
 
 interface Loaded {
@@ -87,9 +90,14 @@ export class EngineCache {
     const journeys = new Map<string, Journeys>();
     const memos = new Map<string, unknown>(Object.entries(content.memo));
     if (this.unsaved?.arrays === content.arrays) this.unsaved.memos = memos;
+    // Custom fields are read from the tables when a scope first asks for one (spec 9), not kept in the arrays.
+    let fields: CustomFieldSource | undefined;
     const project: LoadedProject = {
       data,
       community,
+      get fields() {
+        return (fields ??= customFieldSourceOf(db));
+      },
       journeys(options) {
         const key = journeyKey(options);
         let built = journeys.get(key);

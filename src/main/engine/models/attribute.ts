@@ -11,6 +11,9 @@ import { float64At, int32At } from '../arrays/read';
 /** One model run over a dataset: credits per journey touch and the totals every view starts from. */
 export interface AttributionRun {
   options: ModelOptions;
+  /** The in-scope opportunities (spec 9), 1 each; null when the scope selects every one. */
+  inScope: Uint8Array | null;
+  /** The journeys of the in-scope opportunities. */
   journeys: Journeys;
   /** Aligned with journeys.touch. */
   credits: Float64Array;
@@ -32,12 +35,23 @@ export function journeyKey(options: ModelOptions): string {
   return `${options.lookbackDays}/${options.upgradePolicy}`;
 }
 
-export function attribute(data: Dataset, options: ModelOptions, cached?: Journeys): AttributionRun {
+/**
+ * Credits the journeys given (all of them, or an in-scope subset with `inScope` saying which opportunities the scope
+ * holds: spec 9) and sums what every view starts from over the in-scope won deals. Data-driven models learn from the
+ * journeys given, so from the in-scope won and lost ones.
+ */
+export function attribute(
+  data: Dataset,
+  options: ModelOptions,
+  cached?: Journeys,
+  inScope: Uint8Array | null = null,
+): AttributionRun {
   const journeys = cached ?? buildJourneys(data, options);
   const { credits, removalEffects, shapley } = creditsFor(data, journeys, options);
   const opps = data.opportunities;
+  const counted = (o: number): boolean => isWon(opps, o) && (inScope === null || inScope[o] === 1);
   let revenue = 0;
-  for (let o = 0; o < opps.count; o++) if (isWon(opps, o)) revenue += float64At(opps.amount, o);
+  for (let o = 0; o < opps.count; o++) if (counted(o)) revenue += float64At(opps.amount, o);
   const unattributedOpportunities: number[] = [];
   const touched = new Uint8Array(opps.count);
   for (let j = 0; j < journeys.count; j++) {
@@ -46,7 +60,7 @@ export function attribute(data: Dataset, options: ModelOptions, cached?: Journey
   }
   let unattributed = 0;
   for (let o = 0; o < opps.count; o++) {
-    if (isWon(opps, o) && !touched[o]) {
+    if (counted(o) && !touched[o]) {
       unattributedOpportunities.push(o);
       unattributed += float64At(opps.amount, o);
     }
@@ -64,6 +78,7 @@ export function attribute(data: Dataset, options: ModelOptions, cached?: Journey
     .sort((a, b) => b.credit - a.credit || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0));
   const run: AttributionRun = {
     options,
+    inScope,
     journeys,
     credits,
     revenue,

@@ -27,6 +27,11 @@ export interface CarOptions {
    * slider then recomputes only the credit sums (spec 8: recompute from arrays, interactively).
    */
   memo?: Memo;
+  /**
+   * The in-scope opportunities (spec 9) when a scope selects some: `journeys` are then theirs, and the parts of CAR
+   * that go over opportunities (sourcing links, roadmap, churn) keep to them too.
+   */
+  inScope?: Uint8Array | null;
 }
 
 /** Returns the value kept under `key`, computing and keeping it the first time. */
@@ -93,7 +98,9 @@ export function computeCar(
   }
 
   const memo = options.memo ?? noMemo;
-  const sourcing = sourcingOf(data, community, journeys, options.referralWindowDays);
+  const inScope = options.inScope ?? null;
+  const counts = (o: number): boolean => inScope === null || inScope[o] === 1;
+  const sourcing = sourcingOf(data, community, journeys, options.referralWindowDays, inScope);
   upgrade.sourced = sourcing.upgradeSourced;
   const linkCategory = (type: LinkType) => ({
     attributed: float64At(byActionType, actionTypeId(type)),
@@ -103,7 +110,7 @@ export function computeCar(
   let engagement = 0;
   for (const type of ENGAGEMENT_TYPES) engagement += float64At(byActionType, type);
   let wonCount = 0;
-  for (let o = 0; o < opps.count; o++) if (isWon(opps, o)) wonCount++;
+  for (let o = 0; o < opps.count; o++) if (isWon(opps, o) && counts(o)) wonCount++;
 
   return {
     attributed,
@@ -117,8 +124,10 @@ export function computeCar(
       // Memoised results are also kept in the project's snapshot with the arrays (engine/arrays/projectSnapshot.ts): a
       // change to either must bump ENGINE_FILE_FORMAT, and to their shape, the schemas in
       // engine/arrays/checkEngineData.ts.
-      roadmap: memo(roadmapMemoKey(options.roadmapShare), () => roadmapCar(data, community, options.roadmapShare)),
-      churn_reduction: memo(churnMemoKey(options.seed), () => churnReduction(data, options.seed)),
+      roadmap: memo(roadmapMemoKey(options.roadmapShare), () =>
+        roadmapCar(data, community, options.roadmapShare, inScope),
+      ),
+      churn_reduction: memo(churnMemoKey(options.seed), () => churnReduction(data, options.seed, inScope)),
       engagement: { attributed: engagement },
     },
     communityTouchesPerWonDeal: wonCount > 0 ? communityTouches / wonCount : 0,
@@ -146,19 +155,38 @@ interface Sourcing {
  */
 const sourcingCache = new WeakMap<Journeys, Map<number, Sourcing>>();
 
-function sourcingOf(data: Dataset, community: CommunityData, journeys: Journeys, windowDays: number): Sourcing {
+function sourcingOf(
+  data: Dataset,
+  community: CommunityData,
+  journeys: Journeys,
+  windowDays: number,
+  inScope: Uint8Array | null,
+): Sourcing {
+  // Scoped journeys are made per scope (engine/scope), so the journeys object also stands for its scope.
   let byWindow = sourcingCache.get(journeys);
   if (!byWindow) sourcingCache.set(journeys, (byWindow = new Map()));
   let sourcing = byWindow.get(windowDays);
-  if (!sourcing) byWindow.set(windowDays, (sourcing = computeSourcing(data, community, journeys, windowDays)));
+  if (!sourcing) {
+    byWindow.set(windowDays, (sourcing = computeSourcing(data, community, journeys, windowDays, inScope)));
+  }
   return sourcing;
 }
 
-function computeSourcing(data: Dataset, community: CommunityData, journeys: Journeys, windowDays: number): Sourcing {
+function computeSourcing(
+  data: Dataset,
+  community: CommunityData,
+  journeys: Journeys,
+  windowDays: number,
+  inScope: Uint8Array | null,
+): Sourcing {
   const opps = data.opportunities;
   const isUpgrade = (o: number): boolean => opps.type[o] === OPPORTUNITY_TYPE_IDS.upgrade;
   // spec 7, sourced: FT/OC community touches and links; each opportunity once, from its earliest action.
-  const links = linkedOpportunities(data, community, windowDays);
+  // spec 9: which deal a link names is decided over all of them; it then counts when that deal is in scope, even
+  // when its action happened before the period.
+  const links = linkedOpportunities(data, community, windowDays).filter(
+    (link) => inScope === null || inScope[link.opportunity] === 1,
+  );
   // Lost journeys' FT/OC touches source nothing; a link to a lost or open opportunity is listed, not counted.
   const touchSources = touchSourcing(data, journeys).filter((link) => isWon(opps, link.opportunity));
   const earliest = earliestSources([...touchSources, ...links]);

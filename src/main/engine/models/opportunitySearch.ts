@@ -24,12 +24,18 @@ export function opportunityMatch(data: Dataset, o: number): OpportunityMatch {
  * Opportunities whose id, name or account id holds `query` (case-insensitive), won first, then by id. The dataset
  * lists opportunities by id already, so a stable partition keeps that order within each group.
  */
-export function searchOpportunities(data: Dataset, query: string, limit: number): OpportunityMatch[] {
+export function searchOpportunities(
+  data: Dataset,
+  query: string,
+  limit: number,
+  inScope: Uint8Array | null = null,
+): OpportunityMatch[] {
   const needle = query.toLowerCase();
   const opps = data.opportunities;
   const won: number[] = [];
   const others: number[] = [];
   for (let o = 0; o < opps.count; o++) {
+    if (inScope !== null && inScope[o] !== 1) continue;
     const account = data.accounts.values[int32At(opps.account, o)] ?? '';
     const hit =
       (opps.id[o] as string).toLowerCase().includes(needle) ||

@@ -5,6 +5,8 @@ import type { EngineCache } from '../../engine/cache/cache';
 import { explainJourney } from '../../engine/models/explain';
 import { findOpportunity, searchOpportunities } from '../../engine/models/opportunitySearch';
 import { runModel } from '../../engine/run';
+import { scopeMask } from '../../engine/scope/scope';
+import { describeScope } from '../../../shared/scope';
 import type { ProjectSource } from './projectSource';
 import type { Handlers } from '../../handlerTable';
 
@@ -14,9 +16,9 @@ export type JourneyHandlerTable = Handlers<JourneyMethod>;
 /** Journey methods: find an opportunity and explain its credit, over the same loaded projects as the model. */
 export function createJourneyHandlers(session: ProjectSource, cache: EngineCache): JourneyHandlerTable {
   return {
-    'journey:search': ({ query, limit }) => {
+    'journey:search': ({ query, limit, scope }) => {
       const loaded = cache.load(session.require().db);
-      return searchOpportunities(loaded.data, query, limit);
+      return searchOpportunities(loaded.data, query, limit, scopeMask(loaded.data, scope, loaded.fields));
     },
     'journey:detail': ({ opportunityId, options }) => {
       const project = session.require();
@@ -24,6 +26,12 @@ export function createJourneyHandlers(session: ProjectSource, cache: EngineCache
       const o = findOpportunity(loaded.data, opportunityId);
       if (o < 0) throw new TributaryError('not_found', `No opportunity has the id ${opportunityId}.`);
       const { attribution } = runModel(loaded, options);
+      if (attribution.inScope !== null && attribution.inScope[o] !== 1) {
+        throw new TributaryError(
+          'not_found',
+          `Opportunity ${opportunityId} is outside the report scope (${describeScope(options.scope)}).`,
+        );
+      }
       return explainJourney(loaded.data, attribution, o, project.meta.currency);
     },
   };

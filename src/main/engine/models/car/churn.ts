@@ -20,10 +20,11 @@ interface Renewal {
  * spec 7, churn reduction: renewals won or lost, engaged when the account holds a community touch (an action of a
  * member resolved to it at that time) in `[closed_at - 365 days, closed_at]`. A renewal with no closed_at has no such
  * window and is left out. Intervals come from a seeded bootstrap, one fresh generator per comparison, so the same
- * data and seed give the same intervals, and a segment's interval does not depend on the other segments.
+ * data and seed give the same intervals, and a segment's interval does not depend on the other segments. With a
+ * scope (spec 9), the in-scope renewals only.
  */
-export function churnReduction(data: Dataset, seed: number): ChurnReduction {
-  const renewals = renewalsOf(data);
+export function churnReduction(data: Dataset, seed: number, inScope: Uint8Array | null = null): ChurnReduction {
+  const renewals = renewalsOf(data, inScope);
   const overall = compare(renewals, seed);
   const segments = [...new Set(renewals.map((r) => r.segment))].sort((a, b) =>
     a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0,
@@ -38,13 +39,14 @@ export function churnReduction(data: Dataset, seed: number): ChurnReduction {
   return { ...overall, caveat: CHURN_CAVEAT, bySegment };
 }
 
-function renewalsOf(data: Dataset): Renewal[] {
+function renewalsOf(data: Dataset, inScope: Uint8Array | null): Renewal[] {
   const { opportunities: opps, touches } = data;
   const renewals: Renewal[] = [];
   for (let o = 0; o < opps.count; o++) {
     const stage = opps.stage[o];
     const closedAt = float64At(opps.closedAt, o);
     if (opps.type[o] !== OPPORTUNITY_TYPE_IDS.renewal || stage === STAGE_IDS.open || Number.isNaN(closedAt)) continue;
+    if (inScope !== null && inScope[o] !== 1) continue;
     const account = int32At(opps.account, o);
     let engaged = false;
     const end = int32At(touches.accountStart, account + 1);

@@ -8,9 +8,15 @@ const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * spec 7, roadmap: a won opportunity linked to a feature, closed after the feature's shipped_at (strictly), the
- * feature requested (a feature_request action naming it) by any member strictly before it shipped.
+ * feature requested (a feature_request action naming it) by any member strictly before it shipped. With a scope
+ * (spec 9), the in-scope won opportunities only.
  */
-export function roadmapCar(data: Dataset, community: CommunityData, roadmapShare: number): RoadmapCar {
+export function roadmapCar(
+  data: Dataset,
+  community: CommunityData,
+  roadmapShare: number,
+  inScope: Uint8Array | null = null,
+): RoadmapCar {
   const requesters = new Map<string, Set<string>>();
   const { actions } = community;
   for (let i = 0; i < actions.count; i++) {
@@ -28,7 +34,7 @@ export function roadmapCar(data: Dataset, community: CommunityData, roadmapShare
   const byMember = new Map<string, number>();
   let influenced = 0;
   for (let o = 0; o < opps.count; o++) {
-    if (!isWon(opps, o)) continue;
+    if (!isWon(opps, o) || (inScope !== null && inScope[o] !== 1)) continue;
     const closedAt = float64At(opps.closedAt, o);
     const features: string[] = [];
     const members = new Set<string>();
