@@ -34,6 +34,7 @@ const bridge = {
   'import:issuesCsv': invoker('import:issuesCsv'),
   'data:overview': invoker('data:overview'),
   'data:rows': invoker('data:rows'),
+  'data:scopeChoices': invoker('data:scopeChoices'),
   'data:unresolved': invoker('data:unresolved'),
   'model:car': invoker('model:car'),
   'model:run': invoker('model:run'),

@@ -51,6 +51,8 @@ export const importArgSchemas = {
   'data:overview': z.strictObject({}),
   'data:rows': z.strictObject({ kind, offset, limit }),
   'data:unresolved': z.strictObject({ offset, limit }),
+  /** What a report scope can filter by (spec 9): segments, custom fields and their values, the data's dates. */
+  'data:scopeChoices': z.strictObject({}),
 };
 
 export type Cell = string | number | null;
@@ -159,6 +161,19 @@ export interface DataOverview {
   jobMoves: { total: number; unresolved: number };
 }
 
+/** What the scope bar offers (spec 9). */
+export interface ScopeChoices {
+  /** Account segments, '' for accounts without one (when some have none). */
+  segments: string[];
+  /**
+   * The custom fields a scope can filter by: the opportunity's, then the account's not named like one of them (a
+   * filter by that name reads the opportunity's). `values`: the most common values first, at most 200, '' = none.
+   */
+  fields: { field: string; kind: 'opportunities' | 'accounts'; values: string[]; more: boolean }[];
+  /** The first and latest dates of the project's deals and touches (YYYY-MM-DD, UTC), null when it has none. */
+  dates: { first: string; latest: string } | null;
+}
+
 export interface UnresolvedMember {
   memberId: string;
   email: string | null;
@@ -180,4 +195,5 @@ export interface ImportResults {
   /** `columns`: the stored ones, then the kind's custom fields by name (the last `customColumns` of them). */
   'data:rows': Page<Cell[]> & { columns: string[]; customColumns: number };
   'data:unresolved': Page<UnresolvedMember>;
+  'data:scopeChoices': ScopeChoices;
 }

@@ -30,6 +30,7 @@ export const METHOD_NAMES = [
   'data:overview',
   'data:rows',
   'data:unresolved',
+  'data:scopeChoices',
   'model:car',
   'model:run',
   'journey:search',

@@ -3,7 +3,7 @@ import { MAX_CUSTOM_FIELDS, MAX_CUSTOM_VALUE } from '../../src/shared/customFiel
 import { importCsv } from '../../src/main/import/run';
 import { previewImport } from '../../src/main/import/inspect';
 import { readCustomFields } from '../../src/main/store/customFields';
-import { dataRows } from '../../src/main/store/dataView';
+import { dataRows, scopeChoices } from '../../src/main/store/dataView';
 import type { Project } from '../../src/main/store/project';
 import { useTempDir } from '../helpers/files';
 import { useNewProject } from '../helpers/projects';
@@ -181,6 +181,35 @@ describe('custom fields (data.md): every unmapped column is kept with its row', 
     );
     expect(preview.customFields).toEqual(['Tier']);
     expect(preview.rows[0]?.custom).toEqual({ Tier: 'Gold' });
+  });
+});
+
+describe('scope choices (spec 9): what a report can be filtered by', () => {
+  it('lists segments, the custom fields of deals then accounts with their values, most common first, and the dates', async () => {
+    const { project, dir } = newProject();
+    expect(scopeChoices(project.db)).toEqual({ segments: [], fields: [], dates: null });
+    await importCsv(
+      project.db,
+      writeFixture(dir, 'a.csv', 'account_id,segment,Region,Tier\nA1,SMB,EMEA,Gold\nA2,,APAC,\nA3,SMB,EMEA,\n'),
+      { kind: 'accounts' },
+    );
+    await importCsv(
+      project.db,
+      writeFixture(
+        dir,
+        'o.csv',
+        'opportunity_id,account_id,stage,amount,created_at,closed_at,Tier\nO1,A1,won,5,2024-02-01,2024-03-05,Silver\n',
+      ),
+      { kind: 'opportunities' },
+    );
+    expect(scopeChoices(project.db)).toEqual({
+      segments: ['', 'SMB'],
+      fields: [
+        { field: 'Tier', kind: 'opportunities', values: ['Silver'], more: false },
+        { field: 'Region', kind: 'accounts', values: ['EMEA', 'APAC'], more: false },
+      ],
+      dates: { first: '2024-02-01', latest: '2024-03-05' },
+    });
   });
 });
 

@@ -59,6 +59,7 @@ const BAD_ARGS: Record<Method, unknown[]> = {
   'import:issues': [{}, { importId: 0 }, { importId: 1, limit: 5000 }, { importId: 1.5 }],
   'import:issuesCsv': [{ importId: -1 }],
   'data:overview': [{ x: 1 }],
+  'data:scopeChoices': [{ kind: 'accounts' }],
   'data:rows': [{}, { kind: 'users' }, { kind: 'accounts', offset: -1 }],
   'data:unresolved': [{ limit: 0 }],
   'model:car': [{ options: { halfLifeDays: 0 } }, { options: { markovOrder: 5 } }],

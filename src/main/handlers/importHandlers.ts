@@ -6,7 +6,7 @@ import { toCsv } from '../../shared/csv';
 import { inspectImport, previewImport } from '../import/inspect';
 import type { ImportJobs } from '../import/jobs';
 import { peekCsv } from '../import/peek';
-import { dataOverview, dataRows, unresolvedMembers } from '../store/dataView';
+import { dataOverview, dataRows, scopeChoices, unresolvedMembers } from '../store/dataView';
 import { readCustomFields } from '../store/customFields';
 import { importFileName, iterateImportIssues, listImportIssues, listImports } from '../store/imports';
 import type { Session } from '../session/session';
@@ -65,6 +65,7 @@ export function createImportHandlers(session: Session, jobs: ImportJobs): Import
       };
     },
     'data:overview': () => dataOverview(db()),
+    'data:scopeChoices': () => scopeChoices(db()),
     'data:rows': ({ kind, offset, limit }) => dataRows(db(), kind, offset, limit),
     'data:unresolved': ({ offset, limit }) => unresolvedMembers(db(), offset, limit),
   };

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Cell, DataOverview, Page, UnresolvedMember } from '../../shared/importApi';
+import type { Cell, DataOverview, Page, ScopeChoices, UnresolvedMember } from '../../shared/importApi';
 import type { DataKind } from '../../shared/kinds';
 import { readCustomFields } from './customFields';
 import { summarizeProject } from './summary';
@@ -151,4 +151,52 @@ export function unresolvedMembers(db: Database.Database, offset: number, limit: 
     )
     .all(limit, offset) as UnresolvedMember[];
   return { total, offset, rows };
+}
+
+const SCOPE_VALUES = 200;
+
+/**
+ * What a report scope can filter by (spec 9): the segments, each custom field of opportunities and accounts with its
+ * most common values, and the span of the data's dates (the period presets count from its latest date).
+ */
+export function scopeChoices(db: Database.Database): ScopeChoices {
+  const segments = db
+    .prepare("SELECT DISTINCT coalesce(segment, '') FROM accounts ORDER BY 1")
+    .pluck()
+    .all() as string[];
+  const fields: ScopeChoices['fields'] = [];
+  const taken = new Set<string>();
+  for (const kind of ['opportunities', 'accounts'] as const) {
+    const rows = db.prepare(`SELECT count(*) FROM ${kind}`).pluck().get() as number;
+    for (const field of readCustomFields(db, kind)) {
+      if (taken.has(field)) continue;
+      taken.add(field);
+      const counted = db
+        .prepare(
+          `SELECT CAST(j.value AS TEXT) AS value, count(*) AS n FROM ${kind} t, json_each(t.custom) j
+           WHERE t.custom IS NOT NULL AND j.key = ? GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?`,
+        )
+        .all(field, SCOPE_VALUES + 1) as { value: string; n: number }[];
+      const filled = counted.reduce((sum, row) => sum + row.n, 0);
+      const values = counted.slice(0, SCOPE_VALUES).map((row) => row.value);
+      // Rows without the field are a value too ('' = none), when there are some (counted exactly only when all
+      // values were listed; otherwise offered anyway).
+      if (counted.length > SCOPE_VALUES || filled < rows) values.push('');
+      fields.push({ field, kind, values, more: counted.length > SCOPE_VALUES });
+    }
+  }
+  const span = db
+    .prepare(
+      `SELECT min(first) AS first, max(latest) AS latest FROM (
+         SELECT min(created_at) AS first, max(max(created_at), coalesce(max(closed_at), 0)) AS latest FROM opportunities
+         UNION ALL SELECT min(occurred_at), max(occurred_at) FROM touchpoints
+         UNION ALL SELECT min(occurred_at), max(occurred_at) FROM community_actions)`,
+    )
+    .get() as { first: number | null; latest: number | null };
+  const day = (time: number): string => new Date(time).toISOString().slice(0, 10);
+  return {
+    segments,
+    fields,
+    dates: span.first === null || span.latest === null ? null : { first: day(span.first), latest: day(span.latest) },
+  };
 }
