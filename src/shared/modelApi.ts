@@ -45,7 +45,24 @@ export interface CarView extends Omit<CarResult, 'sourcedOpportunities' | 'linke
   linkedNotWonCount: number;
 }
 
+/**
+ * The report scope a run covered (spec 9), for the scope bar and an empty state that says which filter emptied it:
+ * each filter in words with the deals (any stage) left once it and the ones before it apply.
+ */
+export interface ScopeSummary {
+  /** The scope in words, `all time` when it selects every deal. */
+  label: string;
+  allTime: boolean;
+  /** Deals of any stage in scope; won ones among them. */
+  deals: number;
+  wonDeals: number;
+  steps: { filter: string; deals: number }[];
+  /** The first filter that left no deal, or null. */
+  emptiedBy: string | null;
+}
+
 export interface ModelRun {
+  scope: ScopeSummary;
   attribution: AttributionSummary;
   car: CarView;
   flows: SankeyFlows;

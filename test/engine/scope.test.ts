@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadEngineData } from '../../src/main/engine/arrays/load';
 import { runModel, type ModelRunResult } from '../../src/main/engine/run';
-import { customFieldSourceOf } from '../../src/main/engine/scope/scope';
+import { customFieldSourceOf, scopeSummary } from '../../src/main/engine/scope/scope';
 import { registerCustomFields } from '../../src/main/store/customFields';
 import { modelOptionsSchema, type ModelOptionsInput } from '../../src/shared/modelOptions';
 import type { ReportScope } from '../../src/shared/scope';
@@ -102,6 +102,37 @@ describe('report scope (spec 9)', () => {
     expect(upgrades?.attribution).toMatchObject({ revenue: 0, attributed: 0, unattributed: 0 });
     expect(upgrades?.attribution.byChannel.every((row) => row.credit === 0)).toBe(true);
     expect(upgrades?.car()).toMatchObject({ attributed: 0, influenced: 0, sourced: 0, communityTouchesPerWonDeal: 0 });
+  });
+
+  it('says, filter by filter, how many deals are left, and which filter emptied the scope', () => {
+    const summaries = readRows(QUARTERS, (db) => {
+      registerCustomFields(db, 'accounts', ['Region']);
+      const fields = customFieldSourceOf(db);
+      const dataset = { ...loadEngineData(db), fields };
+      return [{}, { from: '2024-07-01', segments: ['SMB'], fields: [{ field: 'Region', values: ['EMEA'] }] }].map(
+        (scope) => scopeSummary(runModel(dataset, modelOptionsSchema.parse({ scope })), fields),
+      );
+    });
+    expect(summaries[0]).toEqual({
+      label: 'all time',
+      allTime: true,
+      deals: 4,
+      wonDeals: 2,
+      steps: [],
+      emptiedBy: null,
+    });
+    expect(summaries[1]).toEqual({
+      label: '2024-07-01 to the end; segment SMB; Region EMEA',
+      allTime: false,
+      deals: 0,
+      wonDeals: 0,
+      steps: [
+        { filter: 'period 2024-07-01 to the end', deals: 3 },
+        { filter: 'segment SMB', deals: 1 },
+        { filter: 'Region EMEA', deals: 0 },
+      ],
+      emptiedBy: 'Region EMEA',
+    });
   });
 
   it('says which custom fields there are when a filter names none of them', () => {

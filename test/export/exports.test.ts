@@ -132,6 +132,14 @@ describe('export:report', () => {
       expect(html).toContain(setting);
     }
     expect(html).toContain('Markov order</th><td>2');
+    expect(html).toContain('Scope: all time (every opportunity).');
+    const scoped = await session.call('export:report', {
+      options: { ...options, scope: { from: '2024-01-01', types: ['upgrade'] } },
+      locale: 'en-US',
+    });
+    expect(scoped.html).toContain(
+      'Scope: 2024-01-01 to the end; type upgrade. Every figure below covers the opportunities in this scope only.',
+    );
     for (const heading of [
       'Headline figures',
       'CAR by category',

@@ -3,6 +3,7 @@ import { DATA_KINDS } from '../../shared/kinds';
 import type { AttributionSummary } from '../../shared/modelApi';
 import { MODEL_LABELS } from '../../shared/modelLabels';
 import { weightsOf } from '../../shared/modelOptions';
+import { describeScope, isAllTime } from '../../shared/scope';
 import type { BreakdownEntry, CarResult } from '../../shared/results';
 import { CAR_CATEGORIES, carColumns } from '../../shared/vocabulary/carCategories';
 import { POSITION_NAMES } from '../../shared/vocabulary/positions';
@@ -154,6 +155,7 @@ export function buildReport({ project, attribution, car, generatedAt, locale }: 
     new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(generatedAt),
   )} by Tributary ${escapeHtml(project.meta.appVersion)}.</p>
   <p class="meta">Data: ${dataCounts || 'no rows'}${span}. ${count(project.wonOpportunities)} won opportunities.</p>
+  <p class="meta">Scope: ${escapeHtml(describeScope(options.scope))}${isAllTime(options.scope) ? ' (every opportunity)' : '. Every figure below covers the opportunities in this scope only'}.</p>
 </header>
 <section>
   <h2>Headline figures</h2>

@@ -1,13 +1,15 @@
 import type Database from 'better-sqlite3';
 import { TributaryError } from '../../../shared/errors';
 import { nearestName } from '../../../shared/nearest';
-import { isAllTime, periodBounds, type ReportScope } from '../../../shared/scope';
+import { describeScope, isAllTime, periodBounds, type ReportScope } from '../../../shared/scope';
+import type { ScopeSummary } from '../../../shared/modelApi';
 import { readCustomFields } from '../../store/customFields';
 import { readCustomFieldValues } from '../../store/engineTables';
-import { OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../arrays/dataset';
+import { isWon, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../arrays/dataset';
 import { float64At, int32At, uint8At } from '../arrays/read';
 import { journeyRange, type Journeys } from '../models/journeys';
 import type { Memo } from '../models/car';
+import type { ModelRunResult } from '../run';
 
 /** The kinds whose custom fields can filter a report (spec 9): the opportunity's own, and its account's. */
 export type ScopeFieldKind = 'opportunities' | 'accounts';
@@ -35,16 +37,26 @@ export const NO_CUSTOM_FIELDS: CustomFieldSource = {
  * the opportunity's when opportunities have a field of that name, else its account's (a choice where the spec is
  * silent: the deal's own data is the more specific); a name neither kind has is a bad request that names them.
  */
-export function scopeMask(data: Dataset, scope: ReportScope, fields: CustomFieldSource): Uint8Array | null {
+export function scopeMask(
+  data: Dataset,
+  scope: ReportScope,
+  fields: CustomFieldSource,
+  steps?: ScopeStep[],
+): Uint8Array | null {
   if (isAllTime(scope)) return null;
   const opps = data.opportunities;
   const { from, to } = periodBounds(scope);
   const mask = new Uint8Array(opps.count).fill(1);
-  const keep = (test: (o: number) => boolean): void => {
-    for (let o = 0; o < opps.count; o++) if (mask[o] && !test(o)) mask[o] = 0;
+  const keep = (filter: string, test: (o: number) => boolean): void => {
+    let deals = 0;
+    for (let o = 0; o < opps.count; o++) {
+      if (mask[o] && !test(o)) mask[o] = 0;
+      deals += uint8At(mask, o);
+    }
+    steps?.push({ filter, deals });
   };
   if (from !== -Infinity || to !== Infinity) {
-    keep((o) => {
+    keep(`period ${scope.from ?? 'the beginning'} to ${scope.to ?? 'the end'}`, (o) => {
       const when =
         uint8At(opps.stage, o) === STAGE_IDS.open ? float64At(opps.createdAt, o) : float64At(opps.closedAt, o);
       return when >= from && when <= to;
@@ -52,17 +64,17 @@ export function scopeMask(data: Dataset, scope: ReportScope, fields: CustomField
   }
   if (scope.segments?.length) {
     const segments = new Set(scope.segments);
-    keep((o) => segments.has(data.accountSegment[int32At(opps.account, o)] ?? ''));
+    keep(`segment ${orList(scope.segments)}`, (o) => segments.has(data.accountSegment[int32At(opps.account, o)] ?? ''));
   }
   if (scope.types?.length) {
     const types = new Set(scope.types.map((type) => OPPORTUNITY_TYPE_IDS[type]));
-    keep((o) => types.has(uint8At(opps.type, o) as 0 | 1 | 2));
+    keep(`type ${scope.types.join(' or ')}`, (o) => types.has(uint8At(opps.type, o) as 0 | 1 | 2));
   }
   for (const filter of scope.fields ?? []) {
     const kind = fieldKindOf(filter.field, fields);
     const values = fields.values(kind, filter.field);
     const wanted = new Set(filter.values);
-    keep((o) => {
+    keep(`${filter.field} ${orList(filter.values)}`, (o) => {
       const id = kind === 'opportunities' ? opps.id[o] : data.accounts.values[int32At(opps.account, o)];
       return wanted.has((id === undefined ? undefined : values.get(id)) ?? '');
     });
@@ -73,6 +85,14 @@ export function scopeMask(data: Dataset, scope: ReportScope, fields: CustomField
 /** Fails, naming the fields there are, when the scope filters by a custom field the project does not have. */
 export function assertScopeFields(scope: ReportScope, fields: CustomFieldSource): void {
   for (const filter of scope.fields ?? []) fieldKindOf(filter.field, fields);
+}
+
+const orList = (values: readonly string[]): string => values.map((v) => (v === '' ? '(none)' : v)).join(' or ');
+
+/** One filter of a scope in words, and how many deals (of any stage) are left once it and those before it apply. */
+export interface ScopeStep {
+  filter: string;
+  deals: number;
 }
 
 function fieldKindOf(field: string, fields: CustomFieldSource): ScopeFieldKind {
@@ -205,4 +225,27 @@ export function readScopeFields(db: Database.Database, scope: ReportScope): Cust
     }
   }
   return { fields: live.fields, values: (kind, field) => read.get(`${kind}\u0000${field}`) ?? new Map() };
+}
+
+/** What a run's scope selected, filter by filter (spec 9: an empty scope says which filter emptied it). */
+export function scopeSummary(run: ModelRunResult, fields: CustomFieldSource): ScopeSummary {
+  const { data, options } = run;
+  const opps = data.opportunities;
+  const steps: ScopeStep[] = [];
+  const mask = scopeMask(data, options.scope, fields, steps);
+  let deals = 0;
+  let wonDeals = 0;
+  for (let o = 0; o < opps.count; o++) {
+    if (mask !== null && mask[o] !== 1) continue;
+    deals++;
+    if (isWon(opps, o)) wonDeals++;
+  }
+  return {
+    label: describeScope(options.scope),
+    allTime: mask === null,
+    deals,
+    wonDeals,
+    steps,
+    emptiedBy: steps.find((step) => step.deals === 0)?.filter ?? null,
+  };
 }

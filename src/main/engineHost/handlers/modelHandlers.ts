@@ -7,6 +7,7 @@ import { sankeyFlows } from '../../engine/models/flows';
 import { carView } from '../../engine/models/carView';
 import { focusRun } from '../../engine/models/focus';
 import { runModel, type ModelRunResult } from '../../engine/run';
+import { scopeSummary } from '../../engine/scope/scope';
 import type { ProjectSource } from './projectSource';
 import type { Handlers } from '../../handlerTable';
 
@@ -31,6 +32,7 @@ export function createModelHandlers(session: ProjectSource, cache: EngineCache):
       const flows = sankeyFlows(data, attribution, { scope, topN });
       const focused = focus === null ? null : focusRun(data, attribution, scope, focus, flows);
       return {
+        scope: scopeSummary(run, cache.load(session.require().db).fields),
         // The cards keep the whole model's totals; the breakdowns and the chart follow the filter.
         attribution: attributionSummary(run, focused?.run),
         car: carView(run.car()),
