@@ -39,7 +39,8 @@ const ENGINE_OUTWARD = [
     // The store's modules the engine reads the project through; the rest of the store is not its business.
     regex: '^(\\.\\./)+store/(?!(engineTables|engineSnapshot|dataRevision|database|customFields)$)',
     caseSensitive: true,
-    message: 'The engine reads the project only through store/engineTables, engineSnapshot, dataRevision, database, customFields.',
+    message:
+      'The engine reads the project only through store/engineTables, engineSnapshot, dataRevision, database, customFields.',
   },
 ];
 const layers = [
