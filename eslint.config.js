@@ -37,10 +37,10 @@ const ENGINE_OUTWARD = [
   ),
   {
     // The store's modules the engine reads the project through; the rest of the store is not its business.
-    regex: '^(\\.\\./)+store/(?!(engineTables|engineSnapshot|dataRevision|database|customFields)$)',
+    regex: '^(\\.\\./)+store/(?!(engineTables|engineSnapshot|dataRevision|database|customFields|channelGroups)$)',
     caseSensitive: true,
     message:
-      'The engine reads the project only through store/engineTables, engineSnapshot, dataRevision, database, customFields.',
+      'The engine reads the project only through store/engineTables, engineSnapshot, dataRevision, database, customFields, channelGroups.',
   },
 ];
 const layers = [

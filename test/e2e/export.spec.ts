@@ -47,14 +47,22 @@ test('credits export as a CSV that parses, sums to the attributed revenue and ru
   await page.screenshot({ path: testInfo.outputPath('model-exports.png') });
 
   const [header, ...rows] = parseCsv(text);
-  expect(header).toEqual(['opportunity_id', 'touch_kind', 'touch_id', 'channel', 'positions', 'credit']);
+  expect(header).toEqual([
+    'opportunity_id',
+    'touch_kind',
+    'touch_id',
+    'channel',
+    'channel_group',
+    'positions',
+    'credit',
+  ]);
   expect(rows.length).toBeGreaterThan(0);
   const credited = rows.filter((row) => row[1] !== '');
-  const sum = credited.reduce((total, row) => total + Number(row[5]), 0);
+  const sum = credited.reduce((total, row) => total + Number(row[6]), 0);
   // The screen rounds to whole dollars.
   expect(Math.abs(sum - attributed)).toBeLessThanOrEqual(1);
   // One assertion over every cell: Playwright's expect is too heavy to call per cell of ~100k.
-  expect(rows.filter((row) => row.length !== 6)).toEqual([]);
+  expect(rows.filter((row) => row.length !== 7)).toEqual([]);
   expect(rows.flat().filter((cell) => DANGEROUS_START.test(cell))).toEqual([]);
 });
 

@@ -29,6 +29,9 @@ export interface Rows {
     occurred_at: number;
     channel: string;
     campaign?: string | null;
+    source?: string | null;
+    medium?: string | null;
+    custom?: string | null;
   }[];
   community_members?: { member_id: string; email?: string | null; company_domain?: string | null }[];
   community_actions?: {

@@ -45,12 +45,12 @@ describe('tributary attribute', () => {
     // Full path: T1 FT, T2 LC (last before the lead date), T3 OC (last before creation), T4 CW; no middle touch,
     // so MID's 10 spreads over the four milestones: 25% each.
     expect(rows).toEqual([
-      ['opportunity_id', 'touch_kind', 'touch_id', 'channel', 'positions', 'credit'],
-      ['O1', 'marketing', 'T1', "'=cmd|calc", 'FT', '250'],
-      ['O1', 'marketing', 'T2', 'email', 'LC', '250'],
-      ['O1', 'marketing', 'T3', 'email', 'OC', '250'],
-      ['O1', 'marketing', 'T4', 'ads', 'CW', '250'],
-      ['O2', '', '', '', '', '300'],
+      ['opportunity_id', 'touch_kind', 'touch_id', 'channel', 'channel_group', 'positions', 'credit'],
+      ['O1', 'marketing', 'T1', "'=cmd|calc", "'=cmd|calc", 'FT', '250'],
+      ['O1', 'marketing', 'T2', 'email', 'email', 'LC', '250'],
+      ['O1', 'marketing', 'T3', 'email', 'email', 'OC', '250'],
+      ['O1', 'marketing', 'T4', 'ads', 'ads', 'CW', '250'],
+      ['O2', '', '', '', '', '', '300'],
     ]);
   });
 
@@ -74,7 +74,7 @@ describe('tributary attribute', () => {
         { channel: 'ads', credit: 250 },
       ],
     });
-    expect(readFileSync(join(dir, 'c.csv'), 'utf8')).toContain('O1,marketing,T2,email,,250');
+    expect(readFileSync(join(dir, 'c.csv'), 'utf8')).toContain('O1,marketing,T2,email,email,,250');
   });
 
   it('includes community-attributed revenue in --json and answers `car` with the same figures', async () => {
@@ -145,7 +145,7 @@ describe('tributary attribute', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ revenue: 0, attributed: 0, unattributed: 0, byChannel: [] });
     expect(result.stdout).not.toContain('NaN');
     expect(readFileSync(join(dir, 'c.csv'), 'utf8')).toBe(
-      'opportunity_id,touch_kind,touch_id,channel,positions,credit\r\n',
+      'opportunity_id,touch_kind,touch_id,channel,channel_group,positions,credit\r\n',
     );
   });
 

@@ -78,7 +78,7 @@ describe('export:credits', () => {
       expect(rows.length).toBe(result.rows);
       const { attribution } = await session.call('model:run', { options });
       const touched = rows.filter((row) => row[1] !== '');
-      const sum = (list: string[][]) => list.reduce((total, row) => total + Number(row[5]), 0);
+      const sum = (list: string[][]) => list.reduce((total, row) => total + Number(row[6]), 0);
       expect(Math.abs(sum(touched) - attribution.attributed)).toBeLessThan(MONEY_TOLERANCE * attribution.revenue);
       expect(Math.abs(sum(rows) - attribution.revenue)).toBeLessThan(MONEY_TOLERANCE * attribution.revenue);
       expect(rows.filter((row) => row[1] === '').length).toBe(attribution.unattributedDeals);

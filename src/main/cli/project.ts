@@ -3,6 +3,7 @@ import type { EngineData } from '../engine/arrays/load';
 import { readCurrentArrays } from '../engine/arrays/projectArrays';
 import { engineKeyOf } from '../engine/arrays/projectSnapshot';
 import { keepEngineSnapshot } from '../engine/cache/keepSnapshot';
+import { readGrouping, type ChannelGrouping } from '../engine/groups/channelGroups';
 import { assertScopeFields, readScopeFields, type CustomFieldSource } from '../engine/scope/scope';
 import { TributaryError } from '../../shared/errors';
 import { UsageError } from './args';
@@ -44,7 +45,7 @@ export function keepEngineSnapshotForCli(project: Project, io: CliIo): void {
 
 /** What the engine reads, and the currency its amounts are in. */
 /** What a CLI command runs a model over: the arrays, the project's currency, and the custom fields its scope needs. */
-export type ProjectEngineData = EngineData & { currency: string; fields: CustomFieldSource };
+export type ProjectEngineData = EngineData & { currency: string; fields: CustomFieldSource; grouping: ChannelGrouping };
 
 /**
  * Opens a project just long enough to load what the engine reads, all from one connection and one read transaction:
@@ -69,7 +70,7 @@ export function loadProjectEngineData(
         if (error instanceof TributaryError) throw new UsageError(`--where: ${error.message}`);
         throw error;
       }
-      return { ...arrays, currency: project.meta.currency, fields };
+      return { ...arrays, currency: project.meta.currency, fields, grouping: readGrouping(db, arrays.data) };
     })();
   } finally {
     project.close();

@@ -4,6 +4,7 @@ import type { Dataset } from './arrays/dataset';
 import { attribute, type AttributionRun } from './models/attribute';
 import { computeCar, type CarOptions, type CarResult, type Memo } from './models/car';
 import { buildJourneys, type Journeys } from './models/journeys';
+import { groupedDataset, type ChannelGrouping } from './groups/channelGroups';
 import { NO_CUSTOM_FIELDS, scopedRun, type CustomFieldSource } from './scope/scope';
 
 /**
@@ -18,6 +19,8 @@ export interface ModelDataset {
   memo?: Memo;
   /** The project's custom fields, for a scope that filters by one (spec 9); none when absent. */
   fields?: CustomFieldSource;
+  /** The project's channel groups (spec 10); the channels as imported when absent. */
+  grouping?: ChannelGrouping;
 }
 
 /** One model run, as the app, the CLI and the exports present it. */
@@ -38,7 +41,9 @@ export interface ModelRunResult {
  * shell only parses it into ModelOptions.
  */
 export function runModel(dataset: ModelDataset, options: ModelOptions): ModelRunResult {
-  const { data, community } = dataset;
+  const { community } = dataset;
+  // spec 10: every figure reports grouped channels; journeys do not depend on channels, so they are shared.
+  const data = dataset.grouping ? groupedDataset(dataset.data, dataset.grouping) : dataset.data;
   // spec 9: journeys are built over all the data, then the scope selects the deals whose journeys count.
   const journeys = dataset.journeys?.(options) ?? buildJourneys(data, options);
   const scoped = scopedRun(data, journeys, options.scope, dataset.fields ?? NO_CUSTOM_FIELDS);

@@ -7,7 +7,16 @@ import { POSITION_BITS, POSITION_NAMES } from '../engine/models/journeys';
 import type { ModelRunResult } from '../engine/run';
 import { assertCanCreateFile } from '../store/filePaths';
 
-export const CREDITS_HEADER = ['opportunity_id', 'touch_kind', 'touch_id', 'channel', 'positions', 'credit'];
+/** cli.md: `channel` as imported, `channel_group` the reported channel of spec 10 (the channel where no rule matches). */
+export const CREDITS_HEADER = [
+  'opportunity_id',
+  'touch_kind',
+  'touch_id',
+  'channel',
+  'channel_group',
+  'positions',
+  'credit',
+];
 
 /** The credits file's name, the same for a file saved in the app and a download slot reserved in browser mode. */
 export function creditsFileName(options: ModelOptions): string {
@@ -23,6 +32,7 @@ export function writeCreditsCsv(path: string, { data, attribution: run }: ModelR
   assertCreditsCsvTarget(path);
   const withPositions = (POSITION_MODELS as readonly string[]).includes(run.options.model);
   const journeyOf = new Int32Array(data.opportunities.count).fill(-1);
+  const raw = data.rawChannels ?? { channels: data.channels, channel: data.touches.channel };
   for (let j = 0; j < run.journeys.count; j++) journeyOf[run.journeys.opportunity[j] as number] = j;
   const partial = join(dirname(path), `.${basename(path)}.partial-${process.pid}`);
   const fd = openSync(partial, 'w');
@@ -44,7 +54,7 @@ export function writeCreditsCsv(path: string, { data, attribution: run }: ModelR
       const s = j < 0 ? 0 : (run.journeys.start[j] as number);
       const e = j < 0 ? 0 : (run.journeys.start[j + 1] as number);
       if (e === s) {
-        buffer += csvLine([id, '', '', '', '', opps.amount[o] as number]);
+        buffer += csvLine([id, '', '', '', '', '', opps.amount[o] as number]);
         rows++;
       }
       for (let k = s; k < e; k++) {
@@ -59,6 +69,7 @@ export function writeCreditsCsv(path: string, { data, attribution: run }: ModelR
           id,
           TOUCH_KINDS[data.touches.kind[t] as number] as string,
           data.touches.id[t] as string,
+          raw.channels.values[raw.channel[t] as number] as string,
           data.channels.values[data.touches.channel[t] as number] as string,
           positions,
           credit,

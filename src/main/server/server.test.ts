@@ -283,6 +283,6 @@ describe('browser mode server', () => {
       headers: { 'x-tributary-token': server.token },
     });
     expect(download.status).toBe(200);
-    expect(download.body).toBe('opportunity_id,touch_kind,touch_id,channel,positions,credit\r\n');
+    expect(download.body).toBe('opportunity_id,touch_kind,touch_id,channel,channel_group,positions,credit\r\n');
   });
 });

@@ -99,6 +99,9 @@ export const ANONYMISATION_POLICY: Readonly<Record<string, Readonly<Record<strin
     custom: 'custom',
   },
   features: { feature_id: 'keep', name: 'keep', shipped_at: 'keep' },
+  // Channel-group rules (migration 0005) name channels, campaigns, sources and mediums, which copies keep; a rule
+  // testing a custom field's value no longer matches it there, as the values are hashed.
+  channel_group_rules: { position: 'keep', group_name: 'keep', conditions_json: 'keep' },
   // The names of the custom fields are the export's headers, kept like the mappings' headers.
   custom_fields: { kind: 'keep', name: 'keep', position: 'keep' },
   opportunity_features: { opportunity_id: 'keep', feature_id: 'keep' },

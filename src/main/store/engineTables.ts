@@ -143,3 +143,23 @@ export function readCustomFieldValues(
     .raw()
     .all(field) as [string, string][];
 }
+
+/**
+ * One field of every touchpoint that has it, as `[touchpoint_id, value]`: `source` or `medium`, else a custom field
+ * of touchpoints (schema 0004); for channel-group rules that test it (spec 10).
+ */
+export function readTouchpointFieldValues(db: Database.Database, field: string): [id: string, value: string][] {
+  if (field === 'source' || field === 'medium') {
+    return db.prepare(`SELECT touchpoint_id, ${field} FROM touchpoints WHERE ${field} IS NOT NULL`).raw().all() as [
+      string,
+      string,
+    ][];
+  }
+  return db
+    .prepare(
+      `SELECT t.touchpoint_id, CAST(j.value AS TEXT) FROM touchpoints t, json_each(t.custom) j
+       WHERE t.custom IS NOT NULL AND j.key = ?`,
+    )
+    .raw()
+    .all(field) as [string, string][];
+}

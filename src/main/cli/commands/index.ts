@@ -3,6 +3,7 @@ import { MODEL_OPTION_HELP } from '../modelArgs';
 import { SCOPE_OPTION_HELP } from '../scopeArgs';
 import { runAnonymise } from './anonymise';
 import { runAttribute } from './attribute';
+import { runGroups } from './groups';
 import { runCarCommand } from './car';
 import { runCheck } from './check';
 import { runDemo } from './demo';
@@ -120,10 +121,27 @@ export const COMMANDS: readonly Command[] = [
       ...MODEL_OPTION_HELP,
       ...SCOPE_OPTION_HELP,
       '--out F.csv                one row per credited touch of a won opportunity:',
-      '                           opportunity_id,touch_kind,touch_id,channel,positions,credit',
+      '                           opportunity_id,touch_kind,touch_id,channel,channel_group,',
+      '                           positions,credit (channel_group: the reported channel, see groups)',
       '--json                     print one JSON object with the totals, channels and community revenue',
     ],
     run: runAttribute,
+  },
+  {
+    name: 'groups',
+    synopsis: 'groups <project> [--import <rules.json>] [--export <rules.json>] [--preset]',
+    summary: 'show, replace or save the channel-group rules',
+    details: [
+      '--import F.json   replace the rules with the file\'s: { "rules": [{ "group": "Paid search",',
+      '                  "conditions": [{ "field": "medium", "operator": "equals", "value": "cpc" }] }] }',
+      '                  fields: channel, campaign, source, medium, touch_kind, action_type or a custom',
+      '                  field of touchpoints; operators: equals, contains, starts_with, ends_with',
+      '--export F.json   write the rules to a file in the same form',
+      '--preset          replace the rules with the web-analytics preset (organic and paid search,',
+      '                  social, email, referral, display, direct, events, community)',
+      'Without options, prints the rules. A touch reports the group of the first rule it matches.',
+    ],
+    run: runGroups,
   },
   {
     name: 'car',

@@ -72,4 +72,9 @@ export interface Dataset {
   accountDomain: (string | null)[];
   /** Per account: its segment, or null. */
   accountSegment: (string | null)[];
+  /**
+   * When channel groups apply (spec 10, engine/groups): the channels as imported, while `channels` and
+   * `touches.channel` hold the reported ones. Never part of the loaded arrays or the snapshot.
+   */
+  rawChannels?: { channels: Dictionary; channel: Int32Array };
 }

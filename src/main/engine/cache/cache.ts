@@ -12,6 +12,8 @@ import { journeyKey } from '../models/attribute';
 import type { Memo } from '../models/car';
 import { buildJourneys, type Journeys } from '../models/journeys';
 import { customFieldSourceOf, type CustomFieldSource } from '../scope/scope';
+import { touchFieldSourceOf, type ChannelGrouping, type TouchFieldSource } from '../groups/channelGroups';
+import { readGroupRules } from '../../store/channelGroups';
 
 /**
  * The open project as the engine loaded it, for one request: everything in it was read in one transaction. (The
@@ -25,6 +27,8 @@ export interface LoadedProject {
   memo: Memo;
   /** The project's custom fields, read when a scope first filters by one (spec 9). */
   readonly fields: CustomFieldSource;
+  /** The project's channel groups (spec 10): the rules as they are now, each request. */
+  readonly grouping: ChannelGrouping;
 }
 
 interface Loaded {
@@ -92,11 +96,17 @@ export class EngineCache {
     if (this.unsaved?.arrays === content.arrays) this.unsaved.memos = memos;
     // Custom fields are read from the tables when a scope first asks for one (spec 9), not kept in the arrays.
     let fields: CustomFieldSource | undefined;
+    // Rules are read with each request (another connection may have saved new ones without changing the data);
+    // the touches' source, medium and custom values they test are read once per loaded project.
+    let touchFields: TouchFieldSource | undefined;
     const project: LoadedProject = {
       data,
       community,
       get fields() {
         return (fields ??= customFieldSourceOf(db));
+      },
+      get grouping() {
+        return { rules: readGroupRules(db), fields: (touchFields ??= touchFieldSourceOf(db, data)) };
       },
       journeys(options) {
         const key = journeyKey(options);
