@@ -61,6 +61,34 @@ describe('tributary attribute and car with a scope (cli.md: --from, --to, --segm
     expect(JSON.parse(car.stdout)).toMatchObject({ revenue: 300, options: { scope: { segments: ['SMB'] } } });
   });
 
+  it('adds the series by month, quarter or year to the JSON and the text (--by)', async () => {
+    const dir = tempDir();
+    const path = project(dir);
+    const json = await tributary(['attribute', path, '--by', 'quarter', '--json'], dir);
+    const parsed = JSON.parse(json.stdout) as { series: unknown };
+    expect(parsed.series).toEqual([
+      {
+        bucket: '2024-Q2',
+        revenue: 300,
+        attributed: 300,
+        byChannel: [{ channel: 'email', credit: 300 }],
+        car: { attributed: 0, influenced: 0, sourced: 0 },
+      },
+      {
+        bucket: '2024-Q3',
+        revenue: 1000,
+        attributed: 1000,
+        byChannel: [{ channel: 'ads', credit: 1000 }],
+        car: { attributed: 0, influenced: 0, sourced: 0 },
+      },
+    ]);
+    const text = await tributary(['car', path, '--by', 'year'], dir);
+    expect(text.stdout).toMatch(/By year:\n\s+year\s+won revenue\s+attributed.*\n\s+2024\s+1,300\.00/);
+    const bad = await tributary(['car', path, '--by', 'week'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--by: unknown period "week"; choose one of month, quarter, year');
+  });
+
   it('says which filter emptied the scope, and refuses an unknown field or a reversed period with exit 2', async () => {
     const dir = tempDir();
     const path = project(dir);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadEngineData } from '../../src/main/engine/arrays/load';
 import { runModel, type ModelRunResult } from '../../src/main/engine/run';
 import { customFieldSourceOf, scopeSummary } from '../../src/main/engine/scope/scope';
+import { seriesOf } from '../../src/main/engine/series/series';
 import { registerCustomFields } from '../../src/main/store/customFields';
 import { modelOptionsSchema, type ModelOptionsInput } from '../../src/shared/modelOptions';
 import type { ReportScope } from '../../src/shared/scope';
@@ -198,6 +199,57 @@ describe('a scope selects deals, never changes their journeys (spec 9, property)
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('series (spec 9): figures by calendar bucket', () => {
+  it('puts each deal in the bucket of its close (open ones: creation), empty buckets included, oldest first', () => {
+    const [run] = runScoped(QUARTERS, { model: 'full-path' }, [{}]) as [ModelRunResult];
+    const byQuarter = seriesOf(run, 'quarter');
+    expect(byQuarter.map((b) => [b.bucket, b.revenue])).toEqual([
+      ['2024-Q2', 500],
+      ['2024-Q3', 1000],
+    ]);
+    expect(byQuarter[1]?.car).toEqual({ attributed: run.car().attributed, influenced: 1000, sourced: 1000 });
+    expect(seriesOf(run, 'month').map((b) => b.bucket)).toEqual([
+      '2024-05',
+      '2024-06',
+      '2024-07',
+      '2024-08',
+      '2024-09',
+    ]);
+    expect(seriesOf(run, 'month')[1]).toMatchObject({ revenue: 0, attributed: 0, byChannel: [] });
+    expect(seriesOf(run, 'year').map((b) => b.bucket)).toEqual(['2024']);
+  });
+
+  it('has buckets whose additive figures sum to the scope’s, for any data and scope (property)', () => {
+    fc.assert(
+      fc.property(
+        rowsArbitrary,
+        scopeArbitrary,
+        fc.constantFrom('month', 'quarter', 'year' as const),
+        (rows, scope, by) => {
+          const withFields: Rows = {
+            ...rows,
+            accounts: rows.accounts?.map((a, i) => ({ ...a, segment: `S${i % 2}`, custom: `{"Region":"R${i % 2}"}` })),
+          };
+          const [run] = runScoped(withFields, { model: 'markov' }, [scope]) as [ModelRunResult];
+          const series = seriesOf(run, by);
+          const sum = (pick: (b: (typeof series)[number]) => number) => series.reduce((t, b) => t + pick(b), 0);
+          const car = run.car();
+          expect(sum((b) => b.revenue)).toBeCloseTo(run.attribution.revenue, 6);
+          expect(sum((b) => b.attributed)).toBeCloseTo(run.attribution.attributed, 6);
+          expect(sum((b) => b.car.attributed)).toBeCloseTo(car.attributed, 6);
+          expect(sum((b) => b.car.influenced)).toBeCloseTo(car.influenced, 6);
+          expect(sum((b) => b.car.sourced)).toBeCloseTo(car.sourced, 6);
+          for (const row of run.attribution.byChannel) {
+            const inBuckets = sum((b) => b.byChannel.find((c) => c.channel === row.channel)?.credit ?? 0);
+            expect(inBuckets).toBeCloseTo(row.credit, 6);
+          }
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });

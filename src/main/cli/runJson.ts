@@ -1,6 +1,7 @@
 import type { CarResult } from '../../shared/results';
 import type { ModelRunResult } from '../engine/run';
-import { roundMoney } from '../../shared/money';
+import { formatMoneyAmount, roundMoney } from '../../shared/money';
+import type { SeriesBucket } from '../engine/series/series';
 import { roundCarMoney, type RoundMoney } from './money';
 
 /**
@@ -41,4 +42,50 @@ function carJson(car: CarResult, round: RoundMoney): CarResult & { churn: CarRes
 
 function moneyIn(currency: string): RoundMoney {
   return (value) => roundMoney(value, currency);
+}
+
+/** `--by`'s `series` (cli.md), its amounts to the minor unit like the rest of the JSON. */
+export function seriesJson(series: readonly SeriesBucket[], currency: string): Record<string, unknown>[] {
+  const round = moneyIn(currency);
+  return series.map((bucket) => ({
+    bucket: bucket.bucket,
+    revenue: round(bucket.revenue),
+    attributed: round(bucket.attributed),
+    byChannel: bucket.byChannel.map((row) => ({ ...row, credit: round(row.credit) })),
+    car: {
+      attributed: round(bucket.car.attributed),
+      influenced: round(bucket.car.influenced),
+      sourced: round(bucket.car.sourced),
+    },
+  }));
+}
+
+/** The series as a text table: one line per bucket, amounts right-aligned. */
+export function seriesTable(series: readonly SeriesBucket[], currency: string, by: string): string {
+  const money = (value: number): string => formatMoneyAmount(value, currency);
+  const columns: [string, (bucket: SeriesBucket) => number][] = [
+    ['won revenue', (b) => b.revenue],
+    ['attributed', (b) => b.attributed],
+    ['CAR attributed', (b) => b.car.attributed],
+    ['CAR influenced', (b) => b.car.influenced],
+    ['CAR sourced', (b) => b.car.sourced],
+  ];
+  const widths = columns.map(([label, value]) =>
+    Math.max(label.length, ...series.map((bucket) => money(value(bucket)).length)),
+  );
+  const first = Math.max(by.length, ...series.map((bucket) => bucket.bucket.length));
+  const line = (head: string, cells: string[]) =>
+    `  ${head.padEnd(first)}  ${cells.map((cell, i) => cell.padStart(widths[i] as number)).join('  ')}`;
+  return `${[
+    line(
+      by,
+      columns.map(([label]) => label),
+    ),
+    ...series.map((bucket) =>
+      line(
+        bucket.bucket,
+        columns.map(([, value]) => money(value(bucket))),
+      ),
+    ),
+  ].join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import { OPPORTUNITY_TYPES } from '../../shared/importSpec';
 import { reportScopeSchema, type FieldFilter, type ReportScope } from '../../shared/scope';
 import { UsageError, didYouMean } from './args';
 import { optionHelp } from './wrap';
+import { SERIES_PERIODS, type SeriesPeriod } from '../engine/series/series';
 import { MODEL_OPTION_COLUMN } from './modelArgs';
 
 /** The scope options of spec cli.md (attribution.md 9), shared by `attribute` and `car`; filters repeat. */
@@ -11,6 +12,7 @@ export const SCOPE_OPTIONS = {
   segment: { type: 'string', multiple: true },
   type: { type: 'string', multiple: true },
   where: { type: 'string', multiple: true },
+  by: { type: 'string' },
 } as const;
 
 export const SCOPE_OPTION_HELP = [
@@ -19,6 +21,7 @@ export const SCOPE_OPTION_HELP = [
   ['--segment S', "only accounts of segment S ('' = none); repeat for several"],
   ['--type T', `only opportunities of type T (${OPPORTUNITY_TYPES.join(', ')}); repeat for several`],
   ['--where FIELD=VALUE', 'only deals whose custom field (of the deal, else of its account) is VALUE; repeatable'],
+  ['--by P', 'also the figures by month, quarter or year (--json: "series"; text: a table)'],
 ].flatMap(([option, description]) => optionHelp(option as string, description as string, MODEL_OPTION_COLUMN));
 
 interface ScopeValues {
@@ -71,4 +74,13 @@ export function parseScopeOptions(values: ScopeValues): ReportScope {
     throw new UsageError(`${flag}: ${issue?.message}${echo}`);
   }
   return parsed.data;
+}
+
+/** `--by month|quarter|year` (cli.md: the JSON gains `series`), or null when not given. */
+export function parseSeriesOption(value: string | undefined): SeriesPeriod | null {
+  if (value === undefined) return null;
+  if ((SERIES_PERIODS as readonly string[]).includes(value)) return value as SeriesPeriod;
+  throw new UsageError(
+    `--by: unknown period ${JSON.stringify(value)}${didYouMean(value, SERIES_PERIODS)}; choose one of ${SERIES_PERIODS.join(', ')}`,
+  );
 }

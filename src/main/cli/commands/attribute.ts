@@ -10,8 +10,9 @@ import { assertCreditsCsvTarget, writeCreditsCsv } from '../../export/creditsCsv
 import { EXIT, type CliIo } from '../io';
 import { loadProjectEngineData } from '../project';
 import { MODEL_OPTIONS, parseModelOptions } from '../modelArgs';
-import { attributionJson } from '../runJson';
-import { parseScopeOptions, SCOPE_OPTIONS } from '../scopeArgs';
+import { attributionJson, seriesJson, seriesTable } from '../runJson';
+import { parseScopeOptions, parseSeriesOption, SCOPE_OPTIONS } from '../scopeArgs';
+import { seriesOf } from '../../engine/series/series';
 
 const OPTIONS = { ...MODEL_OPTIONS, ...SCOPE_OPTIONS, out: { type: 'string' }, json: { type: 'boolean' } } as const;
 
@@ -20,6 +21,7 @@ export function runAttribute(argv: string[], io: CliIo): number {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   const path = exactlyOne(positionals, '<project>');
   const options = { ...parseModelOptions(values), scope: parseScopeOptions(values) };
+  const by = parseSeriesOption(values.by);
   // Said before the model runs, which takes a while on a big project, rather than after.
   if (values.out !== undefined) assertCreditsCsvTarget(resolve(values.out));
   const engineData = loadProjectEngineData(path, io, options.scope);
@@ -33,8 +35,14 @@ export function runAttribute(argv: string[], io: CliIo): number {
     const rows = writeCreditsCsv(resolve(values.out), run);
     say(`Wrote ${plural(rows, 'credit row')} to ${resolve(values.out)}.\n`);
   }
-  if (values.json) io.stdout(`${JSON.stringify(attributionJson(run, currency))}\n`);
-  else say(describeRun(attribution, options, currency));
+  const series = by === null ? null : seriesOf(run, by);
+  if (values.json) {
+    const json = attributionJson(run, currency);
+    io.stdout(`${JSON.stringify(series === null ? json : { ...json, series: seriesJson(series, currency) })}\n`);
+  } else {
+    say(describeRun(attribution, options, currency));
+    if (series !== null && by !== null) say(`by ${by}:\n${seriesTable(series, currency, by)}`);
+  }
   return EXIT.ok;
 }
 

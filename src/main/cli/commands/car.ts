@@ -8,8 +8,9 @@ import { exactlyOne, parseCommandArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
 import { MODEL_OPTIONS, parseModelOptions } from '../modelArgs';
 import { loadProjectEngineData } from '../project';
-import { carCommandJson } from '../runJson';
-import { parseScopeOptions, SCOPE_OPTIONS } from '../scopeArgs';
+import { carCommandJson, seriesJson, seriesTable } from '../runJson';
+import { parseScopeOptions, parseSeriesOption, SCOPE_OPTIONS } from '../scopeArgs';
+import { seriesOf } from '../../engine/series/series';
 
 const OPTIONS = { ...MODEL_OPTIONS, ...SCOPE_OPTIONS, json: { type: 'boolean' } } as const;
 
@@ -21,17 +22,21 @@ export function runCarCommand(argv: string[], io: CliIo): number {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   const path = exactlyOne(positionals, '<project>');
   const options = { ...parseModelOptions(values), scope: parseScopeOptions(values) };
+  const by = parseSeriesOption(values.by);
   const engineData = loadProjectEngineData(path, io, options.scope);
   const { currency } = engineData;
   const run = runModel(engineData, options);
+  const series = by === null ? null : seriesOf(run, by);
   if (values.json) {
-    io.stdout(`${JSON.stringify(carCommandJson(run, currency))}\n`);
+    const json = carCommandJson(run, currency);
+    io.stdout(`${JSON.stringify(series === null ? json : { ...json, series: seriesJson(series, currency) })}\n`);
     return EXIT.ok;
   }
   const { revenue } = run.attribution;
   if (revenue === 0) io.stdout(`No won opportunity ${whereInWords(options.scope)}: no revenue to attribute.\n`);
   if (!isAllTime(options.scope)) io.stdout(`Scope: ${describeScope(options.scope)}\n`);
   io.stdout(describeCar(run.car(), revenue, options.model, currency));
+  if (series !== null && by !== null) io.stdout(`By ${by}:\n${seriesTable(series, currency, by)}`);
   return EXIT.ok;
 }
 
