@@ -1,13 +1,8 @@
 import { OPPORTUNITY_TYPES, STAGES } from '../../../../shared/importSpec';
 import { opportunityTypeOf, stageOf } from '../../importDefaults';
+import { OPPORTUNITY_TYPE_LABELS } from '../../kindLabels';
 import { useImportStore } from '../../stores/import';
 import { ChoiceSelect } from '../ChoiceSelect';
-
-const TYPE_LABELS: Record<(typeof OPPORTUNITY_TYPES)[number], string> = {
-  new_business: 'new business',
-  upgrade: 'upgrade',
-  renewal: 'renewal',
-};
 
 /** Opportunities: what each CRM stage and type word in the file means (data.md's defaults unless changed). */
 export function ValueMapping() {
@@ -35,7 +30,7 @@ export function ValueMapping() {
         name="Type"
         words={typeWords}
         choices={OPPORTUNITY_TYPES}
-        labelOf={(type) => TYPE_LABELS[type]}
+        labelOf={(type) => OPPORTUNITY_TYPE_LABELS[type].toLowerCase()}
         valueOf={(word) => opportunityTypeOf(word, mapping.typeValues)}
         onChange={setTypeValue}
       />
