@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import { modelOptionsSchema, type ModelName, type ModelOptions } from '../../../shared/modelOptions';
+import type { ReportScope } from '../../../shared/scope';
 import type { PositionName } from '../../../shared/vocabulary/positions';
 import { withModel, withWeight } from '../model/weights';
+import { normaliseScope } from '../scope/scopeEdits';
 import { resetOnProjectChange } from './projectStores';
 
 /** Which touches the flows chart shows: community ones only, or every touch. */
@@ -19,12 +21,16 @@ interface ModelState {
   focus: string | null;
   setModel(model: ModelName): void;
   setWeight(position: PositionName, value: number): void;
-  setOption<K extends Exclude<keyof ModelOptions, 'model' | 'weights'>>(key: K, value: ModelOptions[K]): void;
+  setOption<K extends Exclude<keyof ModelOptions, 'model' | 'weights' | 'scope'>>(key: K, value: ModelOptions[K]): void;
+  /** The report scope (spec 9) every view's figures cover: the scope bar's choice, part of the options. */
+  setScope(scope: ReportScope): void;
   setFlows(flows: FlowTouches): void;
   /** Filters to a node; the node already filtered to clears the filter (a second click undoes the first). */
   toggleFocus(node: string | null): void;
-  /** Replaces every option, as when a saved scenario is loaded. */
+  /** Replaces every option, as when a saved scenario is loaded: its scope too. */
   load(options: ModelOptions): void;
+  /** The panel's Reset: the model's options back to their defaults, the scope as the scope bar has it. */
+  resetOptions(): void;
   reset(): void;
 }
 
@@ -38,7 +44,10 @@ export const useModelStore = create<ModelState>()((set) => ({
   setOption: (key, value) => set((state) => ({ options: { ...state.options, [key]: value } })),
   // The other choice draws other nodes: a filter chosen on this one may not exist there.
   setFlows: (flows) => set({ flows, focus: null }),
+  setScope: (scope) => set((state) => ({ options: { ...state.options, scope: normaliseScope(scope) } })),
   toggleFocus: (node) => set((state) => ({ focus: node === state.focus ? null : node })),
+  resetOptions: () =>
+    set((state) => ({ options: { ...DEFAULT_OPTIONS, scope: state.options.scope }, flows: 'community', focus: null })),
   reset: () => set({ options: DEFAULT_OPTIONS, flows: 'community', focus: null }),
   load: (options) => set({ options }),
 }));

@@ -12,7 +12,7 @@ const UPGRADE_POLICIES = [
 
 /** The options of the model run: which model, its position weights, and the journey and CAR settings. */
 export function ModelPanel() {
-  const { options, setModel, setOption, reset } = useModelStore();
+  const { options, setModel, setOption, resetOptions } = useModelStore();
   const weights = displayedWeights(options);
 
   return (
@@ -110,7 +110,7 @@ export function ModelPanel() {
         </label>
       </div>
 
-      <button type="button" className="secondary" onClick={reset}>
+      <button type="button" className="secondary" onClick={resetOptions}>
         Reset
       </button>
       <ScenarioBar />
