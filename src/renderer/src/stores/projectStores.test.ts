@@ -46,6 +46,7 @@ describe('the stores reset when the project changes', () => {
       'useRestorePointsStore',
       'useRowsStore',
       'useScenariosStore',
+      'useScopeChoicesStore',
     ]);
     const others = [...stores].filter(([, store]) => !isRegistered(store)).map(([name]) => name);
     expect(others.sort()).toEqual(APP_STORES);
