@@ -11,9 +11,13 @@ import { JourneysView } from './journeys/JourneysView';
 import { Overview } from './Overview';
 import { ProjectCheck } from './ProjectCheck';
 import { panelId, PROJECT_VIEWS, ProjectTabs, tabId, type ProjectView } from './ProjectTabs';
+import { ScopeBar } from './scope/ScopeBar';
 
 // The model tab carries the chart library: load it when the tab is first opened.
 const ModelView = lazy(() => import('./model/ModelView').then((module) => ({ default: module.ModelView })));
+
+/** The views whose figures cover the report scope (spec 9): the scope bar shows above them. */
+const SCOPED_VIEWS: ReadonlySet<ProjectView> = new Set(['model', 'compare', 'journeys']);
 
 export function ProjectDashboard() {
   const { app, project, summary, busy, close, saveAs } = useProjectStore();
@@ -84,6 +88,7 @@ export function ProjectDashboard() {
           aria-labelledby={tabId(id)}
           hidden={id !== view}
         >
+          {id === view && SCOPED_VIEWS.has(id) && <ScopeBar />}
           {id === view && id === 'overview' && <Overview />}
           {id === view && id === 'model' && (
             <Suspense fallback={<p className="muted">Loading the model view…</p>}>
