@@ -63,8 +63,8 @@ export function FlowsChart({
       <div className="flows-header">
         <h3 id="flows-heading">Revenue flows</h3>
         <ChoiceSwitch
-          label="Flows scope"
-          name="flows-scope"
+          label="Touches in the flows"
+          name="flows-touches"
           options={FLOW_TOUCHES}
           value={touches}
           onChange={setFlows}
