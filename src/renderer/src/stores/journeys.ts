@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { JourneyDetail, OpportunityMatch } from '../../../shared/journeyApi';
 import { modelOptionsSchema, type ModelOptions } from '../../../shared/modelOptions';
+import type { ReportScope } from '../../../shared/scope';
 import { call, errorMessage } from '../api/client';
 import { latestOnly } from './latestOnly';
 import { resetOnProjectChange } from './projectStores';
@@ -17,7 +18,10 @@ interface JourneysState {
   loading: boolean;
   error: string | null;
   setQuery(query: string): void;
-  search(): Promise<void>;
+  /** Finds the opportunities of the report scope (spec 9) that match the query typed. */
+  search(scope: ReportScope): Promise<void>;
+  /** Runs the last search again when the scope changed since, so the list only holds in-scope opportunities. */
+  rescope(scope: ReportScope): Promise<void>;
   select(opportunityId: string): void;
   /** Explains the selected opportunity under these options (the Model tab's current ones). */
   explain(options: ModelOptions): Promise<void>;
@@ -41,24 +45,33 @@ const INITIAL = {
 export const useJourneysStore = create<JourneysState>()((set, get) => {
   const searches = latestOnly();
   const details = latestOnly();
+  /** What the shown matches were searched for. */
+  let searched: { query: string; scope: ReportScope } | null = null;
+
+  async function find(query: string, scope: ReportScope): Promise<void> {
+    const wanted = searches.next();
+    if (!query) {
+      searched = null;
+      set({ matches: null, searching: false });
+      return;
+    }
+    searched = { query, scope };
+    set({ searching: true, error: null });
+    try {
+      const matches = await call('journey:search', { query, limit: SEARCH_LIMIT, scope });
+      if (wanted()) set({ matches, searching: false });
+    } catch (error) {
+      if (wanted()) set({ searching: false, error: errorMessage(error) });
+    }
+  }
 
   return {
     ...INITIAL,
     setQuery: (query) => set({ query }),
-    search: async () => {
-      const query = get().query.trim();
-      const wanted = searches.next();
-      if (!query) {
-        set({ matches: null, searching: false });
-        return;
-      }
-      set({ searching: true, error: null });
-      try {
-        const matches = await call('journey:search', { query, limit: SEARCH_LIMIT });
-        if (wanted()) set({ matches, searching: false });
-      } catch (error) {
-        if (wanted()) set({ searching: false, error: errorMessage(error) });
-      }
+    search: (scope) => find(get().query.trim(), scope),
+    rescope: async (scope) => {
+      if (searched === null || JSON.stringify(searched.scope) === JSON.stringify(scope)) return;
+      await find(searched.query, scope);
     },
     select: (opportunityId) => set({ selectedId: opportunityId, detail: null }),
     explain: async (options) => {
@@ -80,6 +93,7 @@ export const useJourneysStore = create<JourneysState>()((set, get) => {
     },
     reset: () => {
       searches.dropAll();
+      searched = null;
       details.dropAll();
       set(INITIAL);
     },

@@ -1,8 +1,10 @@
 import type { FormEvent } from 'react';
+import { isAllTime } from '../../../../shared/scope';
 import { formatDate, formatMoney } from '../../format';
 import { useJourneysStore } from '../../stores/journeys';
+import { useModelStore } from '../../stores/model';
 
-/** Find an opportunity by id, name or account, and pick one to explain. */
+/** Find an opportunity of the report scope by id, name or account, and pick one to explain. */
 export function JourneySearch({ currency }: { currency: string }) {
   const query = useJourneysStore((state) => state.query);
   const matches = useJourneysStore((state) => state.matches);
@@ -11,10 +13,11 @@ export function JourneySearch({ currency }: { currency: string }) {
   const setQuery = useJourneysStore((state) => state.setQuery);
   const search = useJourneysStore((state) => state.search);
   const select = useJourneysStore((state) => state.select);
+  const scope = useModelStore((state) => state.options.scope);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void search();
+    void search(scope);
   }
 
   return (
@@ -35,7 +38,11 @@ export function JourneySearch({ currency }: { currency: string }) {
           Search
         </button>
       </form>
-      {matches && matches.length === 0 && <p className="muted">No opportunity matches “{query.trim()}”.</p>}
+      {matches && matches.length === 0 && (
+        <p className="muted">
+          No opportunity {isAllTime(scope) ? '' : 'in this scope '}matches “{query.trim()}”.
+        </p>
+      )}
       {matches && matches.length > 0 && (
         <ul className="plain-list journey-matches" aria-label="Matching opportunities" aria-busy={searching}>
           {matches.map((match) => (

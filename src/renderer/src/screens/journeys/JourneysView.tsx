@@ -14,6 +14,12 @@ export function JourneysView() {
   const loading = useJourneysStore((state) => state.loading);
   const error = useJourneysStore((state) => state.error);
   const explain = useJourneysStore((state) => state.explain);
+  const rescope = useJourneysStore((state) => state.rescope);
+
+  // The list holds the report scope's opportunities only: another scope searches again.
+  useEffect(() => {
+    void rescope(options.scope);
+  }, [options.scope, rescope]);
 
   // The Model tab's options decide the explanation; new data (a new summary) recomputes it too.
   useEffect(() => {
