@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ModelOptions } from '../../../shared/modelOptions';
+import type { ReportScope } from '../../../shared/scope';
 import { MAX_COMPARED, type ComparedModel } from '../../../shared/scenarioApi';
 import { call, errorMessage } from '../api/client';
 import { latestOnly, type StillWanted } from './latestOnly';
@@ -30,10 +31,11 @@ interface CompareState {
   remove(id: string): void;
   setBaseline(id: string): void;
   /**
-   * Runs the comparison of the entries as they are now, unless the shown answer already is for these entries and
-   * this `data` (any value that changes when the project's data does). An older answer never replaces a newer one.
+   * Runs the comparison of the entries as they are now over the report scope (spec 9), unless the shown answer
+   * already is for these entries, this scope and this `data` (any value that changes when the project's data does).
+   * An older answer never replaces a newer one.
    */
-  refresh(data: unknown): void;
+  refresh(data: unknown, scope: ReportScope): void;
   reset(): void;
 }
 
@@ -50,12 +52,14 @@ const INITIAL = {
 export const useCompareStore = create<CompareState>()((set, get) => {
   const answers = latestOnly();
   /** What the newest request was for: a tab switch back to Compare does not run every model again. */
-  let requested: { entries: CompareEntry[]; data: unknown } | null = null;
+  let requested: { entries: CompareEntry[]; data: unknown; scope: ReportScope } | null = null;
 
-  async function send(entries: CompareEntry[], wanted: StillWanted): Promise<void> {
+  async function send(entries: CompareEntry[], scope: ReportScope, wanted: StillWanted): Promise<void> {
     try {
+      // Every model runs over the scope bar's deals, whatever scope a scenario was saved with: models compared over
+      // different deals would split different revenue, and every delta would measure the scopes, not the models.
       const results = await call('model:compare', {
-        entries: entries.map(({ label, options }) => ({ label, options })),
+        entries: entries.map(({ label, options }) => ({ label, options: { ...options, scope } })),
       });
       if (wanted()) set({ results, resultIds: entries.map((entry) => entry.id), loading: false });
     } catch (error) {
@@ -83,17 +87,25 @@ export const useCompareStore = create<CompareState>()((set, get) => {
         return { entries, baselineId };
       }),
     setBaseline: (id) => set({ baselineId: id }),
-    refresh: (data) => {
+    refresh: (data, scope) => {
       const { entries, error } = get();
-      if (requested && requested.entries === entries && requested.data === data && error === null) return;
-      requested = { entries, data };
+      if (
+        requested &&
+        requested.entries === entries &&
+        requested.data === data &&
+        requested.scope === scope &&
+        error === null
+      ) {
+        return;
+      }
+      requested = { entries, data, scope };
       const wanted = answers.next();
       if (entries.length === 0) {
         set({ results: null, resultIds: [], loading: false, error: null });
         return;
       }
       set({ loading: true, error: null });
-      void send(entries, wanted);
+      void send(entries, scope, wanted);
     },
     reset: () => {
       answers.dropAll();

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
+import { describeScope, whereInWords } from '../../../../shared/scope';
 import { carRows, channelRows } from '../../compare/deltas';
 import { comparedEntries, useCompareStore } from '../../stores/compare';
+import { useModelStore } from '../../stores/model';
 import { useProjectStore } from '../../stores/project';
 import { CarCompareTable } from './CarCompareTable';
 import { ChannelBars } from './ChannelBars';
@@ -12,11 +14,13 @@ import { CompareSummary } from './CompareSummary';
 export function CompareView() {
   const summary = useProjectStore((state) => state.summary);
   const { entries, baselineId, results, resultIds, loading, error, refresh } = useCompareStore();
+  const scope = useModelStore((state) => state.options.scope);
 
-  // A new summary means the project's data changed (an import): the same entries give new results.
+  // A new summary means the project's data changed (an import): the same entries give new results. Another scope
+  // compares the same models over other deals.
   useEffect(() => {
-    refresh(summary);
-  }, [entries, summary, refresh]);
+    refresh(summary, scope);
+  }, [entries, summary, scope, refresh]);
 
   if (!summary) return null;
   const currency = summary.meta.currency;
@@ -29,6 +33,9 @@ export function CompareView() {
   const shownEntries = compared.map(({ entry }) => entry);
   const current = !loading && resultIds.length === entries.length;
   const channels = channelRows(shownResults, baselineIndex);
+  // Every model of one answer ran over the same scope (the compare store sends the scope bar's to each).
+  const comparedScope = shownResults[0]?.options.scope ?? null;
+  const noRevenue = shownResults.length > 0 && shownResults.every((result) => result.revenue === 0);
 
   return (
     <div className="compare-view">
@@ -52,28 +59,37 @@ export function CompareView() {
           <p className="muted">Comparing…</p>
         ) : (
           <>
-            <div className="panel">
-              <CompareSummary compared={compared} baselineIndex={baselineIndex} currency={currency} />
-            </div>
-            <div className="panel">
-              <ChannelBars rows={channels} entries={shownEntries} currency={currency} />
-            </div>
-            <div className="panel">
-              <ChannelCompareTable
-                rows={channels}
-                entries={shownEntries}
-                baselineIndex={baselineIndex}
-                currency={currency}
-              />
-            </div>
-            <div className="panel">
-              <CarCompareTable
-                rows={carRows(shownResults, baselineIndex)}
-                entries={shownEntries}
-                baselineIndex={baselineIndex}
-                currency={currency}
-              />
-            </div>
+            {comparedScope && <p className="scope-line">Compared over: {describeScope(comparedScope)}</p>}
+            {noRevenue && comparedScope ? (
+              <p className="panel scope-empty">
+                No won opportunity {whereInWords(comparedScope)}: the models have no revenue to split.
+              </p>
+            ) : (
+              <>
+                <div className="panel">
+                  <CompareSummary compared={compared} baselineIndex={baselineIndex} currency={currency} />
+                </div>
+                <div className="panel">
+                  <ChannelBars rows={channels} entries={shownEntries} currency={currency} />
+                </div>
+                <div className="panel">
+                  <ChannelCompareTable
+                    rows={channels}
+                    entries={shownEntries}
+                    baselineIndex={baselineIndex}
+                    currency={currency}
+                  />
+                </div>
+                <div className="panel">
+                  <CarCompareTable
+                    rows={carRows(shownResults, baselineIndex)}
+                    entries={shownEntries}
+                    baselineIndex={baselineIndex}
+                    currency={currency}
+                  />
+                </div>
+              </>
+            )}
           </>
         )}
       </section>
