@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runTributary } from '../helpers/cli';
 import { execAsAnotherProgram, useTempDir } from '../helpers/files';
 import { writeProjectFile } from './build';
-import { touchpoint, wonDeal } from './rows';
+import { openDeal, touchpoint, wonDeal } from './rows';
 
 const tempDir = useTempDir();
 const tributary = (args: string[], dir: string) => runTributary(args, { ...process.env, TRIBUTARY_HOME: dir });
@@ -23,6 +23,7 @@ function project(dir: string): string {
       opportunities: [
         wonDeal({ id: 'O1', account: 'A1', amount: 1000, created: '2024-03-01', closed: '2024-08-31' }),
         wonDeal({ id: 'O2', account: 'A2', amount: 300, created: '2024-03-01', closed: '2024-04-30' }),
+        openDeal({ id: 'P1', account: 'A1', amount: 200, created: '2024-09-01' }),
       ],
       touchpoints: [
         touchpoint({ id: 'T1', account: 'A1', when: '2024-01-10', channel: 'ads' }),
@@ -87,6 +88,33 @@ describe('tributary attribute and car with a scope (cli.md: --from, --to, --segm
     const bad = await tributary(['car', path, '--by', 'week'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--by: unknown period "week"; choose one of month, quarter, year');
+  });
+
+  it('reports the in-scope open deals as pipeline with --pipeline, apart from revenue, and writes their credits', async () => {
+    const dir = tempDir();
+    const path = project(dir);
+    const out = join(dir, 'pipeline.csv');
+    const json = await tributary(['attribute', path, '--pipeline', '--json', '--out', out], dir);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      openDeals: 1,
+      unvaluedDeals: 0,
+      pipeline: 200,
+      attributed: 200,
+      byChannel: [
+        { channel: 'ads', credit: 200 },
+        { channel: 'email', credit: 0 },
+      ],
+      car: { attributed: 0, influenced: 0, sourced: 0 },
+    });
+    expect(Papa.parse<string[]>(readFileSync(out, 'utf8').trim()).data.slice(1)).toEqual([
+      ['P1', 'marketing', 'T1', 'ads', 'ads', 'FT|OC', '200'],
+    ]);
+    const before = await tributary(['car', path, '--pipeline', '--as-of', '2024-08-31', '--json'], dir);
+    expect(JSON.parse(before.stdout)).toMatchObject({ asOf: '2024-08-31T23:59:59.999Z', openDeals: 0, pipeline: 0 });
+    const bad = await tributary(['attribute', path, '--as-of', '2024-08-31'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--as-of goes with --pipeline');
   });
 
   it('says which filter emptied the scope, and refuses an unknown field or a reversed period with exit 2', async () => {

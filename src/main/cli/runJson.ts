@@ -2,6 +2,8 @@ import type { CarResult } from '../../shared/results';
 import type { ModelRunResult } from '../engine/run';
 import { formatMoneyAmount, roundMoney } from '../../shared/money';
 import type { SeriesBucket } from '../engine/series/series';
+import type { PipelineRun } from '../engine/pipeline/pipeline';
+import { plural } from '../../shared/plural';
 import { roundCarMoney, type RoundMoney } from './money';
 
 /**
@@ -87,5 +89,41 @@ export function seriesTable(series: readonly SeriesBucket[], currency: string, b
         columns.map(([, value]) => money(value(bucket))),
       ),
     ),
+  ].join('\n')}\n`;
+}
+
+/** `--pipeline --json` (cli.md): the pipeline figures of spec 11, never mixed with revenue. */
+export function pipelineJson(pipeline: PipelineRun, currency: string): Record<string, unknown> {
+  const round = moneyIn(currency);
+  return {
+    model: pipeline.options.model,
+    options: pipeline.options,
+    asOf: new Date(pipeline.asOf).toISOString(),
+    openDeals: pipeline.openDeals,
+    unvaluedDeals: pipeline.unvaluedDeals,
+    pipeline: round(pipeline.amount),
+    attributed: round(pipeline.attributed),
+    unattributed: round(pipeline.unattributed),
+    byChannel: pipeline.byChannel.map((row) => ({ ...row, credit: round(row.credit) })),
+    car: {
+      attributed: round(pipeline.car.attributed),
+      influenced: round(pipeline.car.influenced),
+      sourced: round(pipeline.car.sourced),
+    },
+  };
+}
+
+/** The pipeline figures in words. */
+export function describePipeline(pipeline: PipelineRun, currency: string): string {
+  const money = (value: number): string => formatMoneyAmount(value, currency);
+  const channels = pipeline.byChannel.filter((row) => row.credit > 0);
+  return `${[
+    `Pipeline under ${pipeline.options.model} as of ${new Date(pipeline.asOf).toISOString().slice(0, 10)} (never added to revenue):`,
+    `  open pipeline  ${money(pipeline.amount)} in ${plural(pipeline.openDeals, 'open deal')}${pipeline.unvaluedDeals ? `, ${plural(pipeline.unvaluedDeals, 'deal')} not yet valued` : ''}`,
+    `  attributed     ${money(pipeline.attributed)}`,
+    `  unattributed   ${money(pipeline.unattributed)} (open deals with no touch)`,
+    `  community      attributed ${money(pipeline.car.attributed)}, influenced ${money(pipeline.car.influenced)}, sourced ${money(pipeline.car.sourced)}`,
+    '  by channel:',
+    ...channels.map((row) => `    ${row.channel.padEnd(32)} ${money(row.credit)}`),
   ].join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import { OPPORTUNITY_TYPES } from '../../shared/importSpec';
-import { reportScopeSchema, type FieldFilter, type ReportScope } from '../../shared/scope';
+import { parseIsoDate, reportScopeSchema, type FieldFilter, type ReportScope } from '../../shared/scope';
 import { UsageError, didYouMean } from './args';
 import { optionHelp } from './wrap';
 import { SERIES_PERIODS, type SeriesPeriod } from '../engine/series/series';
@@ -13,6 +13,8 @@ export const SCOPE_OPTIONS = {
   type: { type: 'string', multiple: true },
   where: { type: 'string', multiple: true },
   by: { type: 'string' },
+  pipeline: { type: 'boolean' },
+  'as-of': { type: 'string' },
 } as const;
 
 export const SCOPE_OPTION_HELP = [
@@ -22,6 +24,8 @@ export const SCOPE_OPTION_HELP = [
   ['--type T', `only opportunities of type T (${OPPORTUNITY_TYPES.join(', ')}); repeat for several`],
   ['--where FIELD=VALUE', 'only deals whose custom field (of the deal, else of its account) is VALUE; repeatable'],
   ['--by P', 'also the figures by month, quarter or year (--json: "series"; text: a table)'],
+  ['--pipeline', 'the open deals instead: attributed, community-attributed, influenced, sourced pipeline'],
+  ['--as-of DATE', 'with --pipeline: journeys end at this date (default: the latest date in the data)'],
 ].flatMap(([option, description]) => optionHelp(option as string, description as string, MODEL_OPTION_COLUMN));
 
 interface ScopeValues {
@@ -83,4 +87,27 @@ export function parseSeriesOption(value: string | undefined): SeriesPeriod | nul
   throw new UsageError(
     `--by: unknown period ${JSON.stringify(value)}${didYouMean(value, SERIES_PERIODS)}; choose one of ${SERIES_PERIODS.join(', ')}`,
   );
+}
+
+/**
+ * `--pipeline [--as-of DATE]` (cli.md, attribution.md 11): null for revenue; else the as-of time (the end of the
+ * day given, UTC), or undefined for the default (the latest timestamp in the data).
+ */
+export function parsePipelineOptions(values: {
+  pipeline?: boolean;
+  'as-of'?: string;
+  by?: string;
+}): { asOf: number | undefined } | null {
+  const asOfText = values['as-of'];
+  if (!values.pipeline) {
+    if (asOfText !== undefined) throw new UsageError('--as-of goes with --pipeline');
+    return null;
+  }
+  if (values.by !== undefined) throw new UsageError('--by reports revenue; it does not go with --pipeline');
+  if (asOfText === undefined) return { asOf: undefined };
+  const day = parseIsoDate(asOfText.trim());
+  if (day === null) {
+    throw new UsageError(`--as-of: a date is written YYYY-MM-DD, e.g. 2024-07-01 (got ${JSON.stringify(asOfText)})`);
+  }
+  return { asOf: day + 86_400_000 - 1 };
 }

@@ -6,12 +6,13 @@ import { describeScope, isAllTime, whereInWords } from '../../../shared/scope';
 import type { AttributionRun } from '../../engine/models/attribute';
 import { runModel } from '../../engine/run';
 import { exactlyOne, parseCommandArgs } from '../args';
-import { assertCreditsCsvTarget, writeCreditsCsv } from '../../export/creditsCsv';
+import { assertCreditsCsvTarget, writeCreditsCsv, writePipelineCreditsCsv } from '../../export/creditsCsv';
+import { runPipeline } from '../../engine/pipeline/pipeline';
 import { EXIT, type CliIo } from '../io';
-import { loadProjectEngineData } from '../project';
+import { loadProjectEngineData, type ProjectEngineData } from '../project';
 import { MODEL_OPTIONS, parseModelOptions } from '../modelArgs';
-import { attributionJson, seriesJson, seriesTable } from '../runJson';
-import { parseScopeOptions, parseSeriesOption, SCOPE_OPTIONS } from '../scopeArgs';
+import { attributionJson, describePipeline, pipelineJson, seriesJson, seriesTable } from '../runJson';
+import { parsePipelineOptions, parseScopeOptions, parseSeriesOption, SCOPE_OPTIONS } from '../scopeArgs';
 import { seriesOf } from '../../engine/series/series';
 
 const OPTIONS = { ...MODEL_OPTIONS, ...SCOPE_OPTIONS, out: { type: 'string' }, json: { type: 'boolean' } } as const;
@@ -22,10 +23,12 @@ export function runAttribute(argv: string[], io: CliIo): number {
   const path = exactlyOne(positionals, '<project>');
   const options = { ...parseModelOptions(values), scope: parseScopeOptions(values) };
   const by = parseSeriesOption(values.by);
+  const pipelineOptions = parsePipelineOptions(values);
   // Said before the model runs, which takes a while on a big project, rather than after.
   if (values.out !== undefined) assertCreditsCsvTarget(resolve(values.out));
   const engineData = loadProjectEngineData(path, io, options.scope);
   const { currency } = engineData;
+  if (pipelineOptions !== null) return runPipelineCommand(engineData, options, pipelineOptions.asOf, values, io);
   const run = runModel(engineData, options);
   const { attribution } = run;
   // Messages go to stderr when stdout carries the JSON object.
@@ -43,6 +46,26 @@ export function runAttribute(argv: string[], io: CliIo): number {
     say(describeRun(attribution, options, currency));
     if (series !== null && by !== null) say(`by ${by}:\n${seriesTable(series, currency, by)}`);
   }
+  return EXIT.ok;
+}
+
+/** `attribute --pipeline`: the pipeline credits and figures of the in-scope open deals (spec 11). */
+function runPipelineCommand(
+  engineData: ProjectEngineData,
+  options: ModelOptions,
+  asOf: number | undefined,
+  values: { out?: string; json?: boolean },
+  io: CliIo,
+): number {
+  const pipeline = runPipeline(engineData, options, asOf);
+  const say = values.json ? io.stderr : io.stdout;
+  if (pipeline.openDeals === 0) say(`No open opportunity ${whereInWords(options.scope)}: no pipeline.\n`);
+  if (values.out !== undefined) {
+    const rows = writePipelineCreditsCsv(resolve(values.out), pipeline);
+    say(`Wrote ${plural(rows, 'pipeline credit row')} to ${resolve(values.out)}.\n`);
+  }
+  if (values.json) io.stdout(`${JSON.stringify(pipelineJson(pipeline, engineData.currency))}\n`);
+  else say(describePipeline(pipeline, engineData.currency));
   return EXIT.ok;
 }
 

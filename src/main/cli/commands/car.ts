@@ -8,8 +8,9 @@ import { exactlyOne, parseCommandArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
 import { MODEL_OPTIONS, parseModelOptions } from '../modelArgs';
 import { loadProjectEngineData } from '../project';
-import { carCommandJson, seriesJson, seriesTable } from '../runJson';
-import { parseScopeOptions, parseSeriesOption, SCOPE_OPTIONS } from '../scopeArgs';
+import { carCommandJson, describePipeline, pipelineJson, seriesJson, seriesTable } from '../runJson';
+import { parsePipelineOptions, parseScopeOptions, parseSeriesOption, SCOPE_OPTIONS } from '../scopeArgs';
+import { runPipeline } from '../../engine/pipeline/pipeline';
 import { seriesOf } from '../../engine/series/series';
 
 const OPTIONS = { ...MODEL_OPTIONS, ...SCOPE_OPTIONS, json: { type: 'boolean' } } as const;
@@ -23,8 +24,25 @@ export function runCarCommand(argv: string[], io: CliIo): number {
   const path = exactlyOne(positionals, '<project>');
   const options = { ...parseModelOptions(values), scope: parseScopeOptions(values) };
   const by = parseSeriesOption(values.by);
+  const pipelineOptions = parsePipelineOptions(values);
   const engineData = loadProjectEngineData(path, io, options.scope);
   const { currency } = engineData;
+  if (pipelineOptions !== null) {
+    const pipeline = runPipeline(engineData, options, pipelineOptions.asOf);
+    if (values.json) {
+      const {
+        model,
+        options: used,
+        asOf,
+        openDeals,
+        unvaluedDeals,
+        pipeline: amount,
+        car,
+      } = pipelineJson(pipeline, currency);
+      io.stdout(`${JSON.stringify({ model, options: used, asOf, openDeals, unvaluedDeals, pipeline: amount, car })}\n`);
+    } else io.stdout(describePipeline(pipeline, currency));
+    return EXIT.ok;
+  }
   const run = runModel(engineData, options);
   const series = by === null ? null : seriesOf(run, by);
   if (values.json) {

@@ -1,6 +1,6 @@
 import type { PositionWeights } from '../../../shared/modelOptions';
-import { isWon, type Dataset } from '../arrays/dataset';
-import { CW, FT, journeyRange, LC, MID, OC, type Journeys } from './journeys';
+import type { Dataset } from '../arrays/dataset';
+import { CW, FT, isCredited, journeyEnd, journeyRange, LC, MID, OC, type Journeys } from './journeys';
 import { float64At, int32At, uint8At } from '../arrays/read';
 
 /**
@@ -20,7 +20,7 @@ const DAY_MS = 86_400_000;
 export function positionCredits(data: Dataset, journeys: Journeys, w: PositionWeights): Credits {
   const credits = new Float64Array(journeys.touch.length);
   for (let j = 0; j < journeys.count; j++) {
-    if (!isWon(data.opportunities, int32At(journeys.opportunity, j))) continue;
+    if (!isCredited(data, journeys, j)) continue;
     const { start, end } = journeyRange(journeys, j);
     if (end === start) continue;
     const amount = float64At(data.opportunities.amount, int32At(journeys.opportunity, j));
@@ -76,12 +76,12 @@ function weightedCredits(
 ): Credits {
   const credits = new Float64Array(journeys.touch.length);
   for (let j = 0; j < journeys.count; j++) {
-    if (!isWon(data.opportunities, int32At(journeys.opportunity, j))) continue;
+    if (!isCredited(data, journeys, j)) continue;
     const { start, end } = journeyRange(journeys, j);
     if (end === start) continue;
     const o = int32At(journeys.opportunity, j);
     const amount = float64At(data.opportunities.amount, o);
-    const closedAt = float64At(data.opportunities.closedAt, o);
+    const closedAt = journeyEnd(data, journeys, j);
     let total = 0;
     for (let k = start; k < end; k++) {
       const weight = weightOf(int32At(journeys.touch, k), closedAt);
@@ -105,7 +105,7 @@ export function channelWeightCredits(data: Dataset, journeys: Journeys, channelW
   const { channel } = data.touches;
   const touchesOf = new Float64Array(channelWeights.length);
   for (let j = 0; j < journeys.count; j++) {
-    if (!isWon(data.opportunities, int32At(journeys.opportunity, j))) continue;
+    if (!isCredited(data, journeys, j)) continue;
     const { start, end } = journeyRange(journeys, j);
     if (end === start) continue;
     const amount = float64At(data.opportunities.amount, int32At(journeys.opportunity, j));

@@ -31,6 +31,21 @@ export interface Journeys {
   positions: Uint8Array;
   /** Whether the journey was built as an upgrade mini-journey (spec 4), so FT and LC cannot exist. */
   restarted: Uint8Array;
+  /**
+   * Pipeline journeys (spec 11): the open deals', built up to the as-of time in place of closed_at, with no CW,
+   * each credited with its amount; `endAt` is that time. Absent for the won and lost journeys of revenue.
+   */
+  pipeline?: { asOf: number };
+}
+
+/** Whether journey j carries credit: a won deal's, or any pipeline journey's (spec 2, spec 11). */
+export function isCredited(data: Dataset, journeys: Journeys, j: number): boolean {
+  return journeys.pipeline !== undefined || isWon(data.opportunities, int32At(journeys.opportunity, j));
+}
+
+/** When journey j ends: its deal's closed_at, or the as-of time of a pipeline journey (time decay counts from it). */
+export function journeyEnd(data: Dataset, journeys: Journeys, j: number): number {
+  return journeys.pipeline?.asOf ?? float64At(data.opportunities.closedAt, int32At(journeys.opportunity, j));
 }
 
 /**
@@ -61,6 +76,18 @@ function search(times: Float64Array, from: number, to: number, t: number, after:
  * weight change recomputes credits without rebuilding them (spec 8).
  */
 export function buildJourneys(data: Dataset, options: JourneyOptions): Journeys {
+  return journeysOf(data, options, null);
+}
+
+/**
+ * The journeys of the open deals created at or before `asOf` (spec 11): built as in spec 3-4 with `asOf` in place
+ * of closed_at; CW does not exist in them (its weight is spread as for any missing position, spec 5).
+ */
+export function buildPipelineJourneys(data: Dataset, options: JourneyOptions, asOf: number): Journeys {
+  return { ...journeysOf(data, options, asOf), pipeline: { asOf } };
+}
+
+function journeysOf(data: Dataset, options: JourneyOptions, asOf: number | null): Journeys {
   const { opportunities: opps, touches } = data;
   const times = touches.occurredAt;
   const wonClosings = wonClosingsByAccount(data);
@@ -72,8 +99,14 @@ export function buildJourneys(data: Dataset, options: JourneyOptions): Journeys 
 
   for (let o = 0; o < opps.count; o++) {
     const stage = uint8At(opps.stage, o);
-    const closedAt = float64At(opps.closedAt, o);
-    if (stage === STAGE_IDS.open || Number.isNaN(closedAt)) continue;
+    let closedAt = float64At(opps.closedAt, o);
+    if (asOf === null) {
+      if (stage === STAGE_IDS.open || Number.isNaN(closedAt)) continue;
+    } else {
+      if (stage !== STAGE_IDS.open || float64At(opps.createdAt, o) > asOf) continue;
+      closedAt = asOf;
+    }
+    const cw = asOf === null ? CW : 0;
     const account = int32At(opps.account, o);
     const createdAt = float64At(opps.createdAt, o);
     const from = int32At(touches.accountStart, account);
@@ -93,7 +126,7 @@ export function buildJourneys(data: Dataset, options: JourneyOptions): Journeys 
       }
       if (end > begin) {
         positions[first] = (positions[first] as number) | FT;
-        positions[touch.length - 1] = (positions[touch.length - 1] as number) | CW;
+        positions[touch.length - 1] = (positions[touch.length - 1] as number) | cw;
         const lead = float64At(data.leadCreatedAt, account);
         // LC: the last touch at or before the lead creation of the account's earliest-created contact.
         if (!Number.isNaN(lead)) markLast(times, touch, positions, first, lead, LC);
@@ -116,7 +149,7 @@ export function buildJourneys(data: Dataset, options: JourneyOptions): Journeys 
         touch.push(i);
         positions.push(0);
       }
-      if (touch.length > first) positions[touch.length - 1] = (positions[touch.length - 1] as number) | CW;
+      if (touch.length > first) positions[touch.length - 1] = (positions[touch.length - 1] as number) | cw;
     }
     for (let k = first; k < touch.length; k++) if (positions[k] === 0) positions[k] = MID;
     opportunity.push(o);

@@ -130,6 +130,7 @@ export function scopeJourneys(journeys: Journeys, mask: Uint8Array): Journeys {
     touch: new Int32Array(touches),
     positions: new Uint8Array(touches),
     restarted: new Uint8Array(count),
+    ...(journeys.pipeline ? { pipeline: journeys.pipeline } : {}),
   };
   let out = 0;
   let k = 0;
