@@ -3,19 +3,15 @@ import { loadEngineData } from '../../src/main/engine/arrays/load';
 import { runPipeline, type PipelineRun } from '../../src/main/engine/pipeline/pipeline';
 import { modelOptionsSchema, type ModelOptionsInput } from '../../src/shared/modelOptions';
 import { readRows, endOf, type Rows } from './build';
+import { creditsByTouch } from './credits';
 import { action, lostDeal, openDeal, touchpoint, wonDeal } from './rows';
 
 function pipelineOf(rows: Rows, options: ModelOptionsInput = {}, asOf?: number): PipelineRun {
   return readRows(rows, (db) => runPipeline(loadEngineData(db), modelOptionsSchema.parse(options), asOf));
 }
 
-const creditsOf = (run: PipelineRun): Record<string, number> => {
-  const out: Record<string, number> = {};
-  for (let k = 0; k < run.credits.length; k++) {
-    out[run.data.touches.id[run.journeys.touch[k] as number] as string] = run.credits[k] as number;
-  }
-  return out;
-};
+const creditsOf = (run: PipelineRun): Record<string, number> =>
+  Object.fromEntries(creditsByTouch(run.data, run.journeys, run.credits));
 
 const OPEN: Rows = {
   accounts: [{ account_id: 'A1' }, { account_id: 'A2' }],
@@ -43,7 +39,7 @@ describe('pipeline (spec 11)', () => {
     expect(run.asOf).toBe(endOf('2024-05-01'));
     // P1: X1 FT, T2 OC (last before creation), T3 after creation: a middle touch, not CW. Present FT 22.5, OC 22.5,
     // MID 10: the missing LC and CW spread in proportion, so X1 and T2 get 22.5/55 and T3 10/55 of 1,100.
-    expect(creditsOf(run)).toMatchObject({ X1: 450, T2: 450, T3: 200 });
+    expect(creditsOf(run)).toMatchObject({ 'P1/X1': 450, 'P1/T2': 450, 'P1/T3': 200 });
     expect(run).toMatchObject({ openDeals: 3, unvaluedDeals: 1, amount: 1800 });
     expect(run.car).toEqual({ attributed: 450, influenced: 1100, sourced: 1100 });
     // Every open deal's amount is on its touches (P2 and P3 share A2's ad, as journeys are account based).
@@ -62,12 +58,12 @@ describe('pipeline (spec 11)', () => {
     const run = pipelineOf(rows, { model: 'markov' });
     // Won: W1 with ads only; lost: L1 with the community post only. Ads takes every weight, email (in no closed
     // journey) none: P1's whole amount goes to its one ad.
-    expect(creditsOf(run)).toMatchObject({ X1: 0, T2: 1100, T3: 0 });
+    expect(creditsOf(run)).toMatchObject({ 'P1/X1': 0, 'P1/T2': 1100, 'P1/T3': 0, 'P3/T4': 700 });
   });
 
   it('ends journeys at an as-of date given, leaving out later touches and deals created after it', () => {
     const run = pipelineOf(OPEN, { model: 'linear' }, endOf('2024-03-10'));
     expect(run.openDeals).toBe(2);
-    expect(creditsOf(run)).toEqual({ X1: 550, T2: 550, T4: 0 });
+    expect(creditsOf(run)).toEqual({ 'P1/X1': 550, 'P1/T2': 550, 'P2/T4': 0 });
   });
 });

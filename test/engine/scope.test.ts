@@ -8,6 +8,7 @@ import { registerCustomFields } from '../../src/main/store/customFields';
 import { modelOptionsSchema, type ModelOptionsInput } from '../../src/shared/modelOptions';
 import type { ReportScope } from '../../src/shared/scope';
 import { rowsArbitrary } from './arbitraries';
+import { creditsByTouch } from './credits';
 import { readRows, type Rows } from './build';
 import { action, touchpoint, wonDeal, lostDeal, openDeal } from './rows';
 
@@ -26,18 +27,8 @@ function runScoped(rows: Rows, options: ModelOptionsInput, scopes: ReportScope[]
 }
 
 /** Credit per `opportunity/touch` of a run. */
-function creditsByTouch(run: ModelRunResult): Map<string, number> {
-  const { data, attribution } = run;
-  const out = new Map<string, number>();
-  const { journeys, credits } = attribution;
-  for (let j = 0; j < journeys.count; j++) {
-    const o = journeys.opportunity[j] as number;
-    for (let k = journeys.start[j] as number; k < (journeys.start[j + 1] as number); k++) {
-      out.set(`${data.opportunities.id[o]}/${data.touches.id[journeys.touch[k] as number]}`, credits[k] as number);
-    }
-  }
-  return out;
-}
+const byTouch = ({ data, attribution }: ModelRunResult): Map<string, number> =>
+  creditsByTouch(data, attribution.journeys, attribution.credits);
 
 const QUARTERS: Rows = {
   accounts: [
@@ -73,11 +64,11 @@ describe('report scope (spec 9)', () => {
     const scoped = q3 as ModelRunResult;
     expect(scoped.attribution.revenue).toBe(1000);
     expect(whole.attribution.revenue).toBe(1500);
-    const q3Credits = [...creditsByTouch(whole)].filter(([key]) => key.startsWith('Q3/') || key.startsWith('L3/'));
-    expect([...creditsByTouch(scoped)]).toEqual(q3Credits);
+    const q3Credits = [...byTouch(whole)].filter(([key]) => key.startsWith('Q3/') || key.startsWith('L3/'));
+    expect([...byTouch(scoped)]).toEqual(q3Credits);
     // Its Q1 touches (a community referral and an ad) are credited, as in the all-time journey.
-    expect(creditsByTouch(scoped).get('Q3/T1')).toBeGreaterThan(0);
-    expect(creditsByTouch(scoped).get('Q3/X1')).toBeGreaterThan(0);
+    expect(byTouch(scoped).get('Q3/T1')).toBeGreaterThan(0);
+    expect(byTouch(scoped).get('Q3/X1')).toBeGreaterThan(0);
     expect(scoped.attribution.attributed).toBeCloseTo(1000, 9);
     // Community CAR of the Q3 deal only; the referral before the period still sources it.
     expect(scoped.car().influenced).toBe(1000);
@@ -179,8 +170,8 @@ describe('a scope selects deals, never changes their journeys (spec 9, property)
           const [whole, scoped] = runScoped(withFields, { model }, [{}, scope]) as [ModelRunResult, ModelRunResult];
           const mask = scoped.attribution.inScope;
           const inScope = (id: string) => mask === null || mask[whole.data.opportunities.id.indexOf(id)] === 1;
-          const expected = [...creditsByTouch(whole)].filter(([key]) => inScope(key.split('/')[0] as string));
-          expect([...creditsByTouch(scoped)]).toEqual(expected);
+          const expected = [...byTouch(whole)].filter(([key]) => inScope(key.split('/')[0] as string));
+          expect([...byTouch(scoped)]).toEqual(expected);
           let revenue = 0;
           const opps = whole.data.opportunities;
           for (let o = 0; o < opps.count; o++) {
