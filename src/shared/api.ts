@@ -6,6 +6,7 @@ import { journeyArgSchemas, type JourneyResults } from './journeyApi';
 import { modelArgSchemas, type ModelResults } from './modelApi';
 import { restoreArgSchemas, type RestoreResults } from './restoreApi';
 import { scenarioArgSchemas, type ScenarioResults } from './scenarioApi';
+import { reportArgSchemas, type ReportResults } from './reportApi';
 import type { DataKind } from './kinds';
 import type { MethodName } from './methods';
 import { pathSchema } from './pathSchema';
@@ -56,6 +57,7 @@ export const argSchemas = {
   ...modelArgSchemas,
   ...journeyArgSchemas,
   ...scenarioArgSchemas,
+  ...reportArgSchemas,
   ...exportArgSchemas,
   ...restoreArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
@@ -107,7 +109,7 @@ export interface AppInfo {
 }
 
 export interface Results
-  extends ImportResults, ModelResults, JourneyResults, ScenarioResults, ExportResults, RestoreResults {
+  extends ImportResults, ModelResults, JourneyResults, ScenarioResults, ReportResults, ExportResults, RestoreResults {
   'app:info': AppInfo;
   'project:create': ProjectInfo;
   'project:open': ProjectInfo;

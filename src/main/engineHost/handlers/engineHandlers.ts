@@ -4,6 +4,7 @@ import { checkOpenProject, type StoreOptions } from '../../store/project';
 import { createExportHandlers } from './exportHandlers';
 import { createJourneyHandlers } from './journeyHandlers';
 import { createModelHandlers } from './modelHandlers';
+import { createReportHandlers } from './reportHandlers';
 import type { ProjectSource } from './projectSource';
 import { createCompareHandlers, createScenarioHandlers } from './scenarioHandlers';
 
@@ -26,5 +27,6 @@ export function createEngineHandlers(
     ...createCompareHandlers(project, cache),
     ...createScenarioHandlers(project),
     ...createExportHandlers(project, cache),
+    ...createReportHandlers(project, cache),
   };
 }

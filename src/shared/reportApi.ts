@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { groupRulesSchema, type GroupRule } from './channelGroups';
+import { modelOptionsSchema } from './modelOptions';
+import { parseIsoDate } from './scope';
+
+/**
+ * The report methods of spec 9-11 (merged into api.ts): a run's series by calendar bucket, the pipeline of open
+ * deals, and the project's channel-group rules with a preview of what they do.
+ */
+export const reportArgSchemas = {
+  'model:series': z.strictObject({ options: modelOptionsSchema, by: z.enum(['month', 'quarter', 'year']) }),
+  'model:pipeline': z.strictObject({
+    options: modelOptionsSchema,
+    /** The journeys' end (a whole day, UTC); the latest date in the data when absent. */
+    asOf: z
+      .string()
+      .refine((text) => parseIsoDate(text) !== null, { message: 'a date is written YYYY-MM-DD, e.g. 2024-07-01' })
+      .optional(),
+  }),
+  'groups:get': z.strictObject({}),
+  /** Replaces the project's rules, checked whole first (a field the project's touchpoints lack is refused). */
+  'groups:set': z.strictObject({ rules: groupRulesSchema }),
+  /** What `rules` would do, without saving them: each reported channel, the raw channels in it and their touches. */
+  'groups:preview': z.strictObject({ rules: groupRulesSchema }),
+};
+
+export interface SeriesBucketView {
+  bucket: string;
+  revenue: number;
+  attributed: number;
+  byChannel: { channel: string; credit: number }[];
+  car: { attributed: number; influenced: number; sourced: number };
+}
+
+export interface PipelineView {
+  /** The as-of time, ISO 8601. */
+  asOf: string;
+  openDeals: number;
+  unvaluedDeals: number;
+  amount: number;
+  attributed: number;
+  unattributed: number;
+  byChannel: { channel: string; credit: number }[];
+  car: { attributed: number; influenced: number; sourced: number };
+}
+
+export interface GroupsState {
+  rules: GroupRule[];
+  /** The editable web-analytics preset (spec 10), offered, never applied unasked. */
+  preset: GroupRule[];
+  /** Fields a condition can test besides the built-in ones: the touchpoints' custom fields. */
+  customFields: string[];
+}
+
+export interface GroupPreview {
+  /** Each reported channel, largest first: the raw channels in it and how many touches land there. */
+  groups: { channel: string; grouped: boolean; touches: number; raw: { channel: string; touches: number }[] }[];
+}
+
+export interface ReportResults {
+  'model:series': SeriesBucketView[];
+  'model:pipeline': PipelineView;
+  'groups:get': GroupsState;
+  'groups:set': GroupsState;
+  'groups:preview': GroupPreview;
+}
