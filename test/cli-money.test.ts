@@ -112,7 +112,7 @@ describe('money in attribute and car', () => {
     const path = project('USD');
     const out = join(tempDir(), 'credits.csv');
     await cli(['attribute', path, '--model', 'linear', '--out', out]);
-    expect(readFileSync(out, 'utf8')).toContain(`O1,marketing,T1,email,,${1000 / 3}\r\n`);
+    expect(readFileSync(out, 'utf8')).toContain(`O1,marketing,T1,email,email,,${1000 / 3}\r\n`);
   });
 
   it('leaves removal effects and Shapley values as they are: they are not money', async () => {
