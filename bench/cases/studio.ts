@@ -22,7 +22,7 @@ import { createEngineHandlers } from '../../src/main/engineHost/handlers/engineH
 import { Session } from '../../src/main/session/session';
 import { createProject } from '../../src/main/store/project';
 import { CHROMIUM_LAUNCH } from '../../test/chromium';
-import { emit } from '../measure';
+import { emit, peakRssMiB } from '../measure';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const scale = Number(process.env['BENCH_SCALE'] ?? 1_000_000);
@@ -123,6 +123,39 @@ async function engineMoveSeconds(project: string, home: string): Promise<number>
   return median(times) / 1000;
 }
 
+/**
+ * A report scope's cost in the engine (spec 9), as a browser-mode request pays it on top of the weight move's UI
+ * time: model:run (cards, CAR, Sankey, breakdowns) for a scope not asked before, each a different period and a
+ * segment, then weight moves inside one scope. Medians of MOVES runs.
+ */
+async function engineScopeSeconds(project: string, home: string): Promise<{ change: number; move: number }> {
+  const session = new Session({ userDataDir: home });
+  const handlers = createEngineHandlers(session, new EngineCache());
+  session.open(project);
+  const run = async (weights: Record<string, number>, scope: Record<string, unknown>): Promise<number> => {
+    const start = performance.now();
+    await handlers['model:run'](
+      argSchemas['model:run'].parse({ options: { model: 'custom', weights, scope }, flows: 'community' }),
+    );
+    return performance.now() - start;
+  };
+  const weights = { FT: 22.5, LC: 22.5, OC: 22.5, CW: 22.5, MID: 10 };
+  await run(weights, {}); // loads the project
+  const changes: number[] = [];
+  for (let i = 1; i <= MOVES; i++) {
+    const from = `2025-${String(((i - 1) % 9) + 1).padStart(2, '0')}-01`;
+    changes.push(await run(weights, { from, segments: i % 2 ? ['Enterprise'] : ['SMB', 'Mid-Market'] }));
+  }
+  const scope = { from: '2025-01-01', segments: ['Enterprise'] };
+  const moves: number[] = [];
+  for (let i = 0; i <= MOVES; i++) {
+    const time = await run({ ...weights, OC: 22.5 + i }, scope);
+    if (i > 0) moves.push(time);
+  }
+  session.close();
+  return { change: median(changes) / 1000, move: median(moves) / 1000 };
+}
+
 if (!existsSync(join(ROOT, 'out/renderer/index.html'))) {
   throw new Error('The renderer is not built: run `npm run build` before `npm run bench`.');
 }
@@ -147,6 +180,24 @@ try {
   project.close();
   const baselineSeconds = await engineMoveSeconds(path, join(dir, 'engine-home'));
   const baseline = 'model:run in-process (engine only)';
+  const scoped = await engineScopeSeconds(path, join(dir, 'engine-scope-home'));
+  const engineDetail = `${scale.toLocaleString('en-US')}-touch demo, in-process`;
+  emit({
+    name: 'engine: scope change to every view (median)',
+    detail: `${engineDetail}, a new period and segment each time (target 500 ms)`,
+    seconds: scoped.change,
+    baseline,
+    baselineSeconds,
+    peakRssMiB: peakRssMiB(),
+  });
+  emit({
+    name: 'engine: weight move inside a scope (median)',
+    detail: `${engineDetail}, 2025 Enterprise deals (as fast as without a scope)`,
+    seconds: scoped.move,
+    baseline,
+    baselineSeconds,
+    peakRssMiB: peakRssMiB(),
+  });
 
   const started = await serve(home, path);
   server = started.child;
