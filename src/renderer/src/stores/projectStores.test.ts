@@ -43,10 +43,12 @@ describe('the stores reset when the project changes', () => {
       'useJourneysStore',
       'useModelResultsStore',
       'useModelStore',
+      'usePipelineStore',
       'useRestorePointsStore',
       'useRowsStore',
       'useScenariosStore',
       'useScopeChoicesStore',
+      'useSeriesStore',
     ]);
     const others = [...stores].filter(([, store]) => !isRegistered(store)).map(([name]) => name);
     expect(others.sort()).toEqual(APP_STORES);

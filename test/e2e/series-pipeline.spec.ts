@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { expect, test } from './fixtures';
+
+async function openModelTab(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Model' }).click();
+  await expect(page.locator('.results-body')).toHaveAttribute('data-current', 'true');
+  await expect(page.getByRole('region', { name: 'Results' })).toHaveAttribute('aria-busy', 'false');
+}
+
+const dollars = (text: string) => Number(text.replace(/[^\d.-]/g, ''));
+
+test('over time: quarters as stacked bars and a table that sums to the cards, downloaded as CSV', async ({
+  page,
+  browserMode,
+}, testInfo) => {
+  await openModelTab(page, browserMode.url);
+  const wonRevenue = dollars(await page.getByRole('group', { name: 'Won revenue' }).locator('.card-value').innerText());
+  expect(wonRevenue).toBeGreaterThan(0);
+
+  const series = page.getByRole('region', { name: 'Over time' });
+  await series.getByRole('radio', { name: 'Quarter' }).check();
+  await expect(series.locator('.series-body')).toHaveAttribute('data-by', 'quarter');
+  await expect(series).toHaveAttribute('aria-busy', 'false');
+  const table = series.getByRole('table', { name: 'Figures by quarter' });
+  await expect(table.getByRole('rowheader', { name: '2025-Q4', exact: true })).toBeVisible();
+  await expect(series.locator('svg rect.series-bar').first()).toBeVisible();
+  expect(await series.locator('svg rect.series-bar').count()).toBeGreaterThan(1);
+  await series.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('series-quarter.png'), fullPage: true });
+
+  // The buckets partition the scope: their won revenue adds up to the card's (each rounded to whole dollars).
+  const cells = await table.locator('tbody tr td:nth-of-type(1)').allInnerTexts();
+  const rows = cells.length;
+  expect(rows).toBeGreaterThan(1);
+  const sum = cells.reduce((total, cell) => total + dollars(cell), 0);
+  expect(Math.abs(sum - wonRevenue)).toBeLessThanOrEqual(rows);
+  await expect(page.getByText('NaN')).toHaveCount(0);
+
+  const pending = page.waitForEvent('download');
+  await series.getByRole('button', { name: 'Download CSV' }).click();
+  const download = await pending;
+  expect(download.suggestedFilename()).toBe('Tributary Demo over time by quarter.csv');
+  const text = readFileSync(await download.path(), 'utf8');
+  const [header, ...csvRows] = Papa.parse<string[]>(text.trimEnd(), { skipEmptyLines: true }).data;
+  expect(header).toEqual(['bucket', 'won_revenue', 'attributed', 'car_attributed', 'car_influenced', 'car_sourced']);
+  expect(csvRows).toHaveLength(rows);
+  expect(csvRows.map((row) => row[0])).toContain('2025-Q4');
+  const csvSum = csvRows.reduce((total, row) => total + Number(row[1]), 0);
+  expect(Math.abs(csvSum - wonRevenue)).toBeLessThanOrEqual(1);
+});
+
+test('pipeline: open deals apart from revenue, as of a date the user can move back', async ({
+  page,
+  browserMode,
+}, testInfo) => {
+  await openModelTab(page, browserMode.url);
+  await page.getByRole('radiogroup', { name: 'Figures' }).getByRole('radio', { name: 'Pipeline' }).check();
+
+  const pipeline = page.getByRole('region', { name: 'Pipeline', exact: true });
+  const open = pipeline.getByRole('group', { name: 'Open pipeline' });
+  await expect(open).toContainText('$');
+  await expect(open).toContainText(/open deals?, [\d,]+ not yet valued/);
+  await expect(pipeline.getByRole('group', { name: 'Community-attributed pipeline' })).toBeVisible();
+  await expect(pipeline.getByRole('group', { name: 'Sourced pipeline' })).toBeVisible();
+  await expect(pipeline.getByRole('table', { name: 'Pipeline credit by channel' })).toBeVisible();
+  // Pipeline is never shown as revenue: no revenue card and no revenue flows beside it.
+  await expect(page.getByRole('group', { name: 'Won revenue' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Revenue flows' })).toHaveCount(0);
+
+  const asOf = pipeline.getByRole('textbox', { name: 'As of' });
+  await expect(asOf).toHaveValue('2025-12-31');
+  await expect(pipeline.locator('.pipeline-body')).toHaveAttribute('data-as-of', '2025-12-31');
+  await page.screenshot({ path: testInfo.outputPath('pipeline.png'), fullPage: true });
+
+  const openDeals = async () => {
+    await expect(pipeline).toHaveAttribute('aria-busy', 'false');
+    const hint = await open.locator('.card-hint').innerText();
+    return Number(/^([\d,]+) open/.exec(hint)?.[1]?.replaceAll(',', ''));
+  };
+  const latest = await openDeals();
+  expect(latest).toBeGreaterThan(0);
+
+  await asOf.fill('2025-06-30');
+  await expect(pipeline.locator('.pipeline-body')).toHaveAttribute('data-as-of', '2025-06-30');
+  await expect.poll(openDeals).toBeLessThan(latest);
+
+  // Back to revenue: the cards are there again, as before.
+  await page.getByRole('radiogroup', { name: 'Figures' }).getByRole('radio', { name: 'Revenue' }).check();
+  await expect(page.getByRole('group', { name: 'Won revenue' })).toBeVisible();
+});
