@@ -88,6 +88,12 @@ test('pipeline: open deals apart from revenue, as of a date the user can move ba
   await expect(pipeline.locator('.pipeline-body')).toHaveAttribute('data-as-of', '2025-06-30');
   await expect.poll(openDeals).toBeLessThan(latest);
 
+  // Before the data begins no deal is open yet: the page says so, with no zero cards and no NaN.
+  await asOf.fill('2000-01-01');
+  await expect(pipeline.locator('.scope-empty')).toHaveText('No open deal in this scope as of 2000-01-01.');
+  await expect(open).toHaveCount(0);
+  await expect(pipeline).not.toContainText('NaN');
+
   // Back to revenue: the cards are there again, as before.
   await page.getByRole('radiogroup', { name: 'Figures' }).getByRole('radio', { name: 'Revenue' }).check();
   await expect(page.getByRole('group', { name: 'Won revenue' })).toBeVisible();
