@@ -8,7 +8,7 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 
-const TABS = ['Overview', 'Model', 'Compare', 'Journeys', 'Import', 'Data'] as const;
+const TABS = ['Overview', 'Model', 'Compare', 'Journeys', 'Channels', 'Import', 'Data'] as const;
 
 /** Whether anything sticks out past the right edge of the window (a sideways scrollbar, a clipped chart). */
 async function overflowsSideways(page: Page): Promise<boolean> {

@@ -6,6 +6,7 @@ import { AnonymisedBanner } from './AnonymisedBanner';
 import { CompareView } from './compare/CompareView';
 import { SaveAnonymisedForm } from './SaveAnonymisedForm';
 import { DataView } from './data/DataView';
+import { GroupsView } from './groups/GroupsView';
 import { ImportWizard } from './import/ImportWizard';
 import { JourneysView } from './journeys/JourneysView';
 import { Overview } from './Overview';
@@ -97,6 +98,7 @@ export function ProjectDashboard() {
           )}
           {id === view && id === 'compare' && <CompareView />}
           {id === view && id === 'journeys' && <JourneysView />}
+          {id === view && id === 'channels' && <GroupsView />}
           {id === view && id === 'import' && <ImportWizard />}
           {id === view && id === 'data' && <DataView />}
         </div>

@@ -5,6 +5,7 @@ export const PROJECT_VIEWS = [
   { id: 'model', label: 'Model' },
   { id: 'compare', label: 'Compare' },
   { id: 'journeys', label: 'Journeys' },
+  { id: 'channels', label: 'Channels' },
   { id: 'import', label: 'Import' },
   { id: 'data', label: 'Data' },
 ] as const;

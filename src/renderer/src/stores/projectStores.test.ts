@@ -38,6 +38,7 @@ describe('the stores reset when the project changes', () => {
     expect(registered.sort()).toEqual([
       'useCompareStore',
       'useDataStore',
+      'useGroupsStore',
       'useImportJobStore',
       'useImportStore',
       'useJourneysStore',
