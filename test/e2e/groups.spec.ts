@@ -79,13 +79,14 @@ test('channel groups: the preset previews, a saved rule merges channels in the m
   await expect(page.getByRole('textbox', { name: 'Group of rule 2', exact: true })).toHaveValue('Live events');
 });
 
-test('a rule the server cannot read says why and keeps the page', async ({ page, browserMode }) => {
+test('a rule the server cannot read says why and keeps the page', async ({ page, browserMode }, testInfo) => {
   const preview = await openChannelsTab(page, browserMode.url);
   await page.getByRole('button', { name: 'Add rule' }).click();
   await page.getByRole('textbox', { name: 'Group of rule 1', exact: true }).fill('Nothing yet');
   const problem = page.getByRole('region', { name: 'Preview' }).getByRole('alert');
-  await expect(problem).toContainText('needs a value');
+  await expect(problem).toContainText('Rule 1, condition 1 (value): a condition needs a value to compare with.');
   await expect(preview).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('groups-problem.png') });
 
   // Saving is refused in the same words, and the project keeps no rule.
   await page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TributaryBridge } from '../../../shared/api';
 import type { GroupRule } from '../../../shared/channelGroups';
-import { renameRule } from '../groups/ruleEdits';
+import { editCondition, renameRule } from '../groups/ruleEdits';
 import { draftIsEdited, PREVIEW_DELAY_MS, useGroupsStore } from './groups';
 
 interface Pending {
@@ -19,6 +19,11 @@ function fakeBridge(pending: Pending[]): Partial<TributaryBridge> {
     'groups:get': () => Promise.resolve({ ok: true, result: { rules: RULES, preset: [], customFields: ['region'] } }),
     'groups:preview': ({ rules }: { rules: GroupRule[] }) =>
       new Promise((resolve) => {
+        if (rules.some((rule) => rule.conditions.some((condition) => !condition.value.trim()))) {
+          const message = 'Invalid arguments for groups:preview: rules.0.conditions.0.value: needs a value';
+          resolve({ ok: false, error: { code: 'bad_request', message } });
+          return;
+        }
         const channel = rules[0]?.group ?? 'none';
         pending.push({
           rules,
@@ -80,6 +85,16 @@ describe('the channel-group editor', () => {
     old?.answer();
     await vi.runAllTimersAsync();
     expect(shownChannel()).toBe('New');
+    expect(useGroupsStore.getState().previewing).toBe(false);
+  });
+
+  it('says where a refused draft is wrong, keeping the last preview', async () => {
+    useGroupsStore.getState().edit((rules) => editCondition(rules, 0, 0, { value: ' ' }));
+    await vi.runAllTimersAsync();
+    expect(useGroupsStore.getState().previewError).toBe(
+      'Rule 1, condition 1 (value): a condition needs a value to compare with.',
+    );
+    expect(shownChannel()).toBe('Live');
     expect(useGroupsStore.getState().previewing).toBe(false);
   });
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { GroupRule } from '../../../shared/channelGroups';
+import { parseGroupRules, type GroupRule } from '../../../shared/channelGroups';
 import type { GroupPreview, GroupsState } from '../../../shared/reportApi';
 import { call, errorMessage } from '../api/client';
 import { sameRules } from '../groups/ruleEdits';
@@ -54,6 +54,17 @@ const INITIAL = {
   notice: null,
 } satisfies Partial<GroupsEditorState>;
 
+/**
+ * Why the server refused `rules`: the boundary's message names the place as a path (`rules.0.conditions.0.value`),
+ * so a problem the shared schema finds is said with where it is in the user's words (`rule 1, condition 1 (value)`);
+ * any other (a field the project lacks) is the server's own.
+ */
+function refusal(rules: GroupRule[], error: unknown): string {
+  const parsed = parseGroupRules(rules);
+  if (!('problem' in parsed)) return errorMessage(error);
+  return `${parsed.problem.charAt(0).toUpperCase()}${parsed.problem.slice(1)}.`;
+}
+
 /** The Channels tab: the channel-group rules (spec 10) being edited, their live preview, and Save. */
 export const useGroupsStore = create<GroupsEditorState>()((set, get) => {
   const previews = latestOnly();
@@ -65,7 +76,7 @@ export const useGroupsStore = create<GroupsEditorState>()((set, get) => {
       const preview = await call('groups:preview', { rules });
       if (wanted()) set({ preview, previewError: null, previewing: false });
     } catch (error) {
-      if (wanted()) set({ previewError: errorMessage(error), previewing: false });
+      if (wanted()) set({ previewError: refusal(rules, error), previewing: false });
     }
   }
 
@@ -122,7 +133,7 @@ export const useGroupsStore = create<GroupsEditorState>()((set, get) => {
         // New rules change every figure by channel, as an import would: a new summary makes each view ask again.
         await useProjectStore.getState().refreshSummary();
       } catch (error) {
-        if (wanted()) set({ saving: false, error: errorMessage(error) });
+        if (wanted()) set({ saving: false, error: refusal(draft, error) });
       }
     },
     reset: () => {
