@@ -24,7 +24,9 @@ export const reportArgSchemas = {
   'groups:preview': z.strictObject({ rules: groupRulesSchema }),
 };
 
+/** One calendar bucket of a series (spec 9): its figures cover the in-scope deals the bucket holds. */
 export interface SeriesBucketView {
+  /** `2024-07`, `2024-Q3` or `2024`. */
   bucket: string;
   revenue: number;
   attributed: number;
@@ -32,16 +34,24 @@ export interface SeriesBucketView {
   car: { attributed: number; influenced: number; sourced: number };
 }
 
-export interface PipelineView {
-  /** The as-of time, ISO 8601. */
-  asOf: string;
+/** Pipeline figures (spec 11), always apart from revenue and never added to it. */
+export interface PipelineFigures {
+  /** In-scope open deals created at or before the as-of time, and how many of them have no amount (counted as 0). */
   openDeals: number;
   unvaluedDeals: number;
+  /** Their amounts: the open pipeline. */
   amount: number;
+  /** Pipeline on touches, and pipeline of open deals with no touch. */
   attributed: number;
   unattributed: number;
   byChannel: { channel: string; credit: number }[];
+  /** spec 7's rules applied to the open deals. */
   car: { attributed: number; influenced: number; sourced: number };
+}
+
+export interface PipelineView extends PipelineFigures {
+  /** The as-of time, ISO 8601. */
+  asOf: string;
 }
 
 export interface GroupsState {

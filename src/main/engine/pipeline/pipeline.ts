@@ -1,4 +1,5 @@
 import { weightsOf, type ModelOptions } from '../../../shared/modelOptions';
+import type { PipelineFigures } from '../../../shared/reportApi';
 import { COMMUNITY, type Dataset } from '../arrays/dataset';
 import { float64At, int32At, uint8At } from '../arrays/read';
 import { earliestSources, linkedOpportunities, touchSourcing } from '../models/car/sourcing';
@@ -8,25 +9,14 @@ import { runModel, type ModelDataset } from '../run';
 import { scopeJourneys, scopeMask, NO_CUSTOM_FIELDS } from '../scope/scope';
 import { groupedDataset } from '../groups/channelGroups';
 
-/** Pipeline figures (spec 11), always apart from revenue and never added to it. */
-export interface PipelineRun {
+/** A pipeline run: its figures, and the credited journeys they come from (for the credits CSV). */
+export interface PipelineRun extends PipelineFigures {
   options: ModelOptions;
   data: Dataset;
   /** The as-of time, UTC milliseconds. */
   asOf: number;
   journeys: Journeys;
   credits: Credits;
-  /** In-scope open deals created at or before the as-of time, and how many of them have no amount (counted as 0). */
-  openDeals: number;
-  unvaluedDeals: number;
-  /** Their amounts: the open pipeline. */
-  amount: number;
-  /** Pipeline on touches, and pipeline of open deals with no touch. */
-  attributed: number;
-  unattributed: number;
-  byChannel: { channel: string; credit: number }[];
-  /** spec 7's rules applied to the open deals. */
-  car: { attributed: number; influenced: number; sourced: number };
 }
 
 /** The latest timestamp in the data the engine holds: the default as-of time of spec 11. */

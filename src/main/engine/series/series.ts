@@ -1,3 +1,4 @@
+import type { SeriesBucketView } from '../../../shared/reportApi';
 import { COMMUNITY, isWon, STAGE_IDS } from '../arrays/dataset';
 import { float64At, int32At, uint8At } from '../arrays/read';
 import { journeyRange } from '../models/journeys';
@@ -6,15 +7,8 @@ import type { ModelRunResult } from '../run';
 export const SERIES_PERIODS = ['month', 'quarter', 'year'] as const;
 export type SeriesPeriod = (typeof SERIES_PERIODS)[number];
 
-/** One calendar bucket of a series (spec 9): its figures cover the in-scope deals the bucket holds. */
-export interface SeriesBucket {
-  /** `2024-07`, `2024-Q3` or `2024`. */
-  bucket: string;
-  revenue: number;
-  attributed: number;
-  byChannel: { channel: string; credit: number }[];
-  car: { attributed: number; influenced: number; sourced: number };
-}
+/** One calendar bucket of a series: the shape the API sends. */
+export type SeriesBucket = SeriesBucketView;
 
 /** The bucket of a UTC instant, and its order (months since year 0) for sorting and filling gaps. */
 function bucketOf(time: number, by: SeriesPeriod): { label: string; order: number } {
