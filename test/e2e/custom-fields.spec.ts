@@ -1,15 +1,10 @@
-import { expect, test } from './fixtures';
+import { expect, test, startEmptyProject } from './fixtures';
 
 test('an export’s extra columns are kept as custom fields, shown in the wizard and in the data view', async ({
   page,
   browserMode,
 }) => {
-  await page.goto(browserMode.url);
-  await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
-  await page.getByRole('button', { name: 'Close project' }).click();
-  await page.getByRole('textbox', { name: 'Project name' }).fill('Custom');
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Custom' })).toBeVisible();
+  await startEmptyProject(page, browserMode, 'Custom');
   await page.getByRole('tab', { name: 'Import' }).click();
 
   await page.getByLabel('Upload CSV').setInputFiles({

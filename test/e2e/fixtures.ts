@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { test as base } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { assertCliBuilt } from '../helpers/build';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -66,4 +66,17 @@ export const test = base.extend<{ browserMode: BrowserMode }>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
+
+/**
+ * Opens browser mode (on the demo, as a first start does), closes the demo and creates an empty project named
+ * `name`, as a user starting their own would; returns once its dashboard shows.
+ */
+export async function startEmptyProject(page: Page, browserMode: BrowserMode, name: string): Promise<void> {
+  await page.goto(browserMode.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
+  await page.getByRole('button', { name: 'Close project' }).click();
+  await page.getByRole('textbox', { name: 'Project name' }).fill(name);
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}

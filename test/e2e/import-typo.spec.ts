@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test, startEmptyProject } from './fixtures';
 
 const HINT = 'column `domian` is not mapped: did you mean `domain`?';
 
@@ -6,12 +6,7 @@ test('a misspelt header is a warning in the wizard, before and after validating,
   page,
   browserMode,
 }) => {
-  await page.goto(browserMode.url);
-  await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
-  await page.getByRole('button', { name: 'Close project' }).click();
-  await page.getByRole('textbox', { name: 'Project name' }).fill('Typos');
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Typos' })).toBeVisible();
+  await startEmptyProject(page, browserMode, 'Typos');
   await page.getByRole('tab', { name: 'Import' }).click();
 
   await page.getByLabel('Upload CSV').setInputFiles({

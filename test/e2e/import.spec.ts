@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, startEmptyProject } from './fixtures';
 
 /** Canonical headers: imports with no mapping. */
 const ACCOUNTS = `account_id,name,domain,segment,employees
@@ -74,12 +74,7 @@ test('import CRM CSVs through the wizard: map, validate, import, reject a bad ro
     }),
   ) as Record<keyof typeof files, string>;
 
-  await page.goto(browserMode.url);
-  await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
-  await page.getByRole('button', { name: 'Close project' }).click();
-  await page.getByRole('textbox', { name: 'Project name' }).fill('Import Review');
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Import Review' })).toBeVisible();
+  await startEmptyProject(page, browserMode, 'Import Review');
 
   await page.getByRole('tab', { name: 'Import' }).click();
   await expect(page.getByRole('tab', { name: 'Import' })).toHaveAttribute('aria-selected', 'true');

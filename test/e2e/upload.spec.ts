@@ -1,15 +1,10 @@
-import { expect, test } from './fixtures';
+import { expect, test, startEmptyProject } from './fixtures';
 
 test('browser mode: a CSV picked from the page is uploaded once and imported from the user-data folder', async ({
   page,
   browserMode,
 }) => {
-  await page.goto(browserMode.url);
-  await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
-  await page.getByRole('button', { name: 'Close project' }).click();
-  await page.getByRole('textbox', { name: 'Project name' }).fill('Uploads');
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Uploads' })).toBeVisible();
+  await startEmptyProject(page, browserMode, 'Uploads');
   await page.getByRole('tab', { name: 'Import' }).click();
 
   await page.getByLabel('Upload CSV').setInputFiles({
