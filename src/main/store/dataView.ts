@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Cell, DataOverview, Page, ScopeChoices, UnresolvedMember } from '../../shared/importApi';
 import type { DataKind } from '../../shared/kinds';
 import { readCustomFields } from './customFields';
-import { summarizeProject } from './summary';
+import { projectDateRange, summarizeProject } from './summary';
 
 interface OrphanCheck {
   relation: string;
@@ -185,18 +185,11 @@ export function scopeChoices(db: Database.Database): ScopeChoices {
       fields.push({ field, kind, values, more: counted.length > SCOPE_VALUES });
     }
   }
-  const span = db
-    .prepare(
-      `SELECT min(first) AS first, max(latest) AS latest FROM (
-         SELECT min(created_at) AS first, max(max(created_at), coalesce(max(closed_at), 0)) AS latest FROM opportunities
-         UNION ALL SELECT min(occurred_at), max(occurred_at) FROM touchpoints
-         UNION ALL SELECT min(occurred_at), max(occurred_at) FROM community_actions)`,
-    )
-    .get() as { first: number | null; latest: number | null };
+  const span = projectDateRange(db);
   const day = (time: number): string => new Date(time).toISOString().slice(0, 10);
   return {
     segments,
     fields,
-    dates: span.first === null || span.latest === null ? null : { first: day(span.first), latest: day(span.latest) },
+    dates: span === null ? null : { first: day(span.first), latest: day(span.last) },
   };
 }

@@ -10,6 +10,11 @@ export function summarizeProject(db: Database.Database): Omit<ProjectSummary, 'p
   const won = db
     .prepare("SELECT count(*) AS n, coalesce(sum(amount), 0) AS total FROM opportunities WHERE stage = 'won'")
     .get() as { n: number; total: number };
+  return { counts, wonOpportunities: won.n, wonRevenue: won.total, dateRange: projectDateRange(db) };
+}
+
+/** The first and last timestamps of the project's touches and deals (UTC milliseconds), null when it has none. */
+export function projectDateRange(db: Database.Database): { first: number; last: number } | null {
   const range = db
     .prepare(
       `SELECT min(t) AS first, max(t) AS last FROM (
@@ -19,10 +24,5 @@ export function summarizeProject(db: Database.Database): Omit<ProjectSummary, 'p
          UNION ALL SELECT closed_at FROM opportunities WHERE closed_at IS NOT NULL)`,
     )
     .get() as { first: number | null; last: number | null };
-  return {
-    counts,
-    wonOpportunities: won.n,
-    wonRevenue: won.total,
-    dateRange: range.first === null || range.last === null ? null : { first: range.first, last: range.last },
-  };
+  return range.first === null || range.last === null ? null : { first: range.first, last: range.last };
 }
