@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { modelOptionsSchema, type ModelOptions } from './modelOptions';
 import type { Breakdowns, CarResult, FlowFocus, RoadmapCar, RoadmapOpportunity, SankeyFlows } from './results';
 
+/** The custom field a run's credit is broken down by too (the opportunity's, else its account's), or null. */
+export const breakdownFieldSchema = z.string().min(1).max(200).nullable().default(null);
+
 /** Model methods of the API (merged into api.ts): the engine computes, the UI receives aggregates only. */
 export const modelArgSchemas = {
   /** The whole CAR of a model, every list uncut: the roadmap panel's CSV of all its opportunities. */
@@ -15,6 +18,8 @@ export const modelArgSchemas = {
     flows: z.enum(['community', 'all']).default('community'),
     topN: z.number().int().min(1).max(50).default(12),
     focus: z.string().max(300).nullable().default(null),
+    /** A custom field of the opportunity or its account to break the credit down by too (breakdowns.byField). */
+    breakdownField: breakdownFieldSchema,
   }),
 };
 

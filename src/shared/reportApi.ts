@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { groupRulesSchema, type GroupRule } from './channelGroups';
+import { breakdownFieldSchema } from './modelApi';
 import { modelOptionsSchema } from './modelOptions';
+import type { Breakdowns, FlowFocus, SankeyFlows } from './results';
 import { parseIsoDate } from './scope';
 
 /**
@@ -16,6 +18,11 @@ export const reportArgSchemas = {
       .string()
       .refine((text) => parseIsoDate(text) !== null, { message: 'a date is written YYYY-MM-DD, e.g. 2024-07-01' })
       .optional(),
+    /** As model:run takes them: the flows chart's touches, sources kept and filter, and a breakdown field. */
+    flows: z.enum(['community', 'all']).default('community'),
+    topN: z.number().int().min(1).max(50).default(12),
+    focus: z.string().max(300).nullable().default(null),
+    breakdownField: breakdownFieldSchema,
   }),
   'groups:get': z.strictObject({}),
   /** Replaces the project's rules, checked whole first (a field the project's touchpoints lack is refused). */
@@ -52,6 +59,11 @@ export interface PipelineFigures {
 export interface PipelineView extends PipelineFigures {
   /** The as-of time, ISO 8601. */
   asOf: string;
+  /** The pipeline's flows from source to open pipeline, filtered to `focus` when the request named a node. */
+  flows: SankeyFlows;
+  focus: FlowFocus | null;
+  /** The pipeline credit by channel, campaign, position... as the revenue breakdowns, filtered to `focus`. */
+  breakdowns: Breakdowns;
 }
 
 export interface GroupsState {

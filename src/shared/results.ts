@@ -128,6 +128,17 @@ export interface MemberBreakdown {
 }
 
 /**
+ * Credit by the value of one custom field of the credited deals (the opportunity's, else its account's): the values
+ * with the most credit (key `value:<value>`, '' = no value), the rest in one entry, and how many values there are.
+ */
+export interface FieldBreakdown {
+  field: string;
+  top: BreakdownEntry[];
+  other: BreakdownEntry | null;
+  values: number;
+}
+
+/**
  * The aggregates the UI and exports show for one run (plain data, ready for JSON). Every list is sorted by credit
  * descending, then key in code-unit order, and lists only keys with a touch in a won journey, so no result depends
  * on row order. byChannel, byCampaign, byTouchKind, byPosition and byOpportunityType each sum to `attributed`;
@@ -142,6 +153,8 @@ export interface Breakdowns {
   byActionType: BreakdownEntry[];
   byMember: MemberBreakdown;
   byOpportunityType: BreakdownEntry[];
+  /** By the custom field a request named (sums to `attributed`); null when none was asked for. */
+  byField: FieldBreakdown | null;
   /** Won deals with no touch (spec 5): they keep their amount here. */
   unattributed: { amount: number; count: number };
 }

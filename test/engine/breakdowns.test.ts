@@ -96,7 +96,7 @@ describe('breakdowns of a hand-computed two-deal project under full path', () =>
     });
     expect(breakdowns(data, run, { topMembers: 1 }).byMember).toEqual({
       top: [{ key: 'M1', label: 'M1', credit: 450, touches: 2 }],
-      other: { key: '', label: 'Other (1 members)', credit: 250, touches: 2 },
+      other: { key: '', label: 'Other (1 member)', credit: 250, touches: 2 },
       members: 2,
     });
   });
@@ -162,6 +162,7 @@ describe('breakdowns of an empty project', () => {
       byActionType: [],
       byMember: { top: [], other: null, members: 0 },
       byOpportunityType: [],
+      byField: null,
       unattributed: { amount: 0, count: 0 },
     });
   });

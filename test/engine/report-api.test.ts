@@ -43,6 +43,34 @@ describe('report methods of the API (spec 9-11)', () => {
     expect(earlier.openDeals).toBeLessThan(pipeline.openDeals);
   });
 
+  it('breaks revenue and pipeline credit down by a custom field, and its flows run into "Open pipeline"', async () => {
+    const { call } = await demoSession();
+    const options = { model: 'w-shaped' };
+    const sum = (field: { top: { credit: number }[]; other: { credit: number } | null } | null) =>
+      (field?.top.reduce((total, e) => total + e.credit, 0) ?? NaN) + (field?.other?.credit ?? 0);
+    // The demo's accounts have a Region; its deals a Lead Source.
+    const run = await call('model:run', { options, breakdownField: 'Region' });
+    expect(run.attribution.breakdowns.byField?.field).toBe('Region');
+    expect(run.attribution.breakdowns.byField?.top.length).toBeGreaterThan(1);
+    close(sum(run.attribution.breakdowns.byField), run.attribution.attributed);
+    expect((await call('model:run', { options })).attribution.breakdowns.byField).toBeNull();
+
+    const pipeline = await call('model:pipeline', { options, flows: 'all', breakdownField: 'Lead Source' });
+    close(sum(pipeline.breakdowns.byField), pipeline.attributed);
+    close(pipeline.breakdowns.attributed, pipeline.attributed);
+    close(pipeline.flows.total, pipeline.attributed);
+    expect(pipeline.flows.nodes.at(-1)).toMatchObject({ kind: 'won', label: 'Open pipeline' });
+    // A node filters the pipeline's flows and breakdowns, as it does revenue's.
+    const source = pipeline.flows.nodes[0];
+    const focused = await call('model:pipeline', { options, flows: 'all', focus: source?.id ?? '' });
+    expect(focused.focus?.id).toBe(source?.id);
+    close(focused.breakdowns.attributed, source?.value ?? NaN);
+
+    await expect(call('model:run', { options, breakdownField: 'Regoin' })).rejects.toThrow(
+      /No custom field "Regoin" on opportunities or accounts \(did you mean Region\?\)/,
+    );
+  });
+
   it('saves channel-group rules that every figure then reports by, previews them, and refuses an unknown field', async () => {
     const { call } = await demoSession();
     expect(await call('groups:get', {})).toEqual({ rules: [], preset: CHANNEL_GROUP_PRESET, customFields: [] });

@@ -1,17 +1,20 @@
-import type { BreakdownEntry, Breakdowns, MemberBreakdown } from '../../../shared/results';
+import type { BreakdownEntry, Breakdowns, FieldBreakdown, MemberBreakdown } from '../../../shared/results';
+import type { OpportunityFieldValues } from '../scope/scope';
 import { ACTION_TYPES, OPPORTUNITY_TYPES } from '../../../shared/importSpec';
 import { weightsOf, type PositionWeights } from '../../../shared/modelOptions';
 import { POSITION_LABELS } from '../../../shared/vocabulary/positions';
 import type { AttributionRun } from './attribute';
-import { COMMUNITY, isWon, TOUCH_KINDS, type Dataset } from '../arrays/dataset';
-import { journeyRange, POSITION_BITS, POSITION_NAMES, type PositionName } from './journeys';
+import { COMMUNITY, TOUCH_KINDS, type Dataset } from '../arrays/dataset';
+import { isCredited, journeyRange, POSITION_BITS, POSITION_NAMES, type PositionName } from './journeys';
 import { float64At, int32At, int8At, uint8At } from '../arrays/read';
 
-export type { BreakdownEntry, Breakdowns, MemberBreakdown };
+export type { BreakdownEntry, Breakdowns, FieldBreakdown, MemberBreakdown };
 
 export interface BreakdownOptions {
   /** Members listed by name before the rest fold into "Other"; default 100. */
   topMembers?: number;
+  /** A custom field to break the credit down by too (byField); none by default. */
+  field?: OpportunityFieldValues | null;
 }
 
 export const NO_CAMPAIGN_LABEL = '(no campaign)';
@@ -107,9 +110,8 @@ export function breakdowns(data: Dataset, run: AttributionRun, options: Breakdow
   let attributed = 0;
 
   for (let j = 0; j < journeys.count; j++) {
-    const o = int32At(journeys.opportunity, j);
-    if (!isWon(opps, o)) continue;
-    const type = uint8At(opps.type, o);
+    if (!isCredited(data, journeys, j)) continue;
+    const type = uint8At(opps.type, int32At(journeys.opportunity, j));
     const { start, end } = journeyRange(journeys, j);
     for (let k = start; k < end; k++) {
       const t = int32At(journeys.touch, k);
@@ -151,35 +153,86 @@ export function breakdowns(data: Dataset, run: AttributionRun, options: Breakdow
     byActionType: byAction.entries(actionName, (a) => capitalized(actionTypeWords(actionName(a)))),
     byMember: foldMembers(byMember, memberName, options.topMembers ?? 100),
     byOpportunityType: byType.entries(typeName, (o) => OPPORTUNITY_TYPE_LABELS[o] as string),
+    byField: options.field ? fieldBreakdown(data, run, options.field) : null,
     unattributed: { amount: run.unattributed, count: run.unattributedOpportunities.length },
   };
 }
 
+/** Values of a custom field listed by name before the rest fold into one "Other" entry. */
+export const TOP_FIELD_VALUES = 500;
+
+/**
+ * Credit by the value of one custom field of the credited deals (the opportunity's, else its account's; spec 9's
+ * breakdown by custom field): every touch of a journey counts under its deal's value, so the entries sum to the
+ * run's attributed credit. Deals without a value are the entry keyed '' ("(no value)"); past the top values by
+ * credit, the rest fold into one entry, as members do (a field can hold a value per deal).
+ */
+export function fieldBreakdown(
+  data: Dataset,
+  run: AttributionRun,
+  values: OpportunityFieldValues,
+  top = TOP_FIELD_VALUES,
+): FieldBreakdown {
+  const { journeys, credits } = run;
+  const byValue = new Tally(values.names.length);
+  for (let j = 0; j < journeys.count; j++) {
+    if (!isCredited(data, journeys, j)) continue;
+    const value = int32At(values.ofOpportunity, int32At(journeys.opportunity, j));
+    const { start, end } = journeyRange(journeys, j);
+    for (let k = start; k < end; k++) byValue.add(value, float64At(credits, k));
+  }
+  // Keyed apart from the "Other" entry's key, which a value (even '') can never be then.
+  const key = (v: number): string => `value:${values.names[v] as string}`;
+  const label = (v: number): string => (v === 0 ? NO_VALUE_LABEL : (values.names[v] as string));
+  const other = { key: OTHER_VALUES_KEY, label: (n: number) => `Other (${n} ${n === 1 ? 'value' : 'values'})` };
+  const { top: shown, other: rest, count } = foldTop(byValue, key, label, top, other);
+  return { field: values.field, top: shown, other: rest, values: count };
+}
+
+export const NO_VALUE_LABEL = '(no value)';
+export const OTHER_VALUES_KEY = 'other';
+
 /** The members with the most credit by name, the rest summed into one "Other" entry (spec 7: CAR by member). */
 function foldMembers(byMember: Tally, memberName: (m: number) => string, top: number): MemberBreakdown {
+  const other = { key: OTHER_MEMBERS_KEY, label: (n: number) => `Other (${n} ${n === 1 ? 'member' : 'members'})` };
+  const { top: shown, other: rest, count } = foldTop(byMember, memberName, memberName, top, other);
+  return { top: shown, other: rest, members: count };
+}
+
+/**
+ * The ids of a tally with the most credit, the rest summed into one entry (its key never a listed one's), and how
+ * many ids have touches.
+ */
+function foldTop(
+  tally: Tally,
+  key: (id: number) => string,
+  label: (id: number) => string,
+  top: number,
+  otherEntry: { key: string; label: (folded: number) => string },
+): { top: BreakdownEntry[]; other: BreakdownEntry | null; count: number } {
   const keep = Math.max(0, Math.floor(top));
   const credits: number[] = [];
-  for (let m = 0; m < byMember.touches.length; m++) {
-    if (byMember.touches[m] !== 0) credits.push(float64At(byMember.credit, m));
+  for (let id = 0; id < tally.touches.length; id++) {
+    if (tally.touches[id] !== 0) credits.push(float64At(tally.credit, id));
   }
-  const members = credits.length;
-  // Only members at or above the keep-th largest credit can be among the top ones (ties included, then sorted).
-  const threshold = keep === 0 ? Infinity : keep >= members ? -Infinity : kthLargest(credits, keep);
-  const shown = byMember.entries(memberName, memberName, threshold).slice(0, keep);
+  const count = credits.length;
+  // Only ids at or above the keep-th largest credit can be among the top ones (ties included, then sorted).
+  const threshold = keep === 0 ? Infinity : keep >= count ? -Infinity : kthLargest(credits, keep);
+  const shown = tally.entries(key, label, threshold).slice(0, keep);
   let other: BreakdownEntry | null = null;
-  if (members > shown.length) {
-    // Summed from the members it holds, not as the total minus the shown ones, which loses cents to cancellation.
+  if (count > shown.length) {
+    // Summed from the ids it holds, not as the total minus the shown ones, which loses cents to cancellation.
     const listed = new Set(shown.map((entry) => entry.key));
     let credit = 0;
     let touches = 0;
-    for (let m = 0; m < byMember.touches.length; m++) {
-      if (byMember.touches[m] === 0 || listed.has(memberName(m))) continue;
-      credit += float64At(byMember.credit, m);
-      touches += int32At(byMember.touches, m);
+    for (let id = 0; id < tally.touches.length; id++) {
+      if (tally.touches[id] === 0 || listed.has(key(id))) continue;
+      credit += float64At(tally.credit, id);
+      touches += int32At(tally.touches, id);
     }
-    other = { key: OTHER_MEMBERS_KEY, label: `Other (${members - shown.length} members)`, credit, touches };
+    other = { key: otherEntry.key, label: otherEntry.label(count - shown.length), credit, touches };
   }
-  return { top: shown, other, members };
+  return { top: shown, other, count };
 }
 
 /** The k-th largest value (1-based) of a list, in linear time on average (quickselect; reorders the list). */

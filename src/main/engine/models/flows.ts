@@ -4,8 +4,8 @@ import { POSITION_LABELS } from '../../../shared/vocabulary/positions';
 import { SANKEY_NODE_KINDS, type SankeyNodeKind } from '../../../shared/vocabulary/sankeyNodes';
 import type { AttributionRun } from './attribute';
 import { actionTypeWords, compareEntries, OPPORTUNITY_TYPE_LABELS, positionSplitOf } from './breakdowns';
-import { COMMUNITY, isWon, type Dataset } from '../arrays/dataset';
-import { journeyRange, POSITION_BITS, POSITION_NAMES, type PositionName } from './journeys';
+import { COMMUNITY, type Dataset } from '../arrays/dataset';
+import { isCredited, journeyRange, POSITION_BITS, POSITION_NAMES, type PositionName } from './journeys';
 import { float64At, int32At, int8At, uint8At } from '../arrays/read';
 
 export type { SankeyFlows, SankeyLayer, SankeyLink, SankeyNode };
@@ -41,9 +41,8 @@ export function sankeyFlows(data: Dataset, run: AttributionRun, options: SankeyO
   const positionType = new Float64Array(POSITIONS * TYPES);
 
   for (let j = 0; j < journeys.count; j++) {
-    const o = int32At(journeys.opportunity, j);
-    if (!isWon(opps, o)) continue;
-    const type = uint8At(opps.type, o);
+    if (!isCredited(data, journeys, j)) continue;
+    const type = uint8At(opps.type, int32At(journeys.opportunity, j));
     const { start, end } = journeyRange(journeys, j);
     for (let k = start; k < end; k++) {
       const credit = float64At(credits, k);
@@ -93,7 +92,8 @@ export function sankeyFlows(data: Dataset, run: AttributionRun, options: SankeyO
     typeLinks.push({ source: typeId(type), target: WON_ID, value });
     total += value;
   });
-  if (total > 0) nodes.push(node('won', WON_ID, 'Won revenue', total));
+  // The last layer is what the credit is of: won revenue, or the open deals' pipeline (spec 11).
+  if (total > 0) nodes.push(node('won', WON_ID, journeys.pipeline ? 'Open pipeline' : 'Won revenue', total));
   links.push(...typeLinks);
   return { nodes, links, total };
 }

@@ -1,11 +1,11 @@
 import { ACTION_TYPES, OPPORTUNITY_TYPES } from '../../../shared/importSpec';
 import type { FlowFocus } from '../../../shared/results';
 import { isNamedSource, SANKEY_NODE_KINDS } from '../../../shared/vocabulary/sankeyNodes';
-import { COMMUNITY, isWon, type Dataset } from '../arrays/dataset';
+import { COMMUNITY, type Dataset } from '../arrays/dataset';
 import type { AttributionRun } from './attribute';
 import { positionSplitOf } from './breakdowns';
 import { sankeyFlows, type SankeyFlows } from './flows';
-import { journeyRange, POSITION_BITS, POSITION_NAMES, type Journeys } from './journeys';
+import { isCredited, journeyRange, POSITION_BITS, POSITION_NAMES, type Journeys } from './journeys';
 import { float64At, int32At, int8At, uint8At } from '../arrays/read';
 
 export type { FlowFocus };
@@ -50,7 +50,7 @@ export function focusRun(
   let attributed = 0;
   for (let j = 0; j < journeys.count; j++) {
     const o = int32At(journeys.opportunity, j);
-    if (!isWon(opps, o)) continue;
+    if (!isCredited(data, journeys, j)) continue;
     if (type >= 0 && opps.type[o] !== type) continue;
     const { start, end } = journeyRange(journeys, j);
     for (let k = start; k < end; k++) {
@@ -89,6 +89,7 @@ export function focusRun(
     touch: Int32Array.from(kept.touch),
     positions: Uint8Array.from(kept.positions),
     restarted: Uint8Array.from(restarted),
+    ...(journeys.pipeline ? { pipeline: journeys.pipeline } : {}),
   };
   return {
     run: { ...run, journeys: subset, credits: Float64Array.from(focused), attributed },

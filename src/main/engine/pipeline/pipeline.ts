@@ -6,6 +6,7 @@ import { earliestSources, linkedOpportunities, touchSourcing } from '../models/c
 import { channelWeightCredits, linearCredits, positionCredits, timeDecayCredits, type Credits } from '../models/credit';
 import { buildPipelineJourneys, journeyRange, type Journeys } from '../models/journeys';
 import { runModel, type ModelDataset } from '../run';
+import type { AttributionRun } from '../models/attribute';
 import { scopeJourneys, scopeMask, NO_CUSTOM_FIELDS } from '../scope/scope';
 import { groupedDataset } from '../groups/channelGroups';
 
@@ -15,8 +16,35 @@ export interface PipelineRun extends PipelineFigures {
   data: Dataset;
   /** The as-of time, UTC milliseconds. */
   asOf: number;
+  /** The in-scope opportunities (spec 9), null when the scope selects every one. */
+  inScope: Uint8Array | null;
   journeys: Journeys;
   credits: Credits;
+}
+
+/**
+ * A pipeline run in the shape of a revenue run, for the views that take one (the flows chart, its filter, the
+ * credit breakdowns): they credit every pipeline journey (isCredited), and the pipeline stands where won revenue
+ * does, under its own name.
+ */
+export function pipelineAttribution(run: PipelineRun): AttributionRun {
+  const { options, inScope, journeys, credits, amount, attributed, unattributed, byChannel } = run;
+  const untouched: number[] = [];
+  for (let j = 0; j < journeys.count; j++) {
+    const { start, end } = journeyRange(journeys, j);
+    if (end === start) untouched.push(int32At(journeys.opportunity, j));
+  }
+  return {
+    options,
+    inScope,
+    journeys,
+    credits,
+    revenue: amount,
+    attributed,
+    unattributed,
+    unattributedOpportunities: untouched,
+    byChannel,
+  };
 }
 
 /** The latest timestamp in the data the engine holds: the default as-of time of spec 11. */
@@ -97,6 +125,7 @@ export function runPipeline(dataset: ModelDataset, options: ModelOptions, asOfGi
     options,
     data,
     asOf,
+    inScope: mask,
     journeys,
     credits,
     openDeals,

@@ -7,7 +7,7 @@ import { sankeyFlows } from '../../engine/models/flows';
 import { carView } from '../../engine/models/carView';
 import { focusRun } from '../../engine/models/focus';
 import { runModel, type ModelRunResult } from '../../engine/run';
-import { scopeSummary } from '../../engine/scope/scope';
+import { opportunityFieldValues, scopeSummary } from '../../engine/scope/scope';
 import type { ProjectSource } from './projectSource';
 import type { Handlers } from '../../handlerTable';
 
@@ -26,15 +26,17 @@ export function runModelOn(session: ProjectSource, cache: EngineCache, options: 
 export function createModelHandlers(session: ProjectSource, cache: EngineCache): ModelHandlerTable {
   return {
     'model:car': ({ options }) => runModelOn(session, cache, options).car(),
-    'model:run': ({ options, flows: scope, topN, focus }) => {
-      const run = runModelOn(session, cache, options);
+    'model:run': ({ options, flows: scope, topN, focus, breakdownField }) => {
+      const loaded = cache.load(session.require().db);
+      const run = runModel(loaded, options);
       const { data, attribution } = run;
+      const field = breakdownField === null ? null : opportunityFieldValues(data, loaded.fields, breakdownField);
       const flows = sankeyFlows(data, attribution, { scope, topN });
       const focused = focus === null ? null : focusRun(data, attribution, scope, focus, flows);
       return {
-        scope: scopeSummary(run, cache.load(session.require().db).fields),
+        scope: scopeSummary(run, loaded.fields),
         // The cards keep the whole model's totals; the breakdowns and the chart follow the filter.
-        attribution: attributionSummary(run, focused?.run),
+        attribution: attributionSummary(run, focused?.run, field),
         car: carView(run.car()),
         flows: focused ? sankeyFlows(data, focused.run, { scope, topN }) : flows,
         focus: focused?.focus ?? null,

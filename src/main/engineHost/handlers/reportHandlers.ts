@@ -5,7 +5,11 @@ import type { GroupPreview, GroupsState, ReportResults } from '../../../shared/r
 import { parseIsoDate } from '../../../shared/scope';
 import type { EngineCache } from '../../engine/cache/cache';
 import { groupedDataset } from '../../engine/groups/channelGroups';
-import { runPipeline } from '../../engine/pipeline/pipeline';
+import { pipelineAttribution, runPipeline } from '../../engine/pipeline/pipeline';
+import { breakdowns } from '../../engine/models/breakdowns';
+import { sankeyFlows } from '../../engine/models/flows';
+import { focusRun } from '../../engine/models/focus';
+import { opportunityFieldValues } from '../../engine/scope/scope';
 import { runModel } from '../../engine/run';
 import { seriesOf } from '../../engine/series/series';
 import { readGroupRules, writeGroupRules } from '../../store/channelGroups';
@@ -35,12 +39,29 @@ export function createReportHandlers(session: ProjectSource, cache: EngineCache)
   };
   return {
     'model:series': ({ options, by }) => seriesOf(runModel(cache.load(session.require().db), options), by),
-    'model:pipeline': ({ options, asOf }) => {
+    'model:pipeline': ({ options, asOf, flows: touches, topN, focus, breakdownField }) => {
       const day = asOf === undefined ? undefined : (parseIsoDate(asOf) as number) + DAY_MS - 1;
-      const run = runPipeline(cache.load(session.require().db), options, day);
-      const { openDeals, unvaluedDeals, amount, attributed, unattributed, byChannel, car } = run;
-      const asOfTime = new Date(run.asOf).toISOString();
-      return { asOf: asOfTime, openDeals, unvaluedDeals, amount, attributed, unattributed, byChannel, car };
+      const loaded = cache.load(session.require().db);
+      const run = runPipeline(loaded, options, day);
+      const { data, openDeals, unvaluedDeals, amount, attributed, unattributed, byChannel, car } = run;
+      // The flows chart and the breakdowns over the pipeline, as model:run gives them over revenue.
+      const credited = pipelineAttribution(run);
+      const all = sankeyFlows(data, credited, { scope: touches, topN });
+      const focused = focus === null ? null : focusRun(data, credited, touches, focus, all);
+      const field = breakdownField === null ? null : opportunityFieldValues(data, loaded.fields, breakdownField);
+      return {
+        asOf: new Date(run.asOf).toISOString(),
+        openDeals,
+        unvaluedDeals,
+        amount,
+        attributed,
+        unattributed,
+        byChannel,
+        car,
+        flows: focused ? sankeyFlows(data, focused.run, { scope: touches, topN }) : all,
+        focus: focused?.focus ?? null,
+        breakdowns: breakdowns(data, focused?.run ?? credited, { field }),
+      };
     },
     'groups:get': groupsState,
     'groups:set': ({ rules }) => {
