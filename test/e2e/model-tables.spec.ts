@@ -62,6 +62,21 @@ test('credit breakdown sorts and switches; roadmap opportunities are listed', as
   const kindShares = await columnValues(kinds, 2);
   expect(kindShares.length).toBe(Number(await kinds.getAttribute('aria-rowcount')) - 1);
   expect(Math.abs(kindShares.reduce((sum, share) => sum + share * 100, 0) - 100)).toBeLessThanOrEqual(0.5);
+  // A custom field of the account (the demo's Region): every region's credit, summing to the whole.
+  await breakdown.getByRole('radio', { name: 'Custom field' }).check();
+  await breakdown.getByRole('combobox', { name: 'Field' }).selectOption('Region');
+  const regions = page.getByRole('table', { name: 'Credit by Region' });
+  await expect(regions).toBeVisible();
+  const regionRows = Number(await regions.getAttribute('aria-rowcount')) - 1;
+  expect(regionRows).toBeGreaterThan(1);
+  const regionShares = await columnValues(regions, 2);
+  expect(regionShares).toHaveLength(regionRows);
+  expect(Math.abs(regionShares.reduce((sum, share) => sum + share * 100, 0) - 100)).toBeLessThanOrEqual(0.5);
+  await expect(breakdown).toContainText("Each touch counts under its deal's Region");
+  // The choice stays while the weights move: the next run is broken down by the same field.
+  await page.getByRole('spinbutton', { name: 'OC weight value' }).fill('60');
+  await expect(page.locator('.results-body')).toHaveAttribute('data-current', 'true');
+  await expect(regions).toBeVisible();
   await breakdown.getByRole('radio', { name: 'Channel' }).check();
 
   const roadmap = page.getByRole('table', { name: 'Roadmap revenue at stake' });

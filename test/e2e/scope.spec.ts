@@ -136,6 +136,10 @@ test('a period and a segment narrow the cards, the Sankey and the credits CSV; a
   await bar.getByRole('button', { name: 'Clear', exact: true }).click();
   await expect(bar.getByText('Every opportunity, all time.')).toBeVisible();
   await expect.poll(() => wonRevenue(page)).toBe(allTime);
+  // The saved scenario says which scope it was saved with before it is loaded.
+  await expect(page.getByRole('group', { name: 'Scenarios' }).locator('.scenario-scope')).toHaveText(
+    `“Q3 Enterprise EMEA”: Full path, over ${label}; Region EMEA.`,
+  );
   await page.getByRole('button', { name: 'Load', exact: true }).click();
   await expect(bar.getByRole('combobox', { name: 'Period' })).toHaveValue('last-quarter');
   await expect(bar.getByRole('listitem').filter({ hasText: 'Region: EMEA' })).toBeVisible();

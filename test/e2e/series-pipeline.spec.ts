@@ -67,6 +67,27 @@ test('pipeline: open deals apart from revenue, as of a date the user can move ba
   await expect(pipeline.getByRole('group', { name: 'Community-attributed pipeline' })).toBeVisible();
   await expect(pipeline.getByRole('group', { name: 'Sourced pipeline' })).toBeVisible();
   await expect(pipeline.getByRole('table', { name: 'Pipeline credit by channel' })).toBeVisible();
+  // The pipeline's own flows chart, ending in "Open pipeline", and its breakdowns, a custom field among them.
+  const flows = pipeline.getByRole('region', { name: 'Pipeline flows' });
+  await expect(flows.locator('svg path').first()).toBeVisible();
+  await expect(flows.locator('svg text').filter({ hasText: 'Open pipeline' })).toHaveCount(1);
+  const breakdown = pipeline.getByRole('region', { name: 'Pipeline credit by channel and campaign' });
+  await breakdown.getByRole('radio', { name: 'Custom field' }).check();
+  await breakdown.getByRole('combobox', { name: 'Field' }).selectOption('Lead Source');
+  await expect(breakdown.getByRole('table', { name: 'Pipeline credit by Lead Source' })).toBeVisible();
+  const pending = page.waitForEvent('download');
+  await breakdown.getByRole('button', { name: 'Download CSV' }).click();
+  const download = await pending;
+  expect(download.suggestedFilename()).toMatch(/pipeline credit by Lead Source\.csv$/);
+  const [header, ...csvRows] = Papa.parse<string[]>(readFileSync(await download.path(), 'utf8').trimEnd()).data;
+  expect(header).toEqual(['Lead Source', 'pipeline_credit', 'share_of_attributed', 'touches']);
+  const attributed = await pipeline
+    .getByRole('group', { name: 'Attributed pipeline', exact: true })
+    .locator('.card-value')
+    .innerText();
+  const csvTotal = csvRows.reduce((total, row) => total + Number(row[1]), 0);
+  expect(Math.abs(csvTotal - Number(attributed.replace(/[^\d.]/g, '')))).toBeLessThanOrEqual(1);
+  await breakdown.getByRole('radio', { name: 'Channel' }).check();
   // Pipeline is never shown as revenue: no revenue card and no revenue flows beside it.
   await expect(page.getByRole('group', { name: 'Won revenue' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Revenue flows' })).toHaveCount(0);

@@ -2,12 +2,16 @@ import { create } from 'zustand';
 import { modelOptionsSchema, type ModelName, type ModelOptions } from '../../../shared/modelOptions';
 import type { ReportScope } from '../../../shared/scope';
 import type { PositionName } from '../../../shared/vocabulary/positions';
+import type { BreakdownKey } from '../model/breakdownTable';
 import { withModel, withWeight } from '../model/weights';
 import { normaliseScope } from '../scope/scopeEdits';
 import { resetOnProjectChange } from './projectStores';
 
 /** Which touches the flows chart shows: community ones only, or every touch. */
 export type FlowTouches = 'community' | 'all';
+
+/** What the credit table breaks the credit down by: one of the built-in breakdowns, or the custom field chosen. */
+export type BreakdownChoice = BreakdownKey | 'byField';
 
 /** The defaults of spec cli.md, as the schema gives them. */
 export const DEFAULT_OPTIONS: ModelOptions = modelOptionsSchema.parse({});
@@ -19,6 +23,12 @@ interface ModelState {
   flows: FlowTouches;
   /** The Sankey node the flows and credit tables are filtered to (its id), or null for everything. */
   focus: string | null;
+  /** The credit table's breakdown; with 'byField', the custom field it is by (asked of the engine with each run). */
+  breakdown: BreakdownChoice;
+  breakdownField: string | null;
+  setBreakdown(breakdown: BreakdownKey): void;
+  /** Breaks the credit down by a custom field of the deal or its account. */
+  setBreakdownField(field: string): void;
   setModel(model: ModelName): void;
   setWeight(position: PositionName, value: number): void;
   setOption<K extends Exclude<keyof ModelOptions, 'model' | 'weights' | 'scope'>>(key: K, value: ModelOptions[K]): void;
@@ -39,6 +49,10 @@ export const useModelStore = create<ModelState>()((set) => ({
   options: DEFAULT_OPTIONS,
   flows: 'community',
   focus: null,
+  breakdown: 'byChannel',
+  breakdownField: null,
+  setBreakdown: (breakdown) => set({ breakdown }),
+  setBreakdownField: (field) => set({ breakdown: 'byField', breakdownField: field }),
   setModel: (model) => set((state) => ({ options: withModel(state.options, model) })),
   setWeight: (position, value) => set((state) => ({ options: withWeight(state.options, position, value) })),
   setOption: (key, value) => set((state) => ({ options: { ...state.options, [key]: value } })),
@@ -48,7 +62,13 @@ export const useModelStore = create<ModelState>()((set) => ({
   toggleFocus: (node) => set((state) => ({ focus: node === state.focus ? null : node })),
   resetOptions: () =>
     set((state) => ({ options: { ...DEFAULT_OPTIONS, scope: state.options.scope }, flows: 'community', focus: null })),
-  reset: () => set({ options: DEFAULT_OPTIONS, flows: 'community', focus: null }),
+  reset: () =>
+    set({ options: DEFAULT_OPTIONS, flows: 'community', focus: null, breakdown: 'byChannel', breakdownField: null }),
   load: (options) => set({ options }),
 }));
 resetOnProjectChange(useModelStore);
+
+/** The custom field a run's credit is to be broken down by too: the chosen one while the table shows it, else none. */
+export function breakdownFieldOf(state: Pick<ModelState, 'breakdown' | 'breakdownField'>): string | null {
+  return state.breakdown === 'byField' ? state.breakdownField : null;
+}

@@ -54,9 +54,24 @@ describe('model results', () => {
 
   it('keeps one request in flight and sends only the latest options when it answers', async () => {
     const store = useModelResultsStore.getState();
-    store.request({ options: { ...DEFAULT_OPTIONS, model: 'linear' }, flows: 'community', focus: null });
-    store.request({ options: { ...DEFAULT_OPTIONS, model: 'markov' }, flows: 'community', focus: null });
-    store.request({ options: { ...DEFAULT_OPTIONS, model: 'shapley' }, flows: 'community', focus: null });
+    store.request({
+      options: { ...DEFAULT_OPTIONS, model: 'linear' },
+      flows: 'community',
+      focus: null,
+      breakdownField: null,
+    });
+    store.request({
+      options: { ...DEFAULT_OPTIONS, model: 'markov' },
+      flows: 'community',
+      focus: null,
+      breakdownField: null,
+    });
+    store.request({
+      options: { ...DEFAULT_OPTIONS, model: 'shapley' },
+      flows: 'community',
+      focus: null,
+      breakdownField: null,
+    });
     expect(pending.map((call) => call.options.model)).toEqual(['linear']);
 
     await answerAll();
@@ -75,12 +90,13 @@ describe('model results', () => {
 
   it('sends nothing for invalid options and marks the shown results out of date', async () => {
     const store = useModelResultsStore.getState();
-    store.request({ options: DEFAULT_OPTIONS, flows: 'community', focus: null });
+    store.request({ options: DEFAULT_OPTIONS, flows: 'community', focus: null, breakdownField: null });
     await answerAll();
     store.request({
       options: { ...DEFAULT_OPTIONS, model: 'custom', weights: { FT: 0, LC: 0, OC: 0, CW: 0, MID: 0 } },
       flows: 'all',
       focus: null,
+      breakdownField: null,
     });
     const state = useModelResultsStore.getState();
     expect(pending).toHaveLength(0);
@@ -89,7 +105,9 @@ describe('model results', () => {
   });
 
   it('drops an answer that arrives after the project was closed', async () => {
-    useModelResultsStore.getState().request({ options: DEFAULT_OPTIONS, flows: 'community', focus: null });
+    useModelResultsStore
+      .getState()
+      .request({ options: DEFAULT_OPTIONS, flows: 'community', focus: null, breakdownField: null });
     useModelResultsStore.getState().reset();
     await answerAll();
     expect(useModelResultsStore.getState().run).toBeNull();
@@ -97,9 +115,19 @@ describe('model results', () => {
 
   it('never shows the answer for a closed project, even when it arrives after the next project asked', async () => {
     const store = useModelResultsStore.getState();
-    store.request({ options: { ...DEFAULT_OPTIONS, model: 'linear' }, flows: 'community', focus: null });
+    store.request({
+      options: { ...DEFAULT_OPTIONS, model: 'linear' },
+      flows: 'community',
+      focus: null,
+      breakdownField: null,
+    });
     store.reset();
-    store.request({ options: { ...DEFAULT_OPTIONS, model: 'markov' }, flows: 'community', focus: null });
+    store.request({
+      options: { ...DEFAULT_OPTIONS, model: 'markov' },
+      flows: 'community',
+      focus: null,
+      breakdownField: null,
+    });
     expect(pending.map((call) => call.options.model)).toEqual(['linear', 'markov']);
 
     pending.shift()?.resolve();
@@ -154,7 +182,9 @@ describe('model results', () => {
           if (next.kind === 'request') {
             newest = `q${i}`;
             projectOf.set(newest, project);
-            useModelResultsStore.getState().request({ options: DEFAULT_OPTIONS, flows: 'all', focus: newest });
+            useModelResultsStore
+              .getState()
+              .request({ options: DEFAULT_OPTIONS, flows: 'all', focus: newest, breakdownField: null });
           } else if (next.kind === 'close') {
             project += 1;
             newest = null;

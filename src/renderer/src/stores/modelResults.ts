@@ -10,11 +10,15 @@ export const FLOW_TOP_N = 12;
 
 export type { ModelRun };
 
-/** What the Model tab asks for: the options, the flows' touches and the Sankey node the results are filtered to. */
+/**
+ * What the Model tab asks for: the options, the flows' touches, the Sankey node the results are filtered to and the
+ * custom field the credit is broken down by (null: none).
+ */
 export interface ModelQuery {
   options: ModelOptions;
   flows: FlowTouches;
   focus: string | null;
+  breakdownField: string | null;
 }
 
 interface ModelRequest extends ModelQuery {
@@ -57,10 +61,10 @@ export const useModelResultsStore = create<ModelResultsState>()((set, get) => {
   async function send(next: ModelRequest): Promise<void> {
     inFlight = true;
     const wanted = answers.alongside();
-    const { options, flows, focus, seq } = next;
+    const { options, flows, focus, breakdownField, seq } = next;
     try {
       // One call, one run of the model: the cards, the chart and the tables always come from the same run.
-      const run = await call('model:run', { options, flows, focus, topN: FLOW_TOP_N });
+      const run = await call('model:run', { options, flows, focus, breakdownField, topN: FLOW_TOP_N });
       if (wanted() && seq > get().shownSeq) {
         set({ run, shownSeq: seq, error: seq === get().latestSeq ? null : get().error });
       }
@@ -79,7 +83,7 @@ export const useModelResultsStore = create<ModelResultsState>()((set, get) => {
 
   return {
     ...INITIAL,
-    request: ({ options, flows, focus }) => {
+    request: ({ options, flows, focus, breakdownField }) => {
       const seq = get().latestSeq + 1;
       const parsed = modelOptionsSchema.safeParse(options);
       if (!parsed.success) {
@@ -90,7 +94,7 @@ export const useModelResultsStore = create<ModelResultsState>()((set, get) => {
         return;
       }
       set({ latestSeq: seq, updating: true, error: null });
-      const next = { options: parsed.data, flows, focus, seq };
+      const next = { options: parsed.data, flows, focus, breakdownField, seq };
       if (inFlight) queued = next;
       else void send(next);
     },

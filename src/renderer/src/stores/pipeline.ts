@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ModelOptions } from '../../../shared/modelOptions';
+import { FLOW_TOP_N, type ModelQuery } from './modelResults';
 import type { PipelineView } from '../../../shared/reportApi';
 import { call, errorMessage } from '../api/client';
 import { latestOnly } from './latestOnly';
@@ -18,8 +18,11 @@ interface PipelineState {
   error: string | null;
   setFigures(figures: ModelFigures): void;
   setAsOf(asOf: string | null): void;
-  /** Asks for the pipeline of a run's options at the chosen as-of date; an older answer never replaces it. */
-  request(options: ModelOptions): void;
+  /**
+   * Asks for the pipeline of a run's options at the chosen as-of date, with the flows chart and the breakdowns as the
+   * Model tab's query asks for them; an older answer never replaces a newer one.
+   */
+  request(query: ModelQuery): void;
   reset(): void;
 }
 
@@ -34,14 +37,16 @@ const INITIAL = {
 /** The Model tab's pipeline mode: open deals credited as if their journeys ended at the as-of date. */
 export const usePipelineStore = create<PipelineState>()((set, get) => {
   const answers = latestOnly();
-  let requested: { options: ModelOptions; asOf: string | null } | null = null;
+  let requested: { query: ModelQuery; asOf: string | null } | null = null;
 
-  async function send(options: ModelOptions, asOf: string | null): Promise<void> {
-    requested = { options, asOf };
+  async function send(query: ModelQuery, asOf: string | null): Promise<void> {
+    requested = { query, asOf };
     const wanted = answers.next();
     set({ loading: true, error: null });
     try {
-      const view = await call('model:pipeline', asOf ? { options, asOf } : { options });
+      const { options, flows, focus, breakdownField } = query;
+      const args = { options, flows, focus, breakdownField, topN: FLOW_TOP_N };
+      const view = await call('model:pipeline', asOf ? { ...args, asOf } : args);
       if (wanted()) set({ view, loading: false });
     } catch (error) {
       if (wanted()) set({ loading: false, error: errorMessage(error) });
@@ -53,12 +58,12 @@ export const usePipelineStore = create<PipelineState>()((set, get) => {
     setFigures: (figures) => set({ figures }),
     setAsOf: (asOf) => {
       set({ asOf });
-      if (requested && requested.asOf !== asOf) void send(requested.options, asOf);
+      if (requested && requested.asOf !== asOf) void send(requested.query, asOf);
     },
-    request: (options) => {
+    request: (query) => {
       const { asOf } = get();
-      if (requested && requested.options === options && requested.asOf === asOf) return;
-      void send(options, asOf);
+      if (requested && sameQuery(requested.query, query) && requested.asOf === asOf) return;
+      void send(query, asOf);
     },
     reset: () => {
       answers.dropAll();
@@ -68,3 +73,6 @@ export const usePipelineStore = create<PipelineState>()((set, get) => {
   };
 });
 resetOnProjectChange(usePipelineStore);
+
+const sameQuery = (a: ModelQuery, b: ModelQuery): boolean =>
+  a.options === b.options && a.flows === b.flows && a.focus === b.focus && a.breakdownField === b.breakdownField;

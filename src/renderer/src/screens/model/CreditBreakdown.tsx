@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState } from 'react';
-import type { Breakdowns } from '../../../../shared/results';
+import type { BreakdownEntry, Breakdowns } from '../../../../shared/results';
 import { downloadTableCsv } from '../../export/tableCsv';
 import { formatCount, formatMoney } from '../../format';
 import {
@@ -9,13 +9,26 @@ import {
   breakdownRows,
   nextBreakdownSort,
   type BreakdownColumn,
-  type BreakdownKey,
   type BreakdownSort,
 } from '../../model/breakdownTable';
+import { useModelStore, type BreakdownChoice } from '../../stores/model';
+import type { ModelFigures } from '../../stores/pipeline';
 import { useProjectStore } from '../../stores/project';
+import { useScopeChoicesStore } from '../../stores/scopeChoices';
 import { ChoiceSwitch } from './ChoiceSwitch';
 
-const SWITCH_OPTIONS = BREAKDOWN_CHOICES.map(({ key, label }) => ({ value: key, label }));
+const SWITCH_OPTIONS: { value: BreakdownChoice; label: string }[] = BREAKDOWN_CHOICES.map(({ key, label }) => ({
+  value: key,
+  label,
+}));
+const FIELD_OPTION = { value: 'byField', label: 'Custom field' } as const;
+
+/** The entries of a breakdown by custom field, its folded rest included; none until the run for that field is in. */
+function fieldEntries(breakdowns: Breakdowns, field: string | null): BreakdownEntry[] | null {
+  const byField = breakdowns.byField;
+  if (byField === null || byField.field !== field) return null;
+  return byField.other ? [...byField.top, byField.other] : byField.top;
+}
 
 /** Fixed, so only the rows in view are rendered: campaigns can run to hundreds. */
 const ROW_HEIGHT = 30;
@@ -36,19 +49,47 @@ const percent = new Intl.NumberFormat(undefined, {
   maximumFractionDigits: 1,
 });
 
-/** Model credit by one breakdown at a time, as a sortable, virtualised table. */
-export function CreditBreakdown({ breakdowns, currency }: { breakdowns: Breakdowns; currency: string }) {
-  const [choice, setChoice] = useState<BreakdownKey>('byChannel');
+/**
+ * Model credit by one breakdown at a time, as a sortable, virtualised table: of won revenue, or of the open
+ * pipeline. A custom field of the deal or its account is one of the choices when the project has any; the engine
+ * computes that breakdown with each run while it is shown (the store asks for it).
+ */
+export function CreditBreakdown({
+  breakdowns,
+  currency,
+  figures = 'revenue',
+}: {
+  breakdowns: Breakdowns;
+  currency: string;
+  figures?: ModelFigures;
+}) {
+  const choice = useModelStore((state) => state.breakdown);
+  const field = useModelStore((state) => state.breakdownField);
+  const setBreakdown = useModelStore((state) => state.setBreakdown);
+  const setBreakdownField = useModelStore((state) => state.setBreakdownField);
+  const fields = useScopeChoicesStore((state) => state.choices?.fields) ?? [];
   const [sort, setSort] = useState<BreakdownSort>(DEFAULT_BREAKDOWN_SORT);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const rows = breakdownRows(breakdowns[choice], breakdowns.attributed, sort);
-  const choiceLabel = BREAKDOWN_CHOICES.find((option) => option.key === choice)?.label ?? '';
+  const entries = choice === 'byField' ? fieldEntries(breakdowns, field) : breakdowns[choice];
+  const rows = breakdownRows(entries ?? [], breakdowns.attributed, sort);
+  const choiceLabel =
+    choice === 'byField' ? (field ?? '') : (BREAKDOWN_CHOICES.find((option) => option.key === choice)?.label ?? '');
+  // A custom field keeps its name as written; a built-in breakdown reads in lower case in a sentence.
+  const inWords = choice === 'byField' ? choiceLabel : choiceLabel.toLowerCase();
+  const credit = figures === 'pipeline' ? 'Pipeline credit' : 'Credit';
+  const total = figures === 'pipeline' ? 'attributed pipeline' : 'attributed revenue';
   const projectName = useProjectStore((state) => state.summary?.meta.name ?? 'Tributary');
+  const switchOptions = fields.length > 0 || choice === 'byField' ? [...SWITCH_OPTIONS, FIELD_OPTION] : SWITCH_OPTIONS;
+
+  function choose(next: BreakdownChoice) {
+    if (next !== 'byField') setBreakdown(next);
+    else setBreakdownField(field ?? fields[0]?.field ?? '');
+  }
 
   function downloadCsv() {
     downloadTableCsv(
-      `${projectName} credit by ${choiceLabel.toLowerCase()}.csv`,
-      [choiceLabel.toLowerCase(), 'credit', 'share_of_attributed', 'touches'],
+      `${projectName} ${credit.toLowerCase()} by ${inWords}.csv`,
+      [inWords, figures === 'pipeline' ? 'pipeline_credit' : 'credit', 'share_of_attributed', 'touches'],
       rows.map((row) => [row.label, row.credit, row.share, row.touches]),
     );
   }
@@ -64,30 +105,46 @@ export function CreditBreakdown({ breakdowns, currency }: { breakdowns: Breakdow
   });
 
   return (
-    <section aria-labelledby="credit-breakdown-heading" className="credit-breakdown">
+    <section aria-labelledby={`${figures}-breakdown-heading`} className="credit-breakdown">
       <div className="results-header">
-        <h3 id="credit-breakdown-heading">Credit by channel and campaign</h3>
+        <h3 id={`${figures}-breakdown-heading`}>{credit} by channel and campaign</h3>
         <ChoiceSwitch
           label="Credit breakdown"
-          name="credit-breakdown"
-          options={SWITCH_OPTIONS}
+          name={`${figures}-credit-breakdown`}
+          options={switchOptions}
           value={choice}
-          onChange={setChoice}
+          onChange={choose}
         />
+        {choice === 'byField' && fields.length > 0 && (
+          <label className="breakdown-field">
+            Field
+            <select value={field ?? ''} onChange={(event) => setBreakdownField(event.target.value)}>
+              {fields.map((option) => (
+                <option key={`${option.kind}:${option.field}`} value={option.field}>
+                  {option.field} ({option.kind === 'accounts' ? 'account' : 'deal'})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {rows.length > 0 && (
           <button type="button" className="secondary" onClick={downloadCsv}>
             Download CSV
           </button>
         )}
       </div>
-      {rows.length === 0 ? (
-        <p className="muted">No credit by {choiceLabel.toLowerCase()} for these settings.</p>
+      {entries === null ? (
+        <p className="muted">Computing the credit by {inWords}…</p>
+      ) : rows.length === 0 ? (
+        <p className="muted">
+          No {credit.toLowerCase()} by {inWords} for these settings.
+        </p>
       ) : (
         <div
           ref={scrollRef}
           className="breakdown-grid"
           role="table"
-          aria-label={`Credit by ${choiceLabel.toLowerCase()}`}
+          aria-label={`${credit} by ${inWords}`}
           aria-rowcount={rows.length + 1}
           aria-colcount={COLUMNS.length}
           style={{ height: Math.min(TABLE_HEIGHT, (rows.length + 1) * ROW_HEIGHT + BORDER_ALLOWANCE) }}
@@ -145,9 +202,11 @@ export function CreditBreakdown({ breakdowns, currency }: { breakdowns: Breakdow
         </div>
       )}
       <p className="muted small">
-        {formatCount(rows.length)} {rows.length === 1 ? 'row' : 'rows'}; shares are of attributed revenue (
+        {formatCount(rows.length)} {rows.length === 1 ? 'row' : 'rows'}; shares are of {total} (
         {formatMoney(breakdowns.attributed, currency)}).
         {choice === 'byActionType' && ' Action types cover community touches only, so they sum to the community share.'}
+        {choice === 'byField' &&
+          ` Each touch counts under its deal's ${field ?? 'field'} (the deal's own field, else its account's).`}
       </p>
     </section>
   );

@@ -7,6 +7,7 @@ import { formatShare } from '../../model/weights';
 import { useModelStore, type FlowTouches } from '../../stores/model';
 import { standaloneSvg, svgToPng } from '../../export/chartImage';
 import { downloadBlob } from '../../export/download';
+import type { ModelFigures } from '../../stores/pipeline';
 import { useProjectStore } from '../../stores/project';
 import { ChoiceSwitch } from './ChoiceSwitch';
 import { useDarkTheme } from './useDarkTheme';
@@ -24,11 +25,16 @@ export function FlowsChart({
   flows,
   focus,
   currency,
+  figures = 'revenue',
 }: {
   flows: SankeyFlows;
   focus: FlowFocus | null;
   currency: string;
+  /** Whose flows: won revenue's, or the open pipeline's (spec 11), named as such everywhere. */
+  figures?: ModelFigures;
 }) {
+  const what = figures === 'pipeline' ? 'pipeline' : 'revenue';
+  const title = figures === 'pipeline' ? 'Pipeline flows' : 'Revenue flows';
   const touches = useModelStore((state) => state.flows);
   const setFlows = useModelStore((state) => state.setFlows);
   const toggleFocus = useModelStore((state) => state.toggleFocus);
@@ -47,7 +53,7 @@ export function FlowsChart({
     if (!svg) return;
     try {
       const markup = standaloneSvg(svg, dark ? '#101418' : '#ffffff');
-      const name = `${projectName} revenue flows.${format}`;
+      const name = `${projectName} ${title.toLowerCase()}.${format}`;
       if (format === 'svg') downloadBlob(new Blob([markup], { type: 'image/svg+xml' }), name);
       else {
         const { width, height } = svg.getBoundingClientRect();
@@ -59,12 +65,12 @@ export function FlowsChart({
   }
 
   return (
-    <section className="flows" aria-labelledby="flows-heading">
+    <section className="flows" aria-labelledby={`${figures}-flows-heading`}>
       <div className="flows-header">
-        <h3 id="flows-heading">Revenue flows</h3>
+        <h3 id={`${figures}-flows-heading`}>{title}</h3>
         <ChoiceSwitch
           label="Touches in the flows"
-          name="flows-touches"
+          name={`${figures}-flows-touches`}
           options={FLOW_TOUCHES}
           value={touches}
           onChange={setFlows}
@@ -77,7 +83,7 @@ export function FlowsChart({
             value={focus?.id ?? ''}
             onChange={(event) => toggleFocus(event.target.value === '' ? null : event.target.value)}
           >
-            <option value="">All attributed revenue</option>
+            <option value="">All attributed {what}</option>
             {data.nodes
               .filter((node) => node.id !== focus?.id)
               .map((node) => (
@@ -97,9 +103,9 @@ export function FlowsChart({
           </p>
         )}
       </div>
-      <div className="sankey" role="region" aria-label="Revenue flows" ref={chart}>
+      <div className="sankey" role="region" aria-label={title} ref={chart}>
         {data.links.length === 0 ? (
-          <p className="empty">No attributed revenue flows in this scope.</p>
+          <p className="empty">No attributed {what} flows in this scope.</p>
         ) : (
           <ResponsiveSankey<FlowNode, FlowLink>
             data={data}
@@ -145,14 +151,14 @@ export function FlowsChart({
                 <div>{amount(link.value)}</div>
               </div>
             )}
-            ariaLabel="Sankey chart of revenue flows"
+            ariaLabel={`Sankey chart of ${title.toLowerCase()}`}
           />
         )}
       </div>
       <div className="flows-footer">
         <p className="muted small">
           {touches === 'community' ? 'Community touches only' : 'Community and marketing touches'}:{' '}
-          {formatMoney(data.total, currency)} of attributed revenue.
+          {formatMoney(data.total, currency)} of attributed {what}.
         </p>
         {data.links.length > 0 && (
           <div className="flows-export">

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useModelStore } from '../../stores/model';
+import { breakdownFieldOf, useModelStore } from '../../stores/model';
 import { useModelResultsStore } from '../../stores/modelResults';
 import { useProjectStore } from '../../stores/project';
 import { ModelPanel } from './ModelPanel';
@@ -11,12 +11,13 @@ export function ModelView() {
   const options = useModelStore((state) => state.options);
   const flows = useModelStore((state) => state.flows);
   const focus = useModelStore((state) => state.focus);
+  const breakdownField = useModelStore(breakdownFieldOf);
   const request = useModelResultsStore((state) => state.request);
 
   // A new summary means the project's data changed (an import): the same options give new results.
   useEffect(() => {
-    request({ options, flows, focus });
-  }, [options, flows, focus, summary, request]);
+    request({ options, flows, focus, breakdownField });
+  }, [options, flows, focus, breakdownField, summary, request]);
 
   if (!summary) return null;
   return (

@@ -1,17 +1,11 @@
 import { useEffect } from 'react';
 import type { ModelOptions } from '../../../../shared/modelOptions';
 import type { PipelineView } from '../../../../shared/reportApi';
-import { downloadTableCsv } from '../../export/tableCsv';
 import { formatCount, formatMoney } from '../../format';
 import { usePipelineStore } from '../../stores/pipeline';
-import { useProjectStore } from '../../stores/project';
-import { TableHeading } from '../TableHeading';
-
-const percent = new Intl.NumberFormat(undefined, {
-  style: 'percent',
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-});
+import { breakdownFieldOf, useModelStore } from '../../stores/model';
+import { CreditBreakdown } from './CreditBreakdown';
+import { FlowsChart } from './FlowsChart';
 
 /**
  * Pipeline (spec 11): the scope's open deals, credited as if their journeys ended at the as-of date. Always named
@@ -19,10 +13,13 @@ const percent = new Intl.NumberFormat(undefined, {
  */
 export function PipelineResults({ options, currency }: { options: ModelOptions; currency: string }) {
   const { asOf, view, loading, error, setAsOf, request } = usePipelineStore();
+  const flows = useModelStore((state) => state.flows);
+  const focus = useModelStore((state) => state.focus);
+  const breakdownField = useModelStore(breakdownFieldOf);
 
   useEffect(() => {
-    request(options);
-  }, [options, request]);
+    request({ options, flows, focus, breakdownField });
+  }, [options, flows, focus, breakdownField, request]);
 
   const shownDate = view?.asOf.slice(0, 10) ?? '';
   return (
@@ -45,8 +42,8 @@ export function PipelineResults({ options, currency }: { options: ModelOptions; 
       </div>
       <p className="muted small">
         Open deals in the scope, credited as if their journeys ended{' '}
-        {shownDate ? `on ${shownDate}` : 'at the as-of date'}. Pipeline is never added to revenue. The flows chart, CAR
-        by category and the series show won revenue: switch to Revenue to see them.
+        {shownDate ? `on ${shownDate}` : 'at the as-of date'}. Pipeline is never added to revenue. CAR by category and
+        the series show won revenue: switch to Revenue to see them.
       </p>
       {error && (
         <p className="inline-error" role="alert">
@@ -63,7 +60,8 @@ export function PipelineResults({ options, currency }: { options: ModelOptions; 
           ) : (
             <>
               <PipelineCards view={view} currency={currency} />
-              <PipelineByChannel view={view} currency={currency} />
+              <FlowsChart flows={view.flows} focus={view.focus} currency={currency} figures="pipeline" />
+              <CreditBreakdown breakdowns={view.breakdowns} currency={currency} figures="pipeline" />
             </>
           )}
         </div>
@@ -102,57 +100,5 @@ function Card({ label, value, hint }: { label: string; value: string; hint: stri
       <div className="card-value">{value}</div>
       <div className="card-hint">{hint}</div>
     </div>
-  );
-}
-
-function PipelineByChannel({ view, currency }: { view: PipelineView; currency: string }) {
-  const projectName = useProjectStore((state) => state.summary?.meta.name ?? 'Tributary');
-  const rows = [...view.byChannel].sort((a, b) => b.credit - a.credit || a.channel.localeCompare(b.channel));
-  const shareOf = (credit: number) => (view.attributed > 0 ? credit / view.attributed : 0);
-
-  function downloadCsv() {
-    downloadTableCsv(
-      `${projectName} pipeline credit by channel.csv`,
-      ['channel', 'pipeline_credit', 'share_of_attributed_pipeline'],
-      rows.map((row) => [row.channel, row.credit, shareOf(row.credit)]),
-    );
-  }
-
-  return (
-    <section aria-labelledby="pipeline-channel-heading" className="pipeline-channels">
-      <TableHeading
-        id="pipeline-channel-heading"
-        title="Pipeline credit by channel"
-        onDownload={rows.length > 0 ? downloadCsv : undefined}
-      />
-      {rows.length === 0 ? (
-        <p className="muted">No open deal in this scope has a touch to credit.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table" aria-labelledby="pipeline-channel-heading">
-            <thead>
-              <tr>
-                <th scope="col">Channel</th>
-                <th scope="col" className="number">
-                  Pipeline credit
-                </th>
-                <th scope="col" className="number">
-                  Share of attributed pipeline
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.channel}>
-                  <th scope="row">{row.channel}</th>
-                  <td className="number">{formatMoney(row.credit, currency)}</td>
-                  <td className="number">{percent.format(shareOf(row.credit))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
   );
 }

@@ -1,5 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { scenarioNameSchema } from '../../../../shared/scenarioApi';
+import { MODEL_LABELS } from '../../../../shared/modelLabels';
+import { describeScope } from '../../../../shared/scope';
 import { useModelStore } from '../../stores/model';
 import { useScenariosStore } from '../../stores/scenarios';
 
@@ -34,7 +36,8 @@ export function ScenarioBar() {
     if (!selected?.options) return;
     load(selected.options);
     setName(selected.name);
-    setStatus(`Loaded “${selected.name}”.`);
+    // A scenario brings its scope (spec 9): the scope bar now shows it; say so, as it changes every view.
+    setStatus(`Loaded “${selected.name}”, over ${describeScope(selected.options.scope)}.`);
   }
 
   async function deleteChosen() {
@@ -84,6 +87,11 @@ export function ScenarioBar() {
           </button>
         </div>
       </div>
+      {selected?.options && (
+        <p className="muted small scenario-scope">
+          “{selected.name}”: {MODEL_LABELS[selected.options.model]}, over {describeScope(selected.options.scope)}.
+        </p>
+      )}
       {error ? (
         <p className="inline-error" role="alert">
           {error}
