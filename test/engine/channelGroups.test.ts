@@ -1,12 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { COMMUNITY } from '../../src/main/engine/arrays/dataset';
 import { loadEngineData } from '../../src/main/engine/arrays/load';
-import { readGrouping } from '../../src/main/engine/groups/channelGroups';
+import { groupedDataset, NO_TOUCH_FIELDS, readGrouping } from '../../src/main/engine/groups/channelGroups';
 import { runModel, type ModelRunResult } from '../../src/main/engine/run';
 import { writeGroupRules } from '../../src/main/store/channelGroups';
 import { registerCustomFields } from '../../src/main/store/customFields';
-import type { GroupRule } from '../../src/shared/channelGroups';
+import { conditionMatches, type GroupRule } from '../../src/shared/channelGroups';
+import { ACTION_TYPES } from '../../src/shared/importSpec';
 import { modelOptionsSchema, type ModelOptionsInput } from '../../src/shared/modelOptions';
-import { readRows, type Rows } from './build';
+import { rowsArbitrary } from './arbitraries';
+import { datasetOf, readRows, type Rows } from './build';
 import { action, lostDeal, touchpoint, wonDeal } from './rows';
 
 /** The model over `rows` with `rules` saved in the project, as the CLI runs it. */
@@ -111,5 +115,49 @@ describe('channel groups (spec 10)', () => {
     // The channels as imported stay beside the groups, for the credits CSV.
     const raw = run.data.rawChannels;
     expect(raw?.channels.values).toContain('google');
+  });
+});
+
+describe('channel groups over any data', () => {
+  const condition = fc.record({
+    field: fc.constantFrom('channel', 'campaign', 'touch_kind', 'action_type'),
+    operator: fc.constantFrom('equals', 'contains', 'starts_with', 'ends_with'),
+    value: fc.constantFrom('email', 'ADS', 'e', 'Spring', 'community', 'post', 'reply', 's'),
+  });
+  const rules = fc.array(
+    fc.record({
+      group: fc.constantFrom('G1', 'G2', 'G3'),
+      conditions: fc.array(condition, { minLength: 1, maxLength: 3 }),
+    }),
+    { minLength: 1, maxLength: 5 },
+  );
+
+  it('gives every touch the group of the first rule whose conditions all hold, as a touch-by-touch reading does', () => {
+    fc.assert(
+      fc.property(rowsArbitrary, rules, (rows, groupRules) => {
+        const data = datasetOf(rows);
+        const grouped = groupedDataset(data, { rules: groupRules as GroupRule[], fields: NO_TOUCH_FIELDS });
+        const { touches } = data;
+        for (let t = 0; t < touches.count; t++) {
+          const community = touches.kind[t] === COMMUNITY;
+          const campaign = touches.campaign[t] as number;
+          const value = (field: string): string | null => {
+            if (field === 'channel') return data.channels.values[touches.channel[t] as number] as string;
+            if (field === 'campaign') return campaign < 0 ? null : (data.campaigns.values[campaign] as string);
+            if (field === 'touch_kind') return community ? 'community' : 'marketing';
+            return community ? (ACTION_TYPES[touches.actionType[t] as number] as string) : null;
+          };
+          const rule = groupRules.find((candidate) =>
+            candidate.conditions.every((c) => {
+              const text = value(c.field);
+              return text !== null && conditionMatches(c.operator, text, c.value);
+            }),
+          );
+          const expected = rule?.group ?? value('channel');
+          expect(grouped.channels.values[grouped.touches.channel[t] as number]).toBe(expected);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

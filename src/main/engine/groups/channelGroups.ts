@@ -8,15 +8,26 @@ import { MARKETING, TOUCH_KINDS, type Dataset } from '../arrays/dataset';
 import { int32At, int8At, uint8At } from '../arrays/read';
 
 /**
- * The per-touch values of the fields the engine's arrays do not hold (source, medium, custom fields of
- * touchpoints), aligned with `data.touches`; null where a touch has none (every community touch).
+ * One field's values per touch, coded: `ids[t]` indexes `names`, -1 where the touch has none (every community
+ * touch), so a rule tests each distinct value once.
  */
-export interface TouchFieldSource {
-  values(field: string): readonly (string | null)[];
+export interface TouchFieldValues {
+  ids: Int32Array;
+  names: readonly string[];
 }
 
+/**
+ * The per-touch values of the fields the engine's arrays do not hold (source, medium, custom fields of
+ * touchpoints), aligned with `data.touches`.
+ */
+export interface TouchFieldSource {
+  values(field: string): TouchFieldValues;
+}
+
+const NO_VALUES: TouchFieldValues = { ids: new Int32Array(0), names: [] };
+
 /** For a dataset built in a test, or a rule set that tests only the fields the arrays hold. */
-export const NO_TOUCH_FIELDS: TouchFieldSource = { values: () => [] };
+export const NO_TOUCH_FIELDS: TouchFieldSource = { values: () => NO_VALUES };
 
 /** The channel groups a run reports by: the rules, and where the touches' other fields come from. */
 export interface ChannelGrouping {
@@ -50,16 +61,23 @@ const groupedCache = new WeakMap<Dataset, Map<string, Dataset>>();
 function applyGroups(data: Dataset, { rules, fields }: ChannelGrouping): Dataset {
   const { touches } = data;
   const tests = rules.map((rule) => rule.conditions.map((condition) => conditionTest(data, condition, fields)));
+  // Touches alike in every field the rules test match the same rule: the rules are tried on one touch of each such
+  // combination, then every touch takes its combination's rule in one pass.
+  const attributes = [...new Set(rules.flatMap((rule) => rule.conditions.map((condition) => condition.field)))];
+  const combos = combinationsOf(data, attributes.sort(), fields);
+  const comboRule = Int32Array.from(combos.first, (t) => {
+    for (let r = 0; r < tests.length; r++) {
+      if ((tests[r] as ((t: number) => boolean)[]).every((test) => test(t))) return r;
+    }
+    return -1;
+  });
   // Only names some touch reports: a channel every touch of which a rule regroups is gone, as if merged in the data.
   const names = new Dictionary();
   const groupIds = new Int32Array(rules.length).fill(-1);
   const rawIds = new Int32Array(data.channels.size).fill(-1);
   const channel = new Int32Array(touches.count);
   for (let t = 0; t < touches.count; t++) {
-    let matched = -1;
-    for (let r = 0; r < tests.length && matched === -1; r++) {
-      if ((tests[r] as ((t: number) => boolean)[]).every((test) => test(t))) matched = r;
-    }
+    const matched = int32At(comboRule, int32At(combos.ofTouch, t));
     if (matched >= 0) {
       if (int32At(groupIds, matched) < 0) groupIds[matched] = names.id((rules[matched] as GroupRule).group);
       channel[t] = int32At(groupIds, matched);
@@ -105,16 +123,82 @@ function conditionTest(data: Dataset, condition: GroupCondition, fields: TouchFi
       return (t) => uint8At(touches.kind, t) !== MARKETING && hit[int8At(touches.actionType, t)] === true;
     }
     default: {
-      // source, medium or a custom field of touchpoints: read per touch, each distinct value tested once.
-      const values = fields.values(condition.field);
-      const seen = new Map<string, boolean>();
+      // source, medium or a custom field of touchpoints: each distinct value tested once.
+      const { ids, names } = fields.values(condition.field);
+      const hit = Uint8Array.from(names, (name) => (matches(name) ? 1 : 0));
       return (t) => {
-        const text = values[t];
-        if (text === null || text === undefined) return false;
-        let hit = seen.get(text);
-        if (hit === undefined) seen.set(text, (hit = matches(text)));
-        return hit;
+        const id = t < ids.length ? int32At(ids, t) : -1;
+        return id >= 0 && uint8At(hit, id) === 1;
       };
+    }
+  }
+}
+
+/** Each touch's combination of values of some fields (dense ids), and one touch of each combination. */
+interface Combinations {
+  ofTouch: Int32Array;
+  first: Int32Array;
+}
+
+const KEEP_COMBINATIONS = 4;
+const combinationsCache = new WeakMap<Dataset, Map<string, Combinations>>();
+
+/**
+ * The touches' combinations of values of `attributes` (fields a rule can test), kept per dataset and set of fields:
+ * editing rules over the same fields (the usual case in the editor) then costs one pass over the touches.
+ */
+function combinationsOf(data: Dataset, attributes: readonly string[], fields: TouchFieldSource): Combinations {
+  const key = JSON.stringify(attributes);
+  let byFields = combinationsCache.get(data);
+  if (!byFields) combinationsCache.set(data, (byFields = new Map()));
+  const kept = byFields.get(key);
+  if (kept) return kept;
+  const count = data.touches.count;
+  let ofTouch = new Int32Array(count);
+  let combinations = 1;
+  for (const attribute of attributes) {
+    const { code, size } = attributeCode(data, attribute, fields);
+    const ids = new Map<number, number>();
+    const next = new Int32Array(count);
+    for (let t = 0; t < count; t++) {
+      const pair = int32At(ofTouch, t) * size + code(t);
+      let id = ids.get(pair);
+      if (id === undefined) ids.set(pair, (id = ids.size));
+      next[t] = id;
+    }
+    ofTouch = next;
+    combinations = ids.size;
+  }
+  const first = new Int32Array(count === 0 ? 0 : combinations).fill(-1);
+  for (let t = 0; t < count; t++) if (int32At(first, int32At(ofTouch, t)) === -1) first[int32At(ofTouch, t)] = t;
+  const found = { ofTouch, first };
+  if (byFields.size >= KEEP_COMBINATIONS) byFields.delete(byFields.keys().next().value as string);
+  byFields.set(key, found);
+  return found;
+}
+
+/** A field's value of a touch as a number in [0, size), 0 for none. */
+function attributeCode(
+  data: Dataset,
+  field: string,
+  fields: TouchFieldSource,
+): { code: (t: number) => number; size: number } {
+  const { touches } = data;
+  switch (field) {
+    case 'channel':
+      return { code: (t) => int32At(touches.channel, t), size: data.channels.size };
+    case 'campaign':
+      return { code: (t) => int32At(touches.campaign, t) + 1, size: data.campaigns.values.length + 1 };
+    case 'touch_kind':
+      return { code: (t) => uint8At(touches.kind, t), size: TOUCH_KINDS.length };
+    case 'action_type':
+      return {
+        code: (t) => (uint8At(touches.kind, t) === MARKETING ? 0 : int8At(touches.actionType, t) + 1),
+        size: ACTION_TYPES.length + 1,
+      };
+    default: {
+      const { ids, names } = fields.values(field);
+      return { code: (t) => (t < ids.length ? int32At(ids, t) + 1 : 0), size: names.length + 1 };
     }
   }
 }
@@ -123,23 +207,24 @@ function conditionTest(data: Dataset, condition: GroupCondition, fields: TouchFi
  * The touches' values of `field` (source, medium, or a custom field of touchpoints) read from the project, aligned
  * with `data.touches` through their ids; community touches have none.
  */
-export function readTouchFieldValues(db: Database.Database, data: Dataset, field: string): (string | null)[] {
+export function readTouchFieldValues(db: Database.Database, data: Dataset, field: string): TouchFieldValues {
   const { touches } = data;
   const index = new Map<string, number>();
   for (let t = 0; t < touches.count; t++) {
     if (uint8At(touches.kind, t) === MARKETING) index.set(touches.id[t] as string, t);
   }
-  const values = new Array<string | null>(touches.count).fill(null);
+  const ids = new Int32Array(touches.count).fill(-1);
+  const names = new Dictionary();
   for (const [id, value] of readTouchpointFieldValues(db, field)) {
     const t = index.get(id);
-    if (t !== undefined) values[t] = value;
+    if (t !== undefined) ids[t] = names.id(value);
   }
-  return values;
+  return { ids, names: names.values };
 }
 
 /** Touch field values read from `db` when a rule first tests a field, and kept (per loaded project). */
 export function touchFieldSourceOf(db: Database.Database, data: Dataset): TouchFieldSource {
-  const kept = new Map<string, (string | null)[]>();
+  const kept = new Map<string, TouchFieldValues>();
   return {
     values(field) {
       let values = kept.get(field);
@@ -156,7 +241,7 @@ export function touchFieldSourceOf(db: Database.Database, data: Dataset): TouchF
 export function readGrouping(db: Database.Database, data: Dataset): ChannelGrouping {
   const rules = readGroupRules(db);
   const live = touchFieldSourceOf(db, data);
-  const read = new Map<string, readonly (string | null)[]>();
+  const read = new Map<string, TouchFieldValues>();
   for (const rule of rules) {
     for (const { field } of rule.conditions) {
       if (!(GROUP_FIELDS as readonly string[]).includes(field) || field === 'source' || field === 'medium') {
@@ -164,5 +249,5 @@ export function readGrouping(db: Database.Database, data: Dataset): ChannelGroup
       }
     }
   }
-  return { rules, fields: { values: (field) => read.get(field) ?? [] } };
+  return { rules, fields: { values: (field) => read.get(field) ?? NO_VALUES } };
 }
