@@ -17,6 +17,7 @@ import { createInterface } from 'node:readline';
 import { chromium, type Page } from 'playwright-core';
 import { generateDemo } from '../../src/main/demo/generate';
 import { argSchemas } from '../../src/shared/api';
+import { CHANNEL_GROUP_PRESET, type GroupRule } from '../../src/shared/channelGroups';
 import { EngineCache } from '../../src/main/engine/cache/cache';
 import { createEngineHandlers } from '../../src/main/engineHost/handlers/engineHandlers';
 import { Session } from '../../src/main/session/session';
@@ -68,6 +69,61 @@ const MOVE_IN_PAGE = `async ({ values }) => {
     check();
   });
 }`;
+
+/**
+ * Runs in the page: picks a period preset in the scope bar, and resolves with the milliseconds from the change event
+ * to the Model tab showing current results for the new scope (its scope line changed), one frame later so the
+ * cards, the Sankey and the tables React drew with it are on screen.
+ */
+const SCOPE_IN_PAGE = `async ({ preset }) => {
+  const select = document.querySelector('[aria-label="Report scope"] select');
+  const line = () => document.querySelector('.scope-line')?.textContent;
+  const body = () => document.querySelector('.results-body');
+  const before = line();
+  const setValue = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set;
+  setValue.call(select, preset);
+  const start = performance.now();
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  return await new Promise((done, fail) => {
+    const timeout = setTimeout(() => fail(new Error('no update within 30 s')), 30000);
+    const check = () => {
+      if (body()?.getAttribute('data-current') !== 'true' || line() === before) return requestAnimationFrame(check);
+      requestAnimationFrame(() => {
+        clearTimeout(timeout);
+        done(performance.now() - start);
+      });
+    };
+    check();
+  });
+}`;
+
+/**
+ * Runs in the page: saves a channel-group rule set through the API and asks for the Model tab's run, as the page's
+ * own client does (HTTP and JSON included, no drawing); resolves with the milliseconds both took.
+ */
+const GROUPS_IN_PAGE = `async ({ rules }) => {
+  const call = async (method, args) => {
+    const response = await fetch('/api/' + encodeURIComponent(method), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(args),
+    });
+    const envelope = await response.json();
+    if (!envelope.ok) throw new Error(method + ': ' + envelope.error.message);
+    return envelope.result;
+  };
+  const start = performance.now();
+  await call('groups:set', { rules });
+  await call('model:run', { options: { model: 'full-path' }, flows: 'community' });
+  return performance.now() - start;
+}`;
+
+/** Channel-group rule sets that differ from each other: the preset without its i-th rule (none kept by the engine). */
+function ruleSets(count: number): GroupRule[][] {
+  return Array.from({ length: count }, (_, i) =>
+    CHANNEL_GROUP_PRESET.filter((_, r) => r !== i % CHANNEL_GROUP_PRESET.length),
+  );
+}
 
 async function serve(home: string, project: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [join(ROOT, 'bin/tributary.mjs'), 'serve', project], {
@@ -123,12 +179,14 @@ async function engineMoveSeconds(project: string, home: string): Promise<number>
   return median(times) / 1000;
 }
 
+type ScopeFigure = 'change' | 'move' | 'field' | 'byField' | 'groups';
+
 /**
  * A report scope's cost in the engine (spec 9), as a browser-mode request pays it on top of the weight move's UI
  * time: model:run (cards, CAR, Sankey, breakdowns) for a scope not asked before, each a different period and a
  * segment, then weight moves inside one scope. Medians of MOVES runs.
  */
-async function engineScopeSeconds(project: string, home: string): Promise<{ change: number; move: number }> {
+async function engineScopeSeconds(project: string, home: string): Promise<Record<ScopeFigure, number>> {
   const session = new Session({ userDataDir: home });
   const handlers = createEngineHandlers(session, new EngineCache());
   session.open(project);
@@ -152,8 +210,45 @@ async function engineScopeSeconds(project: string, home: string): Promise<{ chan
     const time = await run({ ...weights, OC: 22.5 + i }, scope);
     if (i > 0) moves.push(time);
   }
+  // A custom field of the account, then of the deal: the first filter by a field reads its values from the project.
+  const fieldChanges: number[] = [];
+  const regions = ['North America', 'EMEA', 'APAC', 'LATAM'];
+  const sources = ['Event', 'Inbound', 'Outbound', 'Partner'];
+  for (let i = 0; i < MOVES; i++) {
+    const field =
+      i % 2 ? { field: 'Lead Source', values: [sources[i % 4]] } : { field: 'Region', values: [regions[i % 4]] };
+    fieldChanges.push(await run(weights, { fields: [field] }));
+  }
+  // The credit broken down by a custom field too, on a weight move (the field's values are read once, then kept).
+  const byField: number[] = [];
+  for (let i = 0; i <= MOVES; i++) {
+    const start = performance.now();
+    await handlers['model:run'](
+      argSchemas['model:run'].parse({
+        options: { model: 'custom', weights: { ...weights, OC: 30 + i } },
+        flows: 'community',
+        breakdownField: 'Region',
+      }),
+    );
+    if (i > 0) byField.push(performance.now() - start);
+  }
+  // A channel-group change: the rules saved, then every view of the Model tab for them.
+  const groupChanges: number[] = [];
+  for (const rules of ruleSets(MOVES)) {
+    const start = performance.now();
+    await handlers['groups:set'](argSchemas['groups:set'].parse({ rules }));
+    await run(weights, {});
+    groupChanges.push(performance.now() - start);
+  }
+  await handlers['groups:set']({ rules: [] });
   session.close();
-  return { change: median(changes) / 1000, move: median(moves) / 1000 };
+  return {
+    change: median(changes) / 1000,
+    move: median(moves) / 1000,
+    field: median(fieldChanges) / 1000,
+    byField: median(byField) / 1000,
+    groups: median(groupChanges) / 1000,
+  };
 }
 
 if (!existsSync(join(ROOT, 'out/renderer/index.html'))) {
@@ -194,6 +289,30 @@ try {
     name: 'engine: weight move inside a scope (median)',
     detail: `${engineDetail}, 2025 Enterprise deals (as fast as without a scope)`,
     seconds: scoped.move,
+    baseline,
+    baselineSeconds,
+    peakRssMiB: peakRssMiB(),
+  });
+  emit({
+    name: 'engine: custom-field filter change to every view (median)',
+    detail: `${engineDetail}, Region or Lead Source = one value each time (target 500 ms)`,
+    seconds: scoped.field,
+    baseline,
+    baselineSeconds,
+    peakRssMiB: peakRssMiB(),
+  });
+  emit({
+    name: 'engine: weight move with credit by a custom field (median)',
+    detail: `${engineDetail}, breakdown by the accounts' Region`,
+    seconds: scoped.byField,
+    baseline,
+    baselineSeconds,
+    peakRssMiB: peakRssMiB(),
+  });
+  emit({
+    name: 'engine: channel-group change to every view (median)',
+    detail: `${engineDetail}, a new rule set saved each time, then model:run (target 500 ms)`,
+    seconds: scoped.groups,
     baseline,
     baselineSeconds,
     peakRssMiB: peakRssMiB(),
@@ -271,6 +390,40 @@ try {
       const values = Array.from({ length: 12 }, (_, step) => 40 + i * 12 + step);
       drags.push(await page.evaluate(`(${MOVE_IN_PAGE})({ values: ${JSON.stringify(values)} })`));
     }
+    // Scope changes: a period preset not asked before each time (the engine keeps a few recent scopes).
+    // Seven presets with different dates on the demo (its data ends on 2025-12-31, so this year and the last 12
+    // months are the same period: only one of them is here).
+    const presets = [
+      'last-12-months',
+      'last-quarter',
+      'this-quarter',
+      'last-month',
+      'this-month',
+      'last-year',
+      'all-time',
+    ];
+    const scopeTimes: number[] = [];
+    for (const preset of presets) scopeTimes.push(await page.evaluate(`(${SCOPE_IN_PAGE})({ preset: '${preset}' })`));
+    emit({
+      name: 'studio: scope change to every view (median)',
+      detail: `${detail}, a period preset not asked before each time, to the results drawn (target 500 ms)`,
+      seconds: median(scopeTimes) / 1000,
+      ...common,
+      peakRssMiB: serverRss(),
+    });
+    const groupTimes: number[] = [];
+    for (const rules of ruleSets(MOVES)) {
+      groupTimes.push(await page.evaluate(`(${GROUPS_IN_PAGE})({ rules: ${JSON.stringify(rules)} })`));
+    }
+    await page.evaluate(`(${GROUPS_IN_PAGE})({ rules: [] })`);
+    emit({
+      name: 'studio: channel-group change to the Model tab’s answer (median)',
+      detail: `${detail}, groups:set then model:run over HTTP from the page, a new rule set each time (target 500 ms)`,
+      seconds: median(groupTimes) / 1000,
+      ...common,
+      peakRssMiB: serverRss(),
+    });
+
     const rss = serverRss();
     const rows: [string, number][] = [
       ['studio: weight move to updated cards (median)', median(single.map((s) => s.cards))],
