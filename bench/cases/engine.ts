@@ -98,7 +98,12 @@ try {
   if (fullPath) {
     const run = fullPath;
     const seconds = bestOf(3, () =>
-      computeCar(data, community, run.journeys, run.credits, { referralWindowDays: 180, roadmapShare: 0, seed: 42 }),
+      computeCar(
+        data,
+        community,
+        { journeys: run.journeys, credits: run.credits },
+        { referralWindowDays: 180, roadmapShare: 0, seed: 42 },
+      ),
     );
     emit({ name: 'engine: community revenue (CAR)', detail, seconds, ...common, peakRssMiB: peakRssMiB() });
     let worst = 0;

@@ -16,12 +16,17 @@ function carOf(rows: Rows, options: Partial<CarOptions> = {}, weights: PositionW
     const { data, community } = loadEngineData(db);
     const journeys = buildJourneys(data, { lookbackDays: 0, upgradePolicy: 'restart-at-opportunity' });
     const credits = positionCredits(data, journeys, weights);
-    return computeCar(data, community, journeys, credits, {
-      referralWindowDays: 180,
-      roadmapShare: 0,
-      seed: 42,
-      ...options,
-    });
+    return computeCar(
+      data,
+      community,
+      { journeys, credits },
+      {
+        referralWindowDays: 180,
+        roadmapShare: 0,
+        seed: 42,
+        ...options,
+      },
+    );
   });
 }
 

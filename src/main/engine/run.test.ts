@@ -40,7 +40,7 @@ describe('runModel', () => {
         expect(run.data).toBe(data);
         expect(run.attribution).toEqual(attribution);
         expect(run.car()).toEqual(
-          computeCar(data, community, attribution.journeys, attribution.credits, {
+          computeCar(data, community, attribution, {
             referralWindowDays: options.referralWindowDays,
             roadmapShare: options.roadmapShare,
             seed: options.seed,

@@ -57,7 +57,7 @@ export function runModel(dataset: ModelDataset, options: ModelOptions): ModelRun
     options,
     data,
     attribution,
-    car: () => (car ??= computeCar(data, community, attribution.journeys, attribution.credits, carOptions())),
+    car: () => (car ??= computeCar(data, community, attribution, carOptions())),
   };
 }
 

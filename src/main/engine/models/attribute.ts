@@ -1,10 +1,12 @@
 import { TributaryError } from '../../../shared/errors';
-import { weightsOf, type ModelOptions } from '../../../shared/modelOptions';
+import { weightsOf, type ModelOptions, type PositionWeights } from '../../../shared/modelOptions';
 import { isWon, type Dataset } from '../arrays/dataset';
 import { channelWeightCredits, linearCredits, positionCredits, timeDecayCredits } from './credit';
 import { buildJourneys, journeyRange, type Journeys } from './journeys';
 import { markovRemovalEffects } from './markov';
 import type { PathSet } from './paths';
+import { channelDimension, viewDimensions } from './dimensions';
+import { evaluate, linearSums, patternBasis, positionFactors, prepareSums } from './patterns';
 import { shapleyValues } from './shapley';
 import { float64At, int32At } from '../arrays/read';
 
@@ -15,8 +17,14 @@ export interface AttributionRun {
   inScope: Uint8Array | null;
   /** The journeys of the in-scope opportunities. */
   journeys: Journeys;
-  /** Aligned with journeys.touch. */
+  /**
+   * Aligned with journeys.touch. A position model's run computes them on first read: its aggregates come from the
+   * presence-pattern sums (spec 8, `linear`), so a weight change reads no touch unless a view asks for per-touch
+   * credits (a journey, an export).
+   */
   credits: Float64Array;
+  /** A position model's factors per (pattern, slot) of its journeys (models/patterns.ts); absent for other models. */
+  linear?: { factors: Float64Array };
   /** Won revenue (spec 2), attributed (on touches) and unattributed (won deals with no touch, spec 5). */
   revenue: number;
   attributed: number;
@@ -47,7 +55,6 @@ export function attribute(
   inScope: Uint8Array | null = null,
 ): AttributionRun {
   const journeys = cached ?? buildJourneys(data, options);
-  const { credits, removalEffects, shapley } = creditsFor(data, journeys, options);
   const opps = data.opportunities;
   const counted = (o: number): boolean => isWon(opps, o) && (inScope === null || inScope[o] === 1);
   let revenue = 0;
@@ -65,6 +72,12 @@ export function attribute(
       unattributed += float64At(opps.amount, o);
     }
   }
+  const totals = { revenue, unattributed, unattributedOpportunities };
+  const weights = weightsOf(options);
+  if (weights) {
+    return positionRun(data, options, journeys, inScope, weights, totals);
+  }
+  const { credits, removalEffects, shapley } = creditsFor(data, journeys, options);
   const perChannel = new Float64Array(data.channels.size);
   let attributed = 0;
   for (let k = 0; k < credits.length; k++) {
@@ -73,23 +86,57 @@ export function attribute(
     const channel = int32At(data.touches.channel, int32At(journeys.touch, k));
     perChannel[channel] = float64At(perChannel, channel) + credit;
   }
-  const byChannel = data.channels.values
-    .map((channel, c) => ({ channel, credit: float64At(perChannel, c) }))
-    .sort((a, b) => b.credit - a.credit || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0));
   const run: AttributionRun = {
     options,
     inScope,
     journeys,
     credits,
-    revenue,
+    ...totals,
     attributed,
-    unattributed,
-    unattributedOpportunities,
-    byChannel,
+    byChannel: channelList(data, perChannel),
   };
   if (removalEffects) run.removalEffects = byName(data, removalEffects);
   if (shapley) run.shapleyValues = byName(data, shapley);
   return run;
+}
+
+/**
+ * A position model's run (spec 5), its totals from the presence-pattern sums (spec 8) and its per-touch credits
+ * computed only when read.
+ */
+function positionRun(
+  data: Dataset,
+  options: ModelOptions,
+  journeys: Journeys,
+  inScope: Uint8Array | null,
+  weights: PositionWeights,
+  totals: Pick<AttributionRun, 'revenue' | 'unattributed' | 'unattributedOpportunities'>,
+): AttributionRun {
+  const factors = positionFactors(patternBasis(data, journeys), weights);
+  prepareSums(data, journeys, viewDimensions(data));
+  const perChannel = evaluate(linearSums(data, journeys, channelDimension(data)), factors);
+  let attributed = 0;
+  for (let c = 0; c < perChannel.length; c++) attributed += float64At(perChannel, c);
+  let credits: Float64Array | undefined;
+  return {
+    options,
+    inScope,
+    journeys,
+    get credits() {
+      return (credits ??= positionCredits(data, journeys, weights));
+    },
+    linear: { factors },
+    ...totals,
+    attributed,
+    byChannel: channelList(data, perChannel),
+  };
+}
+
+/** Credit by channel as a list, largest first, ties by name. */
+function channelList(data: Dataset, perChannel: Float64Array): { channel: string; credit: number }[] {
+  return data.channels.values
+    .map((channel, c) => ({ channel, credit: float64At(perChannel, c) }))
+    .sort((a, b) => b.credit - a.credit || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0));
 }
 
 function creditsFor(

@@ -1,5 +1,16 @@
 import type { BreakdownEntry, Breakdowns, FieldBreakdown, MemberBreakdown } from '../../../shared/results';
 import type { OpportunityFieldValues } from '../scope/scope';
+import {
+  actionTypeDimension,
+  campaignDimension,
+  campaignSlotOf,
+  channelDimension,
+  memberDimension,
+  opportunityTypeDimension,
+  POSITION_DIMENSION,
+  touchKindDimension,
+} from './dimensions';
+import { runSums, type Dimension } from './patterns';
 import { ACTION_TYPES, OPPORTUNITY_TYPES } from '../../../shared/importSpec';
 import { weightsOf, type PositionWeights } from '../../../shared/modelOptions';
 import { POSITION_LABELS } from '../../../shared/vocabulary/positions';
@@ -66,9 +77,9 @@ export function compareEntries(a: { key: string; credit: number }, b: { key: str
 class Tally {
   readonly credit: Float64Array;
   readonly touches: Int32Array;
-  constructor(size: number) {
-    this.credit = new Float64Array(size);
-    this.touches = new Int32Array(size);
+  constructor(size: number, sums?: { credit: Float64Array; touches: Int32Array }) {
+    this.credit = sums?.credit ?? new Float64Array(size);
+    this.touches = sums?.touches ?? new Int32Array(size);
   }
   add(id: number, credit: number): void {
     this.credit[id] = float64At(this.credit, id) + credit;
@@ -94,47 +105,9 @@ class Tally {
 }
 
 export function breakdowns(data: Dataset, run: AttributionRun, options: BreakdownOptions = {}): Breakdowns {
-  const { journeys, credits } = run;
-  const { touches, opportunities: opps } = data;
-  const split = positionSplitOf(run);
+  const { byChannel, byCampaign, byKind, byPosition, byAction, byMember, byType, attributed } =
+    linearTallies(data, run) ?? touchTallies(data, run);
   const campaigns = data.campaigns.values;
-  // Campaign id + 1, so 0 is "no campaign"; a blank campaign name is no campaign too.
-  const campaignSlot = (c: number): number => (c < 0 || campaigns[c] === '' ? 0 : c + 1);
-  const byChannel = new Tally(data.channels.size);
-  const byCampaign = new Tally(campaigns.length + 1);
-  const byKind = new Tally(TOUCH_KINDS.length);
-  const byPosition = new Tally(POSITION_NAMES.length);
-  const byAction = new Tally(ACTION_TYPES.length);
-  const byMember = new Tally(data.members.size);
-  const byType = new Tally(OPPORTUNITY_TYPES.length);
-  let attributed = 0;
-
-  for (let j = 0; j < journeys.count; j++) {
-    if (!isCredited(data, journeys, j)) continue;
-    const type = uint8At(opps.type, int32At(journeys.opportunity, j));
-    const { start, end } = journeyRange(journeys, j);
-    for (let k = start; k < end; k++) {
-      const t = int32At(journeys.touch, k);
-      const credit = float64At(credits, k);
-      attributed += credit;
-      byChannel.add(int32At(touches.channel, t), credit);
-      byCampaign.add(campaignSlot(int32At(touches.campaign, t)), credit);
-      const kind = uint8At(touches.kind, t);
-      byKind.add(kind, credit);
-      byType.add(type, credit);
-      // A touch counts at every position it holds; its credit splits over them (spec 5).
-      const bits = uint8At(journeys.positions, k);
-      for (let p = 0; p < POSITION_NAMES.length; p++) {
-        if (bits & (POSITION_BITS[p] as number))
-          byPosition.add(p, credit * float64At(split, bits * POSITION_NAMES.length + p));
-      }
-      if (kind === COMMUNITY) {
-        byAction.add(int8At(touches.actionType, t), credit);
-        byMember.add(int32At(touches.member, t), credit);
-      }
-    }
-  }
-
   const channelName = (c: number): string => data.channels.values[c] as string;
   const campaignName = (slot: number): string => (slot === 0 ? '' : (campaigns[slot - 1] as string));
   const actionName = (a: number): string => ACTION_TYPES[a] as string;
@@ -173,13 +146,22 @@ export function fieldBreakdown(
   values: OpportunityFieldValues,
   top = TOP_FIELD_VALUES,
 ): FieldBreakdown {
-  const { journeys, credits } = run;
-  const byValue = new Tally(values.names.length);
-  for (let j = 0; j < journeys.count; j++) {
-    if (!isCredited(data, journeys, j)) continue;
-    const value = int32At(values.ofOpportunity, int32At(journeys.opportunity, j));
-    const { start, end } = journeyRange(journeys, j);
-    for (let k = start; k < end; k++) byValue.add(value, float64At(credits, k));
+  const dimension: Dimension = {
+    key: `field/${values.kind}/${values.field}`,
+    size: values.names.length,
+    split: false,
+    of: (_k, _t, o) => int32At(values.ofOpportunity, o),
+  };
+  const sums = runSums(data, run, dimension);
+  const byValue = new Tally(values.names.length, sums ?? undefined);
+  if (!sums) {
+    const { journeys, credits } = run;
+    for (let j = 0; j < journeys.count; j++) {
+      if (!isCredited(data, journeys, j)) continue;
+      const value = int32At(values.ofOpportunity, int32At(journeys.opportunity, j));
+      const { start, end } = journeyRange(journeys, j);
+      for (let k = start; k < end; k++) byValue.add(value, float64At(credits, k));
+    }
   }
   // Keyed apart from the "Other" entry's key, which a value (even '') can never be then.
   const key = (v: number): string => `value:${values.names[v] as string}`;
@@ -191,6 +173,82 @@ export function fieldBreakdown(
 
 export const NO_VALUE_LABEL = '(no value)';
 export const OTHER_VALUES_KEY = 'other';
+
+interface Tallies {
+  byChannel: Tally;
+  byCampaign: Tally;
+  byKind: Tally;
+  byPosition: Tally;
+  byAction: Tally;
+  byMember: Tally;
+  byType: Tally;
+  attributed: number;
+}
+
+/** A position model's tallies, from the presence-pattern sums (spec 8): no touch is read. */
+function linearTallies(data: Dataset, run: AttributionRun): Tallies | null {
+  const tally = (dimension: Dimension): Tally | null => {
+    const sums = runSums(data, run, dimension);
+    return sums && new Tally(dimension.size, sums);
+  };
+  const byChannel = tally(channelDimension(data));
+  if (!byChannel) return null;
+  let attributed = 0;
+  for (let c = 0; c < byChannel.credit.length; c++) attributed += float64At(byChannel.credit, c);
+  return {
+    byChannel,
+    byCampaign: tally(campaignDimension(data)) as Tally,
+    byKind: tally(touchKindDimension(data)) as Tally,
+    byPosition: tally(POSITION_DIMENSION) as Tally,
+    byAction: tally(actionTypeDimension(data)) as Tally,
+    byMember: tally(memberDimension(data)) as Tally,
+    byType: tally(opportunityTypeDimension(data)) as Tally,
+    attributed,
+  };
+}
+
+/** Tallies summed from a run's per-touch credits. */
+function touchTallies(data: Dataset, run: AttributionRun): Tallies {
+  const { journeys, credits } = run;
+  const { touches, opportunities: opps } = data;
+  const split = positionSplitOf(run);
+  const campaignSlot = campaignSlotOf(data);
+  const byChannel = new Tally(data.channels.size);
+  const byCampaign = new Tally(data.campaigns.values.length + 1);
+  const byKind = new Tally(TOUCH_KINDS.length);
+  const byPosition = new Tally(POSITION_NAMES.length);
+  const byAction = new Tally(ACTION_TYPES.length);
+  const byMember = new Tally(data.members.size);
+  const byType = new Tally(OPPORTUNITY_TYPES.length);
+  let attributed = 0;
+
+  for (let j = 0; j < journeys.count; j++) {
+    if (!isCredited(data, journeys, j)) continue;
+    const type = uint8At(opps.type, int32At(journeys.opportunity, j));
+    const { start, end } = journeyRange(journeys, j);
+    for (let k = start; k < end; k++) {
+      const t = int32At(journeys.touch, k);
+      const credit = float64At(credits, k);
+      attributed += credit;
+      byChannel.add(int32At(touches.channel, t), credit);
+      byCampaign.add(campaignSlot(int32At(touches.campaign, t)), credit);
+      const kind = uint8At(touches.kind, t);
+      byKind.add(kind, credit);
+      byType.add(type, credit);
+      // A touch counts at every position it holds; its credit splits over them (spec 5).
+      const bits = uint8At(journeys.positions, k);
+      for (let p = 0; p < POSITION_NAMES.length; p++) {
+        if (bits & (POSITION_BITS[p] as number))
+          byPosition.add(p, credit * float64At(split, bits * POSITION_NAMES.length + p));
+      }
+      if (kind === COMMUNITY) {
+        byAction.add(int8At(touches.actionType, t), credit);
+        byMember.add(int32At(touches.member, t), credit);
+      }
+    }
+  }
+  return { byChannel, byCampaign, byKind, byPosition, byAction, byMember, byType, attributed };
+}
 
 /** The members with the most credit by name, the rest summed into one "Other" entry (spec 7: CAR by member). */
 function foldMembers(byMember: Tally, memberName: (m: number) => string, top: number): MemberBreakdown {

@@ -9,6 +9,8 @@ import { roadmapCar } from './car/roadmap';
 import { earliestSources, linkedOpportunities, touchSourcing } from './car/sourcing';
 import type { CommunityData } from '../arrays/communityData';
 import { actionTypeId, COMMUNITY, isWon, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../arrays/dataset';
+import { actionTypeDimension, communityPositionDimension, communityUpgradeDimension } from './dimensions';
+import { runSums } from './patterns';
 import { journeyRange, POSITION_BITS, POSITION_NAMES, type Journeys, type PositionName } from './journeys';
 import { float64At, int32At, int8At, uint8At } from '../arrays/read';
 
@@ -43,59 +45,31 @@ const ENGAGEMENT_TYPES = new Set(
   (['post', 'reply', 'reaction', 'event_attended', 'answer', 'other'] as const).map(actionTypeId),
 );
 
+/** What CAR reads of a model run: its journeys and credits (a position model's as presence-pattern sums too). */
+export interface CreditedJourneys {
+  journeys: Journeys;
+  credits: Float64Array;
+  linear?: { factors: Float64Array };
+}
+
 /**
  * Computes CAR from the journeys and the credits of one model run (`credits` aligned with `journeys.touch`; only won
- * journeys carry credit). Categories overlap, so they are not summed (spec 7).
+ * journeys carry credit). Categories overlap, so they are not summed (spec 7). A position model's credit sums come
+ * from its presence-pattern sums (spec 8) without reading its per-touch credits.
  */
 export function computeCar(
   data: Dataset,
   community: CommunityData,
-  journeys: Journeys,
-  credits: Float64Array,
+  run: CreditedJourneys,
   options: CarOptions,
 ): CarResult {
   const opps = data.opportunities;
-  const { touches } = data;
-  const isUpgrade = (o: number): boolean => opps.type[o] === OPPORTUNITY_TYPE_IDS.upgrade;
-
-  let attributed = 0;
-  let influenced = 0;
-  let communityTouches = 0;
-  const byActionType = new Float64Array(ACTION_TYPES.length);
-  const byPosition = new Float64Array(POSITION_NAMES.length);
-  const split = positionSplit(options.weights ?? null);
-  const upgrade = { attributed: 0, influenced: 0, sourced: 0 };
-
-  for (let j = 0; j < journeys.count; j++) {
-    const o = int32At(journeys.opportunity, j);
-    if (!isWon(opps, o)) continue;
-    let touched = false;
-    const { start, end } = journeyRange(journeys, j);
-    for (let k = start; k < end; k++) {
-      const touch = int32At(journeys.touch, k);
-      if (touches.kind[touch] !== COMMUNITY) continue;
-      touched = true;
-      communityTouches++;
-      const credit = credits[k] ?? 0;
-      attributed += credit;
-      const type = int8At(touches.actionType, touch);
-      byActionType[type] = float64At(byActionType, type) + credit;
-      // Upgrade category: opportunities of type upgrade; renewals have churn_reduction (choice, spec 7).
-      if (isUpgrade(o)) upgrade.attributed += credit;
-      // spec 7: attributed CAR per position; a touch holding several milestones splits its credit over them.
-      const bits = uint8At(journeys.positions, k);
-      for (let p = 0; p < POSITION_NAMES.length; p++) {
-        if (bits & (POSITION_BITS[p] as number)) {
-          byPosition[p] = float64At(byPosition, p) + credit * float64At(split, bits * POSITION_NAMES.length + p);
-        }
-      }
-    }
-    if (touched) {
-      const amount = float64At(opps.amount, o);
-      influenced += amount;
-      if (isUpgrade(o)) upgrade.influenced += amount;
-    }
-  }
+  const { journeys } = run;
+  const credit = communityCredit(data, run, options.weights ?? null);
+  const { byActionType, byPosition } = credit;
+  const { influenced, upgradeInfluenced, communityTouches } = communityReach(data, journeys);
+  const attributed = byActionType.reduce((sum, value) => sum + value, 0);
+  const upgrade = { attributed: credit.upgrade, influenced: upgradeInfluenced, sourced: 0 };
 
   const memo = options.memo ?? noMemo;
   const inScope = options.inScope ?? null;
@@ -138,6 +112,89 @@ export function computeCar(
     sourcedOpportunities: sourcing.sourcedOpportunities,
     linkedNotWon: sourcing.linkedNotWon,
   };
+}
+
+/** Community credit by action type and by position held, and that of upgrade opportunities (spec 7). */
+interface CommunityCredit {
+  byActionType: Float64Array;
+  byPosition: Float64Array;
+  upgrade: number;
+}
+
+function communityCredit(data: Dataset, run: CreditedJourneys, weights: PositionWeights | null): CommunityCredit {
+  const byActionType = runSums(data, run, actionTypeDimension(data));
+  const byPosition = runSums(data, run, communityPositionDimension(data));
+  const upgrade = runSums(data, run, communityUpgradeDimension(data));
+  if (byActionType && byPosition && upgrade) {
+    return { byActionType: byActionType.credit, byPosition: byPosition.credit, upgrade: float64At(upgrade.credit, 0) };
+  }
+  const { journeys, credits } = run;
+  const { touches, opportunities: opps } = data;
+  const sums: CommunityCredit = {
+    byActionType: new Float64Array(ACTION_TYPES.length),
+    byPosition: new Float64Array(POSITION_NAMES.length),
+    upgrade: 0,
+  };
+  const split = positionSplit(weights);
+  for (let j = 0; j < journeys.count; j++) {
+    const o = int32At(journeys.opportunity, j);
+    if (!isWon(opps, o)) continue;
+    const isUpgrade = opps.type[o] === OPPORTUNITY_TYPE_IDS.upgrade;
+    const { start, end } = journeyRange(journeys, j);
+    for (let k = start; k < end; k++) {
+      const touch = int32At(journeys.touch, k);
+      if (touches.kind[touch] !== COMMUNITY) continue;
+      const credit = float64At(credits, k);
+      const type = int8At(touches.actionType, touch);
+      sums.byActionType[type] = float64At(sums.byActionType, type) + credit;
+      // Upgrade category: opportunities of type upgrade; renewals have churn_reduction (choice, spec 7).
+      if (isUpgrade) sums.upgrade += credit;
+      // spec 7: attributed CAR per position; a touch holding several milestones splits its credit over them.
+      const bits = uint8At(journeys.positions, k);
+      for (let p = 0; p < POSITION_NAMES.length; p++) {
+        if (bits & (POSITION_BITS[p] as number)) {
+          sums.byPosition[p] =
+            float64At(sums.byPosition, p) + credit * float64At(split, bits * POSITION_NAMES.length + p);
+        }
+      }
+    }
+  }
+  return sums;
+}
+
+/** The won amount the community touched, that of upgrades, and the community touches of won journeys. */
+interface CommunityReach {
+  influenced: number;
+  upgradeInfluenced: number;
+  communityTouches: number;
+}
+
+/** Kept per journeys: it depends on which touches are the community's, never on credits. */
+const reachCache = new WeakMap<Journeys, CommunityReach>();
+
+function communityReach(data: Dataset, journeys: Journeys): CommunityReach {
+  const kept = reachCache.get(journeys);
+  if (kept) return kept;
+  const { touches, opportunities: opps } = data;
+  const reach = { influenced: 0, upgradeInfluenced: 0, communityTouches: 0 };
+  for (let j = 0; j < journeys.count; j++) {
+    const o = int32At(journeys.opportunity, j);
+    if (!isWon(opps, o)) continue;
+    let touched = false;
+    const { start, end } = journeyRange(journeys, j);
+    for (let k = start; k < end; k++) {
+      if (touches.kind[int32At(journeys.touch, k)] !== COMMUNITY) continue;
+      touched = true;
+      reach.communityTouches++;
+    }
+    if (touched) {
+      const amount = float64At(opps.amount, o);
+      reach.influenced += amount;
+      if (opps.type[o] === OPPORTUNITY_TYPE_IDS.upgrade) reach.upgradeInfluenced += amount;
+    }
+  }
+  reachCache.set(journeys, reach);
+  return reach;
 }
 
 interface Sourcing {

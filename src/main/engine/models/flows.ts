@@ -5,6 +5,8 @@ import { SANKEY_NODE_KINDS, type SankeyNodeKind } from '../../../shared/vocabula
 import type { AttributionRun } from './attribute';
 import { actionTypeWords, compareEntries, OPPORTUNITY_TYPE_LABELS, positionSplitOf } from './breakdowns';
 import { COMMUNITY, type Dataset } from '../arrays/dataset';
+import { positionTypeDimension, sourcePositionDimension } from './dimensions';
+import { runSums } from './patterns';
 import { isCredited, journeyRange, POSITION_BITS, POSITION_NAMES, type PositionName } from './journeys';
 import { float64At, int32At, int8At, uint8At } from '../arrays/read';
 
@@ -32,36 +34,8 @@ const TYPES = OPPORTUNITY_TYPES.length;
  * upgrade, renewal order; links by their source node's order, then their target's.
  */
 export function sankeyFlows(data: Dataset, run: AttributionRun, options: SankeyOptions): SankeyFlows {
-  const { journeys, credits } = run;
-  const { touches, opportunities: opps } = data;
-  const split = positionSplitOf(run);
-  // Source ids: community touches by action type, then marketing touches by channel.
-  const sourceCount = ACTION_TYPES.length + data.channels.size;
-  const sourcePosition = new Float64Array(sourceCount * POSITIONS);
-  const positionType = new Float64Array(POSITIONS * TYPES);
-
-  for (let j = 0; j < journeys.count; j++) {
-    if (!isCredited(data, journeys, j)) continue;
-    const type = uint8At(opps.type, int32At(journeys.opportunity, j));
-    const { start, end } = journeyRange(journeys, j);
-    for (let k = start; k < end; k++) {
-      const credit = float64At(credits, k);
-      if (!(credit > 0)) continue;
-      const t = int32At(journeys.touch, k);
-      const community = touches.kind[t] === COMMUNITY;
-      if (!community && options.scope === 'community') continue;
-      const source = community ? int8At(touches.actionType, t) : ACTION_TYPES.length + int32At(touches.channel, t);
-      const bits = uint8At(journeys.positions, k);
-      for (let p = 0; p < POSITIONS; p++) {
-        if (!(bits & (POSITION_BITS[p] as number))) continue;
-        const value = credit * float64At(split, bits * POSITIONS + p);
-        if (!(value > 0)) continue;
-        sourcePosition[source * POSITIONS + p] = float64At(sourcePosition, source * POSITIONS + p) + value;
-        positionType[p * TYPES + type] = float64At(positionType, p * TYPES + type) + value;
-      }
-    }
-  }
-
+  const { journeys } = run;
+  const { sourcePosition, positionType } = linearFlows(data, run, options) ?? touchFlows(data, run, options);
   const sources = sourceNodes(data, sourcePosition, options);
   const nodes: SankeyNode[] = [];
   const links: SankeyLink[] = [];
@@ -96,6 +70,53 @@ export function sankeyFlows(data: Dataset, run: AttributionRun, options: SankeyO
   if (total > 0) nodes.push(node('won', WON_ID, journeys.pipeline ? 'Open pipeline' : 'Won revenue', total));
   links.push(...typeLinks);
   return { nodes, links, total };
+}
+
+interface FlowSums {
+  /** Source x position (source: action types, then channels), and position x opportunity type. */
+  sourcePosition: Float64Array;
+  positionType: Float64Array;
+}
+
+/** A position model's flows, from the presence-pattern sums (spec 8): no touch is read. */
+function linearFlows(data: Dataset, run: AttributionRun, options: SankeyOptions): FlowSums | null {
+  const communityOnly = options.scope === 'community';
+  const sourcePosition = runSums(data, run, sourcePositionDimension(data, communityOnly));
+  const positionType = runSums(data, run, positionTypeDimension(data, communityOnly));
+  return sourcePosition && positionType
+    ? { sourcePosition: sourcePosition.credit, positionType: positionType.credit }
+    : null;
+}
+
+/** Flows summed from a run's per-touch credits. */
+function touchFlows(data: Dataset, run: AttributionRun, options: SankeyOptions): FlowSums {
+  const { journeys, credits } = run;
+  const { touches, opportunities: opps } = data;
+  const split = positionSplitOf(run);
+  const sourcePosition = new Float64Array((ACTION_TYPES.length + data.channels.size) * POSITIONS);
+  const positionType = new Float64Array(POSITIONS * TYPES);
+  for (let j = 0; j < journeys.count; j++) {
+    if (!isCredited(data, journeys, j)) continue;
+    const type = uint8At(opps.type, int32At(journeys.opportunity, j));
+    const { start, end } = journeyRange(journeys, j);
+    for (let k = start; k < end; k++) {
+      const credit = float64At(credits, k);
+      if (!(credit > 0)) continue;
+      const t = int32At(journeys.touch, k);
+      const community = touches.kind[t] === COMMUNITY;
+      if (!community && options.scope === 'community') continue;
+      const source = community ? int8At(touches.actionType, t) : ACTION_TYPES.length + int32At(touches.channel, t);
+      const bits = uint8At(journeys.positions, k);
+      for (let p = 0; p < POSITIONS; p++) {
+        if (!(bits & (POSITION_BITS[p] as number))) continue;
+        const value = credit * float64At(split, bits * POSITIONS + p);
+        if (!(value > 0)) continue;
+        sourcePosition[source * POSITIONS + p] = float64At(sourcePosition, source * POSITIONS + p) + value;
+        positionType[p * TYPES + type] = float64At(positionType, p * TYPES + type) + value;
+      }
+    }
+  }
+  return { sourcePosition, positionType };
 }
 
 interface SourceNode {

@@ -91,8 +91,10 @@ export function focusRun(
     restarted: Uint8Array.from(restarted),
     ...(journeys.pipeline ? { pipeline: journeys.pipeline } : {}),
   };
+  // The focused run's credits are its own per-touch shares: the presence-pattern sums are the whole run's.
+  const { linear: _wholeRun, ...rest } = run;
   return {
-    run: { ...run, journeys: subset, credits: Float64Array.from(focused), attributed },
+    run: { ...rest, journeys: subset, credits: Float64Array.from(focused), attributed },
     focus: { id: nodeId, label: node.label, attributed },
   };
 }
