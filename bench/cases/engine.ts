@@ -117,9 +117,12 @@ try {
     const split = channelCount === data.channels.size ? data : splitChannels(data, channelCount);
     const paths = pathsOf(split, journeys, false);
     const seconds = bestOf(3, () => shapleyValues(paths));
+    const { observedSets } = shapleyValues(paths);
     emit({
       name: `engine: Shapley values, ${channelCount} channels`,
-      detail: `${detail}; from the ${(paths.offsets.length - 1).toLocaleString('en-US')} paths, already built`,
+      detail:
+        `${detail}; from the ${(paths.offsets.length - 1).toLocaleString('en-US')} paths, already built: ` +
+        `${observedSets.toLocaleString('en-US')} distinct channel sets`,
       seconds,
       ...common,
       peakRssMiB: peakRssMiB(),
