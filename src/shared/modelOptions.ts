@@ -61,6 +61,10 @@ export const modelOptionsSchema = z
     collapseRepeats: z.boolean().default(false),
     referralWindowDays: z.number().int().min(0).default(180),
     roadmapShare: z.number().min(0).max(1, 'the roadmap share is a fraction from 0 to 1').default(0),
+    /**
+     * Seeds CAR's churn-reduction bootstrap (spec 7), its only reader: Shapley once sampled with it too, and is exact
+     * now (spec 6). Scenarios saved with a seed keep it, and it still seeds what it seeded for churn.
+     */
     seed: z.number().int().default(42),
     /** The opportunities every figure covers (spec 9); all of them by default. Part of a saved scenario. */
     scope: reportScopeSchema.default({}),

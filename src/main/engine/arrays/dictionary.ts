@@ -23,8 +23,8 @@ export class Dictionary {
 
   /**
    * The same strings with ids in code-unit order, and the map from old ids to new ones. Ids handed out as rows were
-   * read depend on row order; sorted ones do not, so nothing downstream (a sampler's player order, a sum's order)
-   * can depend on the order rows were imported in (spec 1).
+   * read depend on row order; sorted ones do not, so nothing downstream (a sum's order) can depend on the order rows
+   * were imported in (spec 1).
    */
   sorted(): { dictionary: Dictionary; remap: Int32Array } {
     const order = this.values

@@ -6,8 +6,8 @@
  * One function per kind of array rather than one for all: V8 records the kinds of array each read has seen, shared by
  * every caller of the function, and a read that has seen Int32Array, Float64Array and Uint8Array loses its direct
  * load and its integer result (through one shared reader the 1M-touch bench ran Shapley twice and Markov 1.5 times
- * slower). A call still costs a little in the tightest loops: Markov's elimination step and Shapley's sampling read
- * their arrays directly. A Node Buffer type-checks as a Uint8Array but is another kind to V8: read it by its index.
+ * slower). A call still costs a little in the tightest loops: Markov's elimination step reads its arrays directly.
+ * A Node Buffer type-checks as a Uint8Array but is another kind to V8: read it by its index.
  */
 export function int32At(array: Int32Array, index: number): number {
   return array[index] as number;

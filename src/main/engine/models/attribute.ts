@@ -159,7 +159,7 @@ function creditsFor(
       };
     }
     case 'shapley': {
-      const values = shapleyValues(pathsOf(data, journeys, options.collapseRepeats), { seed: options.seed }).values;
+      const values = shapleyValues(pathsOf(data, journeys, options.collapseRepeats)).values;
       return { credits: channelWeightCredits(data, journeys, values), shapley: values };
     }
     default: {

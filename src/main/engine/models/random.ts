@@ -1,7 +1,7 @@
 /**
  * A small seeded generator (mulberry32) of numbers in [0, 1): the same seed gives the same sequence on every
- * platform, so sampled results (Shapley permutations, churn bootstrap resamples) are reproducible. Seeds above 2^32
- * fold their high bits in.
+ * platform, so sampled results (churn bootstrap resamples) are reproducible. Seeds above 2^32 fold their high bits
+ * in.
  */
 export function mulberry32(seed: number): () => number {
   let state = (Math.trunc(seed) ^ Math.trunc(seed / 4294967296)) >>> 0;

@@ -5,7 +5,7 @@ import { pathSetFrom, type PathSet } from './paths';
 import { shapleyValues } from './shapley';
 import { float64At } from '../arrays/read';
 
-const [A, B, C, D, E] = [0, 1, 2, 3, 4];
+const [A, B, C, D] = [0, 1, 2, 3];
 const sum = (values: Iterable<number>): number => [...values].reduce((total, value) => total + value, 0);
 
 describe('Shapley values', () => {
@@ -26,24 +26,28 @@ describe('Shapley values', () => {
       lost(A, B),
     ];
     const result = shapleyValues(pathSetFrom(paths, 3));
-    expect(result.exact).toBe(true);
-    expect(result.samples).toBe(0);
+    expect(result.observedSets).toBe(3);
     expect(result.values[A]).toBeCloseTo(5 / 8, 12);
     expect(result.values[B]).toBeCloseTo(7 / 8, 12);
     expect(result.values[C]).toBe(0); // never occurs
   });
 
-  it('equals the definition over every permutation, and sums to v(N)', () => {
+  it('equals the Shapley value of v over every coalition, at up to 10 channels, in any order of the paths', () => {
     fc.assert(
-      fc.property(pathSetsArbitrary({ maxChannels: 6 }), ({ channelCount, paths }) => {
-        const pathSet = pathSetFrom(paths, channelCount);
-        const { values, exact } = shapleyValues(pathSet);
-        const expected = shapleyByPermutations(pathSet);
-        expect(exact).toBe(true);
-        expected.forEach((value, channel) => expect(values[channel]).toBeCloseTo(value, 10));
-        expect(sum(values)).toBeCloseTo(coalitionValue(conversionRates(pathSet), allChannels(pathSet)), 10);
-      }),
-      { numRuns: 60 },
+      fc.property(
+        pathSetsArbitrary({ maxChannels: 10 }),
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        ({ channelCount, paths }, seed) => {
+          const pathSet = pathSetFrom(paths, channelCount);
+          const { values } = shapleyValues(pathSet);
+          shapleyByCoalitions(pathSet).forEach((value, channel) => expect(values[channel]).toBeCloseTo(value, 10));
+          expect(sum(values)).toBeCloseTo(sum(conversionRates(pathSet).values()), 10);
+
+          const reordered = shapleyValues(pathSetFrom(shuffled(paths, seed), channelCount)).values;
+          reordered.forEach((value, channel) => expect(value).toBeCloseTo(float64At(values, channel), 12));
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 
@@ -58,70 +62,38 @@ describe('Shapley values', () => {
   it('skips journeys without a touch', () => {
     const paths = [won(A, B), lost(B), won(A)];
     expect(shapleyValues(pathSetFrom([won(), ...paths, lost()], 2))).toEqual(shapleyValues(pathSetFrom(paths, 2)));
-    expect([...shapleyValues(pathSetFrom([won()], 2)).values]).toEqual([0, 0]);
+    expect(shapleyValues(pathSetFrom([won()], 2))).toEqual({ values: new Float64Array(2), observedSets: 0 });
   });
 
-  it('estimates by Monte Carlo beyond exactUpTo, converging to the exact values, the same for the same seed', () => {
-    const pathSet = pathSetFrom(fiveChannelPaths, 6);
-    const exact = shapleyValues(pathSet);
-    const sampled = shapleyValues(pathSet, { exactUpTo: 3, samples: 200_000, seed: 7 });
-    expect(exact.exact).toBe(true);
-    expect(sampled).toMatchObject({ exact: false, samples: 200_000 });
-    // One permutation's estimate has a standard deviation up to 1.5 here, so 200k give a standard error of 0.0034.
-    exact.values.forEach((value, channel) =>
-      expect(Math.abs(float64At(sampled.values, channel) - value)).toBeLessThan(0.02),
-    );
-    // Every permutation shares out exactly v(N).
-    expect(sum(sampled.values)).toBeCloseTo(sum(exact.values), 10);
-
-    expect(shapleyValues(pathSet, { exactUpTo: 3, samples: 500, seed: 7 })).toEqual(
-      shapleyValues(pathSet, { exactUpTo: 3, samples: 500, seed: 7 }),
-    );
-    expect(shapleyValues(pathSet, { exactUpTo: 3, samples: 500, seed: 8 }).values).not.toEqual(
-      shapleyValues(pathSet, { exactUpTo: 3, samples: 500, seed: 7 }).values,
-    );
+  it('is exact at 40 channels, where enumerating coalitions would take 2^40 of them, and shares out v(N)', () => {
+    // Sets: all 40 channels, 2 won of 2 (cr 1); each of channels 0..19 alone, 1 of 2 (cr 1/2); channels 0..9
+    // together, 0 of 3; channels 30..39 together, 1 of 4 (cr 1/4). Channels 40 and 41 never occur.
+    const every = Array.from({ length: 40 }, (_, c) => c);
+    const paths: Path[] = [won(...every), won(...[...every].reverse(), 0)];
+    for (let c = 0; c < 20; c++) paths.push(won(c), lost(c, c));
+    for (let i = 0; i < 3; i++) paths.push(lost(...every.slice(0, 10)));
+    paths.push(won(...every.slice(30)), lost(...every.slice(30)), lost(...every.slice(30)), lost(...every.slice(30)));
+    const { values, observedSets } = shapleyValues(pathSetFrom(paths, 42));
+    expect(observedSets).toBe(1 + 20 + 1 + 1);
+    every.forEach((c) => expect(values[c]).toBeCloseTo(1 / 40 + (c < 20 ? 1 / 2 : 0) + (c >= 30 ? 1 / 40 : 0), 12));
+    expect([values[40], values[41]]).toEqual([0, 0]);
+    expect(sum(values)).toBeCloseTo(1 + 20 / 2 + 0 + 1 / 4, 10);
   });
 
-  it('samples by default above 15 channels, close to the value of each set shared among its channels', () => {
-    // v is a sum of unanimity games, one per observed set T with weight cr(T), so phi(c) = sum over T ∋ c of
-    // cr(T) / |T|: an exact reference at any size.
+  it('sums to v(N) at 40 channels over many overlapping sets', () => {
     const paths: Path[] = [];
-    for (let i = 0; i < 400; i++) {
-      const channels = [i % 30, (i * 7) % 30, (i * 13 + 5) % 30, (i * i) % 30].slice(0, 1 + (i % 4));
-      paths.push({ channels, converted: i % 3 !== 0 && (i * 11) % 5 !== 1 });
+    for (let i = 0; i < 20_000; i++) {
+      const length = 1 + ((i * 7) % 12);
+      const channels = Array.from({ length }, (_, k) => (i * 13 + k * k * 5 + (i >> 3)) % 40);
+      paths.push({ channels, converted: (i * 31) % 7 < 3 });
     }
-    const pathSet = pathSetFrom(paths, 32);
-    const result = shapleyValues(pathSet, { seed: 3 });
-    expect(result).toMatchObject({ exact: false, samples: 2000 });
-    dividendShares(pathSet).forEach((value, channel) => {
-      expect(Math.abs(float64At(result.values, channel) - value)).toBeLessThan(0.05 * Math.max(1, value));
-    });
-    expect(result.values[30]).toBe(0);
-  });
-
-  it('refuses options out of range', () => {
-    const pathSet = pathSetFrom([won(A)], 1);
-    expect(() => shapleyValues(pathSet, { exactUpTo: 21 })).toThrow(RangeError);
-    expect(() => shapleyValues(pathSet, { samples: 0 })).toThrow(RangeError);
-    expect(() => shapleyValues(pathSet, { seed: Number.NaN })).toThrow(RangeError);
+    const pathSet = pathSetFrom(paths, 40);
+    const { values, observedSets } = shapleyValues(pathSet);
+    const rates = conversionRates(pathSet);
+    expect(observedSets).toBe(rates.size);
+    expect(sum(values)).toBeCloseTo(sum(rates.values()), 9);
   });
 });
-
-const fiveChannelPaths: Path[] = [
-  won(A, B),
-  lost(A),
-  won(A, C, E),
-  lost(B, C),
-  won(B),
-  lost(D),
-  won(D, E, A),
-  won(C),
-  lost(C, D),
-  won(A, B, C, D, E),
-  lost(E),
-  won(E, B),
-  lost(A, B),
-];
 
 function channelSets(pathSet: PathSet): { set: Set<number>; converted: boolean }[] {
   const sets: { set: Set<number>; converted: boolean }[] = [];
@@ -132,61 +104,55 @@ function channelSets(pathSet: PathSet): { set: Set<number>; converted: boolean }
   return sets;
 }
 
-const keyOf = (set: Set<number>): string => [...set].sort((a, b) => a - b).join(',');
-
 /** cr(T) for every observed set T, keyed by its sorted channels. */
-function conversionRates(pathSet: PathSet): Map<string, { set: Set<number>; rate: number }> {
-  const tally = new Map<string, { set: Set<number>; won: number; all: number }>();
+function conversionRates(pathSet: PathSet): Map<string, number> {
+  const tally = new Map<string, { won: number; all: number }>();
   for (const { set, converted } of channelSets(pathSet)) {
-    const entry = tally.get(keyOf(set)) ?? { set, won: 0, all: 0 };
+    const key = [...set].sort((a, b) => a - b).join(',');
+    const entry = tally.get(key) ?? { won: 0, all: 0 };
     entry.won += converted ? 1 : 0;
     entry.all += 1;
-    tally.set(keyOf(set), entry);
+    tally.set(key, entry);
   }
-  return new Map([...tally].map(([key, { set, won, all }]) => [key, { set, rate: won / all }]));
+  return new Map([...tally].map(([key, { won, all }]) => [key, won / all]));
 }
 
-type Rates = ReturnType<typeof conversionRates>;
-
-/** v(S) as spec 6 defines it: the sum of cr(T) over the non-empty T within S. */
-function coalitionValue(rates: Rates, coalition: Set<number>): number {
-  let value = 0;
-  for (const { set, rate } of rates.values()) {
-    if ([...set].every((channel) => coalition.has(channel))) value += rate;
-  }
-  return value;
-}
-
-function allChannels(pathSet: PathSet): Set<number> {
-  return new Set(pathSet.channels);
-}
-
-/** The Shapley value by its definition: the mean marginal contribution over every order of the players. */
-function shapleyByPermutations(pathSet: PathSet): number[] {
-  const players = [...allChannels(pathSet)];
-  const rates = conversionRates(pathSet);
-  const phi = new Array<number>(pathSet.channelCount).fill(0);
-  let orders = 0;
-  const visit = (order: number[], rest: number[]): void => {
-    if (rest.length > 0) {
-      rest.forEach((player, i) => visit([...order, player], [...rest.slice(0, i), ...rest.slice(i + 1)]));
-      return;
-    }
-    orders++;
-    const coalition = new Set<number>();
-    for (const player of order) {
-      const before = coalitionValue(rates, coalition);
-      coalition.add(player);
-      phi[player]! += coalitionValue(rates, coalition) - before;
-    }
+/**
+ * The Shapley value by its definition over coalitions: phi(c) = sum over S not holding c of
+ * |S|! (n - |S| - 1)! / n! · (v(S ∪ {c}) - v(S)), with v(S) spec 6's sum of cr(T) over the observed T within S.
+ * Every channel id is a player; one that no journey holds adds nothing to any coalition.
+ */
+function shapleyByCoalitions(pathSet: PathSet): number[] {
+  const n = pathSet.channelCount;
+  // Observed sets as bit masks over the (at most 31) channels.
+  const rates = [...conversionRates(pathSet)].map(([key, rate]) => ({
+    set: key.split(',').reduce((mask, channel) => mask | (1 << Number(channel)), 0),
+    rate,
+  }));
+  const v = (coalition: number): number => {
+    let value = 0;
+    for (const { set, rate } of rates) if ((set & coalition) === set) value += rate;
+    return value;
   };
-  visit([], players);
-  return phi.map((total) => (orders > 0 ? total / orders : 0));
+  const factorial = (k: number): number => (k <= 1 ? 1 : k * factorial(k - 1));
+  const phi = new Array<number>(n).fill(0);
+  for (let coalition = 0; coalition < 1 << n; coalition++) {
+    let size = 0;
+    for (let c = 0; c < n; c++) if (coalition & (1 << c)) size++;
+    const weight = (factorial(size) * factorial(n - size - 1)) / factorial(n);
+    const before = v(coalition);
+    for (let c = 0; c < n; c++) if (!(coalition & (1 << c))) phi[c]! += weight * (v(coalition | (1 << c)) - before);
+  }
+  return phi;
 }
 
-function dividendShares(pathSet: PathSet): number[] {
-  const phi = new Array<number>(pathSet.channelCount).fill(0);
-  for (const { set, rate } of conversionRates(pathSet).values())
-    for (const channel of set) phi[channel]! += rate / set.size;
-  return phi;
+function shuffled<T>(list: T[], seed: number): T[] {
+  const copy = [...list];
+  let state = seed;
+  for (let i = copy.length - 1; i > 0; i--) {
+    state = (state * 48271) % 2147483647;
+    const k = state % (i + 1);
+    [copy[i], copy[k]] = [copy[k] as T, copy[i] as T];
+  }
+  return copy;
 }
