@@ -55,24 +55,7 @@ export function attribute(
   inScope: Uint8Array | null = null,
 ): AttributionRun {
   const journeys = cached ?? buildJourneys(data, options);
-  const opps = data.opportunities;
-  const counted = (o: number): boolean => isWon(opps, o) && (inScope === null || inScope[o] === 1);
-  let revenue = 0;
-  for (let o = 0; o < opps.count; o++) if (counted(o)) revenue += float64At(opps.amount, o);
-  const unattributedOpportunities: number[] = [];
-  const touched = new Uint8Array(opps.count);
-  for (let j = 0; j < journeys.count; j++) {
-    const { start, end } = journeyRange(journeys, j);
-    if (end > start) touched[int32At(journeys.opportunity, j)] = 1;
-  }
-  let unattributed = 0;
-  for (let o = 0; o < opps.count; o++) {
-    if (counted(o) && !touched[o]) {
-      unattributedOpportunities.push(o);
-      unattributed += float64At(opps.amount, o);
-    }
-  }
-  const totals = { revenue, unattributed, unattributedOpportunities };
+  const totals = wonTotals(data, journeys, inScope);
   const weights = weightsOf(options);
   if (weights) {
     return positionRun(data, options, journeys, inScope, weights, totals);
@@ -100,6 +83,37 @@ export function attribute(
   return run;
 }
 
+type WonTotals = Pick<AttributionRun, 'revenue' | 'unattributed' | 'unattributedOpportunities'>;
+
+/** Kept per journeys (a scope's journeys are its own object): no weight or model changes them. */
+const totalsCache = new WeakMap<Journeys, WonTotals>();
+
+/** Won revenue in scope, and the won deals with no touch (spec 5: unattributed). */
+function wonTotals(data: Dataset, journeys: Journeys, inScope: Uint8Array | null): WonTotals {
+  const kept = totalsCache.get(journeys);
+  if (kept) return kept;
+  const opps = data.opportunities;
+  const counted = (o: number): boolean => isWon(opps, o) && (inScope === null || inScope[o] === 1);
+  let revenue = 0;
+  for (let o = 0; o < opps.count; o++) if (counted(o)) revenue += float64At(opps.amount, o);
+  const unattributedOpportunities: number[] = [];
+  const touched = new Uint8Array(opps.count);
+  for (let j = 0; j < journeys.count; j++) {
+    const { start, end } = journeyRange(journeys, j);
+    if (end > start) touched[int32At(journeys.opportunity, j)] = 1;
+  }
+  let unattributed = 0;
+  for (let o = 0; o < opps.count; o++) {
+    if (counted(o) && !touched[o]) {
+      unattributedOpportunities.push(o);
+      unattributed += float64At(opps.amount, o);
+    }
+  }
+  const totals = { revenue, unattributed, unattributedOpportunities };
+  totalsCache.set(journeys, totals);
+  return totals;
+}
+
 /**
  * A position model's run (spec 5), its totals from the presence-pattern sums (spec 8) and its per-touch credits
  * computed only when read.
@@ -110,7 +124,7 @@ function positionRun(
   journeys: Journeys,
   inScope: Uint8Array | null,
   weights: PositionWeights,
-  totals: Pick<AttributionRun, 'revenue' | 'unattributed' | 'unattributedOpportunities'>,
+  totals: WonTotals,
 ): AttributionRun {
   const factors = positionFactors(patternBasis(data, journeys), weights);
   prepareSums(data, journeys, viewDimensions(data));

@@ -269,11 +269,12 @@ function foldTop(
   otherEntry: { key: string; label: (folded: number) => string },
 ): { top: BreakdownEntry[]; other: BreakdownEntry | null; count: number } {
   const keep = Math.max(0, Math.floor(top));
-  const credits: number[] = [];
-  for (let id = 0; id < tally.touches.length; id++) {
-    if (tally.touches[id] !== 0) credits.push(float64At(tally.credit, id));
+  let count = 0;
+  for (let id = 0; id < tally.touches.length; id++) if (tally.touches[id] !== 0) count++;
+  const credits = new Float64Array(count);
+  for (let id = 0, i = 0; id < tally.touches.length; id++) {
+    if (tally.touches[id] !== 0) credits[i++] = float64At(tally.credit, id);
   }
-  const count = credits.length;
   // Only ids at or above the keep-th largest credit can be among the top ones (ties included, then sorted).
   const threshold = keep === 0 ? Infinity : keep >= count ? -Infinity : kthLargest(credits, keep);
   const shown = tally.entries(key, label, threshold).slice(0, keep);
@@ -284,7 +285,9 @@ function foldTop(
     let credit = 0;
     let touches = 0;
     for (let id = 0; id < tally.touches.length; id++) {
-      if (tally.touches[id] === 0 || listed.has(key(id))) continue;
+      if (tally.touches[id] === 0) continue;
+      // Only an id at or above the threshold can be a listed one: the others skip the key lookup.
+      if (float64At(tally.credit, id) >= threshold && listed.has(key(id))) continue;
       credit += float64At(tally.credit, id);
       touches += int32At(tally.touches, id);
     }
@@ -294,7 +297,7 @@ function foldTop(
 }
 
 /** The k-th largest value (1-based) of a list, in linear time on average (quickselect; reorders the list). */
-function kthLargest(values: number[], k: number): number {
+function kthLargest(values: Float64Array, k: number): number {
   let lo = 0;
   let hi = values.length - 1;
   const target = k - 1;
@@ -306,7 +309,9 @@ function kthLargest(values: number[], k: number): number {
       while ((values[i] as number) > pivot) i++;
       while ((values[j] as number) < pivot) j--;
       if (i <= j) {
-        [values[i], values[j]] = [values[j] as number, values[i] as number];
+        const swapped = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = swapped;
         i++;
         j--;
       }

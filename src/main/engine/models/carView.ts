@@ -21,7 +21,16 @@ export function carView(car: CarResult): CarView {
   };
 }
 
+/** Kept per roadmap result: the roadmap is memoised per data and scope (weights never change it), so is its view. */
+const roadmapViews = new WeakMap<RoadmapCar, RoadmapView>();
+
 function roadmapView(roadmap: RoadmapCar): RoadmapView {
+  let view = roadmapViews.get(roadmap);
+  if (!view) roadmapViews.set(roadmap, (view = cutRoadmap(roadmap)));
+  return view;
+}
+
+function cutRoadmap(roadmap: RoadmapCar): RoadmapView {
   const largest = [...roadmap.opportunities]
     .sort((a, b) => b.amount - a.amount || (a.opportunityId < b.opportunityId ? -1 : 1))
     .slice(0, ROADMAP_ROWS);

@@ -276,8 +276,19 @@ export function readScopeFields(db: Database.Database, scope: ReportScope): Cust
   return { fields: live.fields, values: (kind, field) => read.get(`${kind}\u0000${field}`) ?? new Map() };
 }
 
+/** Kept per journeys: each scope's journeys are an object of their own (scopedRun), so they name the scope. */
+const summaries = new WeakMap<Journeys, ScopeSummary>();
+
 /** What a run's scope selected, filter by filter (spec 9: an empty scope says which filter emptied it). */
 export function scopeSummary(run: ModelRunResult, fields: CustomFieldSource): ScopeSummary {
+  const kept = summaries.get(run.attribution.journeys);
+  if (kept && kept.label === describeScope(run.options.scope)) return kept;
+  const summary = summariseScope(run, fields);
+  summaries.set(run.attribution.journeys, summary);
+  return summary;
+}
+
+function summariseScope(run: ModelRunResult, fields: CustomFieldSource): ScopeSummary {
   const { data, options } = run;
   const opps = data.opportunities;
   const steps: ScopeStep[] = [];
