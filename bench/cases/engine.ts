@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateDemo } from '../../src/main/demo/generate';
 import { attribute } from '../../src/main/engine/models/attribute';
+import { breakdowns } from '../../src/main/engine/models/breakdowns';
 import { computeCar } from '../../src/main/engine/models/car';
+import { sankeyFlows } from '../../src/main/engine/models/flows';
 import { ENGINE_FILE_FORMAT } from '../../src/main/engine/arrays/engineFile';
 import { buildJourneys } from '../../src/main/engine/models/journeys';
 import { pathsOf } from '../../src/main/engine/models/attribute';
@@ -23,7 +25,7 @@ import { readProjectSnapshot, saveEngineSnapshot } from '../../src/main/engine/a
 import { readDataRevision } from '../../src/main/store/dataRevision';
 import { createProject } from '../../src/main/store/project';
 import { APP_VERSION } from '../../src/shared/version';
-import { MODEL_NAMES, modelOptionsSchema, type ModelName } from '../../src/shared/modelOptions';
+import { MODEL_NAMES, modelOptionsSchema, weightsOf, type ModelName } from '../../src/shared/modelOptions';
 import { fullPathByChannelSql } from '../sqlBaseline';
 import { emit, peakRssMiB, time } from '../measure';
 
@@ -112,6 +114,46 @@ try {
     const seconds = bestOf(3, () => attribute(data, options, journeys));
     if (name === 'full-path') fullPath = attribute(data, options, journeys);
     emit({ name: `engine: recompute ${name}`, detail, seconds, ...common, peakRssMiB: peakRssMiB() });
+  }
+  // spec 8: a weight change gives every aggregate a view shows (attribution, breakdowns, both Sankeys, CAR) from the
+  // presence-pattern sums; the first run over a set of journeys builds those sums.
+  {
+    const memos = new Map<string, unknown>();
+    const memo = <T>(key: string, compute: () => T): T => {
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as T;
+    };
+    const everyView = (OC: number): void => {
+      const options = modelOptionsSchema.parse({ model: 'custom', weights: { FT: 20, LC: 20, OC, CW: 20, MID: 10 } });
+      const run = attribute(data, options, fresh);
+      breakdowns(data, run);
+      sankeyFlows(data, run, { scope: 'community' });
+      sankeyFlows(data, run, { scope: 'all' });
+      computeCar(data, community, run, {
+        referralWindowDays: 180,
+        roadmapShare: 0,
+        seed: 42,
+        weights: weightsOf(options) ?? undefined,
+        memo,
+      });
+    };
+    const fresh = buildJourneys(data, defaults);
+    const first = time(() => everyView(20)).seconds;
+    const moves = Array.from({ length: 11 }, (_, i) => time(() => everyView(21 + i)).seconds).sort((a, b) => a - b);
+    emit({
+      name: 'engine: first position-model run over new journeys (sums built)',
+      detail: `${detail}; attribution, breakdowns, both Sankeys and CAR`,
+      seconds: first,
+      ...common,
+      peakRssMiB: peakRssMiB(),
+    });
+    emit({
+      name: 'engine: weight change to every aggregate (median)',
+      detail: `${detail}; attribution, breakdowns, both Sankeys and CAR (target 2 ms)`,
+      seconds: moves[5] as number,
+      ...common,
+      peakRssMiB: peakRssMiB(),
+    });
   }
   for (const channelCount of [data.channels.size, 60]) {
     const split = channelCount === data.channels.size ? data : splitChannels(data, channelCount);
