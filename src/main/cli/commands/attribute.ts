@@ -9,6 +9,7 @@ import { exactlyOne, parseCommandArgs } from '../args';
 import { assertCreditsCsvTarget, writeCreditsCsv, writePipelineCreditsCsv } from '../../export/creditsCsv';
 import { runPipeline } from '../../engine/pipeline/pipeline';
 import { EXIT, type CliIo } from '../io';
+import { writeJson } from '../jsonStream';
 import { loadProjectEngineData, type ProjectEngineData } from '../project';
 import { MODEL_OPTIONS, parseModelOptions } from '../modelArgs';
 import { attributionJson, describePipeline, pipelineJson, seriesJson, seriesTable } from '../runJson';
@@ -41,7 +42,8 @@ export function runAttribute(argv: string[], io: CliIo): number {
   const series = by === null ? null : seriesOf(run, by);
   if (values.json) {
     const json = attributionJson(run, currency);
-    io.stdout(`${JSON.stringify(series === null ? json : { ...json, series: seriesJson(series, currency) })}\n`);
+    writeJson(series === null ? json : { ...json, series: seriesJson(series, currency) }, io.stdout);
+    io.stdout('\n');
   } else {
     say(describeRun(attribution, options, currency));
     if (series !== null && by !== null) say(`by ${by}:\n${seriesTable(series, currency, by)}`);
@@ -64,8 +66,10 @@ function runPipelineCommand(
     const rows = writePipelineCreditsCsv(resolve(values.out), pipeline);
     say(`Wrote ${plural(rows, 'pipeline credit row')} to ${resolve(values.out)}.\n`);
   }
-  if (values.json) io.stdout(`${JSON.stringify(pipelineJson(pipeline, engineData.currency))}\n`);
-  else say(describePipeline(pipeline, engineData.currency));
+  if (values.json) {
+    writeJson(pipelineJson(pipeline, engineData.currency), io.stdout);
+    io.stdout('\n');
+  } else say(describePipeline(pipeline, engineData.currency));
   return EXIT.ok;
 }
 

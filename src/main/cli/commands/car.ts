@@ -6,6 +6,7 @@ import type { CarResult } from '../../engine/models/car';
 import { runModel } from '../../engine/run';
 import { exactlyOne, parseCommandArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
+import { writeJson } from '../jsonStream';
 import { MODEL_OPTIONS, parseModelOptions } from '../modelArgs';
 import { loadProjectEngineData } from '../project';
 import { carCommandJson, describePipeline, pipelineJson, seriesJson, seriesTable } from '../runJson';
@@ -39,7 +40,8 @@ export function runCarCommand(argv: string[], io: CliIo): number {
         pipeline: amount,
         car,
       } = pipelineJson(pipeline, currency);
-      io.stdout(`${JSON.stringify({ model, options: used, asOf, openDeals, unvaluedDeals, pipeline: amount, car })}\n`);
+      writeJson({ model, options: used, asOf, openDeals, unvaluedDeals, pipeline: amount, car }, io.stdout);
+      io.stdout('\n');
     } else io.stdout(describePipeline(pipeline, currency));
     return EXIT.ok;
   }
@@ -47,7 +49,8 @@ export function runCarCommand(argv: string[], io: CliIo): number {
   const series = by === null ? null : seriesOf(run, by);
   if (values.json) {
     const json = carCommandJson(run, currency);
-    io.stdout(`${JSON.stringify(series === null ? json : { ...json, series: seriesJson(series, currency) })}\n`);
+    writeJson(series === null ? json : { ...json, series: seriesJson(series, currency) }, io.stdout);
+    io.stdout('\n');
     return EXIT.ok;
   }
   const { revenue } = run.attribution;
