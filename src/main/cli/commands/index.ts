@@ -11,6 +11,7 @@ import { runImport } from './import';
 import { runNew } from './new';
 import { runRestore, runRestorePoints } from './restore';
 import { serveCommand } from './serve';
+import { runVelocity } from './velocity';
 
 export interface Command {
   name: string;
@@ -153,6 +154,22 @@ export const COMMANDS: readonly Command[] = [
       '--json                     print { model, options, revenue, car } as one JSON object',
     ],
     run: runCarCommand,
+  },
+  {
+    name: 'velocity',
+    synopsis: 'velocity <project> [scope options] [--type T] [--days D] [--json]',
+    summary: 'deal velocity and win rate by community involvement',
+    details: [
+      'Won and lost deals of one type in three groups: sourced by the community, influenced (a community',
+      'touch, not sourced), no community touch; per group deals, won, win rate, won amount, median and',
+      'mean days to close and the share of won deals closed within D days.',
+      '--type T                   the deal type compared: new_business (default), upgrade or renewal',
+      '--days D                   a whole number of days, at least 1 (default 90)',
+      '--from DATE, --to DATE, --segment S, --where FIELD=VALUE   the scope, as for attribute',
+      '--lookback-days N, --upgrade-policy P, --referral-window-days N   as for attribute',
+      '--json                     print { type, days, groups: { sourced, influenced, none } }',
+    ],
+    run: runVelocity,
   },
 ];
 
