@@ -37,6 +37,7 @@ const bridge = {
   'data:scopeChoices': invoker('data:scopeChoices'),
   'model:series': invoker('model:series'),
   'model:pipeline': invoker('model:pipeline'),
+  'model:velocity': invoker('model:velocity'),
   'groups:get': invoker('groups:get'),
   'groups:set': invoker('groups:set'),
   'groups:preview': invoker('groups:preview'),

@@ -41,6 +41,7 @@ export const METHOD_NAMES = [
   'model:compare',
   'model:series',
   'model:pipeline',
+  'model:velocity',
   'groups:get',
   'groups:set',
   'groups:preview',

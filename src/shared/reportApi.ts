@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { groupRulesSchema, type GroupRule } from './channelGroups';
 import { breakdownFieldSchema } from './modelApi';
+import { OPPORTUNITY_TYPES } from './importSpec';
 import { modelOptionsSchema } from './modelOptions';
+import type { VelocityResult } from './velocity';
 import type { Breakdowns, FlowFocus, SankeyFlows } from './results';
 import { parseIsoDate } from './scope';
 
@@ -23,6 +25,12 @@ export const reportArgSchemas = {
     topN: z.number().int().min(1).max(50).default(12),
     focus: z.string().max(300).nullable().default(null),
     breakdownField: breakdownFieldSchema,
+  }),
+  /** Deal velocity and win rate by community involvement (spec 12) over the options' scope and journeys. */
+  'model:velocity': z.strictObject({
+    options: modelOptionsSchema,
+    type: z.enum(OPPORTUNITY_TYPES).default('new_business'),
+    days: z.number().int('D is a whole number of days').min(1, 'D is at least 1 day').max(3650).default(90),
   }),
   'groups:get': z.strictObject({}),
   /** Replaces the project's rules, checked whole first (a field the project's touchpoints lack is refused). */
@@ -82,6 +90,7 @@ export interface GroupPreview {
 export interface ReportResults {
   'model:series': SeriesBucketView[];
   'model:pipeline': PipelineView;
+  'model:velocity': VelocityResult;
   'groups:get': GroupsState;
   'groups:set': GroupsState;
   'groups:preview': GroupPreview;

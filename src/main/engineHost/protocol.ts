@@ -9,6 +9,7 @@ export const ENGINE_METHODS = [
   'model:compare',
   'model:series',
   'model:pipeline',
+  'model:velocity',
   'groups:get',
   'groups:set',
   'groups:preview',

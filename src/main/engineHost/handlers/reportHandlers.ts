@@ -12,6 +12,7 @@ import { focusRun } from '../../engine/models/focus';
 import { opportunityFieldValues } from '../../engine/scope/scope';
 import { runModel } from '../../engine/run';
 import { seriesOf } from '../../engine/series/series';
+import { dealVelocity } from '../../engine/velocity/velocity';
 import { readGroupRules, writeGroupRules } from '../../store/channelGroups';
 import { readCustomFields } from '../../store/customFields';
 import { inOneTransaction, translateSqliteError } from '../../store/database';
@@ -63,6 +64,7 @@ export function createReportHandlers(session: ProjectSource, cache: EngineCache)
         breakdowns: breakdowns(data, focused?.run ?? credited, { field }),
       };
     },
+    'model:velocity': ({ options, type, days }) => dealVelocity(cache.load(session.require().db), options, type, days),
     'groups:get': groupsState,
     'groups:set': ({ rules }) => {
       checkFields(rules);

@@ -2,6 +2,7 @@ import { DATA_KINDS } from '../../../shared/kinds';
 import { formatCount, formatDate, formatMoney } from '../format';
 import { KIND_LABELS } from '../kindLabels';
 import { useProjectStore } from '../stores/project';
+import { VelocityPanel } from './overview/VelocityPanel';
 
 /** The project at a glance: revenue cards and how many rows of each kind it holds. */
 export function Overview() {
@@ -30,6 +31,8 @@ export function Overview() {
           }
         />
       </section>
+
+      {!empty && <VelocityPanel currency={summary.meta.currency} />}
 
       <section aria-labelledby="counts-heading">
         <h2 id="counts-heading">Data</h2>

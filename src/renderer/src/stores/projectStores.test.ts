@@ -50,6 +50,7 @@ describe('the stores reset when the project changes', () => {
       'useScenariosStore',
       'useScopeChoicesStore',
       'useSeriesStore',
+      'useVelocityStore',
     ]);
     const others = [...stores].filter(([, store]) => !isRegistered(store)).map(([name]) => name);
     expect(others.sort()).toEqual(APP_STORES);

@@ -1,0 +1,41 @@
+import { expect, test } from './fixtures';
+
+test('the Overview compares deal velocity by community involvement, with D and the deal type as controls', async ({
+  page,
+  browserMode,
+}, testInfo) => {
+  await page.goto(browserMode.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
+  const panel = page.getByRole('region', { name: 'Deal velocity by community involvement' });
+  const table = panel.getByRole('table');
+  await expect(table.getByRole('rowheader')).toHaveText([
+    /^Community-sourced/,
+    /^Community-influenced/,
+    /^No community touch/,
+  ]);
+  await expect(panel).toHaveAttribute('aria-busy', 'false');
+  // The demo's community-led deals: every group has deals and a win rate.
+  for (const group of ['sourced', 'influenced', 'none']) {
+    const cells = table.locator(`tr[data-group="${group}"] td`);
+    expect(Number((await cells.nth(0).innerText()).replaceAll(',', ''))).toBeGreaterThan(0);
+    await expect(cells.nth(2)).toHaveText(/^\d+%$/);
+  }
+  await expect(panel).toContainText('this is a correlation, not an effect');
+  await panel.screenshot({ path: testInfo.outputPath('velocity.png') });
+
+  // D = 30: the column follows, and fewer won deals close within it than within 90.
+  const within = () => table.locator('tr[data-group="none"] td').nth(4).innerText();
+  const at90 = Number((await within()).replace('%', ''));
+  await panel.getByRole('textbox', { name: 'Closed within (days)' }).fill('30');
+  await expect(table.getByRole('columnheader', { name: 'Won within 30 days' })).toBeVisible();
+  await expect.poll(async () => Number((await within()).replace('%', ''))).toBeLessThanOrEqual(at90);
+
+  // A D that is not a whole number of days is refused in words; the last good answer stays.
+  await panel.getByRole('textbox', { name: 'Closed within (days)' }).fill('0');
+  await expect(panel.getByRole('alert')).toHaveText('D is a whole number of days, at least 1.');
+  await expect(table.getByRole('columnheader', { name: 'Won within 30 days' })).toBeVisible();
+
+  await panel.getByRole('combobox', { name: 'Deal type' }).selectOption('renewal');
+  await expect(panel).toContainText('Renewal deals won or lost in this project.');
+  await expect(panel).not.toContainText('NaN');
+});
