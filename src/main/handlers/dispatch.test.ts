@@ -62,7 +62,11 @@ const BAD_ARGS: Record<Method, unknown[]> = {
   'data:scopeChoices': [{ kind: 'accounts' }],
   'model:series': [{ options: {} }, { options: {}, by: 'week' }],
   'model:pipeline': [{ options: {}, asOf: '2024-13-01' }],
-  'model:velocity': [{ options: {}, days: 0 }, { options: {}, days: 1.5 }, { options: {}, type: 'upgrades' }],
+  'model:velocity': [
+    { options: {}, days: 0 },
+    { options: {}, days: 1.5 },
+    { options: {}, type: 'upgrades' },
+  ],
   'groups:get': [{ x: 1 }],
   'groups:set': [{ rules: [{ group: 'Paid', conditions: [{ field: 'medium', operator: 'equals', value: '' }] }] }],
   'groups:preview': [{ rules: [{ group: '', conditions: [] }] }],

@@ -5,7 +5,9 @@ import { plural } from '../../../shared/plural';
 import { describeScope, isAllTime, whereInWords } from '../../../shared/scope';
 import type { AttributionRun } from '../../engine/models/attribute';
 import { runModel } from '../../engine/run';
-import { exactlyOne, parseCommandArgs } from '../args';
+import { exactlyOne, parseCommandArgs, UsageError } from '../args';
+import { writePathsCsv } from '../../export/pathsCsv';
+import { assertCanCreateFile } from '../../store/filePaths';
 import { assertCreditsCsvTarget, writeCreditsCsv, writePipelineCreditsCsv } from '../../export/creditsCsv';
 import { runPipeline } from '../../engine/pipeline/pipeline';
 import { EXIT, type CliIo } from '../io';
@@ -16,7 +18,13 @@ import { attributionJson, describePipeline, pipelineJson, seriesJson, seriesTabl
 import { parsePipelineOptions, parseScopeOptions, parseSeriesOption, SCOPE_OPTIONS } from '../scopeArgs';
 import { seriesOf } from '../../engine/series/series';
 
-const OPTIONS = { ...MODEL_OPTIONS, ...SCOPE_OPTIONS, out: { type: 'string' }, json: { type: 'boolean' } } as const;
+const OPTIONS = {
+  ...MODEL_OPTIONS,
+  ...SCOPE_OPTIONS,
+  out: { type: 'string' },
+  paths: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
 
 /** `tributary attribute <project> [model options] [--out credits.csv] [--json]` (spec cli.md). */
 export function runAttribute(argv: string[], io: CliIo): number {
@@ -27,6 +35,9 @@ export function runAttribute(argv: string[], io: CliIo): number {
   const pipelineOptions = parsePipelineOptions(values);
   // Said before the model runs, which takes a while on a big project, rather than after.
   if (values.out !== undefined) assertCreditsCsvTarget(resolve(values.out));
+  if (values.paths !== undefined && pipelineOptions !== null)
+    throw new UsageError('--paths goes without --pipeline: open deals are neither conversions nor nulls');
+  if (values.paths !== undefined) assertCanCreateFile(resolve(values.paths), 'the paths CSV');
   const engineData = loadProjectEngineData(path, io, options.scope);
   const { currency } = engineData;
   if (pipelineOptions !== null) return runPipelineCommand(engineData, options, pipelineOptions.asOf, values, io);
@@ -38,6 +49,10 @@ export function runAttribute(argv: string[], io: CliIo): number {
   if (values.out !== undefined) {
     const rows = writeCreditsCsv(resolve(values.out), run);
     say(`Wrote ${plural(rows, 'credit row')} to ${resolve(values.out)}.\n`);
+  }
+  if (values.paths !== undefined) {
+    const rows = writePathsCsv(resolve(values.paths), run);
+    say(`Wrote ${plural(rows, 'distinct path')} to ${resolve(values.paths)}.\n`);
   }
   const series = by === null ? null : seriesOf(run, by);
   if (values.json) {

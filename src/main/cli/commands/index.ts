@@ -116,7 +116,8 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'attribute',
-    synopsis: 'attribute <project> [model options] [scope options] [--out <credits.csv>] [--json]',
+    synopsis:
+      'attribute <project> [model options] [scope options] [--out <credits.csv>] [--paths <paths.csv>] [--json]',
     summary: 'run an attribution model',
     details: [
       ...MODEL_OPTION_HELP,
@@ -124,6 +125,8 @@ export const COMMANDS: readonly Command[] = [
       '--out F.csv                one row per credited touch of a won opportunity:',
       '                           opportunity_id,touch_kind,touch_id,channel,channel_group,',
       '                           positions,credit (channel_group: the reported channel, see groups)',
+      '--paths F.csv              the path summary the data-driven models learn from: one row per distinct',
+      '                           channel path (channels joined by " > "): path,conversions,nulls,value',
       '--json                     print one JSON object with the totals, channels and community revenue',
     ],
     run: runAttribute,
