@@ -38,6 +38,7 @@ const bridge = {
   'model:series': invoker('model:series'),
   'model:pipeline': invoker('model:pipeline'),
   'model:velocity': invoker('model:velocity'),
+  'model:working': invoker('model:working'),
   'groups:get': invoker('groups:get'),
   'groups:set': invoker('groups:set'),
   'groups:preview': invoker('groups:preview'),

@@ -42,6 +42,7 @@ export const METHOD_NAMES = [
   'model:series',
   'model:pipeline',
   'model:velocity',
+  'model:working',
   'groups:get',
   'groups:set',
   'groups:preview',

@@ -4,6 +4,7 @@ import { breakdownFieldSchema } from './modelApi';
 import { OPPORTUNITY_TYPES } from './importSpec';
 import { modelOptionsSchema } from './modelOptions';
 import type { VelocityResult } from './velocity';
+import type { ModelWorking } from './workingApi';
 import type { Breakdowns, FlowFocus, SankeyFlows } from './results';
 import { parseIsoDate } from './scope';
 
@@ -32,6 +33,8 @@ export const reportArgSchemas = {
     type: z.enum(OPPORTUNITY_TYPES).default('new_business'),
     days: z.number().int('D is a whole number of days').min(1, 'D is at least 1 day').max(3650).default(90),
   }),
+  /** How a data-driven model reached its weights: Markov's transitions and removals, Shapley's observed sets. */
+  'model:working': z.strictObject({ options: modelOptionsSchema }),
   'groups:get': z.strictObject({}),
   /** Replaces the project's rules, checked whole first (a field the project's touchpoints lack is refused). */
   'groups:set': z.strictObject({ rules: groupRulesSchema }),
@@ -91,6 +94,8 @@ export interface ReportResults {
   'model:series': SeriesBucketView[];
   'model:pipeline': PipelineView;
   'model:velocity': VelocityResult;
+  /** Null for a model without learned weights. */
+  'model:working': ModelWorking | null;
   'groups:get': GroupsState;
   'groups:set': GroupsState;
   'groups:preview': GroupPreview;

@@ -10,6 +10,7 @@ export const ENGINE_METHODS = [
   'model:series',
   'model:pipeline',
   'model:velocity',
+  'model:working',
   'groups:get',
   'groups:set',
   'groups:preview',

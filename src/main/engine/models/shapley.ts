@@ -31,12 +31,15 @@ export function shapleyValues(paths: PathSet): ShapleyResult {
 }
 
 /** The distinct channel sets of the non-empty paths with their conversion rates. */
-interface ObservedSets {
+export interface ObservedSets {
   /** Set s holds the channels members[offsets[s] .. offsets[s+1]), in the order its first path met them. */
   members: Int32Array;
   offsets: Int32Array;
   /** cr(T) = won / (won + lost) of the journeys whose channel set is exactly T. */
   rates: Float64Array;
+  /** The journeys of each set, and the won ones among them. */
+  journeys: Int32Array;
+  won: Int32Array;
 }
 
 /**
@@ -46,7 +49,7 @@ interface ObservedSets {
  * so a hash collision never merges two sets. Typed arrays throughout: a Map keyed by strings of sorted ids took
  * twice as long at 1M touches.
  */
-function observedSets({ channelCount, channels, offsets, converted }: PathSet): ObservedSets {
+export function observedSets({ channelCount, channels, offsets, converted }: PathSet): ObservedSets {
   const pathCount = converted.length;
   // No more sets than paths, and no more members than touches.
   const members = new Int32Array(channels.length);
@@ -89,7 +92,13 @@ function observedSets({ channelCount, channels, offsets, converted }: PathSet): 
   }
   const rates = new Float64Array(sets);
   for (let set = 0; set < sets; set++) rates[set] = int32At(won, set) / int32At(total, set);
-  return { members, offsets: setOffsets.subarray(0, sets + 1), rates };
+  return {
+    members,
+    offsets: setOffsets.subarray(0, sets + 1),
+    rates,
+    journeys: total.subarray(0, sets),
+    won: won.subarray(0, sets),
+  };
 }
 
 /** A power of two at least twice the number of keys, so probe runs stay short. */

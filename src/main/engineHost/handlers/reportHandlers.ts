@@ -13,6 +13,7 @@ import { opportunityFieldValues } from '../../engine/scope/scope';
 import { runModel } from '../../engine/run';
 import { seriesOf } from '../../engine/series/series';
 import { dealVelocity } from '../../engine/velocity/velocity';
+import { modelWorking } from '../../engine/models/working';
 import { readGroupRules, writeGroupRules } from '../../store/channelGroups';
 import { readCustomFields } from '../../store/customFields';
 import { inOneTransaction, translateSqliteError } from '../../store/database';
@@ -65,6 +66,7 @@ export function createReportHandlers(session: ProjectSource, cache: EngineCache)
       };
     },
     'model:velocity': ({ options, type, days }) => dealVelocity(cache.load(session.require().db), options, type, days),
+    'model:working': ({ options }) => modelWorking(runModel(cache.load(session.require().db), options)),
     'groups:get': groupsState,
     'groups:set': ({ rules }) => {
       checkFields(rules);

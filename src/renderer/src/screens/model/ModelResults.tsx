@@ -8,6 +8,7 @@ import { ChoiceSwitch } from './ChoiceSwitch';
 import { CreditBreakdown } from './CreditBreakdown';
 import { FlowsChart } from './FlowsChart';
 import { ModelExports } from './ModelExports';
+import { ModelWorking } from './ModelWorking';
 import { PipelineResults } from './PipelineResults';
 import { RoadmapAtStake } from './RoadmapAtStake';
 import { SeriesSection } from './SeriesSection';
@@ -51,6 +52,9 @@ export function ModelResults({ currency }: { currency: string }) {
             <CarByCategory car={run.car} currency={currency} />
             <SeriesSection options={run.attribution.options} currency={currency} />
             <CreditBreakdown breakdowns={run.attribution.breakdowns} currency={currency} />
+            {(run.attribution.model === 'markov' || run.attribution.model === 'shapley') && (
+              <ModelWorking key={run.attribution.model} options={run.attribution.options} />
+            )}
             <ModelExports options={run.attribution.options} />
             <RoadmapAtStake
               roadmap={run.car.byCategory.roadmap}
