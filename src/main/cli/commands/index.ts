@@ -116,8 +116,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'attribute',
-    synopsis:
-      'attribute <project> [model options] [scope options] [--out <credits.csv>] [--paths <paths.csv>] [--json]',
+    synopsis: 'attribute <project> [model options] [scope options] [--out F.csv] [--paths F.csv] [--json]',
     summary: 'run an attribution model',
     details: [
       ...MODEL_OPTION_HELP,
