@@ -124,7 +124,7 @@ export const COMMANDS: readonly Command[] = [
       '--out F.csv                one row per credited touch of a won opportunity:',
       '                           opportunity_id,touch_kind,touch_id,channel,channel_group,',
       '                           positions,credit (channel_group: the reported channel, see groups)',
-      '--paths F.csv              the path summary the data-driven models learn from: one row per distinct',
+      '--paths F.csv              the path summary data-driven models learn from: one row per distinct',
       '                           channel path (channels joined by " > "): path,conversions,nulls,value',
       '--json                     print one JSON object with the totals, channels and community revenue',
     ],
