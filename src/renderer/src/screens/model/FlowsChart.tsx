@@ -1,4 +1,4 @@
-import { ResponsiveSankey } from '@nivo/sankey';
+import { ResponsiveSankey, type SankeyLayer } from '@nivo/sankey';
 import { useMemo, useRef } from 'react';
 import type { FlowFocus, SankeyFlows } from '../../../../shared/results';
 import { formatMoney } from '../../format';
@@ -10,7 +10,11 @@ import { downloadBlob } from '../../export/download';
 import type { ModelFigures } from '../../stores/pipeline';
 import { useProjectStore } from '../../stores/project';
 import { ChoiceSwitch } from './ChoiceSwitch';
+import { SankeyLinks, SankeyLinksStyleContext, type FlowLinkDatum, type SankeyLinksStyle } from './SankeyLinks';
 import { useDarkTheme } from './useDarkTheme';
+
+/** The links are drawn by our own layer; one constant, so React keeps the layer's paths from one run to the next. */
+const LAYERS: SankeyLayer<FlowNode, FlowLink>[] = [SankeyLinks, 'nodes', 'labels', 'legends'];
 
 const FLOW_TOUCHES: { value: FlowTouches; label: string }[] = [
   { value: 'community', label: 'Community only' },
@@ -44,6 +48,22 @@ export function FlowsChart({
     `${formatMoney(value, currency)} (${formatShare(shareOfTotal(value, data.total))} of the total)`;
   const labelOf = new Map(data.nodes.map((node) => [node.id, node.label]));
   const text = dark ? '#e6e9ed' : '#1b1f24';
+  const linkTooltip = (link: FlowLinkDatum) => (
+    <div className="flow-tooltip">
+      <strong>
+        {link.source.label} → {link.target.label}
+      </strong>
+      <div>{amount(link.value)}</div>
+    </div>
+  );
+  const linkStyle: SankeyLinksStyle = {
+    opacity: dark ? 0.45 : 0.3,
+    hoverOpacity: 0.6,
+    hoverOthersOpacity: 0.08,
+    // multiply darkens towards the background, which hides the links on a dark one.
+    blendMode: dark ? 'screen' : 'multiply',
+    tooltip: linkTooltip,
+  };
   const chart = useRef<HTMLDivElement>(null);
   const reportError = useProjectStore((state) => state.reportError);
   const projectName = useProjectStore((state) => state.summary?.meta.name ?? 'Tributary');
@@ -107,52 +127,42 @@ export function FlowsChart({
         {data.links.length === 0 ? (
           <p className="empty">No attributed {what} flows in this scope.</p>
         ) : (
-          <ResponsiveSankey<FlowNode, FlowLink>
-            data={data}
-            sort="input"
-            animate={false}
-            align="justify"
-            label={(node) => labelOf.get(node.id) ?? node.id}
-            valueFormat={(value) => formatMoney(value, currency)}
-            margin={{ top: 12, right: 110, bottom: 12, left: 190 }}
-            colors={(node) => NODE_COLORS[node.kind]}
-            nodeThickness={14}
-            nodeSpacing={14}
-            nodeBorderWidth={0}
-            nodeBorderRadius={2}
-            linkOpacity={dark ? 0.45 : 0.3}
-            // multiply darkens towards the background, which hides the links on a dark one.
-            linkBlendMode={dark ? 'screen' : 'multiply'}
-            linkHoverOthersOpacity={0.08}
-            onClick={(datum) => {
-              // A link has a source and a target; only nodes filter.
-              if (!('source' in datum)) toggleFocus(datum.id);
-            }}
-            enableLinkGradient
-            labelPosition="outside"
-            labelPadding={8}
-            labelTextColor={text}
-            theme={{
-              text: { fill: text, fontSize: 12 },
-              labels: { text: { fill: text, fontSize: 12 } },
-              tooltip: { container: { background: dark ? '#181d23' : '#ffffff', color: text, fontSize: 13 } },
-            }}
-            nodeTooltip={({ node }) => (
-              <div className="flow-tooltip">
-                <strong>{node.label}</strong>
-                <div>{amount(node.value)}</div>
-              </div>
-            )}
-            linkTooltip={({ link }) => (
-              <div className="flow-tooltip">
-                <strong>
-                  {link.source.label} → {link.target.label}
-                </strong>
-                <div>{amount(link.value)}</div>
-              </div>
-            )}
-            ariaLabel={`Sankey chart of ${title.toLowerCase()}`}
-          />
+          <SankeyLinksStyleContext.Provider value={linkStyle}>
+            <ResponsiveSankey<FlowNode, FlowLink>
+              data={data}
+              sort="input"
+              animate={false}
+              align="justify"
+              label={(node) => labelOf.get(node.id) ?? node.id}
+              valueFormat={(value) => formatMoney(value, currency)}
+              margin={{ top: 12, right: 110, bottom: 12, left: 190 }}
+              colors={(node) => NODE_COLORS[node.kind]}
+              nodeThickness={14}
+              nodeSpacing={14}
+              nodeBorderWidth={0}
+              nodeBorderRadius={2}
+              layers={LAYERS}
+              onClick={(datum) => {
+                // A link has a source and a target; only nodes filter.
+                if (!('source' in datum)) toggleFocus(datum.id);
+              }}
+              labelPosition="outside"
+              labelPadding={8}
+              labelTextColor={text}
+              theme={{
+                text: { fill: text, fontSize: 12 },
+                labels: { text: { fill: text, fontSize: 12 } },
+                tooltip: { container: { background: dark ? '#181d23' : '#ffffff', color: text, fontSize: 13 } },
+              }}
+              nodeTooltip={({ node }) => (
+                <div className="flow-tooltip">
+                  <strong>{node.label}</strong>
+                  <div>{amount(node.value)}</div>
+                </div>
+              )}
+              ariaLabel={`Sankey chart of ${title.toLowerCase()}`}
+            />
+          </SankeyLinksStyleContext.Provider>
         )}
       </div>
       <div className="flows-footer">
