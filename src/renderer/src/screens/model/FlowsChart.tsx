@@ -10,11 +10,17 @@ import { downloadBlob } from '../../export/download';
 import type { ModelFigures } from '../../stores/pipeline';
 import { useProjectStore } from '../../stores/project';
 import { ChoiceSwitch } from './ChoiceSwitch';
-import { SankeyLinks, SankeyLinksStyleContext, type FlowLinkDatum, type SankeyLinksStyle } from './SankeyLinks';
+import { SankeyLinks } from './SankeyLinks';
+import { SankeyLabels, SankeyNodes } from './SankeyNodes';
+import { SankeyStyleContext, type SankeyStyle } from './sankeyStyle';
 import { useDarkTheme } from './useDarkTheme';
 
-/** The links are drawn by our own layer; one constant, so React keeps the layer's paths from one run to the next. */
-const LAYERS: SankeyLayer<FlowNode, FlowLink>[] = [SankeyLinks, 'nodes', 'labels', 'legends'];
+/**
+ * The links, nodes and labels are drawn by layers of our own, without nivo's per-element springs; nivo still lays
+ * the chart out (d3-sankey) and keeps the hover state and the tooltip. One constant, so React keeps the layers'
+ * elements from one run to the next.
+ */
+const LAYERS: SankeyLayer<FlowNode, FlowLink>[] = [SankeyLinks, SankeyNodes, SankeyLabels, 'legends'];
 
 const FLOW_TOUCHES: { value: FlowTouches; label: string }[] = [
   { value: 'community', label: 'Community only' },
@@ -48,21 +54,30 @@ export function FlowsChart({
     `${formatMoney(value, currency)} (${formatShare(shareOfTotal(value, data.total))} of the total)`;
   const labelOf = new Map(data.nodes.map((node) => [node.id, node.label]));
   const text = dark ? '#e6e9ed' : '#1b1f24';
-  const linkTooltip = (link: FlowLinkDatum) => (
-    <div className="flow-tooltip">
-      <strong>
-        {link.source.label} → {link.target.label}
-      </strong>
-      <div>{amount(link.value)}</div>
-    </div>
-  );
-  const linkStyle: SankeyLinksStyle = {
-    opacity: dark ? 0.45 : 0.3,
-    hoverOpacity: 0.6,
-    hoverOthersOpacity: 0.08,
+  const sankeyStyle: SankeyStyle = {
+    linkOpacity: dark ? 0.45 : 0.3,
+    linkHoverOpacity: 0.6,
+    linkHoverOthersOpacity: 0.08,
     // multiply darkens towards the background, which hides the links on a dark one.
     blendMode: dark ? 'screen' : 'multiply',
-    tooltip: linkTooltip,
+    nodeBorderRadius: 2,
+    labelPadding: 8,
+    labelColor: text,
+    linkTooltip: (link) => (
+      <div className="flow-tooltip">
+        <strong>
+          {link.source.label} → {link.target.label}
+        </strong>
+        <div>{amount(link.value)}</div>
+      </div>
+    ),
+    nodeTooltip: (node) => (
+      <div className="flow-tooltip">
+        <strong>{node.label}</strong>
+        <div>{amount(node.value)}</div>
+      </div>
+    ),
+    onNodeClick: (node) => toggleFocus(node.id),
   };
   const chart = useRef<HTMLDivElement>(null);
   const reportError = useProjectStore((state) => state.reportError);
@@ -127,7 +142,7 @@ export function FlowsChart({
         {data.links.length === 0 ? (
           <p className="empty">No attributed {what} flows in this scope.</p>
         ) : (
-          <SankeyLinksStyleContext.Provider value={linkStyle}>
+          <SankeyStyleContext.Provider value={sankeyStyle}>
             <ResponsiveSankey<FlowNode, FlowLink>
               data={data}
               sort="input"
@@ -139,30 +154,15 @@ export function FlowsChart({
               colors={(node) => NODE_COLORS[node.kind]}
               nodeThickness={14}
               nodeSpacing={14}
-              nodeBorderWidth={0}
-              nodeBorderRadius={2}
               layers={LAYERS}
-              onClick={(datum) => {
-                // A link has a source and a target; only nodes filter.
-                if (!('source' in datum)) toggleFocus(datum.id);
-              }}
-              labelPosition="outside"
-              labelPadding={8}
-              labelTextColor={text}
               theme={{
                 text: { fill: text, fontSize: 12 },
                 labels: { text: { fill: text, fontSize: 12 } },
                 tooltip: { container: { background: dark ? '#181d23' : '#ffffff', color: text, fontSize: 13 } },
               }}
-              nodeTooltip={({ node }) => (
-                <div className="flow-tooltip">
-                  <strong>{node.label}</strong>
-                  <div>{amount(node.value)}</div>
-                </div>
-              )}
               ariaLabel={`Sankey chart of ${title.toLowerCase()}`}
             />
-          </SankeyLinksStyleContext.Provider>
+          </SankeyStyleContext.Provider>
         )}
       </div>
       <div className="flows-footer">

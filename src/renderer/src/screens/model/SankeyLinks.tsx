@@ -1,23 +1,9 @@
-import type { CustomSankeyLayerProps, SankeyLinkDatum } from '@nivo/sankey';
+import type { CustomSankeyLayerProps } from '@nivo/sankey';
 import { useTooltip } from '@nivo/tooltip';
 import { curveMonotoneX, line } from 'd3-shape';
-import { createContext, Fragment, useContext, type ReactElement } from 'react';
+import { Fragment, useContext } from 'react';
 import type { FlowLink, FlowNode } from '../../model/sankeyData';
-
-export type FlowLinkDatum = SankeyLinkDatum<FlowNode, FlowLink>;
-
-export interface SankeyLinksStyle {
-  opacity: number;
-  /** Of the hovered link, or the links of the hovered node. */
-  hoverOpacity: number;
-  /** Of the other links while one link or node is hovered. */
-  hoverOthersOpacity: number;
-  blendMode: 'multiply' | 'screen';
-  tooltip(link: FlowLinkDatum): ReactElement;
-}
-
-/** How the chart around the layer wants its links drawn (nivo passes a layer only the layout). */
-export const SankeyLinksStyleContext = createContext<SankeyLinksStyle | null>(null);
+import { SankeyStyleContext, type FlowLinkDatum } from './sankeyStyle';
 
 const outline = line().curve(curveMonotoneX);
 
@@ -56,7 +42,7 @@ export function SankeyLinks({
   isInteractive,
 }: CustomSankeyLayerProps<FlowNode, FlowLink>) {
   const { showTooltipFromEvent, hideTooltip } = useTooltip();
-  const style = useContext(SankeyLinksStyleContext);
+  const style = useContext(SankeyStyleContext);
   if (!style) return null;
   const hovering = currentNode !== null || currentLink !== null;
   return (
@@ -65,10 +51,10 @@ export function SankeyLinks({
         const id = `${link.source.id}.${link.target.id}.${link.index}`;
         const opacity = hovering
           ? isCurrentLink(link)
-            ? style.hoverOpacity
-            : style.hoverOthersOpacity
-          : style.opacity;
-        const show = (event: React.MouseEvent) => showTooltipFromEvent(style.tooltip(link), event, 'left');
+            ? style.linkHoverOpacity
+            : style.linkHoverOthersOpacity
+          : style.linkOpacity;
+        const show = (event: React.MouseEvent) => showTooltipFromEvent(style.linkTooltip(link), event, 'left');
         return (
           <Fragment key={id}>
             <linearGradient id={id} spreadMethod="pad" x1="0%" x2="100%" y1="0%" y2="0%">
