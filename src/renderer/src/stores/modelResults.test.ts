@@ -12,14 +12,14 @@ interface Pending {
 }
 
 /**
- * A bridge whose model calls answer only when the test says so, echoing the options' model in the result. Each
- * result is a new object, recorded in `answered` with the focus its request asked for.
+ * A bridge whose model calls answer only when the test says so, echoing the options' model and the focus its request
+ * asked for in the result: the focus tells which request a shown answer is for (the store keeps the shown objects
+ * for the parts an answer did not change, so the shown run is not always the answer's own object).
  */
-function fakeBridge(pending: Pending[], answered: Map<unknown, string | null>): Partial<TributaryBridge> {
+function fakeBridge(pending: Pending[]): Partial<TributaryBridge> {
   const answer = (method: string) => (args: { options: ModelOptions; focus: string | null }) =>
     new Promise((resolve) => {
-      const result = { attribution: { model: args.options.model }, focus: null };
-      answered.set(result, args.focus);
+      const result = { attribution: { model: args.options.model }, focus: args.focus };
       pending.push({
         method,
         options: args.options,
@@ -29,16 +29,17 @@ function fakeBridge(pending: Pending[], answered: Map<unknown, string | null>): 
   return { 'model:run': answer('model:run') } as unknown as Partial<TributaryBridge>;
 }
 
+/** The focus the shown run's request asked for (the fake bridge echoes it), or null with no run shown. */
+const answerOf = (run: unknown): string | null => (run as { focus: string | null } | null)?.focus ?? null;
+
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('model results', () => {
   let pending: Pending[];
-  let answered: Map<unknown, string | null>;
 
   beforeEach(() => {
     pending = [];
-    answered = new Map();
-    Object.assign(globalThis, { window: { tributary: fakeBridge(pending, answered) } });
+    Object.assign(globalThis, { window: { tributary: fakeBridge(pending) } });
     useModelResultsStore.getState().reset();
   });
 
@@ -144,6 +145,18 @@ describe('model results', () => {
     expect(state.updating).toBe(false);
   });
 
+  it('keeps the shown objects for the parts a new answer did not change', async () => {
+    const store = useModelResultsStore.getState();
+    store.request({ options: { ...DEFAULT_OPTIONS, model: 'linear' }, flows: 'all', focus: 'a', breakdownField: null });
+    await answerAll();
+    const first = useModelResultsStore.getState().run;
+    store.request({ options: { ...DEFAULT_OPTIONS, model: 'linear' }, flows: 'all', focus: 'b', breakdownField: null });
+    await answerAll();
+    const second = useModelResultsStore.getState().run;
+    expect(second?.focus).toBe('b');
+    expect(second?.attribution).toBe(first?.attribution);
+  });
+
   it('shows answers newest-last and calls only the newest one current, whatever order the answers arrive in', async () => {
     // Requests, closes of the project and answers in any order: an answer is never for a closed project, never
     // older than one shown before it, current exactly when it answers the newest request, and "updating" exactly
@@ -166,7 +179,7 @@ describe('model results', () => {
 
         const check = () => {
           const state = useModelResultsStore.getState();
-          const shown = state.run ? (answered.get(state.run) as string) : null;
+          const shown = answerOf(state.run);
           if (shown !== null) {
             expect(projectOf.get(shown), `${shown} answers a closed project`).toBe(project);
             expect(order(shown), `${shown} is older than the answer shown before it`).toBeGreaterThanOrEqual(
@@ -202,7 +215,7 @@ describe('model results', () => {
           check();
         }
         const state = useModelResultsStore.getState();
-        expect(state.run ? answered.get(state.run) : null).toBe(newest);
+        expect(answerOf(state.run)).toBe(newest);
       }),
       { numRuns: 200 },
     );

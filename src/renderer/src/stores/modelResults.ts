@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ModelRun } from '../../../shared/modelApi';
 import { modelOptionsSchema, type ModelOptions } from '../../../shared/modelOptions';
 import { call, errorMessage } from '../api/client';
+import { keepUnchanged } from './keepUnchanged';
 import { latestOnly } from './latestOnly';
 import type { FlowTouches } from './model';
 import { resetOnProjectChange } from './projectStores';
@@ -66,7 +67,13 @@ export const useModelResultsStore = create<ModelResultsState>()((set, get) => {
       // One call, one run of the model: the cards, the chart and the tables always come from the same run.
       const run = await call('model:run', { options, flows, focus, breakdownField, topN: FLOW_TOP_N });
       if (wanted() && seq > get().shownSeq) {
-        set({ run, shownSeq: seq, error: seq === get().latestSeq ? null : get().error });
+        // What this run did not change keeps its object, so the panels drawn from it are not drawn again.
+        const shown = get().run;
+        set({
+          run: shown ? keepUnchanged(shown, run) : run,
+          shownSeq: seq,
+          error: seq === get().latestSeq ? null : get().error,
+        });
       }
     } catch (error) {
       if (wanted() && seq === get().latestSeq) set({ error: errorMessage(error) });

@@ -1,4 +1,4 @@
-import { ResponsiveSankey } from '@nivo/sankey';
+import { ResponsiveSankey, type SankeyLayer } from '@nivo/sankey';
 import { useMemo, useRef } from 'react';
 import type { FlowFocus, SankeyFlows } from '../../../../shared/results';
 import { formatMoney } from '../../format';
@@ -10,7 +10,17 @@ import { downloadBlob } from '../../export/download';
 import type { ModelFigures } from '../../stores/pipeline';
 import { useProjectStore } from '../../stores/project';
 import { ChoiceSwitch } from './ChoiceSwitch';
+import { SankeyLinks } from './SankeyLinks';
+import { SankeyLabels, SankeyNodes } from './SankeyNodes';
+import { SankeyStyleContext, type SankeyStyle } from './sankeyStyle';
 import { useDarkTheme } from './useDarkTheme';
+
+/**
+ * The links, nodes and labels are drawn by layers of our own, without nivo's per-element springs; nivo still lays
+ * the chart out (d3-sankey) and keeps the hover state and the tooltip. One constant, so React keeps the layers'
+ * elements from one run to the next.
+ */
+const LAYERS: SankeyLayer<FlowNode, FlowLink>[] = [SankeyLinks, SankeyNodes, SankeyLabels, 'legends'];
 
 const FLOW_TOUCHES: { value: FlowTouches; label: string }[] = [
   { value: 'community', label: 'Community only' },
@@ -44,6 +54,31 @@ export function FlowsChart({
     `${formatMoney(value, currency)} (${formatShare(shareOfTotal(value, data.total))} of the total)`;
   const labelOf = new Map(data.nodes.map((node) => [node.id, node.label]));
   const text = dark ? '#e6e9ed' : '#1b1f24';
+  const sankeyStyle: SankeyStyle = {
+    linkOpacity: dark ? 0.45 : 0.3,
+    linkHoverOpacity: 0.6,
+    linkHoverOthersOpacity: 0.08,
+    // multiply darkens towards the background, which hides the links on a dark one.
+    blendMode: dark ? 'screen' : 'multiply',
+    nodeBorderRadius: 2,
+    labelPadding: 8,
+    labelColor: text,
+    linkTooltip: (link) => (
+      <div className="flow-tooltip">
+        <strong>
+          {link.source.label} → {link.target.label}
+        </strong>
+        <div>{amount(link.value)}</div>
+      </div>
+    ),
+    nodeTooltip: (node) => (
+      <div className="flow-tooltip">
+        <strong>{node.label}</strong>
+        <div>{amount(node.value)}</div>
+      </div>
+    ),
+    onNodeClick: (node) => toggleFocus(node.id),
+  };
   const chart = useRef<HTMLDivElement>(null);
   const reportError = useProjectStore((state) => state.reportError);
   const projectName = useProjectStore((state) => state.summary?.meta.name ?? 'Tributary');
@@ -107,52 +142,27 @@ export function FlowsChart({
         {data.links.length === 0 ? (
           <p className="empty">No attributed {what} flows in this scope.</p>
         ) : (
-          <ResponsiveSankey<FlowNode, FlowLink>
-            data={data}
-            sort="input"
-            animate={false}
-            align="justify"
-            label={(node) => labelOf.get(node.id) ?? node.id}
-            valueFormat={(value) => formatMoney(value, currency)}
-            margin={{ top: 12, right: 110, bottom: 12, left: 190 }}
-            colors={(node) => NODE_COLORS[node.kind]}
-            nodeThickness={14}
-            nodeSpacing={14}
-            nodeBorderWidth={0}
-            nodeBorderRadius={2}
-            linkOpacity={dark ? 0.45 : 0.3}
-            // multiply darkens towards the background, which hides the links on a dark one.
-            linkBlendMode={dark ? 'screen' : 'multiply'}
-            linkHoverOthersOpacity={0.08}
-            onClick={(datum) => {
-              // A link has a source and a target; only nodes filter.
-              if (!('source' in datum)) toggleFocus(datum.id);
-            }}
-            enableLinkGradient
-            labelPosition="outside"
-            labelPadding={8}
-            labelTextColor={text}
-            theme={{
-              text: { fill: text, fontSize: 12 },
-              labels: { text: { fill: text, fontSize: 12 } },
-              tooltip: { container: { background: dark ? '#181d23' : '#ffffff', color: text, fontSize: 13 } },
-            }}
-            nodeTooltip={({ node }) => (
-              <div className="flow-tooltip">
-                <strong>{node.label}</strong>
-                <div>{amount(node.value)}</div>
-              </div>
-            )}
-            linkTooltip={({ link }) => (
-              <div className="flow-tooltip">
-                <strong>
-                  {link.source.label} → {link.target.label}
-                </strong>
-                <div>{amount(link.value)}</div>
-              </div>
-            )}
-            ariaLabel={`Sankey chart of ${title.toLowerCase()}`}
-          />
+          <SankeyStyleContext.Provider value={sankeyStyle}>
+            <ResponsiveSankey<FlowNode, FlowLink>
+              data={data}
+              sort="input"
+              animate={false}
+              align="justify"
+              label={(node) => labelOf.get(node.id) ?? node.id}
+              valueFormat={(value) => formatMoney(value, currency)}
+              margin={{ top: 12, right: 110, bottom: 12, left: 190 }}
+              colors={(node) => NODE_COLORS[node.kind]}
+              nodeThickness={14}
+              nodeSpacing={14}
+              layers={LAYERS}
+              theme={{
+                text: { fill: text, fontSize: 12 },
+                labels: { text: { fill: text, fontSize: 12 } },
+                tooltip: { container: { background: dark ? '#181d23' : '#ffffff', color: text, fontSize: 13 } },
+              }}
+              ariaLabel={`Sankey chart of ${title.toLowerCase()}`}
+            />
+          </SankeyStyleContext.Provider>
         )}
       </div>
       <div className="flows-footer">

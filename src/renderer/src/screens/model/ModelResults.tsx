@@ -31,7 +31,9 @@ export function ModelResults({ currency }: { currency: string }) {
   const figures = usePipelineStore((state) => state.figures);
   const setFigures = usePipelineStore((state) => state.setFigures);
   // Rendered again only for a new answer: while a slider moves, only the status changes, so the chart and the
-  // tables are not redrawn for every request made (at 1M touches that redraw costs more than the model).
+  // tables are not redrawn for every request made (at 1M touches that redraw costs more than the model). Each panel
+  // is memoised on its own slice of the run, and the store keeps a slice's object when a new run leaves it equal,
+  // so a weight move redraws the cards, the chart and the credit tables, not the series or the roadmap.
   const body = useMemo(() => {
     if (!run) return null;
     const empty = emptyScopeMessage(run.scope);
@@ -56,11 +58,7 @@ export function ModelResults({ currency }: { currency: string }) {
               <ModelWorking key={run.attribution.model} options={run.attribution.options} />
             )}
             <ModelExports options={run.attribution.options} />
-            <RoadmapAtStake
-              roadmap={run.car.byCategory.roadmap}
-              options={run.attribution.options}
-              currency={currency}
-            />
+            <RoadmapAtStake roadmap={run.car.byCategory.roadmap} currency={currency} />
           </>
         )}
       </>

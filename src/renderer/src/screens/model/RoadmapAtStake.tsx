@@ -1,21 +1,21 @@
-import { Fragment } from 'react';
+import { Fragment, memo } from 'react';
 import type { RoadmapView } from '../../../../shared/modelApi';
-import type { ModelOptions } from '../../../../shared/modelOptions';
 import { call } from '../../api/client';
 import { downloadTableCsv } from '../../export/tableCsv';
 import { formatCount, formatMoney } from '../../format';
+import { useModelResultsStore } from '../../stores/modelResults';
 import { useProjectStore } from '../../stores/project';
 import { TableHeading } from '../TableHeading';
 
-/** The roadmap-influenced opportunities behind the Roadmap row of CAR by category (spec 7, roadmap). */
-export function RoadmapAtStake({
+/**
+ * The roadmap-influenced opportunities behind the Roadmap row of CAR by category (spec 7, roadmap). Drawn again only
+ * when the roadmap's figures change: weights do not change them, so a weight move leaves this table alone.
+ */
+export const RoadmapAtStake = memo(function RoadmapAtStake({
   roadmap,
-  options,
   currency,
 }: {
   roadmap: RoadmapView;
-  /** The options the shown results are for: the CSV lists every opportunity of that run, not only those shown. */
-  options: ModelOptions;
   currency: string;
 }) {
   const money = (value: number) => formatMoney(value, currency);
@@ -24,6 +24,9 @@ export function RoadmapAtStake({
   const reportError = useProjectStore((state) => state.reportError);
 
   async function downloadCsv() {
+    // The options the shown results are for: the CSV lists every opportunity of that run, not only those shown.
+    const options = useModelResultsStore.getState().run?.attribution.options;
+    if (!options) return;
     try {
       const whole = (await call('model:car', { options })).byCategory.roadmap.opportunities;
       downloadTableCsv(
@@ -87,7 +90,7 @@ export function RoadmapAtStake({
       )}
     </section>
   );
-}
+});
 
 /** Ids wrap between entries, never at the hyphen inside one (MEM-000835). */
 function idList(ids: string[]) {

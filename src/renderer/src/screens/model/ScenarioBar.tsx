@@ -1,12 +1,15 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { memo, useEffect, useState, type FormEvent } from 'react';
 import { scenarioNameSchema } from '../../../../shared/scenarioApi';
 import { MODEL_LABELS } from '../../../../shared/modelLabels';
 import { describeScope } from '../../../../shared/scope';
 import { useModelStore } from '../../stores/model';
 import { useScenariosStore } from '../../stores/scenarios';
 
-/** Saves the panel's options as a named scenario in the project, and loads or deletes saved ones. */
-export function ScenarioBar() {
+/**
+ * Saves the panel's options as a named scenario in the project, and loads or deletes saved ones. It reads the options
+ * only when saving, so a weight move, which draws the panel again, leaves it alone.
+ */
+export const ScenarioBar = memo(function ScenarioBar() {
   const { list, busy, error, refresh, save, remove } = useScenariosStore();
   const load = useModelStore((state) => state.load);
   const [name, setName] = useState('');
@@ -103,4 +106,4 @@ export function ScenarioBar() {
       )}
     </fieldset>
   );
-}
+});

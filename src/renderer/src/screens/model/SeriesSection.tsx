@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import type { ModelOptions } from '../../../../shared/modelOptions';
 import { downloadTableCsv } from '../../export/tableCsv';
 import { formatMoney } from '../../format';
@@ -19,15 +19,25 @@ const BUCKET_SIZES: { value: SeriesBucketSize; label: string }[] = [
  * of the date that puts each deal in the scope. The buckets partition the scope, so the table sums to the cards.
  */
 export function SeriesSection({ options, currency }: { options: ModelOptions; currency: string }) {
-  const { by, buckets, shownBy, loading, error, setBy, request } = useSeriesStore();
-  const projectName = useProjectStore((state) => state.summary?.meta.name ?? 'Tributary');
-  const series = useMemo(() => stackByChannel(buckets ?? []), [buckets]);
-  const money = (value: number) => formatMoney(value, currency);
+  const request = useSeriesStore((state) => state.request);
 
   // The run's own options: the series covers the same deals, model and settings as the cards above.
   useEffect(() => {
     request(options);
   }, [options, request]);
+
+  return <SeriesView currency={currency} />;
+}
+
+/**
+ * The series as last answered. Apart from the options, so a new run (every weight move) does not redraw the chart
+ * and the table: they change only when the series' own answer does, once the options have settled.
+ */
+const SeriesView = memo(function SeriesView({ currency }: { currency: string }) {
+  const { by, buckets, shownBy, loading, error, setBy } = useSeriesStore();
+  const projectName = useProjectStore((state) => state.summary?.meta.name ?? 'Tributary');
+  const series = useMemo(() => stackByChannel(buckets ?? []), [buckets]);
+  const money = (value: number) => formatMoney(value, currency);
 
   const unit = shownBy ?? by;
   function downloadCsv() {
@@ -114,4 +124,4 @@ export function SeriesSection({ options, currency }: { options: ModelOptions; cu
       )}
     </section>
   );
-}
+});
