@@ -178,7 +178,7 @@ export function encodeEngineData(data: EngineData, key: EngineFileKey, memo: Mem
   let crc = crc32(json);
   for (const bytes of blocks) {
     const padding = new Uint8Array(padded(bytes.byteLength) - bytes.byteLength);
-    crc = crc32(padding, crc32(bytes, crc));
+    crc = crcOf(padding, crcOf(bytes, crc));
     body.push(bytes, padding);
   }
   const head = Buffer.alloc(padded(HEAD_BYTES + json.length));
@@ -208,7 +208,7 @@ export function decodeEngineData(
   if (bodyStart > file.length) throw damaged('cut short');
   const json = file.subarray(HEAD_BYTES, HEAD_BYTES + jsonBytes);
   const body = file.subarray(bodyStart);
-  if (crc32(body, crc32(json)) !== file.readUInt32LE(MAGIC.length + 4)) throw damaged('checksum');
+  if (crcOf(body, crc32(json)) !== file.readUInt32LE(MAGIC.length + 4)) throw damaged('checksum');
   const outline = JSON.parse(json.toString('utf8')) as Outline;
   if (body.length !== outline.bodyBytes) throw damaged('body length');
   if (!sameKey(outline.key, key)) return null;
@@ -332,6 +332,16 @@ function jsonSafe(memo: MemoEntries): MemoEntries {
 /** Defined, not assigned: a field named __proto__ must be a field, not the object's prototype. */
 function defineField(fields: object, name: string, value: unknown): void {
   Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * The CRC-32 of `bytes` continued from `crc`. Empty arrays are skipped: an array over an ArrayBuffer of no bytes (an
+ * empty column, as in a project without features) has no data pointer, and zlib given none returns its initial value,
+ * 0, not `crc` (Node 20's crc32): every snapshot of a project with one empty list failed its own checksum, and the
+ * tables were read instead on every open.
+ */
+function crcOf(bytes: Uint8Array, crc: number): number {
+  return bytes.byteLength === 0 ? crc : crc32(bytes, crc);
 }
 
 const padded = (bytes: number): number => Math.ceil(bytes / ALIGN) * ALIGN;
