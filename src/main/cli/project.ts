@@ -8,13 +8,21 @@ import { assertScopeFields, readScopeFields, type CustomFieldSource } from '../e
 import { TributaryError } from '../../shared/errors';
 import { UsageError } from './args';
 import type { ReportScope } from '../../shared/scope';
-import { openProject, type Project, type StoreOptions } from '../store/project';
+import { openProject, openProjectToRead, type Project, type StoreOptions } from '../store/project';
 import type { CliIo } from './io';
 import { showStatus } from './progress';
 
-/** Opens a project for a command and says on stderr when opening upgraded it, and where the copy from before is. */
-export function openProjectForCli(path: string, io: Pick<CliIo, 'stderr'>, options: StoreOptions = {}): Project {
-  const project = openProject(path, options);
+/**
+ * Opens a project for a command and says on stderr when opening upgraded it, and where the copy from before is. A
+ * command that only reads through the engine opens it with openProjectToRead.
+ */
+export function openProjectForCli(
+  path: string,
+  io: Pick<CliIo, 'stderr'>,
+  options: StoreOptions = {},
+  open: (path: string, options: StoreOptions) => Project = openProject,
+): Project {
+  const project = open(path, options);
   const { migrated } = project;
   if (migrated) {
     io.stderr(
@@ -50,14 +58,15 @@ export type ProjectEngineData = EngineData & { currency: string; fields: CustomF
 /**
  * Opens a project just long enough to load what the engine reads, all from one connection and one read transaction:
  * the snapshot the project keeps of its arrays when it is of the current data, else the tables
- * (engine/arrays/projectArrays.ts). A read command writes nothing, so a project without a snapshot gets none from it.
+ * (engine/arrays/projectArrays.ts). A read command writes nothing, so a project without a snapshot gets none from it;
+ * and it checks the file's data tables only if it reads them (store/project.ts openProjectToRead).
  */
 export function loadProjectEngineData(
   path: string,
   io: Pick<CliIo, 'stderr'>,
   scope: ReportScope = {},
 ): ProjectEngineData {
-  const project = openProjectForCli(resolve(path), io);
+  const project = openProjectForCli(resolve(path), io, {}, openProjectToRead);
   try {
     const { db } = project;
     return db.transaction(() => {
