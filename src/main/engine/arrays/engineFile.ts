@@ -1,15 +1,17 @@
 import { crc32 } from 'node:zlib';
 import { Dictionary } from './dictionary';
 import type { EngineData } from './load';
-import { float64At, int32At } from './read';
+import { definePacked, PackedStrings, type PackedField } from './packed';
+import { float64At } from './read';
 
 /**
  * The engine's arrays as one file's bytes and back (kept in the project by engine/arrays/projectSnapshot.ts), several
  * times faster to read than the project's tables, and with them the results memoised on the data (CAR's churn and
  * roadmap). Numbers in typed arrays are written as their bytes; strings as one UTF-16 text
- * with their lengths (exact for any string, lone surrogates included); everything else as a small JSON outline
- * that says where each part is. A field of a type this codec does not know fails the write, never the read of a
- * wrong value: the round-trip test loads a demo project and compares every field.
+ * with their lengths (exact for any string, lone surrogates included), read back packed (engine/arrays/packed.ts) and
+ * made into strings when first read; everything else as a small JSON outline that says where each part is. A field
+ * of a type this codec does not know fails the write, never the read of a wrong value: the round-trip test loads a
+ * demo project and compares every field.
  *
  * Layout: MAGIC, the outline's byte length (u32 LE), the CRC-32 of the outline then the body (u32 LE), the
  * outline (UTF-8 JSON), zero padding to a multiple of 8, then the body: each block at a multiple of 8 bytes.
@@ -41,6 +43,11 @@ type Part =
   | { dictionary: StringsPart }
   | { map: StringsPart; values: Part }
   | { fields: Record<string, Part> };
+
+/** The parts that hold strings, kept packed when read (engine/arrays/packed.ts). */
+type StringsOf = Extract<Part, { strings: StringsPart } | { lists: StringsPart } | { map: StringsPart }>;
+const isStringsOf = (part: Part): part is StringsOf =>
+  part !== null && typeof part === 'object' && ('strings' in part || 'lists' in part || 'map' in part);
 
 /** `length` strings (null where a length is -1), their lengths in the block at `lengths`, their text at `text`. */
 interface StringsPart {
@@ -223,7 +230,7 @@ export function decodeEngineData(
     next = padded(next + bytes);
     return at;
   };
-  // Copies, so the arrays do not keep the whole file (its strings' bytes too) alive.
+  // Copies (packed strings copy their text too), so the arrays do not keep the whole file alive.
   const copied = (at: unknown, bytes: number): ArrayBuffer => {
     const from = block(at, bytes);
     const copy = new ArrayBuffer(bytes);
@@ -231,34 +238,81 @@ export function decodeEngineData(
     return copy;
   };
 
-  const strings = (part: StringsPart): (string | null)[] => {
+  /**
+   * A strings part checked and copied out of the file, kept packed (engine/arrays/packed.ts): its strings are made
+   * when read. `nulls` says whether its place may hold a null (a length of -1).
+   */
+  const packedStrings = (part: StringsPart, nulls: 'nulls' | 'strings only'): PackedStrings => {
     if (!isCount(part.length) || !isCount(part.textBytes) || part.textBytes % 2 !== 0) throw damaged('strings');
     const lengths = new Int32Array(copied(part.lengths, 4 * part.length));
     let chars = 0;
+    let nullCount = 0;
     for (const length of lengths) {
       if (length < -1) throw damaged('a string length');
       if (length > 0) chars += length;
+      else if (length < 0) nullCount++;
     }
     if (chars !== part.textBytes / 2) throw damaged('string lengths that do not add up to their text');
+    if (nullCount > 0 && nulls === 'strings only') throw damaged('a null where only strings belong');
     const from = block(part.text, part.textBytes);
-    const text = body.toString('utf16le', from, from + part.textBytes);
-    const values = new Array<string | null>(part.length);
-    let at = 0;
-    for (let i = 0; i < part.length; i++) {
-      const length = int32At(lengths, i);
-      if (length < 0) values[i] = null;
-      else {
-        values[i] = text.slice(at, at + length);
-        at += length;
-      }
-    }
-    return values;
+    return new PackedStrings(lengths, Buffer.from(body.subarray(from, from + part.textBytes)), nullCount);
   };
   /** A part that must be a typed array of `Type`: a nested count, list sizes, map values. */
   const typedOf = <T extends TypedArray>(part: Part | undefined, Type: new (buffer: ArrayBuffer) => T): T => {
     const value = decode(part ?? null);
     if (!(value instanceof Type)) throw damaged(`a part that is not a ${Type.name}`);
     return value;
+  };
+  /** A column of strings, lists of strings or a map, checked and kept packed: what it is, and how to make it. */
+  const packedPart = (part: StringsOf): { field: PackedField; make(): unknown } => {
+    if ('strings' in part) {
+      if (part.picks === undefined) {
+        const values = packedStrings(part.strings, 'nulls');
+        const field = { kind: 'strings', length: values.length, nulls: values.nulls, at: (i: number) => values.at(i) };
+        return { field: field as PackedField, make: () => values.all() };
+      }
+      // The encoder writes a column's distinct strings, never a null among them: a null is a pick of -1.
+      const values = packedStrings(part.strings, 'strings only');
+      const picks = typedOf(part.picks, Int32Array);
+      let nullCount = 0;
+      for (const pick of picks) {
+        if (!(pick >= -1 && pick < values.length)) throw damaged('a pick outside its values');
+        if (pick < 0) nullCount++;
+      }
+      const at = (i: number): string | null => {
+        const pick = picks[i] ?? -1;
+        return pick < 0 ? null : values.at(pick);
+      };
+      return {
+        field: { kind: 'strings', length: picks.length, nulls: nullCount, at },
+        make: () => {
+          const distinct = values.all();
+          return Array.from(picks, (pick) => (pick < 0 ? null : distinct[pick]));
+        },
+      };
+    }
+    if ('lists' in part) {
+      const flat = packedStrings(part.lists, 'strings only');
+      const sizes = typedOf(part.sizes, Int32Array);
+      if (sizes.some((size) => size < 0) || sizes.reduce((sum, size) => sum + size, 0) !== flat.length) {
+        throw damaged('list sizes that do not add up to their items');
+      }
+      return {
+        field: { kind: 'lists', length: sizes.length },
+        make: () => {
+          const items = flat.all();
+          let at = 0;
+          return Array.from(sizes, (size) => items.slice(at, (at += size)));
+        },
+      };
+    }
+    const keys = packedStrings(part.map, 'strings only');
+    const values = typedOf(part.values, Float64Array);
+    if (values.length !== keys.length) throw damaged('a map with more keys than values, or fewer');
+    return {
+      field: { kind: 'map', values },
+      make: () => new Map(keys.all().map((k, i) => [k as string, float64At(values, i)])),
+    };
   };
   const decode = (part: Part): unknown => {
     if (part === null || typeof part !== 'object') return part;
@@ -267,37 +321,16 @@ export function decodeEngineData(
       const Type = TYPED_ARRAYS[part.typed];
       return new Type(copied(part.at, part.length * Type.BYTES_PER_ELEMENT));
     }
-    if ('strings' in part) {
-      const values = strings(part.strings);
-      if (part.picks === undefined) return values;
-      const picks = typedOf(part.picks, Int32Array);
-      return Array.from(picks, (pick) => {
-        if (!(pick >= -1 && pick < values.length)) throw damaged('a pick outside its values');
-        return pick < 0 ? null : values[pick];
-      });
-    }
-    if ('lists' in part) {
-      const flat = strings(part.lists);
-      const sizes = typedOf(part.sizes, Int32Array);
-      if (sizes.some((size) => size < 0) || sizes.reduce((sum, size) => sum + size, 0) !== flat.length) {
-        throw damaged('list sizes that do not add up to their items');
-      }
-      let at = 0;
-      return Array.from(sizes, (size) => flat.slice(at, (at += size)));
-    }
-    if ('dictionary' in part) {
-      const dictionary = new Dictionary();
-      for (const value of strings(part.dictionary)) dictionary.id(value as string);
-      return dictionary;
-    }
-    if ('map' in part) {
-      const keys = strings(part.map);
-      const values = typedOf(part.values, Float64Array);
-      if (values.length !== keys.length) throw damaged('a map with more keys than values, or fewer');
-      return new Map(keys.map((k, i) => [k, float64At(values, i)]));
-    }
+    if ('dictionary' in part) return Dictionary.packed(packedStrings(part.dictionary, 'strings only'));
+    if (!('fields' in part)) return packedPart(part).make();
+    // Fields of strings stay packed until read: a run reads few of the snapshot's millions of ids and names.
     const fields: Record<string, unknown> = {};
-    for (const [name, field] of Object.entries(part.fields)) defineField(fields, name, decode(field));
+    for (const [name, field] of Object.entries(part.fields)) {
+      if (isStringsOf(field)) {
+        const { field: packed, make } = packedPart(field);
+        definePacked(fields, name, packed, make);
+      } else defineField(fields, name, decode(field));
+    }
     return fields;
   };
   const arrays = decode(outline.root) as EngineData;

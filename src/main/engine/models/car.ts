@@ -10,6 +10,7 @@ import { earliestSources, linkedOpportunities, touchSourcing } from './car/sourc
 import type { CommunityData } from '../arrays/communityData';
 import { actionTypeId, COMMUNITY, isWon, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../arrays/dataset';
 import { journeyRange, POSITION_BITS, POSITION_NAMES, type Journeys, type PositionName } from './journeys';
+import { stringAt } from '../arrays/packed';
 import { float64At, int32At, int8At, uint8At } from '../arrays/read';
 
 export interface CarOptions {
@@ -195,7 +196,7 @@ function computeSourcing(
   let sourced = 0;
   let upgradeSourced = 0;
   for (const [o, link] of earliest) {
-    const entry = { opportunityId: opps.id[o] as string, amount: float64At(opps.amount, o) };
+    const entry = { opportunityId: stringAt(opps, 'id', o) as string, amount: float64At(opps.amount, o) };
     const rest = { source: link.source, actionId: link.action, at: link.at };
     if (isWon(opps, o)) {
       sourced += entry.amount;

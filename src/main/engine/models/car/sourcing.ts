@@ -2,6 +2,7 @@ import { SOURCE_KINDS, type SourceKind } from '../../../../shared/results';
 import type { CommunityData } from '../../arrays/communityData';
 import { actionTypeId, COMMUNITY, OPPORTUNITY_TYPE_IDS, type Dataset } from '../../arrays/dataset';
 import { FT, journeyRange, OC, type Journeys } from '../journeys';
+import { stringAt } from '../../arrays/packed';
 import { float64At, int32At, int8At, uint8At } from '../../arrays/read';
 
 export { SOURCE_KINDS, type SourceKind };
@@ -32,7 +33,7 @@ function opportunitiesByAccount(data: Dataset, keep: (o: number) => boolean): nu
     list?.sort(
       (a, b) =>
         float64At(opps.createdAt, a) - float64At(opps.createdAt, b) ||
-        compareIds(opps.id[a] as string, opps.id[b] as string),
+        compareIds(stringAt(opps, 'id', a) as string, stringAt(opps, 'id', b) as string),
     );
   }
   return byAccount;
@@ -81,35 +82,36 @@ export function linkedOpportunities(data: Dataset, community: CommunityData, win
   for (let i = 0; i < actions.count; i++) {
     const type = int8At(actions.actionType, i);
     const t = float64At(actions.occurredAt, i);
-    const given = actions.opportunityId[i] !== null;
+    // Ids and targets are read item by item (stringAt): most actions are engagement, and name no opportunity.
+    const given = (): boolean => stringAt(actions, 'opportunityId', i) !== null;
     let opportunity = -1;
     let source: SourceKind;
     if (type === INTERNAL) {
       source = 'internal_referral';
       // spec 7.1: the row's opportunity, else the first of the member's account (at the action's time) within W.
       const account = int32At(actions.account, i);
-      if (given) opportunity = int32At(actions.opportunity, i);
+      if (given()) opportunity = int32At(actions.opportunity, i);
       else if (account >= 0) opportunity = firstWithin(data, all[account], t, windowDays);
     } else if (type === EXTERNAL) {
       source = 'external_referral';
       // spec 7.3: the row's opportunity, else the first of target_email's account (contact, else domain), else of
       // target_domain's account, within W.
-      if (given) opportunity = int32At(actions.opportunity, i);
+      if (given()) opportunity = int32At(actions.opportunity, i);
       else {
-        const email = actions.targetEmail[i];
-        const domain = actions.targetDomain[i];
-        let account = email === null || email === undefined ? -1 : accountOfEmail(community, email);
+        const email = stringAt(actions, 'targetEmail', i);
+        const domain = stringAt(actions, 'targetDomain', i);
+        let account = email === null ? -1 : accountOfEmail(community, email);
         if (account < 0 && domain) account = community.accountByDomain.get(domain) ?? -1;
         if (account >= 0) opportunity = firstWithin(data, all[account], t, windowDays);
       }
     } else if (type === JOB_MOVE) {
       source = 'job_move';
       // spec 7.2: the first new-business opportunity of the target domain's account within W (no row override).
-      const domain = actions.targetDomain[i];
+      const domain = stringAt(actions, 'targetDomain', i);
       const account = domain ? (community.accountByDomain.get(domain) ?? -1) : -1;
       if (account >= 0) opportunity = firstWithin(data, newBusiness[account], t, windowDays);
     } else continue;
-    if (opportunity >= 0) links.push({ opportunity, source, action: actions.id[i] as string, at: t });
+    if (opportunity >= 0) links.push({ opportunity, source, action: stringAt(actions, 'id', i) as string, at: t });
   }
   return links;
 }
@@ -133,7 +135,7 @@ export function touchSourcing(data: Dataset, journeys: Journeys): SourcingLink[]
         links.push({
           opportunity: o,
           source: bit === FT ? 'first_touch' : 'opportunity_creation',
-          action: touches.id[touch] as string,
+          action: stringAt(touches, 'id', touch) as string,
           at: float64At(touches.occurredAt, touch),
         });
       }
