@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
+import type { MemoEntries } from '../engine/arrays/engineFile';
 import type { EngineData } from '../engine/arrays/load';
+import type { Memo } from '../engine/models/car';
 import { readCurrentArrays } from '../engine/arrays/projectArrays';
 import { engineKeyOf } from '../engine/arrays/projectSnapshot';
 import { keepEngineSnapshot } from '../engine/cache/keepSnapshot';
@@ -53,7 +55,17 @@ export function keepEngineSnapshotForCli(project: Project, io: CliIo): void {
 
 /** What the engine reads, and the currency its amounts are in. */
 /** What a CLI command runs a model over: the arrays, the project's currency, and the custom fields its scope needs. */
-export type ProjectEngineData = EngineData & { currency: string; fields: CustomFieldSource; grouping: ChannelGrouping };
+export type ProjectEngineData = EngineData & {
+  memo: Memo;
+  currency: string;
+  fields: CustomFieldSource;
+  grouping: ChannelGrouping;
+};
+
+/** A memo that answers from `entries` and computes the rest (a one-off run keeps nothing it computes). */
+function memoOf(entries: MemoEntries): Memo {
+  return <T>(key: string, compute: () => T): T => (Object.hasOwn(entries, key) ? (entries[key] as T) : compute());
+}
 
 /**
  * Opens a project just long enough to load what the engine reads, all from one connection and one read transaction:
@@ -70,7 +82,7 @@ export function loadProjectEngineData(
   try {
     const { db } = project;
     return db.transaction(() => {
-      const { arrays } = readCurrentArrays(db, engineKeyOf(db)).content;
+      const { arrays, memo } = readCurrentArrays(db, engineKeyOf(db)).content;
       const fields = readScopeFields(db, scope);
       try {
         assertScopeFields(scope, fields);
@@ -79,7 +91,14 @@ export function loadProjectEngineData(
         if (error instanceof TributaryError) throw new UsageError(`--where: ${error.message}`);
         throw error;
       }
-      return { ...arrays, currency: project.meta.currency, fields, grouping: readGrouping(db, arrays.data) };
+      return {
+        ...arrays,
+        // The results the snapshot keeps with the arrays (CAR's churn bootstrap and roadmap), as the app's cache uses them.
+        memo: memoOf(memo),
+        currency: project.meta.currency,
+        fields,
+        grouping: readGrouping(db, arrays.data),
+      };
     })();
   } finally {
     project.close();
