@@ -90,7 +90,8 @@ export function buildPipelineJourneys(data: Dataset, options: JourneyOptions, as
 function journeysOf(data: Dataset, options: JourneyOptions, asOf: number | null): Journeys {
   const { opportunities: opps, touches } = data;
   const times = touches.occurredAt;
-  const wonClosings = wonClosingsByAccount(data);
+  // Only upgrades and renewals restarted at their opportunity look back at the account's won deals (spec 4).
+  let wonClosings: WonClosing[][] | undefined;
   // Filled in place, grown when a journey might not fit: journeys of a million deals pushed onto arrays of numbers, then
   // copied into typed ones, were a fifth of a one-model run at a million small journeys, much of it garbage collection.
   const opportunity = new Int32Array(opps.count);
@@ -146,7 +147,7 @@ function journeysOf(data: Dataset, options: JourneyOptions, asOf: number | null)
       }
     } else {
       // spec 4: the OC touch is the last one after the previous won deal's close, then (created_at, closed_at].
-      const previous = previousWonClose(wonClosings[account], createdAt, o);
+      const previous = previousWonClose((wonClosings ??= wonClosingsByAccount(data))[account], createdAt, o);
       const after = search(times, from, end, createdAt, true);
       const floor = Math.max(previous, lookbackStart);
       if (after > from) {

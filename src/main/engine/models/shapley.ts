@@ -61,6 +61,11 @@ interface ObservedSets {
   rates: Float64Array;
 }
 
+/** The first `count` of `members`, in ascending order. */
+function sortedMembers(members: Int32Array, count: number): number[] {
+  return Array.from(members.subarray(0, count)).sort((a, b) => a - b);
+}
+
 function observedSets({ channelCount, channels, offsets, converted }: PathSet): ObservedSets {
   const playerOf = new Int32Array(channelCount).fill(-1);
   for (const channel of channels) playerOf[channel] = 0;
@@ -69,26 +74,33 @@ function observedSets({ channelCount, channels, offsets, converted }: PathSet): 
     if (seen === 0) playerOf[channel] = players.push(channel) - 1;
   });
 
-  const index = new Map<string, number>();
+  // A set of up to 52 players is keyed by the sum of 2^player, exact in a double; a bigger one by its sorted list in
+  // words. A list and a string made for each of a million paths were most of this at a million small journeys.
+  const byMask = players.length <= 52;
+  const bit = Float64Array.from(players, (_, player) => 2 ** player);
+  const index = new Map<number | string, number>();
   const memberLists: number[][] = [];
   const won: number[] = [];
   const total: number[] = [];
   const stamp = new Int32Array(players.length).fill(-1);
+  const members = new Int32Array(players.length);
   for (let p = 0; p < converted.length; p++) {
-    const members: number[] = [];
+    let count = 0;
+    let mask = 0;
     for (let i = int32At(offsets, p); i < int32At(offsets, p + 1); i++) {
       const player = int32At(playerOf, int32At(channels, i));
       if (stamp[player] !== p) {
         stamp[player] = p;
-        members.push(player);
+        members[count++] = player;
+        mask += float64At(bit, player);
       }
     }
-    if (members.length === 0) continue; // a journey without touches plays no part (spec 6)
-    members.sort((a, b) => a - b);
-    const key = members.join(',');
+    if (count === 0) continue; // a journey without touches plays no part (spec 6)
+    const list = byMask ? null : sortedMembers(members, count);
+    const key = list === null ? mask : list.join(',');
     let set = index.get(key);
     if (set === undefined) {
-      set = memberLists.push(members) - 1;
+      set = memberLists.push(list ?? sortedMembers(members, count)) - 1;
       index.set(key, set);
       won.push(0);
       total.push(0);

@@ -72,11 +72,17 @@ function accountOfEmail(community: CommunityData, email: string): number {
  * names no imported opportunity links nothing: the row said which one it meant, so no other is guessed.
  */
 export function linkedOpportunities(data: Dataset, community: CommunityData, windowDays: number): SourcingLink[] {
-  const all = opportunitiesByAccount(data, () => true);
-  const newBusiness = opportunitiesByAccount(
-    data,
-    (o) => data.opportunities.type[o] === OPPORTUNITY_TYPE_IDS.new_business,
-  );
+  // Made for the first action that needs them: a community of engagement alone links nothing, and these are a list
+  // per account.
+  let allByAccount: number[][] | undefined;
+  let newBusinessByAccount: number[][] | undefined;
+  const all = (account: number): number[] | undefined =>
+    (allByAccount ??= opportunitiesByAccount(data, () => true))[account];
+  const newBusiness = (account: number): number[] | undefined =>
+    (newBusinessByAccount ??= opportunitiesByAccount(
+      data,
+      (o) => data.opportunities.type[o] === OPPORTUNITY_TYPE_IDS.new_business,
+    ))[account];
   const { actions } = community;
   const links: SourcingLink[] = [];
   for (let i = 0; i < actions.count; i++) {
@@ -91,7 +97,7 @@ export function linkedOpportunities(data: Dataset, community: CommunityData, win
       // spec 7.1: the row's opportunity, else the first of the member's account (at the action's time) within W.
       const account = int32At(actions.account, i);
       if (given()) opportunity = int32At(actions.opportunity, i);
-      else if (account >= 0) opportunity = firstWithin(data, all[account], t, windowDays);
+      else if (account >= 0) opportunity = firstWithin(data, all(account), t, windowDays);
     } else if (type === EXTERNAL) {
       source = 'external_referral';
       // spec 7.3: the row's opportunity, else the first of target_email's account (contact, else domain), else of
@@ -102,14 +108,14 @@ export function linkedOpportunities(data: Dataset, community: CommunityData, win
         const domain = stringAt(actions, 'targetDomain', i);
         let account = email === null ? -1 : accountOfEmail(community, email);
         if (account < 0 && domain) account = community.accountByDomain.get(domain) ?? -1;
-        if (account >= 0) opportunity = firstWithin(data, all[account], t, windowDays);
+        if (account >= 0) opportunity = firstWithin(data, all(account), t, windowDays);
       }
     } else if (type === JOB_MOVE) {
       source = 'job_move';
       // spec 7.2: the first new-business opportunity of the target domain's account within W (no row override).
       const domain = stringAt(actions, 'targetDomain', i);
       const account = domain ? (community.accountByDomain.get(domain) ?? -1) : -1;
-      if (account >= 0) opportunity = firstWithin(data, newBusiness[account], t, windowDays);
+      if (account >= 0) opportunity = firstWithin(data, newBusiness(account), t, windowDays);
     } else continue;
     if (opportunity >= 0) links.push({ opportunity, source, action: stringAt(actions, 'id', i) as string, at: t });
   }
