@@ -8,8 +8,8 @@ import { float64At } from './read';
  * The engine's arrays as one file's bytes and back (kept in the project by engine/arrays/projectSnapshot.ts), several
  * times faster to read than the project's tables, and with them the results memoised on the data (CAR's churn and
  * roadmap). Numbers in typed arrays are written as their bytes; strings as one UTF-16 text
- * with their lengths (exact for any string, lone surrogates included), read back packed (engine/arrays/packed.ts) and
- * made into strings when first read; everything else as a small JSON outline that says where each part is. A field
+ * (Latin-1 when every character fits in a byte) with their lengths (exact for any string, lone surrogates
+ * included), read back packed (engine/arrays/packed.ts) and made into strings when first read; everything else as a small JSON outline that says where each part is. A field
  * of a type this codec does not know fails the write, never the read of a wrong value: the round-trip test loads a
  * demo project and compares every field.
  *
@@ -31,6 +31,10 @@ const SAMPLE = 65_536;
 const TYPED_ARRAYS = { Float64Array, Int32Array, Uint8Array, Int8Array } as const;
 type TypedArrayName = keyof typeof TYPED_ARRAYS;
 type TypedArray = InstanceType<(typeof TYPED_ARRAYS)[TypedArrayName]>;
+type TypedArrayType<T> = {
+  new (buffer: ArrayBuffer, byteOffset: number, length: number): T;
+  BYTES_PER_ELEMENT: number;
+};
 
 /** Where a part of the value is: in the outline itself, or in blocks of the body. */
 type Part =
@@ -55,6 +59,8 @@ interface StringsPart {
   lengths: number;
   text: number;
   textBytes: number;
+  /** The text is Latin-1, a byte a character, when every character fits in one; else UTF-16 LE. */
+  latin1?: boolean;
 }
 
 /** What the file says besides the arrays: checked against what the reader expects before anything is decoded. */
@@ -98,12 +104,16 @@ export function encodeEngineData(data: EngineData, key: EngineFileKey, memo: Mem
   const strings = (values: readonly (string | null)[]): StringsPart => {
     const lengths = new Int32Array(values.length);
     values.forEach((value, i) => (lengths[i] = value === null ? -1 : value.length));
-    const text = Buffer.from(values.filter((value) => value !== null).join(''), 'utf16le');
+    const joined = values.filter((value) => value !== null).join('');
+    // Ids, names and domains are nearly always Latin-1: a byte a character is half the text to unpack and to keep.
+    const latin1 = !/[\u0100-\uffff]/.test(joined);
+    const text = Buffer.from(joined, latin1 ? 'latin1' : 'utf16le');
     return {
       length: values.length,
       lengths: block(new Uint8Array(lengths.buffer)),
       text: block(text),
       textBytes: text.byteLength,
+      ...(latin1 ? { latin1 } : {}),
     };
   };
   /**
@@ -230,21 +240,32 @@ export function decodeEngineData(
     next = padded(next + bytes);
     return at;
   };
-  // Copies (packed strings copy their text too), so the arrays do not keep the whole file alive.
-  const copied = (at: unknown, bytes: number): ArrayBuffer => {
+  /**
+   * A block as a typed array over the file's own bytes, no copy: the file is little more than the arrays and their
+   * packed text, and copying them was half a second of page faults at a million small journeys. The file's memory
+   * then lives as long as the arrays do. A block not aligned for its type (the caller's bytes start off a multiple
+   * of 8) is copied.
+   */
+  const typedBlock = <T extends TypedArray>(at: unknown, length: number, Type: TypedArrayType<T>): T => {
+    const bytes = length * Type.BYTES_PER_ELEMENT;
     const from = block(at, bytes);
+    const offset = body.byteOffset + from;
+    if (offset % Type.BYTES_PER_ELEMENT === 0) return new Type(body.buffer as ArrayBuffer, offset, length);
     const copy = new ArrayBuffer(bytes);
     new Uint8Array(copy).set(body.subarray(from, from + bytes));
-    return copy;
+    return new Type(copy, 0, length);
   };
 
   /**
-   * A strings part checked and copied out of the file, kept packed (engine/arrays/packed.ts): its strings are made
+   * A strings part checked and kept packed over the file's bytes (engine/arrays/packed.ts): its strings are made
    * when read. `nulls` says whether its place may hold a null (a length of -1).
    */
   const packedStrings = (part: StringsPart, nulls: 'nulls' | 'strings only'): PackedStrings => {
-    if (!isCount(part.length) || !isCount(part.textBytes) || part.textBytes % 2 !== 0) throw damaged('strings');
-    const lengths = new Int32Array(copied(part.lengths, 4 * part.length));
+    const width = part.latin1 === undefined ? 2 : part.latin1 === true ? 1 : 0;
+    if (!isCount(part.length) || !isCount(part.textBytes) || width === 0 || part.textBytes % width !== 0) {
+      throw damaged('strings');
+    }
+    const lengths = typedBlock(part.lengths, part.length, Int32Array);
     let chars = 0;
     let nullCount = 0;
     for (const length of lengths) {
@@ -252,10 +273,11 @@ export function decodeEngineData(
       if (length > 0) chars += length;
       else if (length < 0) nullCount++;
     }
-    if (chars !== part.textBytes / 2) throw damaged('string lengths that do not add up to their text');
+    if (chars !== part.textBytes / width) throw damaged('string lengths that do not add up to their text');
     if (nullCount > 0 && nulls === 'strings only') throw damaged('a null where only strings belong');
     const from = block(part.text, part.textBytes);
-    return new PackedStrings(lengths, Buffer.from(body.subarray(from, from + part.textBytes)), nullCount);
+    const encoding = width === 1 ? 'latin1' : 'utf16le';
+    return new PackedStrings(lengths, body.subarray(from, from + part.textBytes), encoding, nullCount);
   };
   /** A part that must be a typed array of `Type`: a nested count, list sizes, map values. */
   const typedOf = <T extends TypedArray>(part: Part | undefined, Type: new (buffer: ArrayBuffer) => T): T => {
@@ -318,8 +340,7 @@ export function decodeEngineData(
     if (part === null || typeof part !== 'object') return part;
     if ('typed' in part) {
       if (!Object.hasOwn(TYPED_ARRAYS, part.typed) || !isCount(part.length)) throw damaged('a typed array');
-      const Type = TYPED_ARRAYS[part.typed];
-      return new Type(copied(part.at, part.length * Type.BYTES_PER_ELEMENT));
+      return typedBlock(part.at, part.length, TYPED_ARRAYS[part.typed] as TypedArrayType<TypedArray>);
     }
     if ('dictionary' in part) return Dictionary.packed(packedStrings(part.dictionary, 'strings only'));
     if (!('fields' in part)) return packedPart(part).make();

@@ -9,17 +9,21 @@
  * ids CAR lists), reads them with stringAt, which leaves the column packed.
  */
 
-/** `length` strings, null where a length is -1, one after the other in `text` (UTF-16 LE). */
+/** `length` strings, null where a length is -1, one after the other in `text` (Latin-1 or UTF-16 LE). */
 export class PackedStrings {
   /** Where each string starts in `text`, in characters; made on the first read of one item. */
   private starts: Int32Array | null = null;
+  private readonly width: number;
 
   constructor(
     readonly lengths: Int32Array,
     private readonly text: Buffer,
+    private readonly encoding: 'latin1' | 'utf16le',
     /** How many of them are null. */
     readonly nulls: number,
-  ) {}
+  ) {
+    this.width = encoding === 'latin1' ? 1 : 2;
+  }
 
   get length(): number {
     return this.lengths.length;
@@ -28,7 +32,7 @@ export class PackedStrings {
   /** Every string, in order: one string of the whole text, cut (V8 keeps the cuts of long ones as slices of it). */
   all(): (string | null)[] {
     const { lengths } = this;
-    const text = this.text.toString('utf16le');
+    const text = this.text.toString(this.encoding);
     const values = new Array<string | null>(lengths.length);
     let at = 0;
     for (let i = 0; i < lengths.length; i++) {
@@ -47,8 +51,8 @@ export class PackedStrings {
     const length = this.lengths[index] ?? -1;
     if (length < 0) return null;
     const starts = (this.starts ??= startsOf(this.lengths));
-    const from = 2 * (starts[index] as number);
-    return this.text.toString('utf16le', from, from + 2 * length);
+    const from = this.width * (starts[index] as number);
+    return this.text.toString(this.encoding, from, from + this.width * length);
   }
 }
 

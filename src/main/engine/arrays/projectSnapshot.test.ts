@@ -222,6 +222,11 @@ describe('decoding an engine file from someone else', () => {
       ({ root }) => (root.fields['column']!['picks'] = { fields: { length: 4_000_000_000 } }),
     ],
     [
+      'a text in an encoding it does not know',
+      /damaged engine file: strings/,
+      ({ root }) => ((root.fields['column']!['strings'] as { latin1?: unknown }).latin1 = 'yes'),
+    ],
+    [
       'list sizes that are negative',
       /do not add up to their items/,
       ({ root }, body) => body.writeInt32LE(-1, (root.fields['lists']!['sizes'] as { at: number }).at),
