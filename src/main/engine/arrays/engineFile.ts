@@ -208,12 +208,14 @@ export function encodeEngineData(data: EngineData, key: EngineFileKey, memo: Mem
 
 /**
  * The arrays in `bytes` when the file is whole and was written for `key`; null when it is whole but of another key
- * (another app version or revision). Throws when it is cut short or damaged.
+ * (another app version or revision). Throws when it is cut short or damaged. `checksum` may be left to gzip when the
+ * bytes were just unpacked from it: its own CRC-32 covers the same bytes (0.2 s at a million small journeys).
  */
 export function decodeEngineData(
   bytes: Uint8Array,
   key: EngineFileKey,
   maxOutlineBytes = Number.MAX_SAFE_INTEGER,
+  checksum: 'check' | 'checked by gzip' = 'check',
 ): EngineFileContent | null {
   const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const damaged = (what: string): Error => new Error(`damaged engine file: ${what}`);
@@ -225,7 +227,9 @@ export function decodeEngineData(
   if (bodyStart > file.length) throw damaged('cut short');
   const json = file.subarray(HEAD_BYTES, HEAD_BYTES + jsonBytes);
   const body = file.subarray(bodyStart);
-  if (crcOf(body, crc32(json)) !== file.readUInt32LE(MAGIC.length + 4)) throw damaged('checksum');
+  if (checksum === 'check' && crcOf(body, crc32(json)) !== file.readUInt32LE(MAGIC.length + 4)) {
+    throw damaged('checksum');
+  }
   const outline = JSON.parse(json.toString('utf8')) as Outline;
   if (body.length !== outline.bodyBytes) throw damaged('body length');
   if (!sameKey(outline.key, key)) return null;

@@ -73,7 +73,7 @@ export function readProjectSnapshot(db: Database.Database, key: EngineFileKey): 
   if (!packed) return null;
   try {
     const maxOutline = Math.max(MIN_OUTLINE_BYTES, fileBytes * MAX_OUTLINE_SHARE);
-    const content = decodeEngineData(unpackSnapshot(packed, limit), key, maxOutline);
+    const content = decodeEngineData(unpackSnapshot(packed, limit), key, maxOutline, 'checked by gzip');
     if (!content) return null;
     checkEngineData(content.arrays);
     return { arrays: content.arrays, memo: checkedMemo(content.memo) };
