@@ -16,6 +16,7 @@ const CASES: { script: string; env?: Record<string, string> }[] = [
   { script: 'import', env: { BENCH_IMPORT_MB: '100' } },
   { script: 'import', env: { BENCH_IMPORT_MB: '300' } },
   { script: 'engine' },
+  { script: 'smallJourneys' },
   { script: 'studio' },
 ];
 
@@ -63,6 +64,12 @@ function report(results: CaseResult[]): string {
     '  computed with SQL window functions over the same project (bench/sqlBaseline.ts; a test checks both agree).',
     '  Recomputes reuse the journeys and are the best of three runs. Targets: position models under 100 ms,',
     '  Markov order 1 under 500 ms, peak RSS under 1 GB.',
+    '- Many small journeys (issue 16): `tributary attribute --json` with the built CLI on a project of one-account',
+    '  journeys, one won or lost deal and about five touches each (bench/smallJourneys.ts), whose snapshot the file',
+    '  keeps; peak RSS is the harness. Target: under 5 s at a million deals (4.9M touches, a 1.3 GB file), measured',
+    '  by hand on this machine with `npx tsx bench/smallJourneys.ts` then the CLI: full-path 3.4 s, markov 3.3 s,',
+    '  shapley 4.3 s, linear 3.2 s, time-decay 3.4 s (56 s and 52 s for full-path and markov before issue 16, when',
+    '  the snapshot of such a project failed its checksum and every table was read after a whole-file quick_check).',
     '- Studio: browser mode on the 1M-touch demo in Debian Chromium at 1280x800, timed inside the page from the',
     '  input event to the DOM showing the new results (cards current, then the Sankey redrawn); the project is',
     "  opened from the start screen's recent list, then the Model tab. The project keeps the engine's arrays",
