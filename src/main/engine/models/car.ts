@@ -189,7 +189,7 @@ function computeSourcing(
     (link) => inScope === null || inScope[link.opportunity] === 1,
   );
   // Lost journeys' FT/OC touches source nothing; a link to a lost or open opportunity is listed, not counted.
-  const touchSources = touchSourcing(data, journeys).filter((link) => isWon(opps, link.opportunity));
+  const touchSources = touchSourcing(data, journeys, (o) => isWon(opps, o));
   const earliest = earliestSources([...touchSources, ...links]);
   const sourcedOpportunities: SourcedOpportunity[] = [];
   const linkedNotWon: LinkedNotWon[] = [];

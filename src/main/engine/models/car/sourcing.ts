@@ -125,13 +125,18 @@ export function linkedOpportunities(data: Dataset, community: CommunityData, win
 /**
  * spec 7, sourced: a journey's FT (new business) or OC (upgrade or renewal) held by a community touch. Chosen by the
  * opportunity's type, not by how its journey was built: under `account-lifetime` an upgrade's FT is the account's
- * first touch, which sourced the first deal, not this one.
+ * first touch, which sourced the first deal, not this one. Only the journeys of the deals `keep` keeps are looked at.
  */
-export function touchSourcing(data: Dataset, journeys: Journeys): SourcingLink[] {
+export function touchSourcing(
+  data: Dataset,
+  journeys: Journeys,
+  keep: (o: number) => boolean = () => true,
+): SourcingLink[] {
   const { touches, opportunities: opps } = data;
   const links: SourcingLink[] = [];
   for (let j = 0; j < journeys.count; j++) {
     const o = int32At(journeys.opportunity, j);
+    if (!keep(o)) continue;
     const bit = opps.type[o] === OPPORTUNITY_TYPE_IDS.new_business ? FT : OC;
     const { start, end } = journeyRange(journeys, j);
     for (let k = start; k < end; k++) {
