@@ -197,8 +197,8 @@ export function openProject(path: string, options: StoreOptions = {}, whileCheck
  * file (4.5 s at a million small journeys), reads at first only the tables that are not the engine's data (the
  * project's metadata, its rules, the engine snapshot). The data tables are checked with the whole file the first time
  * one of them is read (store/dataCheck.ts); a command answered from the engine snapshot never reads them, and the
- * snapshot carries its own checksums and is checked through before use (engine/arrays/projectSnapshot.ts). A file that
- * an open would migrate or rewrite (an older version, not in WAL mode) is opened by openProject, checked whole.
+ * snapshot comes with gzip's checksum and is checked through before use (engine/arrays/projectSnapshot.ts). A file
+ * that an open would migrate or rewrite (an older version, not in WAL mode) is opened by openProject, checked whole.
  */
 export function openProjectToRead(path: string, options: StoreOptions = {}): Project {
   const migrations = migrationsOf(options);
