@@ -51,3 +51,17 @@ export function withRevisionTriggersSuspended<T>(db: Database.Database, write: (
   restore();
   return result;
 }
+
+/**
+ * The tables whose every change draws a new revision (their triggers run REDRAW): the data the engine reads, which the
+ * engine snapshot of a revision stands for. Read once the schema is known to be Tributary's.
+ */
+export function revisionTables(db: Database.Database): string[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT tbl_name FROM sqlite_schema
+       WHERE type = 'trigger' AND name GLOB '*_revision_*' AND instr(sql, ?) > 0 ORDER BY tbl_name`,
+    )
+    .pluck()
+    .all(REDRAW) as string[];
+}

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ActionType, OpportunityType, Stage } from '../../shared/importSpec';
+import { checkBeforeReadingData } from './dataCheck';
 import { tableBlocks } from './tableBlocks';
 
 export type AccountRow = [accountId: string, domain: string | null, segment: string | null];
@@ -70,6 +71,7 @@ export interface EngineTables {
  * worker writes (the big tables are read in several statements). Inside a caller's transaction it is a savepoint.
  */
 export function readEngineTables<T>(db: Database.Database, read: (tables: EngineTables) => T): T {
+  checkBeforeReadingData(db);
   return db.transaction(() => read(engineTables(db)))();
 }
 
@@ -135,6 +137,7 @@ export function readCustomFieldValues(
   field: string,
 ): [id: string, value: string][] {
   const key = kind === 'opportunities' ? 'opportunity_id' : 'account_id';
+  checkBeforeReadingData(db);
   return db
     .prepare(
       `SELECT t.${key}, CAST(j.value AS TEXT) FROM ${kind} t, json_each(t.custom) j
@@ -149,6 +152,7 @@ export function readCustomFieldValues(
  * of touchpoints (schema 0004); for channel-group rules that test it (spec 10).
  */
 export function readTouchpointFieldValues(db: Database.Database, field: string): [id: string, value: string][] {
+  checkBeforeReadingData(db);
   if (field === 'source' || field === 'medium') {
     return db.prepare(`SELECT touchpoint_id, ${field} FROM touchpoints WHERE ${field} IS NOT NULL`).raw().all() as [
       string,

@@ -58,15 +58,41 @@ export function inspect(
   depth: 'quick' | 'full',
   options: OpenOptions = {},
 ): Inspection {
-  const check = depth === 'full' ? 'integrity_check' : 'quick_check';
-  const damage = (db.pragma(check) as Record<string, string>[])
-    .map((row) => String(Object.values(row)[0]))
-    .filter((line) => line !== 'ok');
+  const damage = sqliteDamage(db, depth);
   const version = db.pragma('user_version', { simple: true }) as number;
   // spec: a newer file is refused, not opened read-only; its schema is not known to this version.
   assertKnownVersion(path, version, migrations.length);
   if (damage.length > 0) return { version, damage, foreign: [] };
   return { version, damage, foreign: foreignProblems(db, migrations, version, options) };
+}
+
+/**
+ * What SQLite's own check of the file finds (quick_check, or integrity_check for `full`); with `table`, of that table
+ * and its indexes only. Empty when it is sound.
+ */
+export function sqliteDamage(db: Database.Database, depth: 'quick' | 'full', table?: string): string[] {
+  const check = depth === 'full' ? 'integrity_check' : 'quick_check';
+  const pragma = table === undefined ? check : `${check}("${table.replace(/"/g, '""')}")`;
+  return (db.pragma(pragma) as Record<string, string>[])
+    .map((row) => String(Object.values(row)[0]))
+    .filter((line) => line !== 'ok');
+}
+
+/**
+ * True when the file passes every check but quick_check and is a current project in WAL mode, which an open would
+ * neither migrate nor rewrite; any error (a damaged file) counts as no, for the checks proper to report.
+ */
+export function readyAsItIs(db: Database.Database, migrations: Migration[], options: OpenOptions = {}): boolean {
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    return (
+      version === migrations.length &&
+      db.pragma('journal_mode', { simple: true }) === 'wal' &&
+      foreignProblems(db, migrations, version, options).length === 0
+    );
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -105,7 +131,7 @@ function metaProblems(db: Database.Database): string[] {
 }
 
 /** Turns an inspection that found anything into the refusal the user sees, naming the file and the first reasons. */
-export function assertTrusted(path: string, inspection: Inspection): void {
+export function assertTrusted(path: string, inspection: Pick<Inspection, 'damage' | 'foreign'>): void {
   if (inspection.damage.length > 0) {
     throw new TributaryError('damaged', `${path} is damaged (${summarise(inspection.damage)}); refusing to open it.`);
   }

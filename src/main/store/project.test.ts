@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { damageRootPage, sha256OfFile, useTempDir } from '../../../test/helpers/files';
 import { TRIBUTARY_APPLICATION_ID } from './header';
 import { loadMigrations, type Migration } from './migrations';
-import { checkProject, createProject, openProject } from './project';
+import { readDataRevision } from './dataRevision';
+import { readEngineSnapshot, writeEngineSnapshot } from './engineSnapshot';
+import { readCustomFieldValues, readEngineTables } from './engineTables';
+import { checkProject, createProject, openProject, openProjectToRead } from './project';
 
 const tempDir = useTempDir();
 const project = { name: 'Acme', currency: 'EUR' };
@@ -225,6 +228,70 @@ describe('openProject while checking', () => {
     expect(() => openProject(path, {}, () => (calls += 1))).toThrow(/damaged\.sqlite is damaged/);
     expect(calls).toBe(1);
     expect(sha256OfFile(path)).toBe(before);
+  });
+});
+
+describe('openProjectToRead', () => {
+  /** A closed project of many pages whose `accounts` table spans several of them, with a row in engine_snapshot. */
+  function readableProject(path: string): string {
+    const created = createProject(path, project);
+    const insert = created.db.prepare('INSERT INTO accounts (account_id, name) VALUES (?, ?)');
+    created.db.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(`A${i}`, `Account number ${i}`);
+    })();
+    const revision = readDataRevision(created.db) as string;
+    expect(writeEngineSnapshot(created.db, revision, Buffer.alloc(20_000, 7))).toBe(true);
+    created.close();
+    return path;
+  }
+
+  it('leaves a damaged data table unread until it is read, then refuses the file as openProject does', () => {
+    const path = readableProject(join(tempDir(), 'data.sqlite'));
+    damageRootPage(path, 'accounts');
+    const before = sha256OfFile(path);
+    expect(() => openProject(path)).toThrow(/data\.sqlite is damaged/);
+
+    const opened = openProjectToRead(path);
+    // What a command answered from the engine snapshot reads: the metadata, the revision, the snapshot.
+    expect(opened.meta.name).toBe('Acme');
+    const revision = readDataRevision(opened.db) as string;
+    expect(readEngineSnapshot(opened.db, revision, 1e6)).toHaveLength(20_000);
+    // The first read of a table the snapshot stands for checks the whole file first.
+    expect(() => readEngineTables(opened.db, (read) => read.accounts())).toThrow(/data\.sqlite is damaged/);
+    expect(() => readCustomFieldValues(opened.db, 'accounts', 'Region')).toThrow(/data\.sqlite is damaged/);
+    opened.close();
+    expect(sha256OfFile(path)).toBe(before);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it('reads the data tables of a sound file once quick_check has passed, and writes nothing', () => {
+    const path = readableProject(join(tempDir(), 'sound.sqlite'));
+    const before = sha256OfFile(path);
+    const opened = openProjectToRead(path);
+    expect(readEngineTables(opened.db, (read) => read.accounts())).toHaveLength(3000);
+    expect(() => opened.db.prepare("UPDATE project_meta SET value = 'x' WHERE key = 'name'").run()).toThrow(
+      /readonly|query_only|attempt to write/i,
+    );
+    opened.close();
+    expect(sha256OfFile(path)).toBe(before);
+  });
+
+  it('checks every table that is not data when it opens: the snapshot, the metadata', () => {
+    const dir = tempDir();
+    for (const table of ['engine_snapshot', 'project_meta']) {
+      const path = readableProject(join(dir, `${table}.sqlite`));
+      damageRootPage(path, table);
+      expect(() => openProjectToRead(path).close()).toThrow(/is damaged/);
+    }
+  });
+
+  it('checks a file it cannot read as it is (rollback journal, an older version) whole, as openProject does', () => {
+    const path = readableProject(join(tempDir(), 'rollback.sqlite'));
+    const raw = new Database(path);
+    raw.pragma('journal_mode = DELETE');
+    raw.close();
+    damageRootPage(path, 'accounts');
+    expect(() => openProjectToRead(path)).toThrow(/rollback\.sqlite is damaged/);
   });
 });
 

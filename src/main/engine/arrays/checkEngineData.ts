@@ -12,6 +12,7 @@ import {
   type Touches,
 } from './dataset';
 import { Dictionary } from './dictionary';
+import { packedField } from './packed';
 import type { MemoEntries } from './engineFile';
 import type { EngineData } from './load';
 import { float64At, int32At, int8At } from './read';
@@ -67,9 +68,12 @@ function count(value: unknown, path: string): number {
   return value as number;
 }
 
+/** A dictionary read from a file holds strings only, or was refused (engine/arrays/engineFile.ts); one made is read. */
 function dictionary(value: unknown, path: string): Dictionary {
   if (!(value instanceof Dictionary)) return fail(path, 'is not a dictionary');
-  if (!value.values.every((item) => typeof item === 'string')) fail(path, 'holds a value that is not a string');
+  if (packedField(value, 'values') === undefined && !value.values.every((item) => typeof item === 'string')) {
+    fail(path, 'holds a value that is not a string');
+  }
   return value;
 }
 
@@ -112,7 +116,28 @@ function numbers(value: Float64Array, path: string, kind: NumberKind): void {
   }
 }
 
-function strings(value: unknown, length: number, path: string, nullAllowed = false): void {
+/**
+ * Field `name` of `record`: `length` strings (or nulls, where allowed). A column still packed (engine/arrays/packed.ts)
+ * is checked by what it will be, without making its strings: the decoder made sure every item is a string or null.
+ */
+function strings(
+  record: Record<string, unknown>,
+  name: string,
+  length: number,
+  path: string,
+  nullAllowed = false,
+): void {
+  const packed = packedField(record, name);
+  if (packed !== undefined) {
+    if (packed.kind !== 'strings') return fail(path, 'is not a list of strings');
+    if (packed.length !== length) fail(path, `has ${packed.length} items, not ${length}`);
+    if (packed.nulls > 0 && !nullAllowed) fail(path, 'holds a null');
+    return;
+  }
+  stringList(record[name], length, path, nullAllowed);
+}
+
+function stringList(value: unknown, length: number, path: string, nullAllowed = false): void {
   if (!Array.isArray(value)) return fail(path, 'is not a list');
   if (value.length !== length) fail(path, `has ${value.length} items, not ${length}`);
   for (let i = 0; i < length; i++) {
@@ -185,8 +210,8 @@ function checkDataset(value: unknown): asserts value is Dataset {
   checkTouches(data['touches'], { accounts, channels, campaigns, members });
   checkOpportunities(data['opportunities'], accounts);
   numbers(typed(data['leadCreatedAt'], Float64Array, accounts, 'leadCreatedAt'), 'leadCreatedAt', 'time or none');
-  strings(data['accountDomain'], accounts, 'accountDomain', true);
-  strings(data['accountSegment'], accounts, 'accountSegment', true);
+  strings(data, 'accountDomain', accounts, 'accountDomain', true);
+  strings(data, 'accountSegment', accounts, 'accountSegment', true);
 }
 
 function checkTouches(
@@ -197,7 +222,7 @@ function checkTouches(
   const n = count(touches['count'], 'touches.count');
   const kind = typed(touches['kind'], Uint8Array, n, 'touches.kind');
   indexes(kind, COMMUNITY, MARKETING + 1, 'touches.kind');
-  strings(touches['id'], n, 'touches.id');
+  strings(touches, 'id', n, 'touches.id');
   const account = typed(touches['account'], Int32Array, n, 'touches.account');
   indexes(account, 0, sizes.accounts, 'touches.account');
   const occurredAt = typed(touches['occurredAt'], Float64Array, n, 'touches.occurredAt');
@@ -233,8 +258,8 @@ function checkTouches(
 function checkOpportunities(value: unknown, accounts: number): void {
   const opportunities = record(value, 'opportunities', OPPORTUNITY_FIELDS);
   const n = count(opportunities['count'], 'opportunities.count');
-  strings(opportunities['id'], n, 'opportunities.id');
-  strings(opportunities['name'], n, 'opportunities.name', true);
+  strings(opportunities, 'id', n, 'opportunities.id');
+  strings(opportunities, 'name', n, 'opportunities.name', true);
   indexes(
     typed(opportunities['account'], Int32Array, n, 'opportunities.account'),
     0,
@@ -260,10 +285,10 @@ function checkCommunity(value: unknown, data: Dataset): void {
   const accounts = data.accounts.size;
   const actions = record(community['actions'], 'actions', ACTION_FIELDS);
   const n = count(actions['count'], 'actions.count');
-  strings(actions['id'], n, 'actions.id');
+  strings(actions, 'id', n, 'actions.id');
   const actionType = typed(actions['actionType'], Int8Array, n, 'actions.actionType');
   indexes(actionType, 0, ACTION_TYPES.length, 'actions.actionType');
-  strings(actions['member'], n, 'actions.member');
+  strings(actions, 'member', n, 'actions.member');
   const occurredAt = typed(actions['occurredAt'], Float64Array, n, 'actions.occurredAt');
   numbers(occurredAt, 'actions.occurredAt', 'time');
   for (let i = 1; i < n; i++) {
@@ -272,26 +297,39 @@ function checkCommunity(value: unknown, data: Dataset): void {
   }
   indexes(typed(actions['account'], Int32Array, n, 'actions.account'), -1, accounts, 'actions.account');
   for (const name of ['targetEmail', 'targetDomain', 'featureId', 'opportunityId'] as const) {
-    strings(actions[name], n, `actions.${name}`, true);
+    strings(actions, name, n, `actions.${name}`, true);
   }
   const opportunity = typed(actions['opportunity'], Int32Array, n, 'actions.opportunity');
   indexes(opportunity, -1, data.opportunities.count, 'actions.opportunity');
 
   for (const name of ['accountByEmail', 'accountByDomain'] as const) {
-    const map = community[name];
-    if (!(map instanceof Map)) return fail(name, 'is not a map');
-    indexes([...(map as Map<string, number>).values()], 0, accounts, name);
+    indexes(mapValues(community, name), 0, accounts, name);
   }
-  const shipped = community['featureShippedAt'];
-  if (!(shipped instanceof Map)) return fail('featureShippedAt', 'is not a map');
-  numbers(Float64Array.from((shipped as Map<string, number>).values()), 'featureShippedAt', 'time or none');
+  numbers(mapValues(community, 'featureShippedAt'), 'featureShippedAt', 'time or none');
+  const packed = packedField(community, 'opportunityFeatures');
+  if (packed !== undefined) {
+    // Read from a file: lists of strings, none null, or it was refused.
+    if (packed.kind !== 'lists' || packed.length !== data.opportunities.count) {
+      fail('opportunityFeatures', 'does not have one list per opportunity');
+    }
+    return;
+  }
   const features = community['opportunityFeatures'];
   if (!Array.isArray(features) || features.length !== data.opportunities.count) {
     return fail('opportunityFeatures', 'does not have one list per opportunity');
   }
   features.forEach((list: unknown, o) =>
-    strings(list, Array.isArray(list) ? list.length : -1, `opportunityFeatures[${o}]`),
+    stringList(list, Array.isArray(list) ? list.length : -1, `opportunityFeatures[${o}]`),
   );
+}
+
+/** The numbers of map `name` of `record` (keys are strings: a packed map's were checked when read). */
+function mapValues(record: Record<string, unknown>, name: string): Float64Array {
+  const packed = packedField(record, name);
+  if (packed !== undefined) return packed.kind === 'map' ? packed.values : fail(name, 'is not a map');
+  const map = record[name];
+  if (!(map instanceof Map)) return fail(name, 'is not a map');
+  return Float64Array.from((map as Map<string, number>).values());
 }
 
 const groupSchema = z.object({

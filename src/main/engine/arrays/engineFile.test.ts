@@ -4,7 +4,9 @@ import { useTempDir } from '../../../../test/helpers/files';
 import { generateDemo } from '../../demo/generate';
 import { createProject } from '../../store/project';
 import { decodeEngineData, encodeEngineData, type EngineFileKey, type MemoEntries } from './engineFile';
+import { checkEngineData } from './checkEngineData';
 import { loadEngineData, type EngineData } from './load';
+import { packedField, stringAt } from './packed';
 
 const tempDir = useTempDir();
 
@@ -32,6 +34,34 @@ describe('engine file', () => {
     expect(decoded?.data.accounts.find(data.data.accounts.values[3] as string)).toBe(3);
     expect(Number.isNaN(decoded?.data.leadCreatedAt.find((x) => Number.isNaN(x)))).toBe(true);
     expect(decoded?.community.opportunityFeatures.some((list) => list.length > 0)).toBe(true);
+  });
+
+  it('keeps columns of strings packed until they are read, checked and read item by item all the same', () => {
+    const data = demoData();
+    const decoded = decodeEngineData(encoded(data, key), key)?.arrays as EngineData;
+    const { touches, opportunities, accounts } = decoded.data;
+    const packedNow = () =>
+      [
+        packedField(touches, 'id'),
+        packedField(opportunities, 'name'),
+        packedField(decoded.community, 'accountByDomain'),
+        packedField(decoded.community, 'opportunityFeatures'),
+        packedField(accounts, 'values'),
+      ].map((field) => field?.kind);
+    expect(packedNow()).toEqual(['strings', 'strings', 'map', 'lists', 'strings']);
+    expect(() => checkEngineData(decoded)).not.toThrow();
+    expect(accounts.size).toBe(data.data.accounts.size);
+    const last = touches.count - 1;
+    expect(stringAt(touches, 'id', last)).toBe(data.data.touches.id[last]);
+    expect(stringAt(opportunities, 'name', 0)).toBe(data.data.opportunities.name[0]);
+    expect(stringAt(decoded.community.actions, 'member', 3)).toBe(data.community.actions.member[3]);
+    // None of that made the columns.
+    expect(packedNow()).toEqual(['strings', 'strings', 'map', 'lists', 'strings']);
+    expect(accounts.find(data.data.accounts.values[7] as string)).toBe(7);
+    expect(touches.id).toEqual(data.data.touches.id);
+    expect(packedField(touches, 'id')).toBeUndefined();
+    expect(decoded).toStrictEqual(data);
+    expect(packedNow()).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('keeps the memoised results JSON gives back exactly, and leaves out the others', () => {
@@ -64,6 +94,17 @@ describe('engine file', () => {
     expect(() => decodeEngineData(bytes.subarray(0, 20), key)).toThrow(/damaged engine file: cut short/);
     expect(() => decodeEngineData(Buffer.from('not a cache file at all'), key)).toThrow(/no header/);
     expect(decodeEngineData(bytes, key)).not.toBeNull();
+  });
+
+  it('reads back what it wrote when a column is empty (a project without features or community)', () => {
+    // An empty list's lengths are an array over an ArrayBuffer of no bytes: zlib's crc32 of it returned 0, not the
+    // running checksum, so such a file always failed its own checksum and the tables were read on every open.
+    const data = demoData();
+    data.community.featureShippedAt = new Map();
+    data.community.actions.featureId = data.community.actions.featureId.map(() => null);
+    const withEmpty = { ...data, extra: { none: [] as string[], nothing: new Float64Array(new ArrayBuffer(0)) } };
+    const decoded = decodeEngineData(encoded(withEmpty as unknown as EngineData, key), key)?.arrays;
+    expect(decoded).toStrictEqual(withEmpty);
   });
 
   it('refuses to write a field of a kind it cannot give back', () => {

@@ -1,15 +1,17 @@
 import { crc32 } from 'node:zlib';
 import { Dictionary } from './dictionary';
 import type { EngineData } from './load';
-import { float64At, int32At } from './read';
+import { definePacked, PackedStrings, type PackedField } from './packed';
+import { float64At } from './read';
 
 /**
  * The engine's arrays as one file's bytes and back (kept in the project by engine/arrays/projectSnapshot.ts), several
  * times faster to read than the project's tables, and with them the results memoised on the data (CAR's churn and
  * roadmap). Numbers in typed arrays are written as their bytes; strings as one UTF-16 text
- * with their lengths (exact for any string, lone surrogates included); everything else as a small JSON outline
- * that says where each part is. A field of a type this codec does not know fails the write, never the read of a
- * wrong value: the round-trip test loads a demo project and compares every field.
+ * (Latin-1 when every character fits in a byte) with their lengths (exact for any string, lone surrogates
+ * included), read back packed (engine/arrays/packed.ts) and made into strings when first read; everything else as a small JSON outline that says where each part is. A field
+ * of a type this codec does not know fails the write, never the read of a wrong value: the round-trip test loads a
+ * demo project and compares every field.
  *
  * Layout: MAGIC, the outline's byte length (u32 LE), the CRC-32 of the outline then the body (u32 LE), the
  * outline (UTF-8 JSON), zero padding to a multiple of 8, then the body: each block at a multiple of 8 bytes.
@@ -29,6 +31,10 @@ const SAMPLE = 65_536;
 const TYPED_ARRAYS = { Float64Array, Int32Array, Uint8Array, Int8Array } as const;
 type TypedArrayName = keyof typeof TYPED_ARRAYS;
 type TypedArray = InstanceType<(typeof TYPED_ARRAYS)[TypedArrayName]>;
+type TypedArrayType<T> = {
+  new (buffer: ArrayBuffer, byteOffset: number, length: number): T;
+  BYTES_PER_ELEMENT: number;
+};
 
 /** Where a part of the value is: in the outline itself, or in blocks of the body. */
 type Part =
@@ -42,12 +48,19 @@ type Part =
   | { map: StringsPart; values: Part }
   | { fields: Record<string, Part> };
 
+/** The parts that hold strings, kept packed when read (engine/arrays/packed.ts). */
+type StringsOf = Extract<Part, { strings: StringsPart } | { lists: StringsPart } | { map: StringsPart }>;
+const isStringsOf = (part: Part): part is StringsOf =>
+  part !== null && typeof part === 'object' && ('strings' in part || 'lists' in part || 'map' in part);
+
 /** `length` strings (null where a length is -1), their lengths in the block at `lengths`, their text at `text`. */
 interface StringsPart {
   length: number;
   lengths: number;
   text: number;
   textBytes: number;
+  /** The text is Latin-1, a byte a character, when every character fits in one; else UTF-16 LE. */
+  latin1?: boolean;
 }
 
 /** What the file says besides the arrays: checked against what the reader expects before anything is decoded. */
@@ -91,12 +104,16 @@ export function encodeEngineData(data: EngineData, key: EngineFileKey, memo: Mem
   const strings = (values: readonly (string | null)[]): StringsPart => {
     const lengths = new Int32Array(values.length);
     values.forEach((value, i) => (lengths[i] = value === null ? -1 : value.length));
-    const text = Buffer.from(values.filter((value) => value !== null).join(''), 'utf16le');
+    const joined = values.filter((value) => value !== null).join('');
+    // Ids, names and domains are nearly always Latin-1: a byte a character is half the text to unpack and to keep.
+    const latin1 = !/[\u0100-\uffff]/.test(joined);
+    const text = Buffer.from(joined, latin1 ? 'latin1' : 'utf16le');
     return {
       length: values.length,
       lengths: block(new Uint8Array(lengths.buffer)),
       text: block(text),
       textBytes: text.byteLength,
+      ...(latin1 ? { latin1 } : {}),
     };
   };
   /**
@@ -178,7 +195,7 @@ export function encodeEngineData(data: EngineData, key: EngineFileKey, memo: Mem
   let crc = crc32(json);
   for (const bytes of blocks) {
     const padding = new Uint8Array(padded(bytes.byteLength) - bytes.byteLength);
-    crc = crc32(padding, crc32(bytes, crc));
+    crc = crcOf(padding, crcOf(bytes, crc));
     body.push(bytes, padding);
   }
   const head = Buffer.alloc(padded(HEAD_BYTES + json.length));
@@ -191,12 +208,14 @@ export function encodeEngineData(data: EngineData, key: EngineFileKey, memo: Mem
 
 /**
  * The arrays in `bytes` when the file is whole and was written for `key`; null when it is whole but of another key
- * (another app version or revision). Throws when it is cut short or damaged.
+ * (another app version or revision). Throws when it is cut short or damaged. `checksum` may be left to gzip when the
+ * bytes were just unpacked from it: its own CRC-32 covers the same bytes (0.2 s at a million small journeys).
  */
 export function decodeEngineData(
   bytes: Uint8Array,
   key: EngineFileKey,
   maxOutlineBytes = Number.MAX_SAFE_INTEGER,
+  checksum: 'check' | 'checked by gzip' = 'check',
 ): EngineFileContent | null {
   const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const damaged = (what: string): Error => new Error(`damaged engine file: ${what}`);
@@ -208,7 +227,9 @@ export function decodeEngineData(
   if (bodyStart > file.length) throw damaged('cut short');
   const json = file.subarray(HEAD_BYTES, HEAD_BYTES + jsonBytes);
   const body = file.subarray(bodyStart);
-  if (crc32(body, crc32(json)) !== file.readUInt32LE(MAGIC.length + 4)) throw damaged('checksum');
+  if (checksum === 'check' && crcOf(body, crc32(json)) !== file.readUInt32LE(MAGIC.length + 4)) {
+    throw damaged('checksum');
+  }
   const outline = JSON.parse(json.toString('utf8')) as Outline;
   if (body.length !== outline.bodyBytes) throw damaged('body length');
   if (!sameKey(outline.key, key)) return null;
@@ -223,36 +244,44 @@ export function decodeEngineData(
     next = padded(next + bytes);
     return at;
   };
-  // Copies, so the arrays do not keep the whole file (its strings' bytes too) alive.
-  const copied = (at: unknown, bytes: number): ArrayBuffer => {
+  /**
+   * A block as a typed array over the file's own bytes, no copy: the file is little more than the arrays and their
+   * packed text, and copying them was half a second of page faults at a million small journeys. The file's memory
+   * then lives as long as the arrays do. A block not aligned for its type (the caller's bytes start off a multiple
+   * of 8) is copied.
+   */
+  const typedBlock = <T extends TypedArray>(at: unknown, length: number, Type: TypedArrayType<T>): T => {
+    const bytes = length * Type.BYTES_PER_ELEMENT;
     const from = block(at, bytes);
+    const offset = body.byteOffset + from;
+    if (offset % Type.BYTES_PER_ELEMENT === 0) return new Type(body.buffer as ArrayBuffer, offset, length);
     const copy = new ArrayBuffer(bytes);
     new Uint8Array(copy).set(body.subarray(from, from + bytes));
-    return copy;
+    return new Type(copy, 0, length);
   };
 
-  const strings = (part: StringsPart): (string | null)[] => {
-    if (!isCount(part.length) || !isCount(part.textBytes) || part.textBytes % 2 !== 0) throw damaged('strings');
-    const lengths = new Int32Array(copied(part.lengths, 4 * part.length));
+  /**
+   * A strings part checked and kept packed over the file's bytes (engine/arrays/packed.ts): its strings are made
+   * when read. `nulls` says whether its place may hold a null (a length of -1).
+   */
+  const packedStrings = (part: StringsPart, nulls: 'nulls' | 'strings only'): PackedStrings => {
+    const width = part.latin1 === undefined ? 2 : part.latin1 === true ? 1 : 0;
+    if (!isCount(part.length) || !isCount(part.textBytes) || width === 0 || part.textBytes % width !== 0) {
+      throw damaged('strings');
+    }
+    const lengths = typedBlock(part.lengths, part.length, Int32Array);
     let chars = 0;
+    let nullCount = 0;
     for (const length of lengths) {
       if (length < -1) throw damaged('a string length');
       if (length > 0) chars += length;
+      else if (length < 0) nullCount++;
     }
-    if (chars !== part.textBytes / 2) throw damaged('string lengths that do not add up to their text');
+    if (chars !== part.textBytes / width) throw damaged('string lengths that do not add up to their text');
+    if (nullCount > 0 && nulls === 'strings only') throw damaged('a null where only strings belong');
     const from = block(part.text, part.textBytes);
-    const text = body.toString('utf16le', from, from + part.textBytes);
-    const values = new Array<string | null>(part.length);
-    let at = 0;
-    for (let i = 0; i < part.length; i++) {
-      const length = int32At(lengths, i);
-      if (length < 0) values[i] = null;
-      else {
-        values[i] = text.slice(at, at + length);
-        at += length;
-      }
-    }
-    return values;
+    const encoding = width === 1 ? 'latin1' : 'utf16le';
+    return new PackedStrings(lengths, body.subarray(from, from + part.textBytes), encoding, nullCount);
   };
   /** A part that must be a typed array of `Type`: a nested count, list sizes, map values. */
   const typedOf = <T extends TypedArray>(part: Part | undefined, Type: new (buffer: ArrayBuffer) => T): T => {
@@ -260,44 +289,73 @@ export function decodeEngineData(
     if (!(value instanceof Type)) throw damaged(`a part that is not a ${Type.name}`);
     return value;
   };
-  const decode = (part: Part): unknown => {
-    if (part === null || typeof part !== 'object') return part;
-    if ('typed' in part) {
-      if (!Object.hasOwn(TYPED_ARRAYS, part.typed) || !isCount(part.length)) throw damaged('a typed array');
-      const Type = TYPED_ARRAYS[part.typed];
-      return new Type(copied(part.at, part.length * Type.BYTES_PER_ELEMENT));
-    }
+  /** A column of strings, lists of strings or a map, checked and kept packed: what it is, and how to make it. */
+  const packedPart = (part: StringsOf): { field: PackedField; make(): unknown } => {
     if ('strings' in part) {
-      const values = strings(part.strings);
-      if (part.picks === undefined) return values;
+      if (part.picks === undefined) {
+        const values = packedStrings(part.strings, 'nulls');
+        const field = { kind: 'strings', length: values.length, nulls: values.nulls, at: (i: number) => values.at(i) };
+        return { field: field as PackedField, make: () => values.all() };
+      }
+      // The encoder writes a column's distinct strings, never a null among them: a null is a pick of -1.
+      const values = packedStrings(part.strings, 'strings only');
       const picks = typedOf(part.picks, Int32Array);
-      return Array.from(picks, (pick) => {
+      let nullCount = 0;
+      for (const pick of picks) {
         if (!(pick >= -1 && pick < values.length)) throw damaged('a pick outside its values');
-        return pick < 0 ? null : values[pick];
-      });
+        if (pick < 0) nullCount++;
+      }
+      const at = (i: number): string | null => {
+        const pick = picks[i] ?? -1;
+        return pick < 0 ? null : values.at(pick);
+      };
+      return {
+        field: { kind: 'strings', length: picks.length, nulls: nullCount, at },
+        make: () => {
+          const distinct = values.all();
+          return Array.from(picks, (pick) => (pick < 0 ? null : distinct[pick]));
+        },
+      };
     }
     if ('lists' in part) {
-      const flat = strings(part.lists);
+      const flat = packedStrings(part.lists, 'strings only');
       const sizes = typedOf(part.sizes, Int32Array);
       if (sizes.some((size) => size < 0) || sizes.reduce((sum, size) => sum + size, 0) !== flat.length) {
         throw damaged('list sizes that do not add up to their items');
       }
-      let at = 0;
-      return Array.from(sizes, (size) => flat.slice(at, (at += size)));
+      return {
+        field: { kind: 'lists', length: sizes.length },
+        make: () => {
+          const items = flat.all();
+          let at = 0;
+          return Array.from(sizes, (size) => items.slice(at, (at += size)));
+        },
+      };
     }
-    if ('dictionary' in part) {
-      const dictionary = new Dictionary();
-      for (const value of strings(part.dictionary)) dictionary.id(value as string);
-      return dictionary;
+    const keys = packedStrings(part.map, 'strings only');
+    const values = typedOf(part.values, Float64Array);
+    if (values.length !== keys.length) throw damaged('a map with more keys than values, or fewer');
+    return {
+      field: { kind: 'map', values },
+      make: () => new Map(keys.all().map((k, i) => [k as string, float64At(values, i)])),
+    };
+  };
+  const decode = (part: Part): unknown => {
+    if (part === null || typeof part !== 'object') return part;
+    if ('typed' in part) {
+      if (!Object.hasOwn(TYPED_ARRAYS, part.typed) || !isCount(part.length)) throw damaged('a typed array');
+      return typedBlock(part.at, part.length, TYPED_ARRAYS[part.typed] as TypedArrayType<TypedArray>);
     }
-    if ('map' in part) {
-      const keys = strings(part.map);
-      const values = typedOf(part.values, Float64Array);
-      if (values.length !== keys.length) throw damaged('a map with more keys than values, or fewer');
-      return new Map(keys.map((k, i) => [k, float64At(values, i)]));
-    }
+    if ('dictionary' in part) return Dictionary.packed(packedStrings(part.dictionary, 'strings only'));
+    if (!('fields' in part)) return packedPart(part).make();
+    // Fields of strings stay packed until read: a run reads few of the snapshot's millions of ids and names.
     const fields: Record<string, unknown> = {};
-    for (const [name, field] of Object.entries(part.fields)) defineField(fields, name, decode(field));
+    for (const [name, field] of Object.entries(part.fields)) {
+      if (isStringsOf(field)) {
+        const { field: packed, make } = packedPart(field);
+        definePacked(fields, name, packed, make);
+      } else defineField(fields, name, decode(field));
+    }
     return fields;
   };
   const arrays = decode(outline.root) as EngineData;
@@ -332,6 +390,16 @@ function jsonSafe(memo: MemoEntries): MemoEntries {
 /** Defined, not assigned: a field named __proto__ must be a field, not the object's prototype. */
 function defineField(fields: object, name: string, value: unknown): void {
   Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * The CRC-32 of `bytes` continued from `crc`. Empty arrays are skipped: an array over an ArrayBuffer of no bytes (an
+ * empty column, as in a project without features) has no data pointer, and zlib given none returns its initial value,
+ * 0, not `crc` (Node 20's crc32): every snapshot of a project with one empty list failed its own checksum, and the
+ * tables were read instead on every open.
+ */
+function crcOf(bytes: Uint8Array, crc: number): number {
+  return bytes.byteLength === 0 ? crc : crc32(bytes, crc);
 }
 
 const padded = (bytes: number): number => Math.ceil(bytes / ALIGN) * ALIGN;

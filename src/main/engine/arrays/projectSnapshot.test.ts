@@ -10,6 +10,7 @@ import type { Project } from '../../store/project';
 import { churnReduction } from '../models/car/churn';
 import { roadmapCar } from '../models/car/roadmap';
 import { checkEngineData } from './checkEngineData';
+import { Dictionary } from './dictionary';
 import { decodeEngineData, ENGINE_FILE_FORMAT, encodeEngineData, type EngineFileKey } from './engineFile';
 import { loadEngineData, type EngineData } from './load';
 import { readProjectSnapshot, saveEngineSnapshot, unpackSnapshot } from './projectSnapshot';
@@ -152,13 +153,24 @@ describe('checking arrays that come with a file', () => {
   });
 });
 
-/** A small value the codec writes with every kind of part: plain strings, picks, lists, numbers. */
+/** A small value the codec writes with every kind of part: plain strings, picks, lists, numbers, maps, dictionaries. */
 const SAMPLE = {
   column: ['x', 'x', 'x', 'y', 'x', 'x'],
   lists: [['f1'], ['f2', 'f3'], []],
   numbers: Float64Array.of(1, 2),
   more: Float64Array.of(3),
+  weights: new Map([
+    ['ab', 1],
+    ['c', 2],
+  ]),
+  names: dictionaryOf(['ab', 'c']),
 };
+
+function dictionaryOf(values: string[]): Dictionary {
+  const dictionary = new Dictionary();
+  for (const value of values) dictionary.id(value);
+  return dictionary;
+}
 const SAMPLE_KEY: EngineFileKey = {
   format: ENGINE_FILE_FORMAT,
   appVersion: 'test',
@@ -210,6 +222,11 @@ describe('decoding an engine file from someone else', () => {
       ({ root }) => (root.fields['column']!['picks'] = { fields: { length: 4_000_000_000 } }),
     ],
     [
+      'a text in an encoding it does not know',
+      /damaged engine file: strings/,
+      ({ root }) => ((root.fields['column']!['strings'] as { latin1?: unknown }).latin1 = 'yes'),
+    ],
+    [
       'list sizes that are negative',
       /do not add up to their items/,
       ({ root }, body) => body.writeInt32LE(-1, (root.fields['lists']!['sizes'] as { at: number }).at),
@@ -223,6 +240,21 @@ describe('decoding an engine file from someone else', () => {
     expect(() => decodeEngineData(forged(edit), SAMPLE_KEY)).toThrow(message);
   });
 
+  it.each<[string, (outline: Outline) => { lengths: number }]>([
+    ['the distinct strings of a column', ({ root }) => root.fields['column']!['strings'] as { lengths: number }],
+    ['the items of lists', ({ root }) => root.fields['lists']!['lists'] as { lengths: number }],
+    ['the keys of a map', ({ root }) => root.fields['weights']!['map'] as { lengths: number }],
+    ['a dictionary', ({ root }) => root.fields['names']!['dictionary'] as { lengths: number }],
+  ])('refuses a null among %s, where only strings belong', (_, part) => {
+    // The first string's characters move to the second and it becomes a null: the lengths still add up to the text.
+    const bytes = forged((outline, body) => {
+      const at = part(outline).lengths;
+      body.writeInt32LE(body.readInt32LE(at) + body.readInt32LE(at + 4), at + 4);
+      body.writeInt32LE(-1, at);
+    });
+    expect(() => decodeEngineData(bytes, SAMPLE_KEY)).toThrow(/a null where only strings belong/);
+  });
+
   it('refuses an outline bigger than its reader allows, and unpacks no more than the limit', () => {
     expect(() =>
       decodeEngineData(
@@ -234,6 +266,14 @@ describe('decoding an engine file from someone else', () => {
     const zeros = gzipSync(Buffer.alloc(1024 * 1024));
     expect(unpackSnapshot(zeros, 1024 * 1024)).toHaveLength(1024 * 1024);
     expect(() => unpackSnapshot(zeros, 1024 * 1024 - 1)).toThrow(/larger than|maxOutputLength|too large/i);
+    // The size gzip states at its end only sizes the first chunk: a lie either way changes nothing else.
+    for (const stated of [0, 1, 4096, 0xffffffff]) {
+      const lying = Buffer.from(zeros);
+      lying.writeUInt32LE(stated, lying.length - 4);
+      expect(() => unpackSnapshot(lying, 1024 * 1024)).toThrow();
+    }
+    const sample = Buffer.from('the same bytes back '.repeat(1000));
+    expect(unpackSnapshot(gzipSync(sample), 1024 * 1024).equals(sample)).toBe(true);
   });
 
   it('keeps a field named __proto__ a field, never the prototype', () => {

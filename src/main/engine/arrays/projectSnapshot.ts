@@ -1,6 +1,6 @@
 import { constants as bufferConstants } from 'node:buffer';
 import { promisify } from 'node:util';
-import { gunzipSync, gzip, gzipSync } from 'node:zlib';
+import { constants as zlibConstants, gunzipSync, gzip, gzipSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { APP_VERSION } from '../../../shared/version';
 import { databaseBytes, readSchemaVersion } from '../../store/database';
@@ -73,7 +73,7 @@ export function readProjectSnapshot(db: Database.Database, key: EngineFileKey): 
   if (!packed) return null;
   try {
     const maxOutline = Math.max(MIN_OUTLINE_BYTES, fileBytes * MAX_OUTLINE_SHARE);
-    const content = decodeEngineData(unpackSnapshot(packed, limit), key, maxOutline);
+    const content = decodeEngineData(unpackSnapshot(packed, limit), key, maxOutline, 'checked by gzip');
     if (!content) return null;
     checkEngineData(content.arrays);
     return { arrays: content.arrays, memo: checkedMemo(content.memo) };
@@ -84,7 +84,14 @@ export function readProjectSnapshot(db: Database.Database, key: EngineFileKey): 
 
 /** The snapshot's bytes unpacked; throws, having unpacked no more than `limit` bytes, when they would be more. */
 export function unpackSnapshot(packed: Uint8Array, limit: number): Buffer {
-  return gunzipSync(packed, { maxOutputLength: limit });
+  // gzip ends with the size it unpacks to (modulo 4 GiB): unpacked into one chunk of that size, the output is not
+  // copied together again from zlib's 16 KiB chunks at the end (0.5 s for the 570 MB of a million small journeys).
+  // The size comes with the file, so it only sizes the first chunk, never past the limit; the output's own length
+  // is what counts, and the limit holds for it as before.
+  const stated =
+    packed.byteLength >= 18 ? new DataView(packed.buffer, packed.byteOffset).getUint32(packed.byteLength - 4, true) : 0;
+  const chunkSize = Math.max(zlibConstants.Z_MIN_CHUNK, Math.min(stated, limit));
+  return gunzipSync(packed, { maxOutputLength: limit, chunkSize });
 }
 
 /** What a snapshot of the project's current data is keyed by; null for a file without a data revision. */

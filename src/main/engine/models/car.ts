@@ -12,6 +12,7 @@ import { actionTypeId, COMMUNITY, isWon, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type D
 import { actionTypeDimension, communityPositionDimension, communityUpgradeDimension } from './dimensions';
 import { runSums } from './patterns';
 import { journeyRange, POSITION_BITS, POSITION_NAMES, type Journeys, type PositionName } from './journeys';
+import { stringAt } from '../arrays/packed';
 import { float64At, int32At, int8At, uint8At } from '../arrays/read';
 
 export interface CarOptions {
@@ -245,14 +246,14 @@ function computeSourcing(
     (link) => inScope === null || inScope[link.opportunity] === 1,
   );
   // Lost journeys' FT/OC touches source nothing; a link to a lost or open opportunity is listed, not counted.
-  const touchSources = touchSourcing(data, journeys).filter((link) => isWon(opps, link.opportunity));
+  const touchSources = touchSourcing(data, journeys, (o) => isWon(opps, o));
   const earliest = earliestSources([...touchSources, ...links]);
   const sourcedOpportunities: SourcedOpportunity[] = [];
   const linkedNotWon: LinkedNotWon[] = [];
   let sourced = 0;
   let upgradeSourced = 0;
   for (const [o, link] of earliest) {
-    const entry = { opportunityId: opps.id[o] as string, amount: float64At(opps.amount, o) };
+    const entry = { opportunityId: stringAt(opps, 'id', o) as string, amount: float64At(opps.amount, o) };
     const rest = { source: link.source, actionId: link.action, at: link.at };
     if (isWon(opps, o)) {
       sourced += entry.amount;

@@ -90,12 +90,17 @@ export function buildPipelineJourneys(data: Dataset, options: JourneyOptions, as
 function journeysOf(data: Dataset, options: JourneyOptions, asOf: number | null): Journeys {
   const { opportunities: opps, touches } = data;
   const times = touches.occurredAt;
-  const wonClosings = wonClosingsByAccount(data);
-  const opportunity: number[] = [];
-  const start: number[] = [0];
-  const touch: number[] = [];
-  const positions: number[] = [];
-  const restarted: number[] = [];
+  // Only upgrades and renewals restarted at their opportunity look back at the account's won deals (spec 4).
+  let wonClosings: WonClosing[][] | undefined;
+  // Filled in place, grown when a journey might not fit: journeys of a million deals pushed onto arrays of numbers, then
+  // copied into typed ones, were a fifth of a one-model run at a million small journeys, much of it garbage collection.
+  const opportunity = new Int32Array(opps.count);
+  const start = new Int32Array(opps.count + 1);
+  const restarted = new Uint8Array(opps.count);
+  let touch = new Int32Array(Math.max(16, touches.count));
+  let positions = new Uint8Array(touch.length);
+  let count = 0;
+  let n = 0;
 
   for (let o = 0; o < opps.count; o++) {
     const stage = uint8At(opps.stage, o);
@@ -111,73 +116,82 @@ function journeysOf(data: Dataset, options: JourneyOptions, asOf: number | null)
     const createdAt = float64At(opps.createdAt, o);
     const from = int32At(touches.accountStart, account);
     const to = int32At(touches.accountStart, account + 1);
+    if (n + (to - from) > touch.length) {
+      const grown = new Int32Array(Math.max(2 * touch.length, n + (to - from)));
+      grown.set(touch);
+      touch = grown;
+      const grownPositions = new Uint8Array(grown.length);
+      grownPositions.set(positions);
+      positions = grownPositions;
+    }
     // spec 3: lookback_start = created_at - lookback_days; 0 means the account's whole history.
     const lookbackStart = options.lookbackDays > 0 ? createdAt - options.lookbackDays * DAY_MS : -Infinity;
     const end = search(times, from, to, closedAt, true); // touches at or before closed_at
     const isUpgrade = uint8At(opps.type, o) !== OPPORTUNITY_TYPE_IDS.new_business;
     const restart = isUpgrade && options.upgradePolicy === 'restart-at-opportunity';
-    const first = touch.length;
+    const first = n;
 
     if (!restart) {
       const begin = search(times, from, end, lookbackStart, false);
       for (let i = begin; i < end; i++) {
-        touch.push(i);
-        positions.push(0);
+        touch[n] = i;
+        positions[n++] = 0;
       }
       if (end > begin) {
-        positions[first] = (positions[first] as number) | FT;
-        positions[touch.length - 1] = (positions[touch.length - 1] as number) | cw;
+        positions[first] = uint8At(positions, first) | FT;
+        positions[n - 1] = uint8At(positions, n - 1) | cw;
         const lead = float64At(data.leadCreatedAt, account);
         // LC: the last touch at or before the lead creation of the account's earliest-created contact.
-        if (!Number.isNaN(lead)) markLast(times, touch, positions, first, lead, LC);
-        markLast(times, touch, positions, first, createdAt, OC);
+        if (!Number.isNaN(lead)) markLast(times, touch, positions, first, n, lead, LC);
+        markLast(times, touch, positions, first, n, createdAt, OC);
       }
     } else {
       // spec 4: the OC touch is the last one after the previous won deal's close, then (created_at, closed_at].
-      const previous = previousWonClose(wonClosings[account], createdAt, o);
+      const previous = previousWonClose((wonClosings ??= wonClosingsByAccount(data))[account], createdAt, o);
       const after = search(times, from, end, createdAt, true);
       const floor = Math.max(previous, lookbackStart);
       if (after > from) {
         const oc = after - 1;
         const t = float64At(times, oc);
         if (t > previous && t >= floor) {
-          touch.push(oc);
-          positions.push(OC);
+          touch[n] = oc;
+          positions[n++] = OC;
         }
       }
       for (let i = after; i < end; i++) {
-        touch.push(i);
-        positions.push(0);
+        touch[n] = i;
+        positions[n++] = 0;
       }
-      if (touch.length > first) positions[touch.length - 1] = (positions[touch.length - 1] as number) | cw;
+      if (n > first) positions[n - 1] = uint8At(positions, n - 1) | cw;
     }
-    for (let k = first; k < touch.length; k++) if (positions[k] === 0) positions[k] = MID;
-    opportunity.push(o);
-    start.push(touch.length);
-    restarted.push(restart ? 1 : 0);
+    for (let k = first; k < n; k++) if (positions[k] === 0) positions[k] = MID;
+    opportunity[count] = o;
+    restarted[count] = restart ? 1 : 0;
+    start[++count] = n;
   }
   return {
-    count: opportunity.length,
-    opportunity: Int32Array.from(opportunity),
-    start: Int32Array.from(start),
-    touch: Int32Array.from(touch),
-    positions: Uint8Array.from(positions),
-    restarted: Uint8Array.from(restarted),
+    count,
+    opportunity: opportunity.slice(0, count),
+    start: start.slice(0, count + 1),
+    touch: touch.slice(0, n),
+    positions: positions.slice(0, n),
+    restarted: restarted.slice(0, count),
   };
 }
 
-/** Marks the last journey touch at or before `t` (from `first` on) with `bit`, if there is one. */
+/** Marks the last journey touch in [first, end) at or before `t` with `bit`, if there is one. */
 function markLast(
   times: Float64Array,
-  touch: number[],
-  positions: number[],
+  touch: Int32Array,
+  positions: Uint8Array,
   first: number,
+  end: number,
   t: number,
   bit: number,
 ): void {
-  for (let k = touch.length - 1; k >= first; k--) {
-    if (float64At(times, touch[k] as number) <= t) {
-      positions[k] = (positions[k] as number) | bit;
+  for (let k = end - 1; k >= first; k--) {
+    if (float64At(times, int32At(touch, k)) <= t) {
+      positions[k] = uint8At(positions, k) | bit;
       return;
     }
   }

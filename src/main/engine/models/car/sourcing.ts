@@ -2,6 +2,7 @@ import { SOURCE_KINDS, type SourceKind } from '../../../../shared/results';
 import type { CommunityData } from '../../arrays/communityData';
 import { actionTypeId, COMMUNITY, OPPORTUNITY_TYPE_IDS, type Dataset } from '../../arrays/dataset';
 import { FT, journeyRange, OC, type Journeys } from '../journeys';
+import { stringAt } from '../../arrays/packed';
 import { float64At, int32At, int8At, uint8At } from '../../arrays/read';
 
 export { SOURCE_KINDS, type SourceKind };
@@ -32,7 +33,7 @@ function opportunitiesByAccount(data: Dataset, keep: (o: number) => boolean): nu
     list?.sort(
       (a, b) =>
         float64At(opps.createdAt, a) - float64At(opps.createdAt, b) ||
-        compareIds(opps.id[a] as string, opps.id[b] as string),
+        compareIds(stringAt(opps, 'id', a) as string, stringAt(opps, 'id', b) as string),
     );
   }
   return byAccount;
@@ -71,45 +72,52 @@ function accountOfEmail(community: CommunityData, email: string): number {
  * names no imported opportunity links nothing: the row said which one it meant, so no other is guessed.
  */
 export function linkedOpportunities(data: Dataset, community: CommunityData, windowDays: number): SourcingLink[] {
-  const all = opportunitiesByAccount(data, () => true);
-  const newBusiness = opportunitiesByAccount(
-    data,
-    (o) => data.opportunities.type[o] === OPPORTUNITY_TYPE_IDS.new_business,
-  );
+  // Made for the first action that needs them: a community of engagement alone links nothing, and these are a list
+  // per account.
+  let allByAccount: number[][] | undefined;
+  let newBusinessByAccount: number[][] | undefined;
+  const all = (account: number): number[] | undefined =>
+    (allByAccount ??= opportunitiesByAccount(data, () => true))[account];
+  const newBusiness = (account: number): number[] | undefined =>
+    (newBusinessByAccount ??= opportunitiesByAccount(
+      data,
+      (o) => data.opportunities.type[o] === OPPORTUNITY_TYPE_IDS.new_business,
+    ))[account];
   const { actions } = community;
   const links: SourcingLink[] = [];
   for (let i = 0; i < actions.count; i++) {
     const type = int8At(actions.actionType, i);
     const t = float64At(actions.occurredAt, i);
-    const given = actions.opportunityId[i] !== null;
+    // Ids and targets are read item by item (stringAt): most actions are engagement, and name no opportunity.
+    const given = (): boolean => stringAt(actions, 'opportunityId', i) !== null;
     let opportunity = -1;
     let source: SourceKind;
     if (type === INTERNAL) {
       source = 'internal_referral';
       // spec 7.1: the row's opportunity, else the first of the member's account (at the action's time) within W.
       const account = int32At(actions.account, i);
-      if (given) opportunity = int32At(actions.opportunity, i);
-      else if (account >= 0) opportunity = firstWithin(data, all[account], t, windowDays);
+      if (given()) opportunity = int32At(actions.opportunity, i);
+      else if (account >= 0) opportunity = firstWithin(data, all(account), t, windowDays);
     } else if (type === EXTERNAL) {
       source = 'external_referral';
       // spec 7.3: the row's opportunity, else the first of target_email's account (contact, else domain), else of
       // target_domain's account, within W.
-      if (given) opportunity = int32At(actions.opportunity, i);
+      if (given()) opportunity = int32At(actions.opportunity, i);
       else {
-        const email = actions.targetEmail[i];
-        const domain = actions.targetDomain[i];
-        let account = email === null || email === undefined ? -1 : accountOfEmail(community, email);
+        const email = stringAt(actions, 'targetEmail', i);
+        const domain = stringAt(actions, 'targetDomain', i);
+        let account = email === null ? -1 : accountOfEmail(community, email);
         if (account < 0 && domain) account = community.accountByDomain.get(domain) ?? -1;
-        if (account >= 0) opportunity = firstWithin(data, all[account], t, windowDays);
+        if (account >= 0) opportunity = firstWithin(data, all(account), t, windowDays);
       }
     } else if (type === JOB_MOVE) {
       source = 'job_move';
       // spec 7.2: the first new-business opportunity of the target domain's account within W (no row override).
-      const domain = actions.targetDomain[i];
+      const domain = stringAt(actions, 'targetDomain', i);
       const account = domain ? (community.accountByDomain.get(domain) ?? -1) : -1;
-      if (account >= 0) opportunity = firstWithin(data, newBusiness[account], t, windowDays);
+      if (account >= 0) opportunity = firstWithin(data, newBusiness(account), t, windowDays);
     } else continue;
-    if (opportunity >= 0) links.push({ opportunity, source, action: actions.id[i] as string, at: t });
+    if (opportunity >= 0) links.push({ opportunity, source, action: stringAt(actions, 'id', i) as string, at: t });
   }
   return links;
 }
@@ -117,13 +125,18 @@ export function linkedOpportunities(data: Dataset, community: CommunityData, win
 /**
  * spec 7, sourced: a journey's FT (new business) or OC (upgrade or renewal) held by a community touch. Chosen by the
  * opportunity's type, not by how its journey was built: under `account-lifetime` an upgrade's FT is the account's
- * first touch, which sourced the first deal, not this one.
+ * first touch, which sourced the first deal, not this one. Only the journeys of the deals `keep` keeps are looked at.
  */
-export function touchSourcing(data: Dataset, journeys: Journeys): SourcingLink[] {
+export function touchSourcing(
+  data: Dataset,
+  journeys: Journeys,
+  keep: (o: number) => boolean = () => true,
+): SourcingLink[] {
   const { touches, opportunities: opps } = data;
   const links: SourcingLink[] = [];
   for (let j = 0; j < journeys.count; j++) {
     const o = int32At(journeys.opportunity, j);
+    if (!keep(o)) continue;
     const bit = opps.type[o] === OPPORTUNITY_TYPE_IDS.new_business ? FT : OC;
     const { start, end } = journeyRange(journeys, j);
     for (let k = start; k < end; k++) {
@@ -133,7 +146,7 @@ export function touchSourcing(data: Dataset, journeys: Journeys): SourcingLink[]
         links.push({
           opportunity: o,
           source: bit === FT ? 'first_touch' : 'opportunity_creation',
-          action: touches.id[touch] as string,
+          action: stringAt(touches, 'id', touch) as string,
           at: float64At(touches.occurredAt, touch),
         });
       }
