@@ -38,7 +38,8 @@ const MOVE_IN_PAGE = `async ({ values }) => {
   const input = document.querySelector('input[aria-label="OC weight value"]');
   const body = () => document.querySelector('.results-body');
   const card = () => document.querySelector('[aria-label="Attributed CAR"] .card-value')?.textContent;
-  const sankey = document.querySelector('.sankey svg');
+  // The chart's container, not its svg: a resize may draw a new svg element, which an observer of the old one misses.
+  const sankey = document.querySelector('.sankey');
   const before = card();
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
   let sankeyAt = null;
