@@ -22,6 +22,12 @@ export interface PipelineRun extends PipelineFigures {
   credits: Credits;
 }
 
+/** The figures of a pipeline run alone (spec 11), without the arrays they come from: what the API sends. */
+export function pipelineFigures(run: PipelineRun): PipelineFigures {
+  const { openDeals, unvaluedDeals, amount, attributed, unattributed, byChannel, car } = run;
+  return { openDeals, unvaluedDeals, amount, attributed, unattributed, byChannel, car };
+}
+
 /**
  * A pipeline run in the shape of a revenue run, for the views that take one (the flows chart, its filter, the
  * credit breakdowns): they credit every pipeline journey (isCredited), and the pipeline stands where won revenue

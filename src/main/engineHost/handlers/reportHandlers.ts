@@ -5,7 +5,7 @@ import type { GroupPreview, GroupsState, ReportResults } from '../../../shared/r
 import { parseIsoDate } from '../../../shared/scope';
 import type { EngineCache } from '../../engine/cache/cache';
 import { groupedDataset } from '../../engine/groups/channelGroups';
-import { pipelineAttribution, runPipeline } from '../../engine/pipeline/pipeline';
+import { pipelineAttribution, pipelineFigures, runPipeline } from '../../engine/pipeline/pipeline';
 import { breakdowns } from '../../engine/models/breakdowns';
 import { sankeyFlows } from '../../engine/models/flows';
 import { focusRun } from '../../engine/models/focus';
@@ -45,21 +45,15 @@ export function createReportHandlers(session: ProjectSource, cache: EngineCache)
       const day = asOf === undefined ? undefined : (parseIsoDate(asOf) as number) + DAY_MS - 1;
       const loaded = cache.load(session.require().db);
       const run = runPipeline(loaded, options, day);
-      const { data, openDeals, unvaluedDeals, amount, attributed, unattributed, byChannel, car } = run;
+      const { data } = run;
       // The flows chart and the breakdowns over the pipeline, as model:run gives them over revenue.
       const credited = pipelineAttribution(run);
       const all = sankeyFlows(data, credited, { scope: touches, topN });
       const focused = focus === null ? null : focusRun(data, credited, touches, focus, all);
       const field = breakdownField === null ? null : opportunityFieldValues(data, loaded.fields, breakdownField);
       return {
+        ...pipelineFigures(run),
         asOf: new Date(run.asOf).toISOString(),
-        openDeals,
-        unvaluedDeals,
-        amount,
-        attributed,
-        unattributed,
-        byChannel,
-        car,
         flows: focused ? sankeyFlows(data, focused.run, { scope: touches, topN }) : all,
         focus: focused?.focus ?? null,
         breakdowns: breakdowns(data, focused?.run ?? credited, { field }),

@@ -3,7 +3,7 @@ import { useTooltip } from '@nivo/tooltip';
 import { curveMonotoneX, line } from 'd3-shape';
 import { Fragment, useContext } from 'react';
 import type { FlowLink, FlowNode } from '../../model/sankeyData';
-import { SankeyStyleContext, type FlowLinkDatum } from './sankeyStyle';
+import { hoverHandlers, SankeyStyleContext, type FlowLinkDatum } from './sankeyStyle';
 
 const outline = line().curve(curveMonotoneX);
 
@@ -66,23 +66,7 @@ export function SankeyLinks({
               d={linkPath(link)}
               fillOpacity={opacity}
               style={{ mixBlendMode: style.blendMode }}
-              onMouseEnter={
-                isInteractive
-                  ? (event) => {
-                      setCurrentLink(link);
-                      show(event);
-                    }
-                  : undefined
-              }
-              onMouseMove={isInteractive ? show : undefined}
-              onMouseLeave={
-                isInteractive
-                  ? () => {
-                      setCurrentLink(null);
-                      hideTooltip();
-                    }
-                  : undefined
-              }
+              {...hoverHandlers(link, isInteractive, setCurrentLink, show, hideTooltip)}
             />
           </Fragment>
         );

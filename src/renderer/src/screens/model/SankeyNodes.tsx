@@ -4,7 +4,7 @@ import { useTheme } from '@nivo/theming';
 import { useTooltip } from '@nivo/tooltip';
 import { Fragment, useContext } from 'react';
 import type { FlowLink, FlowNode } from '../../model/sankeyData';
-import { SankeyStyleContext, type FlowNodeDatum } from './sankeyStyle';
+import { hoverHandlers, SankeyStyleContext, type FlowNodeDatum } from './sankeyStyle';
 
 /** @nivo/sankey's defaults for what the chart does not set. */
 const NODE_OPACITY = 0.75;
@@ -54,23 +54,7 @@ export function SankeyNodes({
             strokeWidth={NODE_BORDER_WIDTH}
             stroke={borderColor(node) as string}
             strokeOpacity={opacity}
-            onMouseEnter={
-              isInteractive
-                ? (event) => {
-                    setCurrentNode(node);
-                    show(event);
-                  }
-                : undefined
-            }
-            onMouseMove={isInteractive ? show : undefined}
-            onMouseLeave={
-              isInteractive
-                ? () => {
-                    setCurrentNode(null);
-                    hideTooltip();
-                  }
-                : undefined
-            }
+            {...hoverHandlers(node, isInteractive, setCurrentNode, show, hideTooltip)}
             onClick={isInteractive ? () => style.onNodeClick(node) : undefined}
           />
         );

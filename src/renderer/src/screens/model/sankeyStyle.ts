@@ -22,3 +22,28 @@ export interface SankeyStyle {
 }
 
 export const SankeyStyleContext = createContext<SankeyStyle | null>(null);
+
+/**
+ * The mouse handlers a node or link of the Sankey's own layers takes: hovering marks it current and shows its
+ * tooltip, leaving clears both; none when the chart is not interactive.
+ */
+export function hoverHandlers<T>(
+  item: T,
+  isInteractive: boolean,
+  setCurrent: (item: T | null) => void,
+  show: (event: React.MouseEvent) => void,
+  hide: () => void,
+): Pick<React.SVGProps<SVGElement>, 'onMouseEnter' | 'onMouseMove' | 'onMouseLeave'> {
+  if (!isInteractive) return {};
+  return {
+    onMouseEnter: (event) => {
+      setCurrent(item);
+      show(event);
+    },
+    onMouseMove: show,
+    onMouseLeave: () => {
+      setCurrent(null);
+      hide();
+    },
+  };
+}
