@@ -56,7 +56,7 @@ test('first start opens the demo project and the dashboard shows its generated c
   await expect(page.getByRole('group', { name: 'Won opportunities' })).toContainText(
     new Intl.NumberFormat('en-US').format(expected['won'] as number),
   );
-  await expect(page.getByRole('group', { name: 'Won revenue' })).toContainText('$');
+  await expect(page.getByRole('group', { name: 'Won revenue, all time' })).toContainText('$');
   await page.screenshot({ path: testInfo.outputPath('dashboard.png'), fullPage: true });
 
   // Close, then open the demo again from the start screen.

@@ -39,3 +39,23 @@ test('the Overview compares deal velocity by community involvement, with D and t
   await expect(panel).toContainText('Renewal deals won or lost in this project.');
   await expect(panel).not.toContainText('NaN');
 });
+
+test('the Overview answers the question under the current model and leads to the Model tab', async ({
+  page,
+  browserMode,
+}) => {
+  await page.goto(browserMode.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
+  const answer = page.getByRole('region', { name: 'What the community and each channel drove' });
+  await expect(answer.getByRole('group', { name: 'Attributed CAR' })).toContainText('$');
+  await expect(answer.getByRole('group', { name: 'Sourced CAR' })).toContainText('$');
+  await expect(answer).toContainText('Full path · Scope: all time');
+  const channels = answer.getByRole('table', { name: 'Top channels' });
+  await expect(channels.getByRole('row')).toHaveCount(6);
+  await expect(page.getByRole('group', { name: 'Won revenue, all time' })).toContainText('$');
+  await expect(answer).not.toContainText('NaN');
+
+  await answer.getByRole('button', { name: 'Open the Model tab' }).click();
+  await expect(page.getByRole('tab', { name: 'Model' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('group', { name: 'Attributed CAR' })).toContainText('$');
+});

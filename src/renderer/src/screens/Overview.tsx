@@ -2,10 +2,14 @@ import { DATA_KINDS } from '../../../shared/kinds';
 import { formatCount, formatDate, formatMoney } from '../format';
 import { KIND_LABELS } from '../kindLabels';
 import { useProjectStore } from '../stores/project';
+import { OverviewModel } from './overview/OverviewModel';
 import { VelocityPanel } from './overview/VelocityPanel';
 
-/** The project at a glance: revenue cards and how many rows of each kind it holds. */
-export function Overview() {
+/**
+ * The project at a glance: revenue cards, what the community and the top channels drove under the current model,
+ * deal velocity by community involvement, and how many rows of each kind it holds.
+ */
+export function Overview({ onOpenModel }: { onOpenModel: () => void }) {
   const summary = useProjectStore((state) => state.summary);
   if (!summary) return null;
   const empty = DATA_KINDS.every((kind) => summary.counts[kind] === 0);
@@ -22,7 +26,7 @@ export function Overview() {
         <h2 id="revenue-heading" className="visually-hidden">
           Revenue
         </h2>
-        <Card label="Won revenue" value={formatMoney(summary.wonRevenue, summary.meta.currency)} />
+        <Card label="Won revenue, all time" value={formatMoney(summary.wonRevenue, summary.meta.currency)} />
         <Card label="Won opportunities" value={formatCount(summary.wonOpportunities)} />
         <Card
           label="Date range"
@@ -32,6 +36,7 @@ export function Overview() {
         />
       </section>
 
+      {!empty && <OverviewModel currency={summary.meta.currency} onOpenModel={onOpenModel} />}
       {!empty && <VelocityPanel currency={summary.meta.currency} />}
 
       <section aria-labelledby="counts-heading">
