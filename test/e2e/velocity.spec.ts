@@ -55,6 +55,14 @@ test('the Overview answers the question under the current model and leads to the
   await expect(page.getByRole('group', { name: 'Won revenue, all time' })).toContainText('$');
   await expect(answer).not.toContainText('NaN');
 
+  // Data health: the demo has members resolved to no account, said with where they are fixed.
+  const health = page.getByRole('region', { name: 'Data health' });
+  const members = health.getByRole('listitem').filter({ hasText: 'community members are not resolved to an account' });
+  await expect(members).toHaveCount(1);
+  await members.getByRole('button', { name: 'Review in the Data tab' }).click();
+  await expect(page.getByRole('tab', { name: 'Data' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: 'Overview' }).click();
+
   await answer.getByRole('button', { name: 'Open the Model tab' }).click();
   await expect(page.getByRole('tab', { name: 'Model' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('group', { name: 'Attributed CAR' })).toContainText('$');

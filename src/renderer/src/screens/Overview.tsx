@@ -2,6 +2,7 @@ import { DATA_KINDS } from '../../../shared/kinds';
 import { formatCount, formatDate, formatMoney } from '../format';
 import { KIND_LABELS } from '../kindLabels';
 import { useProjectStore } from '../stores/project';
+import { DataHealth } from './overview/DataHealth';
 import { OverviewModel } from './overview/OverviewModel';
 import { VelocityPanel } from './overview/VelocityPanel';
 
@@ -9,7 +10,7 @@ import { VelocityPanel } from './overview/VelocityPanel';
  * The project at a glance: revenue cards, what the community and the top channels drove under the current model,
  * deal velocity by community involvement, and how many rows of each kind it holds.
  */
-export function Overview({ onOpenModel }: { onOpenModel: () => void }) {
+export function Overview({ onOpen }: { onOpen: (view: 'model' | 'data' | 'import') => void }) {
   const summary = useProjectStore((state) => state.summary);
   if (!summary) return null;
   const empty = DATA_KINDS.every((kind) => summary.counts[kind] === 0);
@@ -36,8 +37,9 @@ export function Overview({ onOpenModel }: { onOpenModel: () => void }) {
         />
       </section>
 
-      {!empty && <OverviewModel currency={summary.meta.currency} onOpenModel={onOpenModel} />}
+      {!empty && <OverviewModel currency={summary.meta.currency} onOpenModel={() => onOpen('model')} />}
       {!empty && <VelocityPanel currency={summary.meta.currency} />}
+      {!empty && <DataHealth currency={summary.meta.currency} onOpen={onOpen} />}
 
       <section aria-labelledby="counts-heading">
         <h2 id="counts-heading">Data</h2>

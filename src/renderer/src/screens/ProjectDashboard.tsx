@@ -90,7 +90,7 @@ export function ProjectDashboard() {
           hidden={id !== view}
         >
           {id === view && SCOPED_VIEWS.has(id) && <ScopeBar />}
-          {id === view && id === 'overview' && <Overview onOpenModel={() => setView('model')} />}
+          {id === view && id === 'overview' && <Overview onOpen={setView} />}
           {id === view && id === 'model' && (
             <Suspense fallback={<p className="muted">Loading the model view…</p>}>
               <ModelView />
