@@ -43,7 +43,7 @@ test('the Overview compares deal velocity by community involvement, with D and t
 test('the Overview answers the question under the current model and leads to the Model tab', async ({
   page,
   browserMode,
-}) => {
+}, testInfo) => {
   await page.goto(browserMode.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
   const answer = page.getByRole('region', { name: 'What the community and each channel drove' });
@@ -54,6 +54,14 @@ test('the Overview answers the question under the current model and leads to the
   await expect(channels.getByRole('row')).toHaveCount(6);
   await expect(page.getByRole('group', { name: 'Won revenue, all time' })).toContainText('$');
   await expect(answer).not.toContainText('NaN');
+
+  // Revenue over time: the demo's eight quarters, each split into community and marketing credit.
+  const trend = page.getByRole('region', { name: 'Attributed revenue by quarter' });
+  await expect(trend.locator('g[data-bucket]')).toHaveCount(8);
+  await trend.screenshot({ path: testInfo.outputPath('overview-trend.png') });
+  await expect(trend.locator('g[data-bucket="2025-Q4"] title')).toHaveText(
+    /^2025-Q4: \$[\d,]+ community, \$[\d,]+ marketing$/,
+  );
 
   // Data health: the demo has members resolved to no account, said with where they are fixed.
   const health = page.getByRole('region', { name: 'Data health' });

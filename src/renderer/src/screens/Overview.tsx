@@ -4,6 +4,7 @@ import { KIND_LABELS } from '../kindLabels';
 import { useProjectStore } from '../stores/project';
 import { DataHealth } from './overview/DataHealth';
 import { OverviewModel } from './overview/OverviewModel';
+import { RevenueTrend } from './overview/RevenueTrend';
 import { VelocityPanel } from './overview/VelocityPanel';
 
 /**
@@ -38,6 +39,7 @@ export function Overview({ onOpen }: { onOpen: (view: 'model' | 'data' | 'import
       </section>
 
       {!empty && <OverviewModel currency={summary.meta.currency} onOpenModel={() => onOpen('model')} />}
+      {!empty && <RevenueTrend currency={summary.meta.currency} />}
       {!empty && <VelocityPanel currency={summary.meta.currency} />}
       {!empty && <DataHealth currency={summary.meta.currency} onOpen={onOpen} />}
 
