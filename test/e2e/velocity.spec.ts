@@ -63,6 +63,14 @@ test('the Overview answers the question under the current model and leads to the
     /^2025-Q4: \$[\d,]+ community, \$[\d,]+ marketing$/,
   );
 
+  // No panel runs past the window, at a laptop's size and at a desktop's.
+  const overflows = () => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  expect(await overflows()).toBe(false);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: testInfo.outputPath('overview-1920.png'), fullPage: true });
+  expect(await overflows()).toBe(false);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
   // Data health: the demo has members resolved to no account, said with where they are fixed.
   const health = page.getByRole('region', { name: 'Data health' });
   const members = health.getByRole('listitem').filter({ hasText: 'community members are not resolved to an account' });
