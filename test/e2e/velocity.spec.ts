@@ -64,7 +64,7 @@ test('the Overview answers the question under the current model and leads to the
   );
 
   // No panel runs past the window, at a laptop's size and at a desktop's.
-  const overflows = () => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  const overflows = () => page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
   expect(await overflows()).toBe(false);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.screenshot({ path: testInfo.outputPath('overview-1920.png'), fullPage: true });
