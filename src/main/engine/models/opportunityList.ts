@@ -1,0 +1,101 @@
+import type { OpportunityListArgs, OpportunityListResult, OpportunityRow } from '../../../shared/journeyApi';
+import { COMMUNITY, STAGE_IDS, type Dataset } from '../arrays/dataset';
+import { float64At, int32At, uint8At } from '../arrays/read';
+import { journeyRange, type Journeys } from './journeys';
+import { opportunityMatch } from './opportunitySearch';
+
+type Query = Omit<OpportunityListArgs, 'scope'>;
+
+/** Touches and community touches of each opportunity's journey; -1 for an open deal, which has none (spec 2). */
+function journeyCounts(data: Dataset, journeys: Journeys): { touches: Int32Array; community: Int32Array } {
+  const touches = new Int32Array(data.opportunities.count).fill(-1);
+  const community = new Int32Array(data.opportunities.count).fill(-1);
+  for (let j = 0; j < journeys.count; j++) {
+    const o = int32At(journeys.opportunity, j);
+    const { start, end } = journeyRange(journeys, j);
+    let own = 0;
+    for (let i = start; i < end; i++) {
+      if (uint8At(data.touches.kind, int32At(journeys.touch, i)) === COMMUNITY) own++;
+    }
+    touches[o] = end - start;
+    community[o] = own;
+  }
+  return { touches, community };
+}
+
+/** A sortable number of opportunity o, or NaN when it has none (an open deal's close date or touches). */
+function sortKey(data: Dataset, counts: ReturnType<typeof journeyCounts>, column: Query['sort']['column']) {
+  const opps = data.opportunities;
+  const orNaN = (n: number) => (n < 0 ? NaN : n);
+  switch (column) {
+    case 'amount':
+      return (o: number) => float64At(opps.amount, o);
+    case 'closedAt':
+      return (o: number) => float64At(opps.closedAt, o);
+    case 'touches':
+      return (o: number) => orNaN(int32At(counts.touches, o));
+    case 'communityTouches':
+      return (o: number) => orNaN(int32At(counts.community, o));
+  }
+}
+
+/**
+ * The in-scope opportunities (spec 9) that pass the stage and text filters, sorted and paged. Ties keep the
+ * dataset's order (by id); a deal without the sorted figure (an open deal's close date or touches) sorts last
+ * whichever the direction, so a descending sort opens on real figures.
+ */
+export function listOpportunities(
+  data: Dataset,
+  journeys: Journeys,
+  query: Query,
+  inScope: Uint8Array | null,
+): OpportunityListResult {
+  const opps = data.opportunities;
+  const stage = query.stage === undefined ? -1 : STAGE_IDS[query.stage];
+  const needle = query.text?.toLowerCase() ?? '';
+  const kept: number[] = [];
+  for (let o = 0; o < opps.count; o++) {
+    if (inScope !== null && inScope[o] !== 1) continue;
+    if (stage >= 0 && uint8At(opps.stage, o) !== stage) continue;
+    if (needle) {
+      const account = data.accounts.values[int32At(opps.account, o)] ?? '';
+      const hit =
+        (opps.id[o] as string).toLowerCase().includes(needle) ||
+        (opps.name[o] ?? '').toLowerCase().includes(needle) ||
+        account.toLowerCase().includes(needle);
+      if (!hit) continue;
+    }
+    kept.push(o);
+  }
+  const counts = journeyCounts(data, journeys);
+  const key = sortKey(data, counts, query.sort.column);
+  const sign = query.sort.direction === 'ascending' ? 1 : -1;
+  const keys = new Float64Array(opps.count);
+  for (const o of kept) keys[o] = key(o);
+  kept.sort((a, b) => {
+    const x = keys[a] as number;
+    const y = keys[b] as number;
+    const xMissing = Number.isNaN(x);
+    const yMissing = Number.isNaN(y);
+    if (xMissing || yMissing) return xMissing === yMissing ? a - b : xMissing ? 1 : -1;
+    return x === y ? a - b : sign * (x - y);
+  });
+  const rows: OpportunityRow[] = kept.slice(query.offset, query.offset + query.limit).map((o) => {
+    const match = opportunityMatch(data, o);
+    const amount = float64At(opps.amount, o);
+    const touches = int32At(counts.touches, o);
+    return {
+      opportunityId: match.opportunityId,
+      name: match.name,
+      accountId: data.accounts.values[int32At(opps.account, o)] ?? null,
+      type: match.type,
+      stage: match.stage,
+      amount: Number.isFinite(amount) ? amount : null,
+      createdAt: float64At(opps.createdAt, o),
+      closedAt: match.closedAt,
+      touches: touches < 0 ? null : touches,
+      communityTouches: touches < 0 ? null : int32At(counts.community, o),
+    };
+  });
+  return { total: kept.length, offset: query.offset, rows };
+}
