@@ -96,5 +96,9 @@ describe('journey:list, the browsable opportunities', () => {
     expect(none).toEqual({ total: 0, offset: 0, rows: [] });
     const scoped = await call('journey:list', { scope: { from: '2025-03-15' } });
     expect(ids(scoped.rows)).not.toContain('OPP-1');
+    // The same filters over another scope are listed afresh, not read from the last sorted list.
+    const scopedPage = await call('journey:list', { scope: { from: '2025-03-15' }, offset: 1 });
+    expect(scopedPage.total).toBe(scoped.total);
+    expect((await call('journey:list', { offset: 1 })).total).toBe(4);
   });
 });

@@ -50,6 +50,38 @@ export function listOpportunities(
   query: Query,
   inScope: Uint8Array | null,
 ): OpportunityListResult {
+  // A page further down the same list (the table scrolling) reuses the order the first page sorted.
+  const key = JSON.stringify([query.stage, query.text, query.sort]);
+  let listed = lastListed.get(journeys);
+  if (listed?.key !== key || !sameMask(listed.inScope, inScope)) {
+    listed = { key, inScope, order: orderOpportunities(data, journeys, query, inScope) };
+    lastListed.set(journeys, listed);
+  }
+  const { order } = listed;
+  const counts = countsOf(data, journeys);
+  const opps = data.opportunities;
+  const rows: OpportunityRow[] = Array.from(order.subarray(query.offset, query.offset + query.limit), (o) => {
+    const match = opportunityMatch(data, o);
+    const amount = float64At(opps.amount, o);
+    const touches = int32At(counts.touches, o);
+    return {
+      opportunityId: match.opportunityId,
+      name: match.name,
+      accountId: data.accounts.values[int32At(opps.account, o)] ?? null,
+      type: match.type,
+      stage: match.stage,
+      amount: Number.isFinite(amount) ? amount : null,
+      createdAt: float64At(opps.createdAt, o),
+      closedAt: match.closedAt,
+      touches: touches < 0 ? null : touches,
+      communityTouches: touches < 0 ? null : int32At(counts.community, o),
+    };
+  });
+  return { total: order.length, offset: query.offset, rows };
+}
+
+/** The indexes of the opportunities that pass the scope and filters, in the order asked for. */
+function orderOpportunities(data: Dataset, journeys: Journeys, query: Query, inScope: Uint8Array | null): Int32Array {
   const opps = data.opportunities;
   const stage = query.stage === undefined ? -1 : STAGE_IDS[query.stage];
   const needle = query.text?.toLowerCase() ?? '';
@@ -67,7 +99,7 @@ export function listOpportunities(
     }
     kept.push(o);
   }
-  const counts = journeyCounts(data, journeys);
+  const counts = countsOf(data, journeys);
   const key = sortKey(data, counts, query.sort.column);
   const sign = query.sort.direction === 'ascending' ? 1 : -1;
   const keys = new Float64Array(opps.count);
@@ -80,22 +112,27 @@ export function listOpportunities(
     if (xMissing || yMissing) return xMissing === yMissing ? a - b : xMissing ? 1 : -1;
     return x === y ? a - b : sign * (x - y);
   });
-  const rows: OpportunityRow[] = kept.slice(query.offset, query.offset + query.limit).map((o) => {
-    const match = opportunityMatch(data, o);
-    const amount = float64At(opps.amount, o);
-    const touches = int32At(counts.touches, o);
-    return {
-      opportunityId: match.opportunityId,
-      name: match.name,
-      accountId: data.accounts.values[int32At(opps.account, o)] ?? null,
-      type: match.type,
-      stage: match.stage,
-      amount: Number.isFinite(amount) ? amount : null,
-      createdAt: float64At(opps.createdAt, o),
-      closedAt: match.closedAt,
-      touches: touches < 0 ? null : touches,
-      communityTouches: touches < 0 ? null : int32At(counts.community, o),
-    };
-  });
-  return { total: kept.length, offset: query.offset, rows };
+  return Int32Array.from(kept);
+}
+
+/** Journey counts per journeys built (the cache keeps the journeys while the data stays the same). */
+const counted = new WeakMap<Journeys, ReturnType<typeof journeyCounts>>();
+/** The last list sorted over these journeys: its filters and sort, its scope, and its order. */
+const lastListed = new WeakMap<Journeys, { key: string; inScope: Uint8Array | null; order: Int32Array }>();
+
+function countsOf(data: Dataset, journeys: Journeys): ReturnType<typeof journeyCounts> {
+  let counts = counted.get(journeys);
+  if (!counts) {
+    counts = journeyCounts(data, journeys);
+    counted.set(journeys, counts);
+  }
+  return counts;
+}
+
+/** Whether two scope masks select the same opportunities (null: every one). */
+function sameMask(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
