@@ -46,6 +46,7 @@ const bridge = {
   'model:car': invoker('model:car'),
   'model:run': invoker('model:run'),
   'journey:search': invoker('journey:search'),
+  'journey:list': invoker('journey:list'),
   'journey:detail': invoker('journey:detail'),
   'scenario:list': invoker('scenario:list'),
   'scenario:save': invoker('scenario:save'),

@@ -3,6 +3,12 @@ import { reportScopeSchema } from './scope';
 import { modelOptionsSchema, type ModelName, type ModelOptions } from './modelOptions';
 import type { PositionName } from './vocabulary/positions';
 
+/** What the opportunity list sorts by. */
+export const OPPORTUNITY_SORT_COLUMNS = ['amount', 'closedAt', 'touches', 'communityTouches'] as const;
+export type OpportunitySortColumn = (typeof OPPORTUNITY_SORT_COLUMNS)[number];
+/** The most rows one page of the list holds: the renderer asks for the window it shows. */
+export const OPPORTUNITY_PAGE_LIMIT = 200;
+
 /** Journey methods of the API (merged into api.ts): find one opportunity and show how its credit was computed. */
 export const journeyArgSchemas = {
   'journey:search': z.strictObject({
@@ -10,6 +16,22 @@ export const journeyArgSchemas = {
     limit: z.number().int().min(1).max(50).default(20),
     /** The report scope (spec 9): only its opportunities are found. */
     scope: reportScopeSchema.default({}),
+  }),
+  'journey:list': z.strictObject({
+    /** The report scope (spec 9): only its opportunities are listed. */
+    scope: reportScopeSchema.default({}),
+    /** All stages when absent. */
+    stage: z.enum(['won', 'lost', 'open']).optional(),
+    /** Part of an id, a name or an account; none lists every opportunity. */
+    text: z.string().trim().max(200).optional(),
+    sort: z
+      .strictObject({
+        column: z.enum(OPPORTUNITY_SORT_COLUMNS),
+        direction: z.enum(['ascending', 'descending']),
+      })
+      .default({ column: 'amount', direction: 'descending' }),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(OPPORTUNITY_PAGE_LIMIT).default(OPPORTUNITY_PAGE_LIMIT),
   }),
   'journey:detail': z.strictObject({
     opportunityId: z.string().min(1, 'an opportunity id is required').max(200),
@@ -29,6 +51,31 @@ export interface OpportunityMatch {
   amount: number;
   /** UTC milliseconds, or null while open. */
   closedAt: number | null;
+}
+
+export type OpportunityListArgs = z.output<(typeof journeyArgSchemas)['journey:list']>;
+
+/** One row of the opportunity list; figures a deal lacks are null, never a reason to drop it. */
+export interface OpportunityRow {
+  opportunityId: string;
+  name: string | null;
+  accountId: string | null;
+  type: OpportunityTypeName;
+  stage: StageName;
+  amount: number | null;
+  createdAt: number;
+  /** UTC milliseconds, or null while open. */
+  closedAt: number | null;
+  /** Touches of its journey under the default journey options; null for an open deal, which has none (spec 2). */
+  touches: number | null;
+  communityTouches: number | null;
+}
+
+export interface OpportunityListResult {
+  /** How many opportunities pass the scope and the filters, all pages together. */
+  total: number;
+  offset: number;
+  rows: OpportunityRow[];
 }
 
 export interface JourneyTouch {
@@ -62,5 +109,6 @@ export interface JourneyDetail extends Omit<OpportunityMatch, 'closedAt'> {
 
 export interface JourneyResults {
   'journey:search': OpportunityMatch[];
+  'journey:list': OpportunityListResult;
   'journey:detail': JourneyDetail;
 }

@@ -34,6 +34,7 @@ export const METHOD_NAMES = [
   'model:car',
   'model:run',
   'journey:search',
+  'journey:list',
   'journey:detail',
   'scenario:list',
   'scenario:save',

@@ -15,6 +15,7 @@ export const ENGINE_METHODS = [
   'groups:set',
   'groups:preview',
   'journey:search',
+  'journey:list',
   'journey:detail',
   'export:credits',
   'export:report',

@@ -92,6 +92,14 @@ const BAD_ARGS: Record<Method, unknown[]> = {
     { query: 'a', limit: 0 },
     { query: 'a', limit: 51 },
   ],
+  'journey:list': [
+    { stage: 'closed' },
+    { limit: 201 },
+    { offset: -1 },
+    { sort: { column: 'name', direction: 'ascending' } },
+    { text: 'x'.repeat(201) },
+    { extra: true },
+  ],
   'export:credits': [{}, { options: { model: 'nope' } }, { options: {}, path: '' }, { options: {}, path: 'a\0b' }],
   'export:report': [
     {},

@@ -4,6 +4,8 @@ import type { JourneyResults } from '../../../shared/journeyApi';
 import type { EngineCache } from '../../engine/cache/cache';
 import { explainJourney } from '../../engine/models/explain';
 import { findOpportunity, searchOpportunities } from '../../engine/models/opportunitySearch';
+import { listOpportunities } from '../../engine/models/opportunityList';
+import { modelOptionsSchema } from '../../../shared/modelOptions';
 import { runModel } from '../../engine/run';
 import { scopeMask } from '../../engine/scope/scope';
 import { describeScope } from '../../../shared/scope';
@@ -19,6 +21,12 @@ export function createJourneyHandlers(session: ProjectSource, cache: EngineCache
     'journey:search': ({ query, limit, scope }) => {
       const loaded = cache.load(session.require().db);
       return searchOpportunities(loaded.data, query, limit, scopeMask(loaded.data, scope, loaded.fields));
+    },
+    'journey:list': ({ scope, ...query }) => {
+      const loaded = cache.load(session.require().db);
+      // The journeys of the default journey options: the touch counts a deal is browsed by, whatever the model.
+      const journeys = loaded.journeys(modelOptionsSchema.parse({}));
+      return listOpportunities(loaded.data, journeys, query, scopeMask(loaded.data, scope, loaded.fields));
     },
     'journey:detail': ({ opportunityId, options }) => {
       const project = session.require();

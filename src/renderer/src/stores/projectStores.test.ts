@@ -44,6 +44,7 @@ describe('the stores reset when the project changes', () => {
       'useJourneysStore',
       'useModelResultsStore',
       'useModelStore',
+      'useOpportunityListStore',
       'usePipelineStore',
       'useRestorePointsStore',
       'useRowsStore',

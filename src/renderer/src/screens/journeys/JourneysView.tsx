@@ -3,9 +3,10 @@ import { useJourneysStore } from '../../stores/journeys';
 import { useModelStore } from '../../stores/model';
 import { useProjectStore } from '../../stores/project';
 import { JourneySearch } from './JourneySearch';
+import { OpportunityBrowser } from './OpportunityBrowser';
 import { JourneyTimeline } from './JourneyTimeline';
 
-/** The Journeys tab: find a deal and check, touch by touch, how the current model credited it. */
+/** The Journeys tab: browse or find a deal and check, touch by touch, how the current model credited it. */
 export function JourneysView() {
   const summary = useProjectStore((state) => state.summary);
   const options = useModelStore((state) => state.options);
@@ -30,6 +31,7 @@ export function JourneysView() {
   const currency = summary.meta.currency;
   return (
     <div className="journeys-view">
+      <OpportunityBrowser currency={currency} />
       <JourneySearch currency={currency} />
       {error && (
         <p className="inline-error" role="alert">

@@ -1,0 +1,63 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const money = (text: string): number => Number(text.replace(/[^\d.-]/g, ''));
+
+/** The amounts of the rows in view, top to bottom. */
+async function amounts(table: Locator): Promise<number[]> {
+  return (await table.locator('[role="rowgroup"] + [role="rowgroup"] [role="cell"]:nth-child(4)').allInnerTexts()).map(
+    money,
+  );
+}
+
+async function openJourneysTab(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Journeys' }).click();
+  await expect(page.getByRole('tab', { name: 'Journeys' })).toHaveAttribute('aria-selected', 'true');
+}
+
+test('the Journeys tab opens on the scope’s opportunities, sorts and filters them, and explains one', async ({
+  page,
+  browserMode,
+}, testInfo) => {
+  await page.goto(browserMode.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
+  await openJourneysTab(page);
+
+  const table = page.getByRole('table', { name: 'Opportunities' });
+  const body = table.locator('[role="rowgroup"]').nth(1);
+  await expect(body.getByRole('row').first().getByRole('rowheader')).toContainText(/OPP-/);
+  await expect(page.getByText(/^[\d,]+ opportunities;/)).toBeVisible();
+
+  // Biggest deals first by default; a click turns the order round.
+  const amountHeader = table.getByRole('columnheader', { name: /Amount/ });
+  await expect(amountHeader).toHaveAttribute('aria-sort', 'descending');
+  const descending = await amounts(table);
+  expect(descending.length).toBeGreaterThan(1);
+  expect(descending).toEqual([...descending].sort((a, b) => b - a));
+  await amountHeader.getByRole('button').click();
+  await expect(amountHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect.poll(async () => (await amounts(table))[0]).toBeLessThanOrEqual(descending.at(-1) ?? 0);
+  const ascending = await amounts(table);
+  expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+
+  // Lost deals only.
+  await page.getByRole('combobox', { name: 'Stage' }).selectOption('lost');
+  await expect(body.locator('[role="cell"]:nth-child(3)').first()).toHaveText('lost');
+  const stages = await body.locator('[role="cell"]:nth-child(3)').allInnerTexts();
+  expect(new Set(stages)).toEqual(new Set(['lost']));
+
+  // Pages past the first load as the table scrolls to them.
+  const count = Number(await table.getAttribute('aria-rowcount')) - 1;
+  expect(count).toBeGreaterThan(200);
+  await table.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+  await expect(body.locator(`[aria-rowindex="${count + 1}"] [role="rowheader"]`)).toContainText(/OPP-/);
+  await table.evaluate((element) => element.scrollTo(0, 0));
+
+  // A row opens its journey; a lost deal's has no credit to show.
+  const first = body.getByRole('row').first().getByRole('rowheader').getByRole('button');
+  const id = (await first.innerText()).trim();
+  await first.click();
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${id}`) })).toBeVisible();
+  await expect(page.getByText(/· lost ·/)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('journeys-browse.png'), fullPage: true });
+});
