@@ -43,6 +43,7 @@ const bridge = {
   'groups:set': invoker('groups:set'),
   'groups:preview': invoker('groups:preview'),
   'data:unresolved': invoker('data:unresolved'),
+  'data:memberNames': invoker('data:memberNames'),
   'model:car': invoker('model:car'),
   'model:run': invoker('model:run'),
   'journey:search': invoker('journey:search'),

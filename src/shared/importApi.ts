@@ -51,6 +51,8 @@ export const importArgSchemas = {
   'data:overview': z.strictObject({}),
   'data:rows': z.strictObject({ kind, offset, limit }),
   'data:unresolved': z.strictObject({ offset, limit }),
+  /** The names of community members, by id, for lists that would otherwise show ids. */
+  'data:memberNames': z.strictObject({ ids: z.array(z.string().min(1).max(200)).max(2000) }),
   /** What a report scope can filter by (spec 9): segments, custom fields and their values, the data's dates. */
   'data:scopeChoices': z.strictObject({}),
 };
@@ -195,5 +197,7 @@ export interface ImportResults {
   /** `columns`: the stored ones, then the kind's custom fields by name (the last `customColumns` of them). */
   'data:rows': Page<Cell[]> & { columns: string[]; customColumns: number };
   'data:unresolved': Page<UnresolvedMember>;
+  /** Name by member id; members without a name are left out. */
+  'data:memberNames': Record<string, string>;
   'data:scopeChoices': ScopeChoices;
 }

@@ -30,6 +30,7 @@ export const METHOD_NAMES = [
   'data:overview',
   'data:rows',
   'data:unresolved',
+  'data:memberNames',
   'data:scopeChoices',
   'model:car',
   'model:run',

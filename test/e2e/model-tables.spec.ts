@@ -81,6 +81,10 @@ test('credit breakdown sorts and switches; roadmap opportunities are listed', as
 
   const roadmap = page.getByRole('table', { name: 'Roadmap revenue at stake' });
   await expect(roadmap.locator('tbody tr').first()).toBeVisible();
+  // Requesters by name, their id on hover (the demo's members have names).
+  const requester = roadmap.locator('tbody tr').first().locator('td').last().locator('span').first();
+  await expect(requester).toHaveAttribute('title', /\S/);
+  expect(await requester.innerText()).not.toBe(await requester.getAttribute('title'));
   await expect(page.getByRole('region', { name: 'Roadmap revenue at stake' })).toContainText(/Influenced \$[\d,]+/);
   expect(await roadmap.locator('tbody tr').count()).toBeGreaterThan(0);
 

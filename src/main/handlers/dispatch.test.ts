@@ -62,6 +62,7 @@ const BAD_ARGS: Record<Method, unknown[]> = {
   'data:scopeChoices': [{ kind: 'accounts' }],
   'model:series': [{ options: {} }, { options: {}, by: 'week' }],
   'model:pipeline': [{ options: {}, asOf: '2024-13-01' }],
+  'data:memberNames': [{ ids: [''] }, { ids: 'M1' }],
   'model:working': [{ options: { model: 'nope' } }],
   'model:velocity': [
     { options: {}, days: 0 },

@@ -8,6 +8,7 @@ import type { ImportJobs } from '../import/jobs';
 import { peekCsv } from '../import/peek';
 import { dataOverview, dataRows, scopeChoices, unresolvedMembers } from '../store/dataView';
 import { readCustomFields } from '../store/customFields';
+import { readMemberNames } from '../store/memberNames';
 import { importFileName, iterateImportIssues, listImportIssues, listImports } from '../store/imports';
 import type { Session } from '../session/session';
 import type { Handlers } from '../handlerTable';
@@ -68,5 +69,6 @@ export function createImportHandlers(session: Session, jobs: ImportJobs): Import
     'data:scopeChoices': () => scopeChoices(db()),
     'data:rows': ({ kind, offset, limit }) => dataRows(db(), kind, offset, limit),
     'data:unresolved': ({ offset, limit }) => unresolvedMembers(db(), offset, limit),
+    'data:memberNames': ({ ids }) => readMemberNames(db(), ids),
   };
 }

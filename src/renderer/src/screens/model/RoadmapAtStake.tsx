@@ -5,6 +5,7 @@ import { downloadTableCsv } from '../../export/tableCsv';
 import { formatCount, formatMoney } from '../../format';
 import { useModelResultsStore } from '../../stores/modelResults';
 import { useProjectStore } from '../../stores/project';
+import { useMemberNames } from '../../stores/memberNames';
 import { TableHeading } from '../TableHeading';
 
 /**
@@ -78,7 +79,7 @@ export const RoadmapAtStake = memo(function RoadmapAtStake({
                     <td className="number">{money(opportunity.amount)}</td>
                     <td className="wrap">{idList(opportunity.features)}</td>
                     <td className="wrap">
-                      {idList(opportunity.members)}
+                      <MemberList ids={opportunity.members} />
                       {opportunity.otherMembers > 0 && ` and ${formatCount(opportunity.otherMembers)} more`}
                     </td>
                   </tr>
@@ -91,6 +92,19 @@ export const RoadmapAtStake = memo(function RoadmapAtStake({
     </section>
   );
 });
+
+/** Members by name where the project has one, the id on hover; by id otherwise. */
+function MemberList({ ids }: { ids: string[] }) {
+  const names = useMemberNames(ids);
+  return ids.map((id, index) => (
+    <Fragment key={id}>
+      {index > 0 && ', '}
+      <span className={names.has(id) ? undefined : 'id'} title={names.has(id) ? id : undefined}>
+        {names.get(id) ?? id}
+      </span>
+    </Fragment>
+  ));
+}
 
 /** Ids wrap between entries, never at the hyphen inside one (MEM-000835). */
 function idList(ids: string[]) {
