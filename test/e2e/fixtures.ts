@@ -68,6 +68,15 @@ export const test = base.extend<{ browserMode: BrowserMode }>({
 
 export { expect };
 
+/** An amount as the app shows it ("$1,234"), as a number. */
+export const money = (text: string): number => Number(text.replace(/[^\d.-]/g, ''));
+
+/** Clicks a project tab and waits until it is the selected one. */
+export async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+  await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+}
+
 /**
  * Opens browser mode (on the demo, as a first start does), closes the demo and creates an empty project named
  * `name`, as a user starting their own would; returns once its dashboard shows.

@@ -1,7 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-
-const money = (text: string): number => Number(text.replace(/[^\d.-]/g, ''));
+import type { Locator } from '@playwright/test';
+import { expect, money, openTab, test } from './fixtures';
 
 /** The amounts of the rows in view, top to bottom. */
 async function amounts(table: Locator): Promise<number[]> {
@@ -10,18 +8,13 @@ async function amounts(table: Locator): Promise<number[]> {
   );
 }
 
-async function openJourneysTab(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: 'Journeys' }).click();
-  await expect(page.getByRole('tab', { name: 'Journeys' })).toHaveAttribute('aria-selected', 'true');
-}
-
 test('the Journeys tab opens on the scope’s opportunities, sorts and filters them, and explains one', async ({
   page,
   browserMode,
 }, testInfo) => {
   await page.goto(browserMode.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
-  await openJourneysTab(page);
+  await openTab(page, 'Journeys');
 
   const table = page.getByRole('table', { name: 'Opportunities' });
   const body = table.locator('[role="rowgroup"]').nth(1);

@@ -1,12 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-
-const money = (text: string): number => Number(text.replace(/[^\d.-]/g, ''));
-
-async function openJourneysTab(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: 'Journeys' }).click();
-  await expect(page.getByRole('tab', { name: 'Journeys' })).toHaveAttribute('aria-selected', 'true');
-}
+import { expect, money, openTab, test } from './fixtures';
 
 test('a won deal’s journey shows each touch’s credit and the rule behind it', async ({
   page,
@@ -14,7 +6,7 @@ test('a won deal’s journey shows each touch’s credit and the rule behind it'
 }, testInfo) => {
   await page.goto(browserMode.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
-  await openJourneysTab(page);
+  await openTab(page, 'Journeys');
 
   await page.getByRole('searchbox', { name: 'Find an opportunity' }).fill('OPP-0000');
   await page.getByRole('button', { name: 'Search' }).click();
@@ -45,13 +37,13 @@ test('a won deal’s journey shows each touch’s credit and the rule behind it'
   // The explanation follows the Model tab's options.
   await page.getByRole('tab', { name: 'Model' }).click();
   await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('linear');
-  await openJourneysTab(page);
+  await openTab(page, 'Journeys');
   const n = await rows.count();
   await expect(rows.locator('td:nth-child(6)')).toHaveText(Array(n).fill(new RegExp(`^1 of ${n} touches`)));
   await page.screenshot({ path: testInfo.outputPath('journey-linear.png'), fullPage: true });
 
   await page.getByRole('tab', { name: 'Model' }).click();
   await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('full-path');
-  await openJourneysTab(page);
+  await openTab(page, 'Journeys');
   await expect(rows.first().locator('td:nth-child(6)')).toContainText('present weight');
 });

@@ -6,6 +6,7 @@ import { formatCount, formatDate, formatMoney } from '../../format';
 import { useJourneysStore } from '../../stores/journeys';
 import { useModelStore } from '../../stores/model';
 import { rowAt, useOpportunityListStore, type StageFilter } from '../../stores/opportunityList';
+import { SortButton } from '../SortButton';
 
 /** Fixed, so only the rows in view are rendered: a project can hold a million deals. */
 const ROW_HEIGHT = 30;
@@ -121,12 +122,11 @@ export function OpportunityBrowser({ currency }: { currency: string }) {
                     {column.sort === null ? (
                       <span className="column-label">{column.label}</span>
                     ) : (
-                      <button type="button" onClick={() => column.sort && sortBy(column.sort)}>
-                        {column.label}
-                        <span aria-hidden="true" className="sort-mark">
-                          {sorted ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
-                        </span>
-                      </button>
+                      <SortButton
+                        label={column.label}
+                        direction={sorted ? sort.direction : null}
+                        onClick={() => column.sort && sortBy(column.sort)}
+                      />
                     )}
                   </div>
                 );

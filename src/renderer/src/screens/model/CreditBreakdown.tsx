@@ -15,6 +15,7 @@ import { useModelStore, type BreakdownChoice } from '../../stores/model';
 import type { ModelFigures } from '../../stores/pipeline';
 import { useProjectStore } from '../../stores/project';
 import { useScopeChoicesStore } from '../../stores/scopeChoices';
+import { SortButton } from '../SortButton';
 import { ChoiceSwitch } from './ChoiceSwitch';
 
 const SWITCH_OPTIONS: { value: BreakdownChoice; label: string }[] = BREAKDOWN_CHOICES.map(({ key, label }) => ({
@@ -160,12 +161,11 @@ export function CreditBreakdown({
                     aria-sort={sorted ? sort.direction : 'none'}
                     className={numeric ? 'number' : undefined}
                   >
-                    <button type="button" onClick={() => setSort(nextBreakdownSort(sort, column))}>
-                      {label}
-                      <span aria-hidden="true" className="sort-mark">
-                        {sorted ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
-                      </span>
-                    </button>
+                    <SortButton
+                      label={label}
+                      direction={sorted ? sort.direction : null}
+                      onClick={() => setSort(nextBreakdownSort(sort, column))}
+                    />
                   </div>
                 );
               })}
