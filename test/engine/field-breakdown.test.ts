@@ -6,7 +6,8 @@ import { breakdowns, fieldBreakdown, type FieldBreakdown } from '../../src/main/
 import { sankeyFlows } from '../../src/main/engine/models/flows';
 import { pipelineAttribution, runPipeline } from '../../src/main/engine/pipeline/pipeline';
 import { runModel } from '../../src/main/engine/run';
-import { customFieldSourceOf, opportunityFieldValues } from '../../src/main/engine/scope/scope';
+import { opportunityFieldValues } from '../../src/main/engine/scope/fieldValues';
+import { customFieldSourceOf } from '../../src/main/engine/scope/scope';
 import { registerCustomFields } from '../../src/main/store/customFields';
 import { modelOptionsSchema, type ModelOptionsInput } from '../../src/shared/modelOptions';
 import { rowsArbitrary } from './arbitraries';

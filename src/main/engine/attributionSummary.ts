@@ -1,7 +1,7 @@
 import type { AttributionSummary } from '../../shared/modelApi';
 import type { AttributionRun } from './models/attribute';
 import { breakdowns } from './models/breakdowns';
-import type { OpportunityFieldValues } from './scope/scope';
+import type { OpportunityFieldValues } from './scope/fieldValues';
 import type { ModelRunResult } from './run';
 
 /**

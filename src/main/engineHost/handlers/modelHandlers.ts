@@ -7,7 +7,8 @@ import { sankeyFlows } from '../../engine/models/flows';
 import { carView } from '../../engine/models/carView';
 import { focusRun } from '../../engine/models/focus';
 import { runModel, type ModelRunResult } from '../../engine/run';
-import { opportunityFieldValues, scopeSummary } from '../../engine/scope/scope';
+import { opportunityFieldValues } from '../../engine/scope/fieldValues';
+import { scopeSummary } from '../../engine/scope/scope';
 import type { ProjectSource } from './projectSource';
 import type { Handlers } from '../../handlerTable';
 

@@ -9,7 +9,7 @@ import { pipelineAttribution, pipelineFigures, runPipeline } from '../../engine/
 import { breakdowns } from '../../engine/models/breakdowns';
 import { sankeyFlows } from '../../engine/models/flows';
 import { focusRun } from '../../engine/models/focus';
-import { opportunityFieldValues } from '../../engine/scope/scope';
+import { opportunityFieldValues } from '../../engine/scope/fieldValues';
 import { runModel } from '../../engine/run';
 import { seriesOf } from '../../engine/series/series';
 import { dealVelocity } from '../../engine/velocity/velocity';
