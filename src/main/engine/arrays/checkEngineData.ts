@@ -1,6 +1,4 @@
-import { z } from 'zod';
 import { ACTION_TYPES } from '../../../shared/importSpec';
-import type { ChurnReduction, RoadmapCar } from '../../../shared/results';
 import type { CommunityActions, CommunityData } from './communityData';
 import {
   COMMUNITY,
@@ -13,7 +11,6 @@ import {
 } from './dataset';
 import { Dictionary } from './dictionary';
 import { packedField } from './packed';
-import type { MemoEntries } from './engineFile';
 import type { EngineData } from './load';
 import { float64At, int32At, int8At } from './read';
 
@@ -30,21 +27,6 @@ export function checkEngineData(value: unknown): asserts value is EngineData {
   const data = root['data'];
   checkDataset(data);
   checkCommunity(root['community'], data);
-}
-
-/**
- * The memoised results a snapshot may carry (engine/models/car.ts: roadmap and churn), each checked against its shape;
- * an entry of another name or shape is dropped and computed again when needed.
- */
-export function checkedMemo(memo: unknown): MemoEntries {
-  if (typeof memo !== 'object' || memo === null || Array.isArray(memo)) return {};
-  const kept: MemoEntries = {};
-  for (const [key, entry] of Object.entries(memo)) {
-    const schema = /^car:roadmap:/.test(key) ? roadmapSchema : /^car:churn:/.test(key) ? churnSchema : null;
-    const parsed = schema?.safeParse(entry);
-    if (parsed?.success) Object.defineProperty(kept, key, { value: parsed.data, enumerable: true });
-  }
-  return kept;
 }
 
 class Invalid extends Error {}
@@ -331,38 +313,3 @@ function mapValues(record: Record<string, unknown>, name: string): Float64Array 
   if (!(map instanceof Map)) return fail(name, 'is not a map');
   return Float64Array.from((map as Map<string, number>).values());
 }
-
-const groupSchema = z.object({
-  renewals: z.number(),
-  won: z.number(),
-  amount: z.number(),
-  wonAmount: z.number(),
-  retention: z.number(),
-  empty: z.boolean(),
-});
-const comparisonShape = {
-  retained: z.number(),
-  interval: z.tuple([z.number(), z.number()]),
-  engaged: groupSchema,
-  other: groupSchema,
-  resamples: z.number(),
-  note: z.string().nullable(),
-};
-const churnSchema: z.ZodType<ChurnReduction> = z.object({
-  ...comparisonShape,
-  caveat: z.string(),
-  bySegment: z.array(z.object({ ...comparisonShape, segment: z.string().nullable() })),
-});
-const roadmapSchema: z.ZodType<RoadmapCar> = z.object({
-  attributed: z.number(),
-  influenced: z.number(),
-  opportunities: z.array(
-    z.object({
-      opportunityId: z.string(),
-      amount: z.number(),
-      features: z.array(z.string()),
-      members: z.array(z.string()),
-    }),
-  ),
-  byMember: z.array(z.object({ memberId: z.string(), attributed: z.number() })),
-});
