@@ -139,7 +139,10 @@ try {
     };
     const fresh = buildJourneys(data, defaults);
     const first = time(() => everyView(20)).seconds;
-    const moves = Array.from({ length: 11 }, (_, i) => time(() => everyView(21 + i)).seconds).sort((a, b) => a - b);
+    // A slider in use: the first moves after the sums are built also pay for the JIT and for collecting the first
+    // run's garbage, so they are reported apart from the moves that follow.
+    const moves = Array.from({ length: 31 }, (_, i) => time(() => everyView(21 + (i % 40))).seconds);
+    const median = (seconds: number[]): number => [...seconds].sort((a, b) => a - b)[seconds.length >> 1] as number;
     emit({
       name: 'engine: first position-model run over new journeys (sums built)',
       detail: `${detail}; attribution, breakdowns, both Sankeys and CAR`,
@@ -148,9 +151,16 @@ try {
       peakRssMiB: peakRssMiB(),
     });
     emit({
+      name: 'engine: weight change to every aggregate, first 10 moves (median)',
+      detail: `${detail}; attribution, breakdowns, both Sankeys and CAR, right after the first run`,
+      seconds: median(moves.slice(0, 10)),
+      ...common,
+      peakRssMiB: peakRssMiB(),
+    });
+    emit({
       name: 'engine: weight change to every aggregate (median)',
-      detail: `${detail}; attribution, breakdowns, both Sankeys and CAR (target 2 ms)`,
-      seconds: moves[5] as number,
+      detail: `${detail}; attribution, breakdowns, both Sankeys and CAR, the 21 moves after those (target 2 ms)`,
+      seconds: median(moves.slice(10)),
       ...common,
       peakRssMiB: peakRssMiB(),
     });
