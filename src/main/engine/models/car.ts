@@ -8,7 +8,15 @@ import { churnReduction } from './car/churn';
 import { roadmapCar } from './car/roadmap';
 import { earliestSources, linkedOpportunities, touchSourcing } from './car/sourcing';
 import type { CommunityData } from '../arrays/communityData';
-import { actionTypeId, COMMUNITY, isWon, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../arrays/dataset';
+import {
+  actionTypeId,
+  COMMUNITY,
+  isWon,
+  OPPORTUNITY_TYPE_IDS,
+  STAGE_IDS,
+  type Dataset,
+  type Opportunities,
+} from '../arrays/dataset';
 import { actionTypeDimension, communityPositionDimension, communityUpgradeDimension } from './dimensions';
 import { runSums } from './patterns';
 import { journeyRange, POSITION_BITS, POSITION_NAMES, type Journeys, type PositionName } from './journeys';
@@ -74,7 +82,6 @@ export function computeCar(
 
   const memo = options.memo ?? noMemo;
   const inScope = options.inScope ?? null;
-  const counts = (o: number): boolean => inScope === null || inScope[o] === 1;
   const sourcing = sourcingOf(data, community, journeys, options.referralWindowDays, inScope);
   upgrade.sourced = sourcing.upgradeSourced;
   const linkCategory = (type: LinkType) => ({
@@ -84,8 +91,7 @@ export function computeCar(
 
   let engagement = 0;
   for (const type of ENGAGEMENT_TYPES) engagement += float64At(byActionType, type);
-  let wonCount = 0;
-  for (let o = 0; o < opps.count; o++) if (isWon(opps, o) && counts(o)) wonCount++;
+  const wonCount = wonDealsIn(opps, inScope);
 
   return {
     attributed,
@@ -168,6 +174,22 @@ interface CommunityReach {
   influenced: number;
   upgradeInfluenced: number;
   communityTouches: number;
+}
+
+/**
+ * Kept per scope mask (never changed once made, engine/scope/scope.ts), or per opportunities for no scope: counting
+ * them was a pass over every deal on each weight move.
+ */
+const wonCountCache = new WeakMap<Opportunities | Uint8Array, number>();
+
+/** How many won deals the scope holds (all of them without one). */
+function wonDealsIn(opps: Opportunities, inScope: Uint8Array | null): number {
+  const kept = wonCountCache.get(inScope ?? opps);
+  if (kept !== undefined) return kept;
+  let count = 0;
+  for (let o = 0; o < opps.count; o++) if (isWon(opps, o) && (inScope === null || inScope[o] === 1)) count++;
+  wonCountCache.set(inScope ?? opps, count);
+  return count;
 }
 
 /** Kept per journeys: it depends on which touches are the community's, never on credits. */
