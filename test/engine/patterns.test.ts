@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { COMMUNITY } from '../../src/main/engine/arrays/dataset';
 import { loadEngineData } from '../../src/main/engine/arrays/load';
 import { attribute, type AttributionRun } from '../../src/main/engine/models/attribute';
 import { breakdowns, type BreakdownEntry } from '../../src/main/engine/models/breakdowns';
 import { computeCar } from '../../src/main/engine/models/car';
 import { sankeyFlows } from '../../src/main/engine/models/flows';
 import { buildJourneys } from '../../src/main/engine/models/journeys';
+import { pipelineAttribution, runPipeline } from '../../src/main/engine/pipeline/pipeline';
 import { scopeJourneys } from '../../src/main/engine/scope/scope';
 import { modelOptionsSchema, weightsOf } from '../../src/shared/modelOptions';
 import { rowsArbitrary } from './arbitraries';
@@ -33,8 +35,11 @@ function perTouch(run: AttributionRun): AttributionRun {
 
 const weight = fc.constantFrom(0, 0, 1, 2.5, 10, 22.5, 40);
 // Besides random weights, MID alone: every journey without a middle touch then has present weights of 0 only.
+// Weights that are all 0 are refused before any model runs (modelOptions.ts), so they are never drawn.
 const weights = fc.oneof(
-  fc.record({ FT: weight, LC: weight, OC: weight, CW: weight, MID: weight }),
+  fc
+    .record({ FT: weight, LC: weight, OC: weight, CW: weight, MID: weight })
+    .filter((drawn) => Object.values(drawn).some((value) => value > 0)),
   fc.constant({ FT: 0, LC: 0, OC: 0, CW: 0, MID: 1 }),
 );
 
@@ -113,6 +118,54 @@ describe('presence-pattern aggregates (spec 8)', () => {
           }),
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it('give the pipeline the same figures, flows and breakdowns as its per-touch credits, to 1e-9 (spec 11)', () => {
+    fc.assert(
+      fc.property(rowsArbitrary, weights, fc.constantFrom(0, 60), (rows, custom, lookbackDays) =>
+        readRows(rows, (db) => {
+          const loaded = loadEngineData(db);
+          const options = modelOptionsSchema.parse({ model: 'custom', weights: custom, lookbackDays });
+          const pipeline = runPipeline(loaded, options);
+          expect(pipeline.linear).toBeDefined();
+          const { data, journeys } = pipeline;
+          const perChannel = new Map(data.channels.values.map((channel) => [channel, 0]));
+          let community = 0;
+          pipeline.credits.forEach((credit, k) => {
+            const touch = journeys.touch[k] as number;
+            const channel = data.channels.values[data.touches.channel[touch] as number] as string;
+            perChannel.set(channel, (perChannel.get(channel) ?? 0) + credit);
+            if (data.touches.kind[touch] === COMMUNITY) community += credit;
+          });
+          closeMaps(
+            new Map(pipeline.byChannel.map((entry) => [entry.channel, entry.credit])),
+            perChannel,
+            'pipeline by channel',
+          );
+          close(
+            pipeline.attributed,
+            [...perChannel.values()].reduce((sum, c) => sum + c, 0),
+            'pipeline attributed',
+          );
+          close(pipeline.car.attributed, community, 'pipeline CAR attributed');
+          const run = pipelineAttribution(pipeline);
+          const reference = perTouch(run);
+          const shown = breakdowns(data, run);
+          const summed = breakdowns(data, reference);
+          for (const key of ['byChannel', 'byPosition', 'byActionType'] as const) {
+            closeMaps(entries(shown[key]), entries(summed[key]), `pipeline ${key}`);
+          }
+          const a = sankeyFlows(data, run, { scope: 'all', topN: 50 });
+          const b = sankeyFlows(data, reference, { scope: 'all', topN: 50 });
+          closeMaps(
+            new Map(a.nodes.map((n) => [n.id, n.value])),
+            new Map(b.nodes.map((n) => [n.id, n.value])),
+            'pipeline flows',
+          );
+        }),
+      ),
+      { numRuns: 30 },
     );
   });
 

@@ -147,7 +147,7 @@ function positionRun(
 }
 
 /** Credit by channel as a list, largest first, ties by name. */
-function channelList(data: Dataset, perChannel: Float64Array): { channel: string; credit: number }[] {
+export function channelList(data: Dataset, perChannel: Float64Array): { channel: string; credit: number }[] {
   return data.channels.values
     .map((channel, c) => ({ channel, credit: float64At(perChannel, c) }))
     .sort((a, b) => b.credit - a.credit || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0));
