@@ -14,6 +14,7 @@ import { attribute } from '../../src/main/engine/models/attribute';
 import { breakdowns } from '../../src/main/engine/models/breakdowns';
 import { computeCar } from '../../src/main/engine/models/car';
 import { sankeyFlows } from '../../src/main/engine/models/flows';
+import { pipelineAttribution, runPipeline } from '../../src/main/engine/pipeline/pipeline';
 import { ENGINE_FILE_FORMAT } from '../../src/main/engine/arrays/engineFile';
 import { buildJourneys } from '../../src/main/engine/models/journeys';
 import { pathsOf } from '../../src/main/engine/models/attribute';
@@ -37,6 +38,11 @@ function bestOf<T>(runs: number, work: () => T): number {
   let best = Infinity;
   for (let i = 0; i < runs; i++) best = Math.min(best, time(work).seconds);
   return best;
+}
+
+/** The middle of a list of times. */
+function median(seconds: number[]): number {
+  return [...seconds].sort((a, b) => a - b)[seconds.length >> 1] as number;
 }
 
 /**
@@ -142,7 +148,6 @@ try {
     // A slider in use: the first moves after the sums are built also pay for the JIT and for collecting the first
     // run's garbage, so they are reported apart from the moves that follow.
     const moves = Array.from({ length: 31 }, (_, i) => time(() => everyView(21 + (i % 40))).seconds);
-    const median = (seconds: number[]): number => [...seconds].sort((a, b) => a - b)[seconds.length >> 1] as number;
     emit({
       name: 'engine: first position-model run over new journeys (sums built)',
       detail: `${detail}; attribution, breakdowns, both Sankeys and CAR`,
@@ -160,6 +165,31 @@ try {
     emit({
       name: 'engine: weight change to every aggregate (median)',
       detail: `${detail}; attribution, breakdowns, both Sankeys and CAR, the 21 moves after those (target 2 ms)`,
+      seconds: median(moves.slice(10)),
+      ...common,
+      peakRssMiB: peakRssMiB(),
+    });
+  }
+  // spec 11: the same in pipeline mode (open deals as of the latest date), its views from pipelineAttribution.
+  {
+    const pipelineViews = (OC: number): void => {
+      const options = modelOptionsSchema.parse({ model: 'custom', weights: { FT: 20, LC: 20, OC, CW: 20, MID: 10 } });
+      const credited = pipelineAttribution(runPipeline({ data, community }, options));
+      breakdowns(data, credited);
+      sankeyFlows(data, credited, { scope: 'community' });
+    };
+    const first = time(() => pipelineViews(20)).seconds;
+    const moves = Array.from({ length: 31 }, (_, i) => time(() => pipelineViews(21 + i)).seconds);
+    emit({
+      name: 'engine: first pipeline run (journeys to the as-of date, sums built)',
+      detail: `${detail}; pipeline figures, breakdowns and the community Sankey`,
+      seconds: first,
+      ...common,
+      peakRssMiB: peakRssMiB(),
+    });
+    emit({
+      name: 'engine: pipeline weight change to every aggregate (median)',
+      detail: `${detail}; pipeline figures, breakdowns and the community Sankey, moves 11 to 31 (target 2 ms)`,
       seconds: median(moves.slice(10)),
       ...common,
       peakRssMiB: peakRssMiB(),
