@@ -1,6 +1,7 @@
 import type { JourneyDetail } from '../../../../shared/journeyApi';
 import { formatUtcTimestamp } from '../../format';
 import { MODEL_LABELS } from '../../../../shared/modelLabels';
+import { TouchTimeline } from './TouchTimeline';
 
 function money(value: number, currency: string): string {
   return new Intl.NumberFormat(undefined, { style: 'currency', currency, minimumFractionDigits: 2 }).format(value);
@@ -26,6 +27,7 @@ export function JourneyTimeline({ detail, currency }: { detail: JourneyDetail; c
         {detail.restarted && <> (a mini-journey from the opportunity stage: no FT or LC)</>}
       </p>
       {detail.note && <p className="notes">{detail.note}</p>}
+      {detail.hasJourney && <TouchTimeline detail={detail} />}
       {detail.touches.length > 0 && (
         <div className="table-scroll">
           <table className="data-table journey-table" aria-label={caption}>
