@@ -8,12 +8,14 @@ test('a won deal’s journey shows each touch’s credit and the rule behind it'
   await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
   await openTab(page, 'Journeys');
 
+  // One search field, the list's: a part of an id finds the deals whose id holds it; the stage narrows to won ones.
   await page.getByRole('searchbox', { name: 'Find an opportunity' }).fill('OPP-0000');
-  await page.getByRole('button', { name: 'Search' }).click();
-  const results = page.getByRole('list', { name: 'Matching opportunities' });
-  const firstWon = results.getByRole('button').filter({ hasText: '· won ·' }).first();
-  await expect(firstWon).toBeVisible();
-  const id = (await firstWon.locator('strong').innerText()).trim();
+  await page.getByRole('combobox', { name: 'Stage' }).selectOption('won');
+  const list = page.getByRole('table', { name: 'Opportunities' });
+  const firstRow = list.locator('[aria-rowindex="2"]');
+  await expect(firstRow.getByRole('cell').nth(1)).toHaveText('won');
+  const firstWon = firstRow.getByRole('rowheader').getByRole('button');
+  const id = (await firstWon.innerText()).trim();
   expect(id).toMatch(/^OPP-0000\d+$/);
   await firstWon.click();
 

@@ -81,7 +81,7 @@ export function OpportunityBrowser({ currency }: { currency: string }) {
           </select>
         </label>
         <label>
-          Filter
+          Find an opportunity
           <input
             type="search"
             value={text}
