@@ -28,7 +28,8 @@ const TOUCHPOINTS =
     (_, i) => `T${i},C1,${iso(START + i * 4 * HOUR)},${i % 2 ? 'Webinar' : 'Paid Search'}`,
   ).join('\n') +
   '\n';
-const MEMBERS = 'member_id,email,name\nM1,grace@acme.com,Grace Hopper\n';
+/** Grace resolves to her contact; Alan (of no known company) and M3 (no name, no email) stay unresolved. */
+const MEMBERS = 'member_id,email,name\nM1,grace@acme.com,Grace Hopper\nM2,alan@bletchley.org,Alan Turing\nM3,,\n';
 const ACTIONS =
   'action_id,member_id,occurred_at,action_type\n' +
   Array.from({ length: COMMUNITY }, (_, i) => `X${i},M1,${iso(START + 2 * HOUR + i * 12 * HOUR)},post`).join('\n') +
@@ -43,12 +44,14 @@ test('a selected journey shows its touches on a time axis, 5,000 of them drawn a
   await importCsv(page, 'contacts.csv', CONTACTS, 2);
   await importCsv(page, 'opportunities.csv', OPPORTUNITIES, 1);
   await importCsv(page, 'touchpoints.csv', TOUCHPOINTS, MARKETING);
-  await importCsv(page, 'community_members.csv', MEMBERS, 1);
+  await importCsv(page, 'community_members.csv', MEMBERS, 3);
   await importCsv(page, 'community_actions.csv', ACTIONS, COMMUNITY);
 
   await openTab(page, 'Journeys');
   const list = page.getByRole('table', { name: 'Opportunities' });
   await expect(list.getByRole('row').nth(1)).toContainText('5,000');
+  // The account by name, its id on hover.
+  await expect(list.getByRole('cell', { name: 'Acme', exact: true })).toHaveAttribute('title', 'A1');
   await list.getByRole('button', { name: 'O1' }).click();
 
   const chart = page.getByRole('img', { name: /^Timeline of 5,000 touches from 2023-01-01 00:00:00 to 2024-10-28/ });
@@ -91,6 +94,18 @@ test('a selected journey shows its touches on a time axis, 5,000 of them drawn a
   expect(Number(marketing)).toBeGreaterThanOrEqual(2 * Number(community));
   await page.screenshot({ path: testInfo.outputPath('journey-timeline-5000.png'), fullPage: false });
 
-  // The credit table below holds every touch.
-  await expect(page.getByRole('table', { name: 'Journey of O1' }).locator('tbody tr')).toHaveCount(5000);
+  // The credit table below holds every touch, each with who made it: Ada's touchpoint at midnight, then Grace's post.
+  const touches = page.getByRole('table', { name: 'Journey of O1' }).locator('tbody tr');
+  await expect(touches).toHaveCount(5000);
+  await expect(touches.nth(0).locator('td').nth(2)).toHaveText('Ada Lovelace');
+  await expect(touches.nth(0).locator('td').nth(2)).toHaveAttribute('title', 'C1');
+  await expect(touches.nth(1).locator('td').nth(2)).toHaveText('Grace Hopper');
+  await expect(touches.nth(1).locator('td').nth(2)).toHaveAttribute('title', 'M1');
+  await expect(page.getByText(/^Account Acme ·/)).toBeVisible();
+
+  // The Data tab's unresolved members by name, their id on hover; a member without a name shows the id.
+  await openTab(page, 'Data');
+  const unresolved = page.getByRole('list', { name: 'Unresolved members' });
+  await expect(unresolved.locator('strong')).toHaveText(['Alan Turing', 'M3']);
+  await expect(unresolved.locator('strong').first()).toHaveAttribute('title', 'M2');
 });

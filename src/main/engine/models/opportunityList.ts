@@ -5,6 +5,8 @@ import { journeyRange, type Journeys } from './journeys';
 import { opportunityMatch } from './opportunitySearch';
 
 type Query = Omit<OpportunityListArgs, 'scope'>;
+/** A row as the engine lists it; the account's name is read from the store by the journey handler (issue 17). */
+export type ListedOpportunity = Omit<OpportunityRow, 'accountName'>;
 
 /** Touches and community touches of each opportunity's journey; -1 for an open deal, which has none (spec 2). */
 function journeyCounts(data: Dataset, journeys: Journeys): { touches: Int32Array; community: Int32Array } {
@@ -49,7 +51,7 @@ export function listOpportunities(
   journeys: Journeys,
   query: Query,
   inScope: Uint8Array | null,
-): OpportunityListResult {
+): OpportunityListResult<ListedOpportunity> {
   // A page further down the same list (the table scrolling) reuses the order the first page sorted.
   const key = JSON.stringify([query.stage, query.text, query.sort]);
   let listed = lastListed.get(journeys);
@@ -60,7 +62,7 @@ export function listOpportunities(
   const { order } = listed;
   const counts = countsOf(data, journeys);
   const opps = data.opportunities;
-  const rows: OpportunityRow[] = Array.from(order.subarray(query.offset, query.offset + query.limit), (o) => {
+  const rows: ListedOpportunity[] = Array.from(order.subarray(query.offset, query.offset + query.limit), (o) => {
     const match = opportunityMatch(data, o);
     const amount = float64At(opps.amount, o);
     const touches = int32At(counts.touches, o);

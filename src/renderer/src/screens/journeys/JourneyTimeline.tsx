@@ -1,6 +1,7 @@
 import type { JourneyDetail } from '../../../../shared/journeyApi';
 import { formatUtcTimestamp } from '../../format';
 import { MODEL_LABELS } from '../../../../shared/modelLabels';
+import { personLabel } from '../../journeys/people';
 import { TouchTimeline } from './TouchTimeline';
 
 function money(value: number, currency: string): string {
@@ -21,8 +22,9 @@ export function JourneyTimeline({ detail, currency }: { detail: JourneyDetail; c
         {detail.opportunityId} {detail.name ? `· ${detail.name}` : ''}
       </h2>
       <p className="muted">
-        Account {detail.accountId} · {detail.type.replace('_', ' ')} · {detail.stage} · {money(detail.amount, currency)}{' '}
-        · {MODEL_LABELS[detail.model]} model
+        Account <span title={detail.accountId}>{detail.accountName ?? detail.accountId}</span> ·{' '}
+        {detail.type.replace('_', ' ')} · {detail.stage} · {money(detail.amount, currency)} ·{' '}
+        {MODEL_LABELS[detail.model]} model
         {detail.type !== 'new_business' && <> · upgrade policy: {POLICY_LABELS[detail.policy]}</>}
         {detail.restarted && <> (a mini-journey from the opportunity stage: no FT or LC)</>}
       </p>
@@ -35,6 +37,7 @@ export function JourneyTimeline({ detail, currency }: { detail: JourneyDetail; c
               <tr>
                 <th scope="col">When</th>
                 <th scope="col">Kind</th>
+                <th scope="col">Who</th>
                 <th scope="col">Channel</th>
                 <th scope="col">Positions</th>
                 <th scope="col" className="number">
@@ -48,10 +51,11 @@ export function JourneyTimeline({ detail, currency }: { detail: JourneyDetail; c
                 <tr key={`${touch.kind}:${touch.id}`}>
                   <td>{formatUtcTimestamp(touch.occurredAt)}</td>
                   <td title={touch.id}>{touch.kind}</td>
-                  <td>{touch.channel}</td>
+                  <td title={touch.person?.id}>{personLabel(touch.person)}</td>
+                  <td className="channel">{touch.channel}</td>
                   <td>{touch.positions.join(', ')}</td>
                   <td className="number">{money(touch.credit, currency)}</td>
-                  <td>{touch.rule}</td>
+                  <td className="rule">{touch.rule}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { JourneyDetail, JourneyTouch } from '../../../../shared/journeyApi';
 import { formatCount, formatUtcTimestamp } from '../../format';
+import { personLabel } from '../../journeys/people';
 import {
   binAt,
   binTouches,
@@ -59,7 +60,8 @@ function fitsRight(x: number, label: string, plot: number): boolean {
 
 function describeTouch(touch: JourneyTouch): string {
   const positions = touch.positions.length > 0 ? ` · ${touch.positions.join(', ')}` : '';
-  return `${formatUtcTimestamp(touch.occurredAt)} · ${touch.kind} · ${touch.channel}${positions}`;
+  const who = touch.person ? ` · ${personLabel(touch.person)}` : '';
+  return `${formatUtcTimestamp(touch.occurredAt)} · ${touch.kind}${who} · ${touch.channel}${positions}`;
 }
 
 function describeBin(touches: readonly JourneyTouch[], bin: TouchBin): string {
