@@ -92,13 +92,30 @@ describe('placeMarkers', () => {
         { x: 20, label: 'OC', kind: 'position' },
       ],
       3,
+      1000,
     );
-    expect(placed.map((marker) => [marker.label, marker.row])).toEqual([
-      ['FT', 0],
-      ['created', 1],
-      ['LC', 2],
-      ['OC', 2],
-      ['CW', 0],
+    expect(placed.map((marker) => [marker.label, marker.row, marker.anchor])).toEqual([
+      ['FT', 0, 'start'],
+      ['created', 1, 'start'],
+      ['LC', 2, 'start'],
+      ['OC', 2, 'start'],
+      ['CW', 0, 'start'],
+    ]);
+  });
+
+  it('puts a label that would pass the right edge left of its line, on a row of its own if that is where it clashes', () => {
+    // CW at 480 fits right of its line (480 + 4 + 14 <= 500); "closed" at 495 does not, so it extends left over CW.
+    const placed = placeMarkers(
+      [
+        { x: 495, label: 'closed', kind: 'deal' },
+        { x: 480, label: 'CW', kind: 'position' },
+      ],
+      3,
+      500,
+    );
+    expect(placed.map((marker) => [marker.label, marker.row, marker.anchor])).toEqual([
+      ['CW', 0, 'start'],
+      ['closed', 1, 'end'],
     ]);
   });
 });

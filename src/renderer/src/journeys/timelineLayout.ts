@@ -162,24 +162,29 @@ export interface TimelineMarker {
 export interface PlacedMarker extends TimelineMarker {
   /** Which label row it sits in, 0 nearest the touches. */
   row: number;
+  /** Where the label sits: right of its line, or left of it when it would run past the plot's right edge. */
+  anchor: 'start' | 'end';
 }
 
-/** Roughly, the width of a label of 11 px text: enough to keep labels apart, not a measurement. */
-const CHAR_PX = 7;
+/** Roughly, the width of a character of 11 px text: enough to keep labels apart, not a measurement. */
+export const LABEL_CHAR_PX = 7;
 
 /**
  * Label rows for the markers, so labels near each other in time stack instead of overwriting: each marker takes the
- * first row whose last label ends before it starts; past `rows` rows, the last row is shared.
+ * first row whose labels all end before its own starts; past `rows` rows, the last row is shared. A label that would
+ * run past `width` sits left of its line, and its row is chosen for where it really is.
  */
-export function placeMarkers(markers: readonly TimelineMarker[], rows: number): PlacedMarker[] {
+export function placeMarkers(markers: readonly TimelineMarker[], rows: number, width: number): PlacedMarker[] {
   const ends: number[] = [];
   return [...markers]
     .sort((a, b) => a.x - b.x)
     .map((marker) => {
-      const start = marker.x - 2;
-      let row = ends.findIndex((end) => end < start);
+      const length = 4 + marker.label.length * LABEL_CHAR_PX;
+      const anchor = marker.x + length <= width ? 'start' : 'end';
+      const [start, end] = anchor === 'start' ? [marker.x - 2, marker.x + length] : [marker.x - length, marker.x + 2];
+      let row = ends.findIndex((last) => last < start);
       if (row < 0) row = ends.length < rows ? ends.length : rows - 1;
-      ends[row] = marker.x + 4 + marker.label.length * CHAR_PX;
-      return { ...marker, row };
+      ends[row] = Math.max(ends[row] ?? -Infinity, end);
+      return { ...marker, row, anchor };
     });
 }

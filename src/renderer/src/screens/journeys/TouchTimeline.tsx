@@ -29,8 +29,6 @@ const LANE_LABEL_PX = 74;
 const FALLBACK_WIDTH = 720;
 /** The most ticks per 100 pixels of axis: labels like "12 Mar 2025" need about that much room. */
 const TICKS_PER_100_PX = 1;
-/** Roughly, a character of 11 px text. */
-const LABEL_CHAR_PX = 7;
 const SHOWN_POSITIONS = ['FT', 'LC', 'OC', 'CW'] as const;
 
 /** The width the chart has: it fills its card and follows a resize. */
@@ -52,10 +50,6 @@ function useWidth(ref: React.RefObject<HTMLDivElement | null>): number {
 function bar(x: number, laneY: number, count: number, most: number): string {
   const height = 4 + (LANE_PX - 4) * Math.sqrt(count / most);
   return `M${x} ${laneY + LANE_PX - height}h${Math.max(1, BIN_PX - 1)}v${height}h${-Math.max(1, BIN_PX - 1)}z`;
-}
-
-function fitsRight(x: number, label: string, plot: number): boolean {
-  return x + 4 + label.length * LABEL_CHAR_PX <= plot;
 }
 
 function describeTouch(touch: JourneyTouch): string {
@@ -115,7 +109,7 @@ export function TouchTimeline({ detail }: { detail: JourneyDetail }) {
       bins,
       communityPath,
       marketingPath,
-      markers: placeMarkers(markers, LABEL_ROWS),
+      markers: placeMarkers(markers, LABEL_ROWS, plot),
       ticks: ticks.map((tick) => ({ ...tick, x: xOf(tick.at, from, to, plot) })),
     };
   }, [touches, createdAt, closedAt, plot]);
@@ -161,9 +155,8 @@ export function TouchTimeline({ detail }: { detail: JourneyDetail }) {
             <g key={`${marker.label}:${marker.x}`} className={`marker ${marker.kind}`}>
               <line x1={marker.x} x2={marker.x} y1={TOP - (marker.row + 1) * ROW_PX + 3} y2={AXIS_Y} />
               <text
-                // A label that would run past the plot's right edge sits left of its line.
-                x={fitsRight(marker.x, marker.label, plot) ? marker.x + 2 : marker.x - 2}
-                textAnchor={fitsRight(marker.x, marker.label, plot) ? 'start' : 'end'}
+                x={marker.anchor === 'start' ? marker.x + 2 : marker.x - 2}
+                textAnchor={marker.anchor}
                 y={TOP - marker.row * ROW_PX - 3}
               >
                 {marker.label}
