@@ -94,9 +94,14 @@ test('a selected journey shows its touches on a time axis, 5,000 of them drawn a
   expect(Number(marketing)).toBeGreaterThanOrEqual(2 * Number(community));
   await page.screenshot({ path: testInfo.outputPath('journey-timeline-5000.png'), fullPage: false });
 
-  // The credit table below holds every touch, each with who made it: Ada's touchpoint at midnight, then Grace's post.
+  // The credit table below shows the first 200 touches and more on demand, each with who made it: Ada's touchpoint
+  // at midnight, then Grace's post.
   const touches = page.getByRole('table', { name: 'Journey of O1' }).locator('tbody tr');
-  await expect(touches).toHaveCount(5000);
+  await expect(touches).toHaveCount(200);
+  await expect(page.getByText('200 of 5,000 touches shown')).toBeVisible();
+  await page.getByRole('button', { name: 'Show 200 more touches' }).click();
+  await expect(touches).toHaveCount(400);
+  await expect(page.getByText('400 of 5,000 touches shown')).toBeVisible();
   await expect(touches.nth(0).locator('td').nth(2)).toHaveText('Ada Lovelace');
   await expect(touches.nth(0).locator('td').nth(2)).toHaveAttribute('title', 'C1');
   await expect(touches.nth(1).locator('td').nth(2)).toHaveText('Grace Hopper');

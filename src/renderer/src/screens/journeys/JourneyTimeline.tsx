@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import type { JourneyDetail } from '../../../../shared/journeyApi';
-import { formatUtcTimestamp } from '../../format';
+import { formatCount, formatUtcTimestamp } from '../../format';
 import { MODEL_LABELS } from '../../../../shared/modelLabels';
 import { personLabel } from '../../journeys/people';
 import { TouchTimeline } from './TouchTimeline';
@@ -7,6 +8,13 @@ import { TouchTimeline } from './TouchTimeline';
 function money(value: number, currency: string): string {
   return new Intl.NumberFormat(undefined, { style: 'currency', currency, minimumFractionDigits: 2 }).format(value);
 }
+
+/**
+ * Rows of the credit table drawn at first, and added per click: a journey of thousands of touches would otherwise
+ * lay out a table of tens of thousands of cells on every change of the page (a hover on the timeline, which shows
+ * every touch at once, took a second a move at 5,000).
+ */
+export const TOUCH_ROWS_PAGE = 200;
 
 const POLICY_LABELS: Record<JourneyDetail['policy'], string> = {
   'restart-at-opportunity': 'restart at the opportunity',
@@ -16,6 +24,10 @@ const POLICY_LABELS: Record<JourneyDetail['policy'], string> = {
 /** One deal's journey: each touch with its positions, its credit and the rule that gave it. */
 export function JourneyTimeline({ detail, currency }: { detail: JourneyDetail; currency: string }) {
   const caption = `Journey of ${detail.opportunityId}`;
+  const [rows, setRows] = useState(TOUCH_ROWS_PAGE);
+  const shown = detail.touches.slice(0, rows);
+  const more = Math.min(TOUCH_ROWS_PAGE, detail.touches.length - shown.length);
+  const format = new Intl.NumberFormat(undefined, { style: 'currency', currency, minimumFractionDigits: 2 });
   return (
     <section className="panel journey-timeline" aria-labelledby="journey-heading">
       <h2 id="journey-heading">
@@ -47,20 +59,30 @@ export function JourneyTimeline({ detail, currency }: { detail: JourneyDetail; c
               </tr>
             </thead>
             <tbody>
-              {detail.touches.map((touch) => (
+              {shown.map((touch) => (
                 <tr key={`${touch.kind}:${touch.id}`}>
                   <td>{formatUtcTimestamp(touch.occurredAt)}</td>
                   <td title={touch.id}>{touch.kind}</td>
                   <td title={touch.person?.id}>{personLabel(touch.person)}</td>
                   <td className="channel">{touch.channel}</td>
                   <td>{touch.positions.join(', ')}</td>
-                  <td className="number">{money(touch.credit, currency)}</td>
+                  <td className="number">{format.format(touch.credit)}</td>
                   <td className="rule">{touch.rule}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {more > 0 && (
+        <p className="pager">
+          <span className="small">
+            {formatCount(shown.length)} of {formatCount(detail.touches.length)} touches shown
+          </span>
+          <button type="button" className="secondary" onClick={() => setRows(rows + TOUCH_ROWS_PAGE)}>
+            Show {formatCount(more)} more touches
+          </button>
+        </p>
       )}
       {detail.stage === 'won' && (
         <p className="journey-total">

@@ -35,7 +35,14 @@ export function JourneysView() {
         </p>
       )}
       <div aria-busy={loading} aria-live="polite">
-        {detail && detail.opportunityId === selectedId && <JourneyTimeline detail={detail} currency={currency} />}
+        {detail && detail.opportunityId === selectedId && (
+          <JourneyTimeline
+            // Another deal starts at the top of its table again.
+            key={detail.opportunityId}
+            detail={detail}
+            currency={currency}
+          />
+        )}
         {selectedId && !detail && loading && <p className="muted">Explaining {selectedId}…</p>}
       </div>
     </div>
