@@ -79,5 +79,10 @@ describe('people, not ids, in the journey API', () => {
       ['OPP-1', 'acme', 'Acme Corp'],
       ['OPP-2', 'globex', null],
     ]);
+    // The text finds a deal by its account's name, as the list shows it.
+    const byName = await opened.call('journey:list', { text: 'acme CORP' });
+    expect(byName.rows.map((row) => row.opportunityId)).toEqual(['OPP-1']);
+    const none = await opened.call('journey:list', { text: 'Initech' });
+    expect(none.total).toBe(0);
   });
 });

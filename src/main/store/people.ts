@@ -17,6 +17,18 @@ export function readAccountNames(db: Database.Database, ids: readonly string[]):
   return Object.fromEntries(rows);
 }
 
+/**
+ * The accounts whose name holds `text`, case-insensitively (SQLite's lower() folds ASCII letters only, as the
+ * engine's filter of ids and deal names does not need to: those are matched in JavaScript).
+ */
+export function findAccountsByName(db: Database.Database, text: string): Set<string> {
+  const rows = db
+    .prepare(`SELECT account_id FROM accounts WHERE name IS NOT NULL AND instr(lower(name), lower(?)) > 0`)
+    .pluck()
+    .all(text) as string[];
+  return new Set(rows);
+}
+
 /** Who made each touch, by touch id: marketing touches by `touchpoint_id`, community ones by `action_id` (spec 1). */
 export interface TouchPeople {
   marketing: Map<string, TouchPerson>;

@@ -4,7 +4,13 @@ import { float64At, int32At, uint8At } from '../arrays/read';
 import { journeyRange, type Journeys } from './journeys';
 import { opportunityMatch } from './opportunitySearch';
 
-type Query = Omit<OpportunityListArgs, 'scope'>;
+type Query = Omit<OpportunityListArgs, 'scope'> & {
+  /**
+   * Accounts whose name holds the text: the arrays keep account ids only, so the caller finds these in the store
+   * (the list shows account names, so they are what a user types).
+   */
+  namedAccounts?: ReadonlySet<string>;
+};
 /** A row as the engine lists it; the account's name is read from the store by the journey handler (issue 17). */
 export type ListedOpportunity = Omit<OpportunityRow, 'accountName'>;
 
@@ -96,7 +102,8 @@ function orderOpportunities(data: Dataset, journeys: Journeys, query: Query, inS
       const hit =
         (opps.id[o] as string).toLowerCase().includes(needle) ||
         (opps.name[o] ?? '').toLowerCase().includes(needle) ||
-        account.toLowerCase().includes(needle);
+        account.toLowerCase().includes(needle) ||
+        query.namedAccounts?.has(account) === true;
       if (!hit) continue;
     }
     kept.push(o);

@@ -12,6 +12,7 @@ import { describeScope } from '../../../shared/scope';
 import type { ProjectSource } from './projectSource';
 import type { Handlers } from '../../handlerTable';
 import { withAccountNames, withPeople } from './journeyPeople';
+import { findAccountsByName } from '../../store/people';
 
 type JourneyMethod = keyof JourneyResults & Method;
 export type JourneyHandlerTable = Handlers<JourneyMethod>;
@@ -28,9 +29,16 @@ export function createJourneyHandlers(session: ProjectSource, cache: EngineCache
       const loaded = cache.load(db);
       // The journeys of the default journey options: the touch counts a deal is browsed by, whatever the model.
       const journeys = loaded.journeys(modelOptionsSchema.parse({}));
+      // The text finds deals by their account's name too, which only the store holds.
+      const namedAccounts = query.text ? findAccountsByName(db, query.text) : undefined;
       return withAccountNames(
         db,
-        listOpportunities(loaded.data, journeys, query, scopeMask(loaded.data, scope, loaded.fields)),
+        listOpportunities(
+          loaded.data,
+          journeys,
+          { ...query, namedAccounts },
+          scopeMask(loaded.data, scope, loaded.fields),
+        ),
       );
     },
     'journey:detail': ({ opportunityId, options }) => {
