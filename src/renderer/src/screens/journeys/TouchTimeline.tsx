@@ -175,7 +175,12 @@ export function TouchTimeline({ detail }: { detail: JourneyDetail }) {
         </g>
       </svg>
       {hovered && (
-        <div className="timeline-tooltip" role="tooltip" style={{ left: Math.min(hovered.left, width - 260) }}>
+        // Under the axis: above, it would hide the position labels the user is reading the touches against.
+        <div
+          className="timeline-tooltip"
+          role="tooltip"
+          style={{ left: Math.max(0, Math.min(hovered.left, width - 260)), top: HEIGHT }}
+        >
           {describeBin(touches, hovered.bin)}
         </div>
       )}
