@@ -60,6 +60,8 @@ export interface OpportunityRow {
   opportunityId: string;
   name: string | null;
   accountId: string | null;
+  /** The account's name (accounts.name; issue 17, people not ids), null when it has none or is not in the project. */
+  accountName: string | null;
   type: OpportunityTypeName;
   stage: StageName;
   amount: number | null;
@@ -71,11 +73,20 @@ export interface OpportunityRow {
   communityTouches: number | null;
 }
 
-export interface OpportunityListResult {
+export interface OpportunityListResult<Row = OpportunityRow> {
   /** How many opportunities pass the scope and the filters, all pages together. */
   total: number;
   offset: number;
-  rows: OpportunityRow[];
+  rows: Row[];
+}
+
+/**
+ * Who made a touch (issue 17, people not ids): the contact of a marketing touch, the community member of a community
+ * one. `name` is the contact's first and last name or the member's name, null when the data gives none.
+ */
+export interface TouchPerson {
+  id: string;
+  name: string | null;
 }
 
 export interface JourneyTouch {
@@ -87,9 +98,13 @@ export interface JourneyTouch {
   credit: number;
   /** The arithmetic that gave this credit, in a plain sentence. */
   rule: string;
+  /** Null for a touchpoint that names an account but no contact. */
+  person: TouchPerson | null;
 }
 
 export interface JourneyDetail extends Omit<OpportunityMatch, 'closedAt'> {
+  /** As in OpportunityRow. */
+  accountName: string | null;
   createdAt: number;
   closedAt: number | null;
   /** Built as an upgrade mini-journey (spec 4): FT and LC do not exist in it. */

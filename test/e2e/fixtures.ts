@@ -89,3 +89,19 @@ export async function startEmptyProject(page: Page, browserMode: BrowserMode, na
   await page.getByRole('button', { name: 'Create project' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
+
+/**
+ * Imports a CSV into the open project as a user would: uploaded on the Import tab, its kind recognised from its
+ * headers, imported whole; returns once the summary says all `rows` came in.
+ */
+export async function importCsv(page: Page, name: string, text: string, rows: number): Promise<void> {
+  await openTab(page, 'Import');
+  await page.getByLabel('Upload CSV').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await expect(page.getByText(new RegExp(`^${name.replace('.', '\\.')}: \\d+ columns`))).toBeVisible();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(
+    page
+      .getByRole('region', { name: 'Import summary' })
+      .getByRole('heading', { name: `Imported ${rows.toLocaleString('en-US')} rows` }),
+  ).toBeVisible();
+}

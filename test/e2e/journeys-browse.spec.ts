@@ -56,3 +56,36 @@ test('the Journeys tab opens on the scope’s opportunities, sorts and filters t
   await expect(page.getByText(/· lost ·/)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('journeys-browse.png'), fullPage: true });
 });
+
+test('at 1440x900 the journey table’s cells, the rule column too, stay inside its card', async ({
+  page,
+  browserMode,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(browserMode.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
+  await openTab(page, 'Journeys');
+
+  // The won deal with the most touches: the longest table, and rules naming the most positions.
+  await page.getByRole('combobox', { name: 'Stage' }).selectOption('won');
+  const table = page.getByRole('table', { name: 'Opportunities' });
+  await table
+    .getByRole('columnheader', { name: /^Touches/ })
+    .getByRole('button')
+    .click();
+  const first = table.locator('[aria-rowindex="2"] [role="rowheader"]').getByRole('button');
+  await expect(table.locator('[aria-rowindex="2"] [role="cell"]:nth-child(3)')).toHaveText('won');
+  const id = (await first.innerText()).trim();
+  await first.click();
+
+  const journey = page.getByRole('table', { name: `Journey of ${id}` });
+  await expect(journey.locator('tbody tr').first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('journey-1440.png'), fullPage: true });
+  const card = page.locator('.journey-timeline');
+  const cardRight = await card.evaluate((element) => element.getBoundingClientRect().right);
+  const rights = await journey
+    .locator('th, td')
+    .evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().right));
+  expect(rights.length).toBeGreaterThan(6);
+  expect(rights.filter((right) => right > cardRight)).toEqual([]);
+});

@@ -184,12 +184,11 @@ test('the scope follows the user to Compare and Journeys', async ({ page, browse
   );
 
   // Journeys finds the scope's opportunities only: OPP-000002, an SMB account's deal, is not among them until the
-  // scope is cleared, which searches again.
+  // scope is cleared, which lists again.
   await page.getByRole('tab', { name: 'Journeys' }).click();
   await page.getByRole('searchbox', { name: 'Find an opportunity' }).fill('OPP-000002');
-  await page.getByRole('button', { name: 'Search' }).click();
-  await expect(page.getByText('No opportunity in this scope matches “OPP-000002”.')).toBeVisible();
+  await expect(page.getByText('No opportunity in this scope passes these filters.')).toBeVisible();
   await bar.getByRole('button', { name: 'Clear', exact: true }).click();
-  const matches = page.getByRole('list', { name: 'Matching opportunities' });
-  await expect(matches.getByRole('button', { name: /OPP-000002/ })).toBeVisible();
+  const list = page.getByRole('table', { name: 'Opportunities' });
+  await expect(list.getByRole('button', { name: 'OPP-000002', exact: true })).toBeVisible();
 });

@@ -23,14 +23,11 @@ async function showTab(page: Page, tab: (typeof TABS)[number]): Promise<void> {
     await expect(page.locator('.sankey svg path').first()).toBeVisible();
   }
   if (tab === 'Journeys' && !(await page.getByRole('table', { name: /^Journey of / }).isVisible())) {
-    await page.getByRole('searchbox', { name: 'Find an opportunity' }).fill('OPP-0000');
-    await page.getByRole('button', { name: 'Search' }).click();
-    await page
-      .getByRole('list', { name: 'Matching opportunities' })
-      .getByRole('button')
-      .filter({ hasText: '· won ·' })
-      .first()
-      .click();
+    await page.getByRole('combobox', { name: 'Stage' }).selectOption('won');
+    // The first row once the list holds won deals only: a won deal has a journey to show.
+    const first = page.getByRole('table', { name: 'Opportunities' }).locator('[aria-rowindex="2"]');
+    await expect(first.getByRole('cell').nth(1)).toHaveText('won');
+    await first.getByRole('rowheader').getByRole('button').click();
     await expect(page.getByRole('table', { name: /^Journey of / })).toBeVisible();
   }
 }

@@ -83,3 +83,35 @@ test('the Overview answers the question under the current model and leads to the
   await expect(page.getByRole('tab', { name: 'Model' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('group', { name: 'Attributed CAR' })).toContainText('$');
 });
+
+test('the Overview’s small Sankey draws the Model tab’s community flows and opens the Model tab', async ({
+  page,
+  browserMode,
+}, testInfo) => {
+  await page.goto(browserMode.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tributary Demo' })).toBeVisible();
+  const answer = page.getByRole('region', { name: 'What the community and each channel drove' });
+  const small = answer.getByRole('button', { name: /^Community revenue flows, \$[\d,]+ of attributed revenue/ });
+  await expect(small.locator('svg path').first()).toBeVisible();
+  const label = (await small.getAttribute('aria-label')) ?? '';
+  const total = /\$([\d,]+) of attributed/.exec(label)?.[1];
+  expect(total).toBeDefined();
+  // Drawn as the Model tab draws it: one band per link, one rectangle per node, the labels beside them.
+  const bands = await small.locator('svg path').count();
+  const nodes = await small.locator('svg rect').count();
+  expect(bands).toBeGreaterThan(2);
+  expect(nodes).toBeGreaterThan(3);
+  await expect(small.locator('svg text').filter({ hasText: 'Won revenue' }).first()).toBeVisible();
+  await small.screenshot({ path: testInfo.outputPath('overview-sankey.png') });
+
+  // Not interactive: hovering shows no tooltip. A click opens the Model tab, whose Sankey has the same flows.
+  await small.locator('svg path').first().hover();
+  await expect(page.locator('.flow-tooltip')).toHaveCount(0);
+  await small.click();
+  await expect(page.getByRole('tab', { name: 'Model' })).toHaveAttribute('aria-selected', 'true');
+  const flows = page.getByRole('region', { name: 'Revenue flows' });
+  await expect(flows.locator('svg path').first()).toBeVisible();
+  expect(await flows.locator('svg path').count()).toBe(bands);
+  expect(await flows.locator('svg rect').count()).toBeGreaterThanOrEqual(nodes);
+  await expect(page.locator('.flows-footer')).toContainText(`Community touches only: $${total} of attributed revenue.`);
+});

@@ -10,8 +10,15 @@ import { createProject, type Project } from '../../src/main/store/project';
 /** Small projects for engine tests, written through the real schema into a real SQLite file. */
 export interface Rows {
   /** `custom`: the row's custom fields as stored (schema 0004), a JSON object. */
-  accounts?: { account_id: string; domain?: string; segment?: string; custom?: string | null }[];
-  contacts?: { contact_id: string; account_id: string | null; email?: string; lead_created_at?: number | null }[];
+  accounts?: { account_id: string; name?: string; domain?: string; segment?: string; custom?: string | null }[];
+  contacts?: {
+    contact_id: string;
+    account_id: string | null;
+    email?: string;
+    first_name?: string;
+    last_name?: string;
+    lead_created_at?: number | null;
+  }[];
   opportunities?: {
     opportunity_id: string;
     account_id: string;
@@ -33,7 +40,7 @@ export interface Rows {
     medium?: string | null;
     custom?: string | null;
   }[];
-  community_members?: { member_id: string; email?: string | null; company_domain?: string | null }[];
+  community_members?: { member_id: string; email?: string | null; name?: string; company_domain?: string | null }[];
   community_actions?: {
     action_id: string;
     member_id: string;

@@ -8,6 +8,7 @@ import './styles/data.css';
 import './styles/model.css';
 import './styles/compare.css';
 import './styles/journeys.css';
+import './styles/overview.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -10,6 +10,11 @@ import { float64At, int32At, uint8At } from '../arrays/read';
 
 const DAY_MS = 86_400_000;
 
+/** A touch as the engine explains it; who made it is read from the store by the journey handler (issue 17). */
+export type ExplainedTouch = Omit<JourneyTouch, 'person'>;
+/** A journey as the engine explains it: the names (the account's, each touch's person) are added from the store. */
+export type ExplainedJourney = Omit<JourneyDetail, 'accountName' | 'touches'> & { touches: ExplainedTouch[] };
+
 /** Amounts in the sentences: whole amounts without decimals, credits to the currency's minor unit. */
 export interface Money {
   format(value: number): string;
@@ -52,7 +57,7 @@ function listOf(names: string[]): string {
  * engine's credit and the rule that gave it, worked out again from the model's inputs so anyone can check it. A pure
  * function over the dataset and the run; `currency` only formats amounts in the sentences.
  */
-export function explainJourney(data: Dataset, run: AttributionRun, o: number, currency: string): JourneyDetail {
+export function explainJourney(data: Dataset, run: AttributionRun, o: number, currency: string): ExplainedJourney {
   const { journeys, credits, options } = run;
   const opps = data.opportunities;
   const money = moneyFormat(currency);
@@ -79,7 +84,7 @@ export function explainJourney(data: Dataset, run: AttributionRun, o: number, cu
   const won = isWon(opps, o);
   const amount = float64At(opps.amount, o);
   const rules = won ? rulesOf(data, run, j, amount, money) : null;
-  const touches: JourneyTouch[] = [];
+  const touches: ExplainedTouch[] = [];
   let total = 0;
   for (let k = start; k < end; k++) {
     const t = int32At(journeys.touch, k);

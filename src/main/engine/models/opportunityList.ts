@@ -4,7 +4,15 @@ import { float64At, int32At, uint8At } from '../arrays/read';
 import { journeyRange, type Journeys } from './journeys';
 import { opportunityMatch } from './opportunitySearch';
 
-type Query = Omit<OpportunityListArgs, 'scope'>;
+type Query = Omit<OpportunityListArgs, 'scope'> & {
+  /**
+   * Accounts whose name holds the text: the arrays keep account ids only, so the caller finds these in the store
+   * (the list shows account names, so they are what a user types).
+   */
+  namedAccounts?: ReadonlySet<string>;
+};
+/** A row as the engine lists it; the account's name is read from the store by the journey handler (issue 17). */
+export type ListedOpportunity = Omit<OpportunityRow, 'accountName'>;
 
 /** Touches and community touches of each opportunity's journey; -1 for an open deal, which has none (spec 2). */
 function journeyCounts(data: Dataset, journeys: Journeys): { touches: Int32Array; community: Int32Array } {
@@ -49,7 +57,7 @@ export function listOpportunities(
   journeys: Journeys,
   query: Query,
   inScope: Uint8Array | null,
-): OpportunityListResult {
+): OpportunityListResult<ListedOpportunity> {
   // A page further down the same list (the table scrolling) reuses the order the first page sorted.
   const key = JSON.stringify([query.stage, query.text, query.sort]);
   let listed = lastListed.get(journeys);
@@ -60,7 +68,7 @@ export function listOpportunities(
   const { order } = listed;
   const counts = countsOf(data, journeys);
   const opps = data.opportunities;
-  const rows: OpportunityRow[] = Array.from(order.subarray(query.offset, query.offset + query.limit), (o) => {
+  const rows: ListedOpportunity[] = Array.from(order.subarray(query.offset, query.offset + query.limit), (o) => {
     const match = opportunityMatch(data, o);
     const amount = float64At(opps.amount, o);
     const touches = int32At(counts.touches, o);
@@ -94,7 +102,8 @@ function orderOpportunities(data: Dataset, journeys: Journeys, query: Query, inS
       const hit =
         (opps.id[o] as string).toLowerCase().includes(needle) ||
         (opps.name[o] ?? '').toLowerCase().includes(needle) ||
-        account.toLowerCase().includes(needle);
+        account.toLowerCase().includes(needle) ||
+        query.namedAccounts?.has(account) === true;
       if (!hit) continue;
     }
     kept.push(o);

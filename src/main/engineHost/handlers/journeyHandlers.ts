@@ -11,6 +11,8 @@ import { scopeMask } from '../../engine/scope/scope';
 import { describeScope } from '../../../shared/scope';
 import type { ProjectSource } from './projectSource';
 import type { Handlers } from '../../handlerTable';
+import { withAccountNames, withPeople } from './journeyPeople';
+import { findAccountsByName } from '../../store/people';
 
 type JourneyMethod = keyof JourneyResults & Method;
 export type JourneyHandlerTable = Handlers<JourneyMethod>;
@@ -23,10 +25,21 @@ export function createJourneyHandlers(session: ProjectSource, cache: EngineCache
       return searchOpportunities(loaded.data, query, limit, scopeMask(loaded.data, scope, loaded.fields));
     },
     'journey:list': ({ scope, ...query }) => {
-      const loaded = cache.load(session.require().db);
+      const { db } = session.require();
+      const loaded = cache.load(db);
       // The journeys of the default journey options: the touch counts a deal is browsed by, whatever the model.
       const journeys = loaded.journeys(modelOptionsSchema.parse({}));
-      return listOpportunities(loaded.data, journeys, query, scopeMask(loaded.data, scope, loaded.fields));
+      // The text finds deals by their account's name too, which only the store holds.
+      const namedAccounts = query.text ? findAccountsByName(db, query.text) : undefined;
+      return withAccountNames(
+        db,
+        listOpportunities(
+          loaded.data,
+          journeys,
+          { ...query, namedAccounts },
+          scopeMask(loaded.data, scope, loaded.fields),
+        ),
+      );
     },
     'journey:detail': ({ opportunityId, options }) => {
       const project = session.require();
@@ -40,7 +53,7 @@ export function createJourneyHandlers(session: ProjectSource, cache: EngineCache
           `Opportunity ${opportunityId} is outside the report scope (${describeScope(options.scope)}).`,
         );
       }
-      return explainJourney(loaded.data, attribution, o, project.meta.currency);
+      return withPeople(project.db, explainJourney(loaded.data, attribution, o, project.meta.currency));
     },
   };
 }

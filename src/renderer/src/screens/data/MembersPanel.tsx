@@ -39,7 +39,7 @@ export function MembersPanel() {
           <ul className="unresolved-list" aria-label="Unresolved members">
             {unresolved.rows.map((member) => (
               <li key={member.memberId}>
-                <strong>{member.name ?? member.email ?? member.memberId}</strong>{' '}
+                <strong title={member.memberId}>{member.name ?? member.email ?? member.memberId}</strong>{' '}
                 <span className="muted">{member.email ?? member.companyDomain ?? member.memberId}</span>
                 <div className="small">{member.reason}</div>
               </li>

@@ -2,11 +2,14 @@ import { useEffect } from 'react';
 import { useJourneysStore } from '../../stores/journeys';
 import { useModelStore } from '../../stores/model';
 import { useProjectStore } from '../../stores/project';
-import { JourneySearch } from './JourneySearch';
 import { OpportunityBrowser } from './OpportunityBrowser';
 import { JourneyTimeline } from './JourneyTimeline';
 
-/** The Journeys tab: browse or find a deal and check, touch by touch, how the current model credited it. */
+/**
+ * The Journeys tab: the scope's deals, sorted and filtered by stage and by id, name or account (one search field, the
+ * list's), and the chosen deal's journey: when each touch happened and, touch by touch, how the current model
+ * credited it.
+ */
 export function JourneysView() {
   const summary = useProjectStore((state) => state.summary);
   const options = useModelStore((state) => state.options);
@@ -15,12 +18,6 @@ export function JourneysView() {
   const loading = useJourneysStore((state) => state.loading);
   const error = useJourneysStore((state) => state.error);
   const explain = useJourneysStore((state) => state.explain);
-  const rescope = useJourneysStore((state) => state.rescope);
-
-  // The list holds the report scope's opportunities only: another scope searches again.
-  useEffect(() => {
-    void rescope(options.scope);
-  }, [options.scope, rescope]);
 
   // The Model tab's options decide the explanation; new data (a new summary) recomputes it too.
   useEffect(() => {
@@ -32,14 +29,20 @@ export function JourneysView() {
   return (
     <div className="journeys-view">
       <OpportunityBrowser currency={currency} />
-      <JourneySearch currency={currency} />
       {error && (
         <p className="inline-error" role="alert">
           {error}
         </p>
       )}
       <div aria-busy={loading} aria-live="polite">
-        {detail && detail.opportunityId === selectedId && <JourneyTimeline detail={detail} currency={currency} />}
+        {detail && detail.opportunityId === selectedId && (
+          <JourneyTimeline
+            // Another deal starts at the top of its table again.
+            key={detail.opportunityId}
+            detail={detail}
+            currency={currency}
+          />
+        )}
         {selectedId && !detail && loading && <p className="muted">Explaining {selectedId}…</p>}
       </div>
     </div>

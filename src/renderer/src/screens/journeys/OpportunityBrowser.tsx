@@ -81,7 +81,7 @@ export function OpportunityBrowser({ currency }: { currency: string }) {
           </select>
         </label>
         <label>
-          Filter
+          Find an opportunity
           <input
             type="search"
             value={text}
@@ -161,7 +161,9 @@ export function OpportunityBrowser({ currency }: { currency: string }) {
                     </button>{' '}
                     {row.name ?? ''}
                   </div>
-                  <div role="cell">{row.accountId ?? '—'}</div>
+                  <div role="cell" title={row.accountId ?? undefined}>
+                    {row.accountName ?? row.accountId ?? '—'}
+                  </div>
                   <div role="cell">{row.stage}</div>
                   <div role="cell" className="number" data-value={row.amount ?? ''}>
                     {row.amount === null ? '—' : formatMoney(row.amount, currency)}

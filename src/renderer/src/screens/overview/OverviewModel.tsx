@@ -5,6 +5,7 @@ import { emptyScopeMessage, scopeLine } from '../../scope/scopeWords';
 import { breakdownFieldOf, useModelStore } from '../../stores/model';
 import { useModelResultsStore } from '../../stores/modelResults';
 import { CarCards } from '../model/CarCards';
+import { OverviewSankey } from './OverviewSankey';
 
 /** Channels the Overview names before pointing to the Model tab for the rest. */
 const TOP_CHANNELS = 5;
@@ -56,28 +57,31 @@ export function OverviewModel({ currency, onOpenModel }: { currency: string; onO
           ) : (
             <>
               <CarCards run={run} currency={currency} />
-              <table className="data-table top-channels" aria-label="Top channels">
-                <thead>
-                  <tr>
-                    <th scope="col">Top channels</th>
-                    <th scope="col" className="number">
-                      Credit
-                    </th>
-                    <th scope="col" className="number">
-                      Share of attributed
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {channels.map((row) => (
-                    <tr key={row.channel}>
-                      <th scope="row">{row.channel}</th>
-                      <td className="number">{formatMoney(row.credit, currency)}</td>
-                      <td className="number">{percent.format(attributed > 0 ? row.credit / attributed : 0)}</td>
+              <div className="overview-answer">
+                <table className="data-table top-channels" aria-label="Top channels">
+                  <thead>
+                    <tr>
+                      <th scope="col">Top channels</th>
+                      <th scope="col" className="number">
+                        Credit
+                      </th>
+                      <th scope="col" className="number">
+                        Share of attributed
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {channels.map((row) => (
+                      <tr key={row.channel}>
+                        <th scope="row">{row.channel}</th>
+                        <td className="number">{formatMoney(row.credit, currency)}</td>
+                        <td className="number">{percent.format(attributed > 0 ? row.credit / attributed : 0)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <OverviewSankey flows={run.flows} touches={flows} currency={currency} onOpenModel={onOpenModel} />
+              </div>
             </>
           )}
         </>
