@@ -1,4 +1,5 @@
 import { DEFAULT_RESAMPLES, DEFAULT_ROBUSTNESS_DELTA } from '../../../shared/robustness';
+import { DEFAULT_BOOTSTRAP_SEED } from '../../../shared/robustnessApi';
 import { createBootstrap } from '../../engine/robustness/bootstrap';
 import { runBootstrap } from '../../engine/robustness/bootstrapRun';
 import { bootstrapIntervals, robustnessOf, withIntervals } from '../../engine/robustness/robustness';
@@ -20,12 +21,6 @@ const OPTIONS = {
   seed: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
-
-/**
- * The bootstrap's seed when none is given: the same default as the churn bootstrap's (modelOptions `seed`). The two
- * are separate: `--seed` seeds this command's resamples only.
- */
-export const DEFAULT_BOOTSTRAP_SEED = 42;
 
 /**
  * `tributary robustness <project> [model options] [scope options] [--delta D] [--resamples B] [--seed S] [--json]`

@@ -70,6 +70,32 @@ export function figuresOf(layout: FigureLayout, sums: RawSums): Float64Array {
   return figures;
 }
 
+/**
+ * Which figures one unit of credit adds to, per raw sum: a channel's credit to that channel, a community action
+ * type's to attributed CAR and to its category (a link type's, or engagement's), an upgrade's community credit to
+ * the upgrade category. The linear form of figuresOf, for a scan that sums coefficients straight into figures.
+ */
+export interface FigureTargets {
+  byActionType: number[][];
+  upgrade: number;
+  roadmap: number;
+}
+
+export function figureTargets(layout: FigureLayout): FigureTargets {
+  const index = (field: RobustCarCategory): number =>
+    categoryIndex(
+      layout,
+      ROBUST_CAR_CATEGORIES.findIndex((category) => category.field === field),
+    );
+  const byActionType = ACTION_TYPES.map((type, a) => {
+    const targets = [layout.attributed];
+    if (type === 'internal_referral' || type === 'external_referral' || type === 'job_move') targets.push(index(type));
+    if (ENGAGEMENT_TYPES.has(a)) targets.push(index('engagement'));
+    return targets;
+  });
+  return { byActionType, upgrade: index('upgrade'), roadmap: index('roadmap') };
+}
+
 export function emptySums(data: Dataset): RawSums {
   return {
     byChannel: new Float64Array(data.channels.size),

@@ -1,11 +1,11 @@
 import { ALL_GRID_STEP, NEAR_GRID_STEP, type WeightRange } from '../../../shared/robustness';
 import type { PositionWeights } from '../../../shared/modelOptions';
 import type { Dataset } from '../arrays/dataset';
-import { float64At } from '../arrays/read';
+import { float64At, int32At } from '../arrays/read';
 import { actionTypeDimension, channelDimension, communityUpgradeDimension } from '../models/dimensions';
 import type { Journeys } from '../models/journeys';
-import { evaluate, linearSums, patternBasis, positionFactors, prepareSums } from '../models/patterns';
-import { figuresOf, type FigureLayout } from './figures';
+import { factorsInto, FACTOR_SLOTS, linearSums, patternBasis, prepareSums, type LinearSums } from '../models/patterns';
+import { figureTargets, type FigureLayout } from './figures';
 import {
   forEachGridPoint,
   namedPoints,
@@ -41,26 +41,56 @@ export function weightSensitivity(
   delta: number,
   roadmap: number,
 ): WeightSensitivity {
-  const channel = channelDimension(data);
-  const action = actionTypeDimension(data);
-  const upgrade = communityUpgradeDimension(data);
-  prepareSums(data, journeys, [channel, action, upgrade]);
-  const sums = [channel, action, upgrade].map((dimension) => linearSums(data, journeys, dimension));
   const basis = patternBasis(data, journeys);
+  const coefficients = figureCoefficients(data, journeys, layout);
+  const slots = basis.patterns.length * FACTOR_SLOTS;
+  const factors = new Float64Array(slots);
+  const figures = new Float64Array(layout.size);
+  const roadmapAt = figureTargets(layout).roadmap;
   const figuresAt = (w: WeightVector): Float64Array => {
-    const factors = positionFactors(basis, weightsObject(w));
-    const [byChannel, byActionType, byUpgrade] = sums.map((linear) => evaluate(linear, factors)) as [
-      Float64Array,
-      Float64Array,
-      Float64Array,
-    ];
-    return figuresOf(layout, { byChannel, byActionType, upgrade: float64At(byUpgrade, 0), roadmap });
+    factorsInto(basis, w, factors);
+    figures.fill(0);
+    for (let slot = 0; slot < slots; slot++) {
+      const factor = float64At(factors, slot);
+      if (factor === 0) continue;
+      const row = slot * layout.size;
+      for (let f = 0; f < layout.size; f++)
+        figures[f] = float64At(figures, f) + factor * float64At(coefficients, row + f);
+    }
+    figures[roadmapAt] = roadmap;
+    return figures;
   };
   const current = normalisedWeights(weights);
   const near = scanRegion(nearRegion(current, delta), current, NEAR_GRID_STEP, current, figuresAt, layout.size);
   const origin = new Float64Array(current.length).fill(100 / current.length);
   const all = scanRegion(WHOLE_SIMPLEX, origin, ALL_GRID_STEP, current, figuresAt, layout.size);
   return { near: near.ranges, all: all.ranges, points: { near: near.points, all: all.points } };
+}
+
+/**
+ * The presence-pattern coefficients (spec 8) summed straight into figures: per (pattern, slot), what one unit of its
+ * factor adds to each figure. A weighting's figures are then one pass over patterns x slots x figures.
+ */
+function figureCoefficients(data: Dataset, journeys: Journeys, layout: FigureLayout): Float64Array {
+  const channel = channelDimension(data);
+  const action = actionTypeDimension(data);
+  const upgrade = communityUpgradeDimension(data);
+  prepareSums(data, journeys, [channel, action, upgrade]);
+  const slots = patternBasis(data, journeys).patterns.length * FACTOR_SLOTS;
+  const coefficients = new Float64Array(slots * layout.size);
+  const targets = figureTargets(layout);
+  const add = (sums: LinearSums, figuresOf: (value: number) => readonly number[]): void => {
+    for (let e = 0; e < sums.value.length; e++) {
+      const row = int32At(sums.slot, e) * layout.size;
+      for (const f of figuresOf(int32At(sums.dim, e))) {
+        coefficients[row + f] = float64At(coefficients, row + f) + float64At(sums.value, e);
+      }
+    }
+  };
+  add(linearSums(data, journeys, channel), (c) => [c]);
+  add(linearSums(data, journeys, action), (a) => targets.byActionType[a] ?? []);
+  add(linearSums(data, journeys, upgrade), () => [targets.upgrade]);
+  return coefficients;
 }
 
 /**

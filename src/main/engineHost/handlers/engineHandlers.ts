@@ -5,6 +5,8 @@ import { createExportHandlers } from './exportHandlers';
 import { createJourneyHandlers } from './journeyHandlers';
 import { createModelHandlers } from './modelHandlers';
 import { createReportHandlers } from './reportHandlers';
+import { createRobustnessHandlers } from './robustnessHandlers';
+import { BootstrapJobs } from '../bootstrapJobs';
 import type { ProjectSource } from './projectSource';
 import { createCompareHandlers, createScenarioHandlers } from './scenarioHandlers';
 
@@ -16,6 +18,7 @@ export function createEngineHandlers(
   project: ProjectSource,
   cache: EngineCache,
   storeOptions: StoreOptions = {},
+  jobs: BootstrapJobs = new BootstrapJobs(),
 ): EngineHandlerTable {
   return {
     'project:check': () => {
@@ -28,5 +31,6 @@ export function createEngineHandlers(
     ...createScenarioHandlers(project),
     ...createExportHandlers(project, cache),
     ...createReportHandlers(project, cache),
+    ...createRobustnessHandlers(project, cache, jobs),
   };
 }
