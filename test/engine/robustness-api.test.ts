@@ -73,4 +73,25 @@ describe('robustness methods of the API (spec 13)', () => {
     expect(last.intervals).toBeNull();
     await expect(call('model:bootstrapStatus', { jobId: 'bootstrap-999' })).rejects.toThrow(/not_found: No bootstrap/);
   });
+
+  it('puts the ranges in the summary report, with a finished bootstrap’s intervals when given its job', async () => {
+    const { call } = await demoSession();
+    const options = { model: 'w-shaped' as const };
+    const plain = await call('export:report', { options });
+    expect(plain.html).toContain('<h2>How sure is this?</h2>');
+    expect(plain.html).toContain('Weights ±10 pts');
+    expect(plain.html).not.toContain('95% interval</th>');
+    const ranges = await call('model:robustness', { options });
+    const top = ranges.channels[0];
+    expect(plain.html).toContain(`<td>${top?.channel}</td>`);
+
+    const { jobId } = await call('model:bootstrapStart', { options, resamples: 20 });
+    await finished(call, jobId);
+    const withIntervals = await call('export:report', { options, bootstrapJobId: jobId });
+    expect(withIntervals.html).toContain('95% interval</th>');
+    expect(withIntervals.html).toContain('20 bootstrap resamples');
+    // Another model's report does not borrow this bootstrap.
+    const other = await call('export:report', { options: { model: 'linear' }, bootstrapJobId: jobId });
+    expect(other.html).not.toContain('95% interval</th>');
+  });
 });

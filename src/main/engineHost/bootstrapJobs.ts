@@ -1,4 +1,5 @@
 import { TributaryError, type ApiErrorShape } from '../../shared/errors';
+import type { ModelOptions } from '../../shared/modelOptions';
 import type { BootstrapStatus } from '../../shared/robustnessApi';
 import type { BootstrapIntervals } from '../../shared/robustness';
 import { createBootstrap, type Bootstrap } from '../engine/robustness/bootstrap';
@@ -64,6 +65,13 @@ export class BootstrapJobs {
       intervals: job.intervals,
       error: job.error,
     };
+  }
+
+  /** The intervals of job `id` if it finished over these very options; null otherwise (or when it is unknown). */
+  finished(id: string, options: ModelOptions): BootstrapIntervals | null {
+    const job = this.jobs.get(id);
+    if (!job || job.state !== 'done') return null;
+    return JSON.stringify(job.input.options) === JSON.stringify(options) ? job.intervals : null;
   }
 
   cancel(id: string): void {

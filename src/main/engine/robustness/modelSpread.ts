@@ -1,7 +1,17 @@
+import type { ModelOptions } from '../../../shared/modelOptions';
 import { SPREAD_MODELS, type ModelExtreme } from '../../../shared/robustness';
 import { float64At } from '../arrays/read';
 import { attribute } from '../models/attribute';
 import { figuresOfRun, type ScopedInput } from './scopedInput';
+
+/**
+ * What the spread depends on: every option but the model, its weights and the Markov order (the spread sets them
+ * itself) and the churn seed (no figure reads it). Runs with the same key have the same spread.
+ */
+export function spreadKey(options: ModelOptions): string {
+  const { model: _model, weights: _weights, markovOrder: _order, seed: _seed, ...rest } = options;
+  return JSON.stringify(rest);
+}
 
 /** Per figure (figures.ts layout), the least and the greatest value over the built-in models. */
 export interface ModelSpread {

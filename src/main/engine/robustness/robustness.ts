@@ -10,7 +10,7 @@ import { float64At } from '../arrays/read';
 import type { ModelDataset } from '../run';
 import type { Bootstrap } from './bootstrap';
 import { categoryIndex } from './figures';
-import { modelSpread } from './modelSpread';
+import { modelSpread, type ModelSpread } from './modelSpread';
 import { figuresOfRun, roadmapTotal, scopedInput, type ScopedInput } from './scopedInput';
 import { weightsObject, normalisedWeights } from './weightGrid';
 import { weightSensitivity } from './weightSensitivity';
@@ -23,13 +23,17 @@ export function robustness(dataset: ModelDataset, options: ModelOptions, delta: 
   return robustnessOf(scopedInput(dataset, options), delta);
 }
 
-export function robustnessOf(input: ScopedInput, delta: number): RobustnessResult {
+/** `spread` when the caller kept it from an earlier call with the same spreadKey (a weight move leaves it as it is). */
+export function robustnessOf(
+  input: ScopedInput,
+  delta: number,
+  spread: ModelSpread = modelSpread(input),
+): RobustnessResult {
   const { options, layout, data, journeys } = input;
   const current = figuresOfRun(input, input.current);
   const weights = weightsOf(options);
   const sensitivity =
     weights === null ? null : weightSensitivity(data, journeys, layout, weights, delta, roadmapTotal(input));
-  const spread = modelSpread(input);
   const rangesOf = (f: number): FigureRanges => ({
     value: float64At(current, f),
     ...(sensitivity ? { weightRange: { near: at(sensitivity.near, f), all: at(sensitivity.all, f) } } : {}),

@@ -29,7 +29,7 @@ export function createEngineHandlers(
     ...createJourneyHandlers(project, cache),
     ...createCompareHandlers(project, cache),
     ...createScenarioHandlers(project),
-    ...createExportHandlers(project, cache),
+    ...createExportHandlers(project, cache, jobs),
     ...createReportHandlers(project, cache),
     ...createRobustnessHandlers(project, cache, jobs),
   };
