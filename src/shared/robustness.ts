@@ -102,3 +102,22 @@ export interface BootstrapIntervals {
     byCategory: Record<RobustCarCategory, { low: number; high: number }>;
   };
 }
+
+/** The result with each figure's bootstrap interval. */
+export function withIntervals(result: RobustnessResult, intervals: BootstrapIntervals): RobustnessResult {
+  const byCategory = Object.fromEntries(
+    ROBUST_CAR_CATEGORIES.map(({ field }) => [
+      field,
+      { ...result.car.byCategory[field], interval: intervals.car.byCategory[field] },
+    ]),
+  ) as Record<RobustCarCategory, FigureRanges>;
+  return {
+    ...result,
+    channels: result.channels.map((row) => {
+      const interval = intervals.channels[row.channel];
+      return interval ? { ...row, interval } : row;
+    }),
+    car: { attributed: { ...result.car.attributed, interval: intervals.car.attributed }, byCategory },
+    bootstrap: intervals.info,
+  };
+}

@@ -25,33 +25,45 @@ export function rangeOf(row: ChannelRanges, kind: RangeKind): [number, number] |
 export interface RankStability {
   /** Channels, in rank order, whose range overlaps neither neighbour's. */
   stable: string[];
-  /** Neighbouring channels whose ranges overlap, so that the one below can come out above. */
-  swaps: [string, string][];
+  /** Runs of neighbouring channels whose ranges overlap one to the next, so their order can change. */
+  chains: string[][];
 }
 
+/** How many of the top channels the summary reads: the ones a board asks about. */
+export const SUMMARY_TOP_CHANNELS = 6;
+
 /**
- * Ranks under one kind of range. Only channels credited now or somewhere in the range count (a channel at 0
- * everywhere has no rank to keep). Channel i above j can swap with it when i's least value is below j's greatest;
- * neighbours in the current order are compared, which is where a rank changes first.
+ * Ranks of the top channels under one kind of range. Only channels credited now or somewhere in the range count (a
+ * channel at 0 everywhere has no rank to keep). Channel i above j can swap with it when i's least value is below j's
+ * greatest; neighbours in the current order are compared, which is where a rank changes first, and neighbours that
+ * can swap are read as one run ("email, content and webinar can trade places").
  */
-export function rankStability(channels: readonly ChannelRanges[], kind: RangeKind): RankStability | null {
+export function rankStability(
+  channels: readonly ChannelRanges[],
+  kind: RangeKind,
+  top = SUMMARY_TOP_CHANNELS,
+): RankStability | null {
   const ranked = channels
     .map((row) => ({ row, range: rangeOf(row, kind) }))
     .filter((entry): entry is { row: ChannelRanges; range: [number, number] } => entry.range !== null)
     .filter(({ row, range }) => row.value > 0 || range[1] > 0)
-    .sort((a, b) => b.row.value - a.row.value);
+    .sort((a, b) => b.row.value - a.row.value)
+    .slice(0, top);
   if (ranked.length === 0) return null;
-  const swaps: [string, string][] = [];
-  const unstable = new Set<string>();
-  for (let i = 0; i + 1 < ranked.length; i++) {
-    const upper = ranked[i] as (typeof ranked)[number];
-    const lower = ranked[i + 1] as (typeof ranked)[number];
-    if (upper.range[0] < lower.range[1]) {
-      swaps.push([upper.row.channel, lower.row.channel]);
-      unstable.add(upper.row.channel).add(lower.row.channel);
+  const chains: string[][] = [];
+  let chain: string[] = [];
+  for (let i = 0; i < ranked.length; i++) {
+    const entry = ranked[i] as (typeof ranked)[number];
+    const next = ranked[i + 1];
+    if (chain.length === 0) chain.push(entry.row.channel);
+    if (next && entry.range[0] < next.range[1]) chain.push(next.row.channel);
+    else {
+      if (chain.length > 1) chains.push(chain);
+      chain = [];
     }
   }
-  return { stable: ranked.map(({ row }) => row.channel).filter((name) => !unstable.has(name)), swaps };
+  const unstable = new Set(chains.flat());
+  return { stable: ranked.map(({ row }) => row.channel).filter((name) => !unstable.has(name)), chains };
 }
 
 const KIND_WORDS: Record<RangeKind, (delta: number) => string> = {
@@ -60,7 +72,7 @@ const KIND_WORDS: Record<RangeKind, (delta: number) => string> = {
   sampling: () => 'Across bootstrap resamples of the deals',
 };
 
-/** Plain-words sentences, one per kind of range the result has. */
+/** Plain-words sentences, one per kind of range the result has, about its top channels. */
 export function robustnessSummary(result: RobustnessResult): string[] {
   const list = (names: readonly string[]): string =>
     names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
@@ -68,12 +80,12 @@ export function robustnessSummary(result: RobustnessResult): string[] {
   for (const kind of ['weights', 'models', 'sampling'] as const) {
     const stability = rankStability(result.channels, kind);
     if (stability === null) continue;
-    const { stable, swaps } = stability;
+    const { stable, chains } = stability;
     const parts = [
-      stable.length > 0 ? `the rank of ${list(stable)} is stable` : 'no channel keeps its rank for sure',
-      ...(swaps.length > 0 ? [`${list(swaps.map(([a, b]) => `${a} and ${b}`))} can swap places`] : []),
+      ...(stable.length > 0 ? [`${list(stable)} keep${stable.length === 1 ? 's its' : ' their'} rank`] : []),
+      ...chains.map((chain) => `${list(chain)} can trade places`),
     ];
-    sentences.push(`${KIND_WORDS[kind](result.delta)}, ${parts.join('; ')}.`);
+    sentences.push(`${KIND_WORDS[kind](result.delta)}, among the top channels: ${parts.join('; ')}.`);
   }
   return sentences;
 }

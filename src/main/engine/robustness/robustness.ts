@@ -1,6 +1,7 @@
 import { weightsOf, type ModelOptions } from '../../../shared/modelOptions';
 import {
   ROBUST_CAR_CATEGORIES,
+  withIntervals,
   type BootstrapIntervals,
   type FigureRanges,
   type RobustCarCategory,
@@ -78,21 +79,4 @@ export function bootstrapIntervals(input: ScopedInput, bootstrap: Bootstrap, see
   };
 }
 
-/** The result with each figure's bootstrap interval. */
-export function withIntervals(result: RobustnessResult, intervals: BootstrapIntervals): RobustnessResult {
-  const byCategory = Object.fromEntries(
-    ROBUST_CAR_CATEGORIES.map(({ field }) => [
-      field,
-      { ...result.car.byCategory[field], interval: intervals.car.byCategory[field] },
-    ]),
-  ) as Record<RobustCarCategory, FigureRanges>;
-  return {
-    ...result,
-    channels: result.channels.map((row) => {
-      const interval = intervals.channels[row.channel];
-      return interval ? { ...row, interval } : row;
-    }),
-    car: { attributed: { ...result.car.attributed, interval: intervals.car.attributed }, byCategory },
-    bootstrap: intervals.info,
-  };
-}
+export { withIntervals };
