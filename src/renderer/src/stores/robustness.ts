@@ -119,12 +119,9 @@ export const useRobustnessStore = create<RobustnessState>()((set, get) => {
         set({ bootstrapError: errorMessage(error) }),
       );
     },
+    // A bootstrap running for the project that goes stops in the worker: closing a project ends the engine thread,
+    // and opening another cancels the bootstraps of the one before (engineHost/engineThread.ts).
     reset: () => {
-      const run = get().bootstrap;
-      if (run?.status.state === 'running') {
-        // The project is going: its bootstrap stops with it (the worker cancels it too when the project changes).
-        call('model:bootstrapCancel', { jobId: run.status.jobId }).catch(() => undefined);
-      }
       answers.dropAll();
       polls.dropAll();
       options = null;
