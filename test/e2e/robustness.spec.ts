@@ -64,6 +64,14 @@ test('the Model tab says how sure its figures are: ranges that follow the weight
     expect(Number(row[3]), row[0]).toBeLessThanOrEqual(Number(row[2]) + 1e-6);
     expect(Number(row[5]), row[0]).toBeGreaterThanOrEqual(Number(row[2]) - 1e-6);
   }
+
+  // The summary report carries the ranges, with this bootstrap's intervals.
+  const report = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Summary report' }).click();
+  const html = readFileSync(await (await report).path(), 'utf8');
+  expect(html).toContain('<h2>How sure is this?</h2>');
+  expect(html).toContain('95% interval</th>');
+  expect(html).toContain('200 bootstrap resamples');
 });
 
 test('a bootstrap can be cancelled', async ({ page, browserMode }) => {

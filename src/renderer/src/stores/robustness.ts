@@ -130,3 +130,9 @@ export const useRobustnessStore = create<RobustnessState>()((set, get) => {
   };
 });
 resetOnProjectChange(useRobustnessStore);
+
+/** The job of a finished bootstrap of these options, for the summary report to show its intervals; else null. */
+export function finishedBootstrapOf(options: ModelOptions): string | null {
+  const run = useRobustnessStore.getState().bootstrap;
+  return run && run.status.state === 'done' && run.optionsKey === optionsKeyOf(options) ? run.status.jobId : null;
+}
