@@ -94,4 +94,17 @@ describe('tributary robustness (cli.md, attribution.md 13)', () => {
       expect(run.stderr).not.toMatch(/at .*\.js/);
     }
   });
+
+  it('says so when the scope has no won deal, and names the scope', async () => {
+    const dir = tempDir();
+    const path = writeProjectFile(join(dir, 'e.sqlite'), { name: 'E', currency: 'USD' }, HAND);
+    const env = { ...process.env, TRIBUTARY_HOME: dir };
+    const run = await runTributary(['robustness', path, '--from', '2030-01-01', '--resamples', '3'], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'No won opportunity in the scope 2030-01-01 to the end: no revenue, so every range is 0.\nScope: 2030-01-01 to the end\n',
+    );
+    expect(run.stdout).toContain('Bootstrap: 3 resamples of 0 won and lost deals');
+    expect(run.stdout).not.toContain('NaN');
+  });
 });

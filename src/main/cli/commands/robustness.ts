@@ -1,5 +1,6 @@
 import { DEFAULT_RESAMPLES, DEFAULT_ROBUSTNESS_DELTA } from '../../../shared/robustness';
 import { DEFAULT_BOOTSTRAP_SEED } from '../../../shared/robustnessApi';
+import { describeScope, isAllTime, whereInWords } from '../../../shared/scope';
 import { createBootstrap } from '../../engine/robustness/bootstrap';
 import { runBootstrap } from '../../engine/robustness/bootstrapRun';
 import { bootstrapIntervals, robustnessOf, withIntervals } from '../../engine/robustness/robustness';
@@ -51,7 +52,13 @@ export async function runRobustness(argv: string[], io: CliIo): Promise<number> 
   if (values.json) {
     writeJson(robustnessJson(result, engineData.currency), io.stdout);
     io.stdout('\n');
-  } else io.stdout(describeRobustness(result, engineData.currency));
+  } else {
+    if (input.current.revenue === 0) {
+      io.stdout(`No won opportunity ${whereInWords(options.scope)}: no revenue, so every range is 0.\n`);
+    }
+    if (!isAllTime(options.scope)) io.stdout(`Scope: ${describeScope(options.scope)}\n`);
+    io.stdout(describeRobustness(result, engineData.currency));
+  }
   return EXIT.ok;
 }
 
