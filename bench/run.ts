@@ -17,6 +17,7 @@ const CASES: { script: string; env?: Record<string, string> }[] = [
   { script: 'import', env: { BENCH_IMPORT_MB: '300' } },
   { script: 'engine' },
   { script: 'smallJourneys' },
+  { script: 'robustness' },
   { script: 'studio' },
 ];
 
@@ -86,6 +87,11 @@ function report(results: CaseResult[]): string {
     '  sees on a first open of the file. A file without a snapshot (an older build made it) reads every table',
     "  instead. Targets: the Overview's answer and the first dashboard within 2 s, a weight move within 150 ms. The",
     "  baseline is the engine's share of a move (model:run in-process); peak RSS is the server's.",
+    '- Robustness (issue 18, spec 13): on the 1M-touch demo, weight sensitivity over the ±10 neighbourhood (2.5-point',
+    '  grid) and the whole simplex (5-point grid) with their vertices and the presets, from the presence-pattern',
+    '  sums; the spread over the twelve built-in models; 200 bootstrap resamples of full path, and 20 of Markov',
+    '  order 1, which learns its weights again in each resample. Targets: 1 s, 2 s and 60 s for 200 resamples. The',
+    '  baseline is one full-path run over the same journeys.',
     '',
   ].join('\n');
 }

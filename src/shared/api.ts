@@ -7,6 +7,7 @@ import { modelArgSchemas, type ModelResults } from './modelApi';
 import { restoreArgSchemas, type RestoreResults } from './restoreApi';
 import { scenarioArgSchemas, type ScenarioResults } from './scenarioApi';
 import { reportArgSchemas, type ReportResults } from './reportApi';
+import { robustnessArgSchemas, type RobustnessResults } from './robustnessApi';
 import type { DataKind } from './kinds';
 import type { MethodName } from './methods';
 import { pathSchema } from './pathSchema';
@@ -58,6 +59,7 @@ export const argSchemas = {
   ...journeyArgSchemas,
   ...scenarioArgSchemas,
   ...reportArgSchemas,
+  ...robustnessArgSchemas,
   ...exportArgSchemas,
   ...restoreArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
@@ -109,7 +111,15 @@ export interface AppInfo {
 }
 
 export interface Results
-  extends ImportResults, ModelResults, JourneyResults, ScenarioResults, ReportResults, ExportResults, RestoreResults {
+  extends
+    ImportResults,
+    ModelResults,
+    JourneyResults,
+    ScenarioResults,
+    ReportResults,
+    RobustnessResults,
+    ExportResults,
+    RestoreResults {
   'app:info': AppInfo;
   'project:create': ProjectInfo;
   'project:open': ProjectInfo;

@@ -30,6 +30,8 @@ export const exportArgSchemas = {
     options: modelOptionsSchema,
     /** The UI's locale, so the report formats numbers and dates as the screen does; the system's otherwise. */
     locale: z.string().max(35).refine(isLocale, 'not a BCP 47 locale such as en-US').optional(),
+    /** A finished bootstrap of these options (model:bootstrapStart) whose intervals the report shows. */
+    bootstrapJobId: z.string().min(1).max(100).optional(),
   }),
 };
 

@@ -4,6 +4,7 @@ import { TributaryError, type ApiErrorShape } from '../../shared/errors';
 import { argSchemas } from '../../shared/api';
 import { EngineCache } from '../engine/cache/cache';
 import { packSnapshotOffThread, writePackedSnapshot } from '../engine/arrays/projectSnapshot';
+import { BootstrapJobs } from './bootstrapJobs';
 import { createEngineHandlers } from './handlers/engineHandlers';
 import type { ProjectSource } from './handlers/projectSource';
 import { anonymiseFile } from '../store/anonymise';
@@ -66,10 +67,16 @@ const input = (workerData ?? {}) as EngineThreadInput;
 const storeOptions = input.nativeBinding ? { nativeBinding: input.nativeBinding } : {};
 const project = new WorkerProject(input.nativeBinding);
 const cache = new EngineCache();
-const handlers = createEngineHandlers(project, cache, storeOptions);
+/** Bootstraps run as background work of the request loop (set below), so requests keep going between slices. */
+let scheduleBackground: (task: () => void) => void = (task) => setImmediate(task);
+const jobs = new BootstrapJobs((task) => scheduleBackground(task));
+const handlers = createEngineHandlers(project, cache, storeOptions, jobs);
 
 function use(ref: EngineProjectRef): void {
-  if (project.use(ref)) cache.clear();
+  if (project.use(ref)) {
+    cache.clear();
+    jobs.cancelAll();
+  }
 }
 
 async function handle(request: EngineRequest): Promise<unknown> {
@@ -83,6 +90,7 @@ async function handle(request: EngineRequest): Promise<unknown> {
       // Whatever project the worker holds is about to be left: its arrays go first, so two sets never coexist.
       project.close();
       cache.clear();
+      jobs.cancelAll();
       readAhead(request.path);
       return null;
     case 'anonymise':
@@ -240,5 +248,6 @@ if (parentPort) {
     if (request.type === 'open' && response.ok) loop.later(prewarmModel);
     if (cache.hasUnsaved) loop.later(() => saveArrays(loop));
   });
+  scheduleBackground = (task) => loop.later(task);
   port.on('message', (request: EngineRequest) => loop.add(request));
 }

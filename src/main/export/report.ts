@@ -8,6 +8,8 @@ import type { BreakdownEntry, CarResult } from '../../shared/results';
 import { CAR_CATEGORIES, carColumns } from '../../shared/vocabulary/carCategories';
 import { POSITION_NAMES } from '../../shared/vocabulary/positions';
 import { escapeHtml } from './html';
+import { robustnessSection } from './robustnessSection';
+import type { RobustnessResult } from '../../shared/robustness';
 
 export interface ReportInput {
   project: ProjectSummary;
@@ -16,6 +18,8 @@ export interface ReportInput {
   generatedAt: Date;
   /** BCP 47 locale for numbers and dates; the system's when absent. */
   locale?: string;
+  /** The figures' ranges (spec 13), when the report shows them. */
+  robustness?: RobustnessResult;
 }
 
 const TOP_ROWS = 10;
@@ -54,7 +58,7 @@ const STYLE = `
  * CAR by category, the top channels and campaigns, and the churn comparison with its caveat. Self-contained HTML
  * that prints to one page ("Print to PDF"); every piece of data is escaped.
  */
-export function buildReport({ project, attribution, car, generatedAt, locale }: ReportInput): string {
+export function buildReport({ project, attribution, car, generatedAt, locale, robustness }: ReportInput): string {
   const currency = project.meta.currency;
   const moneyFormat = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
   const money = (value: number) => escapeHtml(moneyFormat.format(value));
@@ -198,6 +202,7 @@ ${topTable('campaigns', 'Campaign', attribution.breakdowns.byCampaign)}
   </table>
   <p class="caveat">${escapeHtml(churn.caveat)}${churn.note ? ` ${escapeHtml(churn.note)}` : ''}</p>
 </section>
+${robustness ? robustnessSection(robustness, money) : ''}
 </body>
 </html>
 `;

@@ -64,6 +64,15 @@ const BAD_ARGS: Record<Method, unknown[]> = {
   'model:pipeline': [{ options: {}, asOf: '2024-13-01' }],
   'data:memberNames': [{ ids: [''] }, { ids: 'M1' }],
   'model:working': [{ options: { model: 'nope' } }],
+  'model:robustness': [{}, { options: {}, delta: 0 }, { options: {}, delta: 101 }, { options: {}, extra: 1 }],
+  'model:bootstrapStart': [
+    {},
+    { options: {}, resamples: 0 },
+    { options: {}, resamples: 2.5 },
+    { options: {}, seed: 0.5 },
+  ],
+  'model:bootstrapStatus': [{}, { jobId: '' }, { jobId: 3 }],
+  'model:bootstrapCancel': [{}, { jobId: '' }],
   'model:velocity': [
     { options: {}, days: 0 },
     { options: {}, days: 1.5 },

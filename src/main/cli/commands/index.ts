@@ -11,6 +11,7 @@ import { runImport } from './import';
 import { runNew } from './new';
 import { runRestore, runRestorePoints } from './restore';
 import { serveCommand } from './serve';
+import { runRobustness } from './robustness';
 import { runVelocity } from './velocity';
 
 export interface Command {
@@ -172,6 +173,25 @@ export const COMMANDS: readonly Command[] = [
       '--json                     print { type, days, groups: { sourced, influenced, none } }',
     ],
     run: runVelocity,
+  },
+  {
+    name: 'robustness',
+    synopsis: 'robustness <project> [model options] [scope options] [--delta D] [--resamples B] [--seed S] [--json]',
+    summary: 'how far each figure moves with the weights, the model and the deals drawn',
+    details: [
+      ...MODEL_OPTION_HELP,
+      ...SCOPE_OPTION_HELP,
+      '--delta D                  the neighbourhood of the current weights, in weight points: each',
+      '                           weight within ±D, summing to 100 (above 0, at most 100; default 10)',
+      '--resamples B              bootstrap resamples of the in-scope won and lost deals (default 200)',
+      "--seed S                   the bootstrap's seed, a whole number (default 42): the same seed gives",
+      '                           the same intervals',
+      '--json                     print { model, options, channels, car } as one JSON object',
+      'Per channel, attributed CAR and each category: the value, its range over weightings within ±D',
+      'and over all weightings (position models), over the built-in models, and its 95% bootstrap',
+      'interval; each extreme names the weights or the model reaching it.',
+    ],
+    run: runRobustness,
   },
 ];
 

@@ -50,7 +50,8 @@ export type Memo = <T>(key: string, compute: () => T) => T;
 const noMemo: Memo = (_key, compute) => compute();
 
 type LinkType = 'internal_referral' | 'external_referral' | 'job_move';
-const ENGAGEMENT_TYPES = new Set(
+/** spec 7, engagement: the action types whose credit the engagement category sums. */
+export const ENGAGEMENT_TYPES = new Set(
   (['post', 'reply', 'reaction', 'event_attended', 'answer', 'other'] as const).map(actionTypeId),
 );
 

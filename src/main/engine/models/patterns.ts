@@ -96,20 +96,32 @@ export function patternBasis(data: Dataset, journeys: Journeys): PatternBasis {
 
 /** The factor of every (pattern, slot) for a weighting: what each coefficient is multiplied by. */
 export function positionFactors(basis: PatternBasis, weights: PositionWeights): Float64Array {
-  const factors = new Float64Array(basis.patterns.length * SLOTS);
-  basis.patterns.forEach((bits, pattern) => {
+  const vector = POSITION_NAMES.map((name) => weights[name as PositionName]);
+  return factorsInto(basis, vector, new Float64Array(basis.patterns.length * SLOTS));
+}
+
+/** Slots per pattern in a factor array: one per position, then the equal split's. */
+export const FACTOR_SLOTS = SLOTS;
+
+/**
+ * positionFactors for weights given in POSITION_NAMES order, written into `factors` (patterns x FACTOR_SLOTS): the
+ * form a scan over thousands of weightings uses (engine/robustness), without an object or an array per weighting.
+ */
+export function factorsInto(basis: PatternBasis, weights: ArrayLike<number>, factors: Float64Array): Float64Array {
+  factors.fill(0);
+  const { patterns } = basis;
+  for (let pattern = 0; pattern < patterns.length; pattern++) {
+    const bits = patterns[pattern] as number;
     let total = 0;
-    POSITION_BITS.forEach((bit, p) => {
-      if (bits & bit) total += weights[POSITION_NAMES[p] as PositionName];
-    });
+    for (let p = 0; p < POSITIONS; p++) if (bits & (POSITION_BITS[p] as number)) total += weights[p] as number;
     if (total === 0) {
       factors[pattern * SLOTS + EQUAL] = 1;
-      return;
+      continue;
     }
-    POSITION_BITS.forEach((bit, p) => {
-      if (bits & bit) factors[pattern * SLOTS + p] = weights[POSITION_NAMES[p] as PositionName] / total;
-    });
-  });
+    for (let p = 0; p < POSITIONS; p++) {
+      if (bits & (POSITION_BITS[p] as number)) factors[pattern * SLOTS + p] = (weights[p] as number) / total;
+    }
+  }
   return factors;
 }
 

@@ -5,6 +5,8 @@ import { createExportHandlers } from './exportHandlers';
 import { createJourneyHandlers } from './journeyHandlers';
 import { createModelHandlers } from './modelHandlers';
 import { createReportHandlers } from './reportHandlers';
+import { createRobustnessHandlers } from './robustnessHandlers';
+import { BootstrapJobs } from '../bootstrapJobs';
 import type { ProjectSource } from './projectSource';
 import { createCompareHandlers, createScenarioHandlers } from './scenarioHandlers';
 
@@ -16,6 +18,7 @@ export function createEngineHandlers(
   project: ProjectSource,
   cache: EngineCache,
   storeOptions: StoreOptions = {},
+  jobs: BootstrapJobs = new BootstrapJobs(),
 ): EngineHandlerTable {
   return {
     'project:check': () => {
@@ -26,7 +29,8 @@ export function createEngineHandlers(
     ...createJourneyHandlers(project, cache),
     ...createCompareHandlers(project, cache),
     ...createScenarioHandlers(project),
-    ...createExportHandlers(project, cache),
+    ...createExportHandlers(project, cache, jobs),
     ...createReportHandlers(project, cache),
+    ...createRobustnessHandlers(project, cache, jobs),
   };
 }

@@ -8,6 +8,10 @@ import { buildReport } from '../../export/report';
 import { attributionSummary } from '../../engine/attributionSummary';
 import { summarizeProject } from '../../store/summary';
 import { runModelOn } from './modelHandlers';
+import { DEFAULT_ROBUSTNESS_DELTA } from '../../../shared/robustness';
+import { robustnessOf, withIntervals } from '../../engine/robustness/robustness';
+import { scopedInput } from '../../engine/robustness/scopedInput';
+import type { BootstrapJobs } from '../bootstrapJobs';
 import type { ProjectSource } from './projectSource';
 import type { Handlers } from '../../handlerTable';
 
@@ -19,7 +23,11 @@ export type ExportHandlerTable = Handlers<ExportMethod>;
  * worker; the credits go to the path given, which in browser mode is a download slot the main thread reserved
  * (src/main/handlers/engineForward.ts).
  */
-export function createExportHandlers(session: ProjectSource, cache: EngineCache): ExportHandlerTable {
+export function createExportHandlers(
+  session: ProjectSource,
+  cache: EngineCache,
+  jobs: BootstrapJobs,
+): ExportHandlerTable {
   return {
     'export:credits': ({ options, path }) => {
       if (path === undefined) throw new TributaryError('bad_request', 'Choose where to save the credits file.');
@@ -28,15 +36,20 @@ export function createExportHandlers(session: ProjectSource, cache: EngineCache)
       const rows = writeCreditsCsv(target, run);
       return { rows, fileName: creditsFileName(options), path: target, downloadId: null };
     },
-    'export:report': ({ options, locale }) => {
+    'export:report': ({ options, locale, bootstrapJobId }) => {
       const project = session.require();
       const run = runModelOn(session, cache, options);
+      const input = scopedInput(cache.load(project.db), options);
+      const ranges = robustnessOf(input, DEFAULT_ROBUSTNESS_DELTA);
+      // spec 13: the intervals of a finished bootstrap of the same options; a report never waits for one.
+      const finished = bootstrapJobId === undefined ? null : jobs.finished(bootstrapJobId, options);
       const html = buildReport({
         project: { path: project.path, meta: project.meta, ...summarizeProject(project.db) },
         attribution: attributionSummary(run),
         car: run.car(),
         generatedAt: new Date(),
         locale,
+        robustness: finished ? withIntervals(ranges, finished) : ranges,
       });
       return { fileName: `report-${options.model}.html`, html };
     },

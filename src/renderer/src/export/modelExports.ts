@@ -1,5 +1,6 @@
 import type { ModelOptions } from '../../../shared/modelOptions';
 import { call } from '../api/client';
+import { finishedBootstrapOf } from '../stores/robustness';
 import { downloadBlob } from './download';
 
 export type ExportOutcome = { saved: false } | { saved: true; rows: number; fileName: string; path: string | null };
@@ -26,8 +27,16 @@ export async function exportCreditsCsv(options: ModelOptions, desktop: boolean):
   return { saved: true, rows: result.rows, fileName: result.fileName, path: null };
 }
 
-/** The one-page summary report, saved as an HTML page (print it to PDF from a browser). */
+/**
+ * The one-page summary report, saved as an HTML page (print it to PDF from a browser), with the intervals of the
+ * bootstrap the Model tab ran for these options, if it did (spec 13).
+ */
 export async function downloadReport(options: ModelOptions): Promise<void> {
-  const { fileName, html } = await call('export:report', { options, locale: navigator.language });
+  const bootstrapJobId = finishedBootstrapOf(options);
+  const { fileName, html } = await call('export:report', {
+    options,
+    locale: navigator.language,
+    ...(bootstrapJobId ? { bootstrapJobId } : {}),
+  });
   downloadBlob(new Blob([html], { type: 'text/html;charset=utf-8' }), fileName);
 }

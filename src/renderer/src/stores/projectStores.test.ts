@@ -47,6 +47,7 @@ describe('the stores reset when the project changes', () => {
       'useOpportunityListStore',
       'usePipelineStore',
       'useRestorePointsStore',
+      'useRobustnessStore',
       'useRowsStore',
       'useScenariosStore',
       'useScopeChoicesStore',

@@ -11,6 +11,7 @@ import { ModelExports } from './ModelExports';
 import { ModelWorking } from './ModelWorking';
 import { PipelineResults } from './PipelineResults';
 import { RoadmapAtStake } from './RoadmapAtStake';
+import { RobustnessSection } from './RobustnessSection';
 import { SeriesSection } from './SeriesSection';
 
 const FIGURES: { value: ModelFigures; label: string }[] = [
@@ -52,6 +53,7 @@ export function ModelResults({ currency }: { currency: string }) {
             <CarCards run={run} currency={currency} />
             <FlowsChart flows={run.flows} focus={run.focus} currency={currency} />
             <CarByCategory car={run.car} currency={currency} />
+            <RobustnessSection options={run.attribution.options} currency={currency} />
             <SeriesSection options={run.attribution.options} currency={currency} />
             <CreditBreakdown breakdowns={run.attribution.breakdowns} currency={currency} />
             {(run.attribution.model === 'markov' || run.attribution.model === 'shapley') && (
