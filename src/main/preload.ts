@@ -50,7 +50,6 @@ const bridge = {
   'data:memberNames': invoker('data:memberNames'),
   'model:car': invoker('model:car'),
   'model:run': invoker('model:run'),
-  'journey:search': invoker('journey:search'),
   'journey:list': invoker('journey:list'),
   'journey:detail': invoker('journey:detail'),
   'scenario:list': invoker('scenario:list'),

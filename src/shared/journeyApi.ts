@@ -11,12 +11,6 @@ export const OPPORTUNITY_PAGE_LIMIT = 200;
 
 /** Journey methods of the API (merged into api.ts): find one opportunity and show how its credit was computed. */
 export const journeyArgSchemas = {
-  'journey:search': z.strictObject({
-    query: z.string().trim().min(1, 'type part of an id, a name or an account').max(200),
-    limit: z.number().int().min(1).max(50).default(20),
-    /** The report scope (spec 9): only its opportunities are found. */
-    scope: reportScopeSchema.default({}),
-  }),
   'journey:list': z.strictObject({
     /** The report scope (spec 9): only its opportunities are listed. */
     scope: reportScopeSchema.default({}),
@@ -123,7 +117,6 @@ export interface JourneyDetail extends Omit<OpportunityMatch, 'closedAt'> {
 }
 
 export interface JourneyResults {
-  'journey:search': OpportunityMatch[];
   'journey:list': OpportunityListResult;
   'journey:detail': JourneyDetail;
 }

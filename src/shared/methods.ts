@@ -34,7 +34,6 @@ export const METHOD_NAMES = [
   'data:scopeChoices',
   'model:car',
   'model:run',
-  'journey:search',
   'journey:list',
   'journey:detail',
   'scenario:list',

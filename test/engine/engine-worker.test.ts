@@ -299,7 +299,7 @@ describe('the engine worker', () => {
     );
     await call('project:close', {});
     await expect(call('model:run', { options: {} })).rejects.toThrow(/^no_project: /);
-    await expect(call('journey:search', { query: 'x' })).rejects.toThrow(/^no_project: /);
+    await expect(call('journey:list', {})).rejects.toThrow(/^no_project: /);
   });
 
   it('fails what a dead worker was doing with a clear error, and starts a new one for the next request', async () => {

@@ -18,7 +18,6 @@ export const ENGINE_METHODS = [
   'groups:get',
   'groups:set',
   'groups:preview',
-  'journey:search',
   'journey:list',
   'journey:detail',
   'export:credits',

@@ -94,14 +94,6 @@ const BAD_ARGS: Record<Method, unknown[]> = {
     { options: {}, focus: 'x'.repeat(301) },
     { options: {}, extra: true },
   ],
-  'journey:search': [
-    {},
-    { query: '' },
-    { query: '   ' },
-    { query: 'x'.repeat(201) },
-    { query: 'a', limit: 0 },
-    { query: 'a', limit: 51 },
-  ],
   'journey:list': [
     { stage: 'closed' },
     { limit: 201 },

@@ -1,5 +1,5 @@
 import type { OpportunityMatch, OpportunityTypeName, StageName } from '../../../shared/journeyApi';
-import { isWon, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../arrays/dataset';
+import { OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../arrays/dataset';
 import { float64At, int32At, uint8At } from '../arrays/read';
 
 const TYPE_NAMES = Object.keys(OPPORTUNITY_TYPE_IDS) as OpportunityTypeName[];
@@ -18,35 +18,6 @@ export function opportunityMatch(data: Dataset, o: number): OpportunityMatch {
     amount: float64At(opps.amount, o),
     closedAt: Number.isNaN(closedAt) ? null : closedAt,
   };
-}
-
-/**
- * Opportunities whose id, name or account id holds `query` (case-insensitive), won first, then by id. The dataset
- * lists opportunities by id already, so a stable partition keeps that order within each group.
- */
-export function searchOpportunities(
-  data: Dataset,
-  query: string,
-  limit: number,
-  inScope: Uint8Array | null = null,
-): OpportunityMatch[] {
-  const needle = query.toLowerCase();
-  const opps = data.opportunities;
-  const won: number[] = [];
-  const others: number[] = [];
-  for (let o = 0; o < opps.count; o++) {
-    if (inScope !== null && inScope[o] !== 1) continue;
-    const account = data.accounts.values[int32At(opps.account, o)] ?? '';
-    const hit =
-      (opps.id[o] as string).toLowerCase().includes(needle) ||
-      (opps.name[o] ?? '').toLowerCase().includes(needle) ||
-      account.toLowerCase().includes(needle);
-    if (!hit) continue;
-    if (isWon(opps, o)) won.push(o);
-    else others.push(o);
-    if (won.length >= limit) break;
-  }
-  return [...won, ...others].slice(0, limit).map((o) => opportunityMatch(data, o));
 }
 
 /** The index of the opportunity with this id, or -1. */

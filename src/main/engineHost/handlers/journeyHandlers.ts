@@ -3,7 +3,7 @@ import { TributaryError } from '../../../shared/errors';
 import type { JourneyResults } from '../../../shared/journeyApi';
 import type { EngineCache } from '../../engine/cache/cache';
 import { explainJourney } from '../../engine/models/explain';
-import { findOpportunity, searchOpportunities } from '../../engine/models/opportunitySearch';
+import { findOpportunity } from '../../engine/models/opportunitySearch';
 import { listOpportunities } from '../../engine/models/opportunityList';
 import { modelOptionsSchema } from '../../../shared/modelOptions';
 import { runModel } from '../../engine/run';
@@ -20,10 +20,6 @@ export type JourneyHandlerTable = Handlers<JourneyMethod>;
 /** Journey methods: find an opportunity and explain its credit, over the same loaded projects as the model. */
 export function createJourneyHandlers(session: ProjectSource, cache: EngineCache): JourneyHandlerTable {
   return {
-    'journey:search': ({ query, limit, scope }) => {
-      const loaded = cache.load(session.require().db);
-      return searchOpportunities(loaded.data, query, limit, scopeMask(loaded.data, scope, loaded.fields));
-    },
     'journey:list': ({ scope, ...query }) => {
       const { db } = session.require();
       const loaded = cache.load(db);
