@@ -1,5 +1,8 @@
 import {
   CREATED_TABLES,
+  type GenerateAttributionSql,
+  type GenerateSpreadSql,
+  type RenderSqlScript,
   type SqlDataDrivenModel,
   type SqlDialect,
   type SqlOptions,
@@ -75,3 +78,10 @@ export function renderSqlScript(statements: SqlStatement[], dialect?: SqlDialect
 
 /** Every table the scripts can create, for a caller that cleans up. */
 export const CREATED_TABLE_NAMES = Object.keys(CREATED_TABLES);
+
+// The implementations are the contract's (contract.ts), checked by the compiler.
+void ([generateAttributionSql, generateSpreadSql, renderSqlScript] satisfies [
+  GenerateAttributionSql,
+  GenerateSpreadSql,
+  RenderSqlScript,
+]);
