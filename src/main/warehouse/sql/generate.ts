@@ -9,6 +9,7 @@ import {
   type SqlStatement,
 } from './contract';
 import { carStatement } from './car';
+import { carPositionStatements } from './carPositions';
 import { creditStatement } from './credits';
 import { dialectOf } from './dialect';
 import { journeyStatement } from './journeys';
@@ -38,6 +39,7 @@ export function generateAttributionSql(dialect: SqlDialect, options: SqlOptions 
     ...revenueStatements(),
     ...sourcingStatements(d, resolved),
     carStatement(resolved),
+    ...carPositionStatements(resolved),
     pathSummaryStatement(d, resolved),
   ];
   return [...dropStatements(statements.map((s) => s.name).reverse()), ...statements];
