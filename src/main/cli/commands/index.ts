@@ -9,6 +9,7 @@ import { runCheck } from './check';
 import { runDemo } from './demo';
 import { runImport } from './import';
 import { runNew } from './new';
+import { runSolve } from './solve';
 import { runRestore, runRestorePoints } from './restore';
 import { serveCommand } from './serve';
 import { runVelocity } from './velocity';
@@ -129,6 +130,19 @@ export const COMMANDS: readonly Command[] = [
       '--json                     print one JSON object with the totals, channels and community revenue',
     ],
     run: runAttribute,
+  },
+  {
+    name: 'solve',
+    synopsis: 'solve markov|shapley <summary.csv> [--order K] [--json]',
+    summary: 'channel weights of a path summary (warehouse SQL or --paths)',
+    details: [
+      '<summary.csv>  one row per distinct path: path (a JSON array of channels, or channels joined by',
+      '               " > " as attribute --paths writes them) or channel_set, conversions, nulls',
+      '--order K      Markov chain order, 1 to 4 (default 1)',
+      '--json         print { model, paths, journeys, removalEffects | shapleyValues }',
+      'Without --json, prints channel,weight as CSV: the channel_weights table the SQL spreads.',
+    ],
+    run: runSolve,
   },
   {
     name: 'groups',
