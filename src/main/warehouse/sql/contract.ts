@@ -116,6 +116,21 @@ export const CREATED_TABLES = {
   tributary_member_identities: ['member_id', 'contact_id', 'account_id', 'method'],
   /** data.md: job moves, the account a member belongs to from moved_at on (NULL: none in the project). */
   tributary_member_moves: ['action_id', 'member_id', 'moved_at', 'to_account_id'],
+  /**
+   * data.md, spec 1: every community action with its member's account at its time (NULL: none), job moves applied;
+   * the touches and the sourcing links read it.
+   */
+  tributary_actions: [
+    'action_id',
+    'member_id',
+    'occurred_at',
+    'action_type',
+    'channel',
+    'target_email',
+    'target_domain',
+    'opportunity_id',
+    'account_id',
+  ],
   /** spec 1: every touch with its account; community actions of members no account holds at the time are left out. */
   tributary_touches: ['account_id', 'touch_kind', 'touch_id', 'occurred_at', 'channel', 'action_type', 'member_id'],
   /** spec 9: the in-scope opportunities, every stage (all of them without a scope). */
@@ -126,6 +141,7 @@ export const CREATED_TABLES = {
    */
   tributary_journey_touches: [
     'opportunity_id',
+    'account_id',
     'stage',
     'opportunity_type',
     'amount',
@@ -150,6 +166,11 @@ export const CREATED_TABLES = {
   tributary_unattributed: ['opportunity_id', 'amount'],
   /** spec 2 and 5, one row: in-scope won revenue, its unattributed part, and the counts. */
   tributary_revenue: ['won_revenue', 'unattributed_revenue', 'won_count', 'unattributed_count'],
+  /**
+   * spec 7: every sourcing link of an in-scope opportunity (FT/OC community touches of won journeys, and the three
+   * link types naming a deal of any stage); one opportunity may have several. Same `source` values as below.
+   */
+  tributary_sourcing_links: ['opportunity_id', 'source', 'action_id', 'occurred_at'],
   /**
    * spec 7: the earliest sourcing action of each in-scope opportunity the community sourced (any stage: only won
    * ones count as sourced CAR). `source`: first_touch | opportunity_creation | internal_referral |
