@@ -5,7 +5,8 @@ import { plural } from '../../../shared/plural';
 import { describeScope, isAllTime, whereInWords } from '../../../shared/scope';
 import type { AttributionRun } from '../../engine/models/attribute';
 import { runModel } from '../../engine/run';
-import { exactlyOne, parseCommandArgs, UsageError } from '../args';
+import { didYouMean, exactlyOne, parseCommandArgs, UsageError } from '../args';
+import { runAttributeOnDuckDb } from './attributeDuckdb';
 import { writePathsCsv } from '../../export/pathsCsv';
 import { assertCanCreateFile } from '../../store/filePaths';
 import { assertCreditsCsvTarget, writeCreditsCsv, writePipelineCreditsCsv } from '../../export/creditsCsv';
@@ -24,13 +25,25 @@ const OPTIONS = {
   out: { type: 'string' },
   paths: { type: 'string' },
   json: { type: 'boolean' },
+  engine: { type: 'string' },
+  currency: { type: 'string' },
 } as const;
 
+const ENGINES = ['built-in', 'duckdb'] as const;
+
 /** `tributary attribute <project> [model options] [--out credits.csv] [--json]` (spec cli.md). */
-export function runAttribute(argv: string[], io: CliIo): number {
+export function runAttribute(argv: string[], io: CliIo): number | Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   const path = exactlyOne(positionals, '<project>');
   const options = { ...parseModelOptions(values), scope: parseScopeOptions(values) };
+  const engine = values.engine ?? 'built-in';
+  if (!(ENGINES as readonly string[]).includes(engine)) {
+    throw new UsageError(
+      `--engine: unknown engine ${JSON.stringify(engine)}${didYouMean(engine, ENGINES)}; choose built-in or duckdb`,
+    );
+  }
+  if (engine === 'duckdb') return runAttributeOnDuckDb(path, options, values, io);
+  if (values.currency !== undefined) throw new UsageError('--currency goes with --engine duckdb over a folder');
   const by = parseSeriesOption(values.by);
   const pipelineOptions = parsePipelineOptions(values);
   // Said before the model runs, which takes a while on a big project, rather than after.
@@ -88,7 +101,12 @@ function runPipelineCommand(
   return EXIT.ok;
 }
 
-export function describeRun(run: AttributionRun, options: ModelOptions, currency: string): string {
+/** The figures the text output shows, from the built-in engine's run or the SQL path's. */
+type DescribedRun = Pick<AttributionRun, 'revenue' | 'attributed' | 'unattributed' | 'byChannel'> & {
+  unattributedOpportunities: { length: number };
+};
+
+export function describeRun(run: DescribedRun, options: ModelOptions, currency: string): string {
   // Amounts right-aligned in their column, so the decimals line up.
   const column = (amounts: number[]): string[] => {
     const shown = amounts.map((amount) => formatMoneyAmount(amount, currency));

@@ -117,7 +117,8 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'attribute',
-    synopsis: 'attribute <project> [model options] [scope options] [--out F.csv] [--paths F.csv] [--json]',
+    synopsis:
+      'attribute <project | folder> [model options] [scope options] [--out F.csv] [--paths F.csv] [--engine E] [--json]',
     summary: 'run an attribution model',
     details: [
       ...MODEL_OPTION_HELP,
@@ -128,6 +129,11 @@ export const COMMANDS: readonly Command[] = [
       '--paths F.csv              the path summary data-driven models learn from: one row per distinct',
       '                           channel path (channels joined by " > "): path,conversions,nulls,value',
       '--json                     print one JSON object with the totals, channels and community revenue',
+      '--engine duckdb            run the generated SQL in embedded DuckDB, over the project or over a',
+      '                           folder of canonical CSV/Parquet files (<kind>.csv, no import); same',
+      '                           --json and --out. Not in the SQL path: --where, --by, --pipeline,',
+      '                           --paths, --roadmap-share, channel groups, roadmap and churn CAR',
+      "--currency USD             with --engine duckdb over a folder: the amounts' currency (default USD)",
     ],
     run: runAttribute,
   },

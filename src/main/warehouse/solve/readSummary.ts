@@ -22,8 +22,7 @@ export interface PathSummary {
  * Reads a path summary CSV (spec 6): one row per distinct path, with `conversions` (won journeys) and `nulls` (lost
  * ones), as the generated SQL's tributary_path_summary holds it (`path` and `channel_set` JSON arrays of channels)
  * or as `tributary attribute --paths` writes it (`path` with the channels joined by " > "). `value` is not needed
- * by the solvers. A row whose path is empty, or that counts no journey, plays no part (spec 6) and is skipped.
- * Bad rows are refused with their line and column.
+ * by the solvers. Bad rows are refused with their line and column.
  */
 export function readPathSummary(path: string): PathSummary {
   statInputFile(path, { noun: 'path summary', kind: 'a path summary CSV' });
@@ -44,38 +43,55 @@ export function readPathSummary(path: string): PathSummary {
   }
   const ordered = at('path') >= 0;
   const columnName = ordered ? 'path' : 'channel_set';
+  // papaparse counts records, not lines; a summary's paths never span lines, so the header is line 1.
+  const rows = records.map((record, i) => ({
+    path: channelsOf(record[pathColumn] ?? '', `${path} line ${i + 2}, column ${columnName}`),
+    conversions: count(record[at('conversions')], `${path} line ${i + 2}, column conversions`),
+    nulls: count(record[at('nulls')], `${path} line ${i + 2}, column nulls`),
+  }));
+  return pathSummaryOf(rows, ordered);
+}
+
+/** One row of a path summary: a path (or a channel set) and the won and lost journeys it stands for. */
+export interface SummaryRow {
+  path: readonly string[];
+  conversions: number;
+  nulls: number;
+}
+
+/**
+ * The paths with counts the solvers take (models/paths.ts) from summary rows: each row a converting path counted
+ * `conversions` times and a null path counted `nulls` times. A row whose path is empty, or that counts no journey,
+ * plays no part (spec 6) and is skipped.
+ */
+export function pathSummaryOf(rows: Iterable<SummaryRow>, ordered: boolean): PathSummary {
   const ids = new Map<string, number>();
   const channels: number[] = [];
   const offsets = [0];
   const converted: number[] = [];
   const counts: number[] = [];
-  let rows = 0;
+  let used = 0;
   let journeys = 0;
-  records.forEach((record, i) => {
-    // papaparse counts records, not lines; a summary's paths never span lines, so the header is line 1.
-    const line = i + 2;
-    const names = channelsOf(record[pathColumn] ?? '', `${path} line ${line}, column ${columnName}`);
-    const won = count(record[at('conversions')], `${path} line ${line}, column conversions`);
-    const lost = count(record[at('nulls')], `${path} line ${line}, column nulls`);
-    if (names.length === 0 || won + lost === 0) return;
-    rows++;
-    journeys += won + lost;
-    const path_ = names.map((name) => {
+  for (const { path, conversions, nulls } of rows) {
+    if (path.length === 0 || conversions + nulls === 0) continue;
+    used++;
+    journeys += conversions + nulls;
+    const channelIds = path.map((name) => {
       let id = ids.get(name);
       if (id === undefined) ids.set(name, (id = ids.size));
       return id;
     });
-    for (const [outcome, journeysOf] of [
-      [1, won],
-      [0, lost],
+    for (const [outcome, count] of [
+      [1, conversions],
+      [0, nulls],
     ] as const) {
-      if (journeysOf === 0) continue;
-      channels.push(...path_);
+      if (count === 0) continue;
+      for (const id of channelIds) channels.push(id);
       offsets.push(channels.length);
       converted.push(outcome);
-      counts.push(journeysOf);
+      counts.push(count);
     }
-  });
+  }
   return {
     channels: [...ids.keys()],
     paths: {
@@ -85,7 +101,7 @@ export function readPathSummary(path: string): PathSummary {
       converted: Uint8Array.from(converted),
       counts: Float64Array.from(counts),
     },
-    rows,
+    rows: used,
     journeys,
     ordered,
   };
