@@ -14,10 +14,6 @@ export interface ColumnSql {
   expected?: string;
 }
 
-/** A day written `2024-03-01`, nothing more. */
-const DATE_ONLY = `'^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`;
-/** UTC milliseconds written as a whole number. */
-const EPOCH_MS = `'^-?[0-9]{1,16}$'`;
 const END_OF_DAY_MS = 86_399_999;
 
 export function cellSql(raw: string, column: ColumnSpec): ColumnSql {
@@ -51,10 +47,12 @@ export function cellSql(raw: string, column: ColumnSpec): ColumnSql {
       // spec 1: a date-only milestone (lead created, created, closed) is the end of its day; a date-only event the
       // start. Anything else is an ISO 8601 time, its offset applied, no offset meaning UTC (the session's zone).
       const endOfDay = column.type === 'milestoneDate' ? ` + ${END_OF_DAY_MS}` : '';
+      // Casts rather than patterns: a regular expression per cell took ten times as long as the casts at 500,000 rows.
+      // Whole digits are milliseconds; ten characters a day (2024-03-01); anything else an ISO 8601 time.
       const value =
-        `CASE WHEN regexp_full_match(${text}, ${EPOCH_MS}) THEN CAST(${text} AS BIGINT) ` +
-        `WHEN regexp_full_match(${text}, ${DATE_ONLY}) THEN epoch_ms(TRY_CAST(${text} AS DATE))${endOfDay} ` +
-        `ELSE epoch_ms(TRY_CAST(${text} AS TIMESTAMPTZ)) END`;
+        `COALESCE(TRY_CAST(${text} AS BIGINT), ` +
+        `CASE WHEN length(${text}) = 10 THEN epoch_ms(TRY_CAST(${text} AS DATE))${endOfDay} END, ` +
+        `epoch_ms(TRY_CAST(${text} AS TIMESTAMPTZ)))`;
       return {
         value,
         invalid: `(${value}) IS NULL`,
