@@ -4,11 +4,18 @@ import type { SqlOptions } from '../../src/main/warehouse/sql/contract';
 
 const DAY = 86_400_000;
 const BASE = Date.UTC(2024, 0, 1);
-/** A few instants per day, so touches often tie on time and spec 1's (kind, id) order decides. */
-const instant = (day: number, slot: number): number => BASE + day * DAY + slot * 6 * 3_600_000;
+/**
+ * Three instants per day (midnight, noon, the day's last millisecond, when milestones fall), over a few weeks, so
+ * touches often tie with each other and with milestones, and spec 1's (kind, id) order and the <= / < of each rule
+ * decide.
+ */
+const SLOTS = [0, DAY / 2, DAY - 1];
+const instant = (day: number, slot: number): number => BASE + day * DAY + (SLOTS[slot] as number);
+const DAYS = 40;
 const endOfDay = (day: number): number => BASE + day * DAY + DAY - 1;
 
-const ACCOUNTS = ['A0', 'A1', 'A2'];
+/** Most rows go to two accounts, so journeys are long; A2 has few, A9 is an orphan no accounts row holds. */
+const ACCOUNTS = ['A0', 'A1'];
 const DOMAINS = ['a0.com', 'a1.com', 'a2.com', 'gmail.com', 'elsewhere.org'];
 const EMAILS = ['c0@a0.com', 'c1@a1.com', 'c2@a2.com', 'shared@a0.com', 'x@gmail.com', 'y@a1.com', 'z@elsewhere.org'];
 const ACTION_TYPES = [
@@ -34,59 +41,60 @@ const maybe = <T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.opti
  */
 export const warehouseRows: fc.Arbitrary<Rows> = fc
   .record({
-    accounts: fc.array(
-      fc.record({ domain: maybe(fc.constantFrom(...DOMAINS)), segment: maybe(fc.constantFrom('smb', 'ent')) }),
-      {
-        minLength: 1,
-        maxLength: 3,
-      },
+    accounts: fc.tuple(
+      ...[0, 1, 2].map((i) =>
+        fc.record({
+          domain: fc.constantFrom(`a${i}.com`, `a${i}.com`, `a${i}.com`, 'gmail.com', null),
+          segment: maybe(fc.constantFrom('smb', 'ent')),
+        }),
+      ),
     ),
     contacts: fc.array(
       fc.record({
-        account: maybe(fc.constantFrom(...ACCOUNTS, 'A9')),
+        account: fc.constantFrom(...ACCOUNTS, null, 'A9'),
         email: maybe(fc.constantFrom(...EMAILS)),
-        lead: maybe(fc.nat(150)),
+        lead: maybe(fc.nat(DAYS)),
       }),
-      { maxLength: 5 },
+      { minLength: 2, maxLength: 5 },
     ),
     members: fc.array(
       fc.record({ email: maybe(fc.constantFrom(...EMAILS)), company: maybe(fc.constantFrom(...DOMAINS)) }),
-      { maxLength: 5 },
+      { minLength: 3, maxLength: 5 },
     ),
     touches: fc.array(
       fc.record({
         contact: maybe(fc.constantFrom('C0', 'C1', 'C2', 'C9')),
         account: maybe(fc.constantFrom(...ACCOUNTS, 'A9')),
-        day: fc.nat(150),
-        slot: fc.nat(1),
+        day: fc.nat(DAYS),
+        slot: fc.nat(2),
         channel: fc.constantFrom('email', 'ads', 'event', `it's "web"`),
       }),
-      { maxLength: 25 },
+      { minLength: 4, maxLength: 25 },
     ),
     actions: fc.array(
       fc.record({
-        member: fc.constantFrom('M0', 'M1', 'M2', 'M3', 'M9'),
-        day: fc.nat(150),
-        slot: fc.nat(1),
+        member: fc.constantFrom('M0', 'M1', 'M2', 'M0', 'M1', 'M2', 'M9'),
+        day: fc.nat(DAYS),
+        slot: fc.nat(2),
         type: fc.constantFrom(...ACTION_TYPES),
         channel: fc.option(fc.constantFrom('slack', 'email'), { nil: null, freq: 4 }),
         targetEmail: fc.option(fc.constantFrom(...EMAILS), { nil: null, freq: 2 }),
         targetDomain: fc.option(fc.constantFrom(...DOMAINS), { nil: null, freq: 2 }),
         opportunity: fc.option(fc.constantFrom('O0', 'O1', 'O10', 'O99'), { nil: null, freq: 3 }),
       }),
-      { maxLength: 14 },
+      { minLength: 2, maxLength: 14 },
     ),
     deals: fc.array(
       fc.record({
-        account: fc.constantFrom(...ACCOUNTS, 'A9'),
-        created: fc.nat(150),
-        length: fc.nat(60),
+        account: fc.constantFrom(...ACCOUNTS, ...ACCOUNTS, 'A2', 'A9'),
+        created: fc.nat(DAYS),
+        length: fc.nat(30),
         stage: fc.constantFrom('won', 'won', 'lost', 'open'),
         type: fc.constantFrom('new_business', 'new_business', 'upgrade', 'renewal'),
         amount: fc.integer({ min: 0, max: 100_000 }),
-        neverClosed: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+        neverClosed: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
       }),
-      { minLength: 1, maxLength: 12 },
+      { minLength: 2, maxLength: 12 },
     ),
   })
   .map(({ accounts, contacts, members, touches, actions, deals }) => ({
@@ -136,7 +144,7 @@ export const warehouseRows: fc.Arbitrary<Rows> = fc
 export const warehouseOptions: fc.Arbitrary<SqlOptions> = fc.record({
   lookbackDays: fc.constantFrom(0, 0, 20, 90),
   upgradePolicy: fc.constantFrom('restart-at-opportunity' as const, 'account-lifetime' as const),
-  referralWindowDays: fc.constantFrom(0, 30, 180),
+  referralWindowDays: fc.constantFrom(0, 1, 3, 180),
   halfLifeDays: fc.constantFrom(7, 0.5, 30),
   collapseRepeats: fc.boolean(),
   weights: fc.constant({ FT: 10, LC: 0, OC: 35, CW: 0, MID: 55 }),

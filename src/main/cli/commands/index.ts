@@ -12,6 +12,7 @@ import { runNew } from './new';
 import { runSolve } from './solve';
 import { runRestore, runRestorePoints } from './restore';
 import { serveCommand } from './serve';
+import { runSql, SQL_OPTION_HELP } from './sql';
 import { runVelocity } from './velocity';
 
 export interface Command {
@@ -192,6 +193,19 @@ export const COMMANDS: readonly Command[] = [
       '--json                     print { type, days, groups: { sourced, influenced, none } }',
     ],
     run: runVelocity,
+  },
+  {
+    name: 'sql',
+    synopsis: 'sql --dialect duckdb|postgres|sqlite [model, journey and scope options] [--spread M] [--out F.sql]',
+    summary: 'print the attribution models as one SQL script for a warehouse',
+    details: [
+      'The script reads the canonical tables (accounts, contacts, opportunities, touchpoints,',
+      'community_members, community_actions; times as UTC milliseconds) and creates the tributary_*',
+      'tables: journeys with positions, per-touch credits of each model, won and unattributed revenue,',
+      'CAR by category and the path summary. It reads no project; a project file is a valid sqlite input.',
+      ...SQL_OPTION_HELP,
+    ],
+    run: runSql,
   },
 ];
 

@@ -54,7 +54,10 @@ function dropStatements(names: string[]): SqlStatement[] {
   }));
 }
 
-/** The script as text: a header, then each statement after a comment naming what it makes and its spec section. */
+/**
+ * The script as text: a header, then each statement after a comment naming what it makes and its spec section. A
+ * statement never ends in a line comment (it would swallow the `;`): generate.test.ts checks it.
+ */
 export function renderSqlScript(statements: SqlStatement[], dialect?: SqlDialect): string {
   const header = [
     `-- Tributary attribution${dialect ? ` (${dialect})` : ''}: generated SQL over the canonical tables.`,
@@ -62,8 +65,12 @@ export function renderSqlScript(statements: SqlStatement[], dialect?: SqlDialect
     '-- UTC milliseconds (BIGINT), type, stage and action_type normalised. Creates the tributary_* tables.',
     '',
   ];
-  const body = statements.map((s) => `-- ${s.name} (${s.specSection})\n${s.sql};\n`);
-  return [...header, ...body].join('\n');
+  const drops = statements.filter((s) => s.name.startsWith('drop '));
+  const body = statements
+    .filter((s) => !s.name.startsWith('drop '))
+    .map((s) => `-- ${s.name} (${s.specSection})\n${s.sql};\n`);
+  const dropBlock = drops.length > 0 ? [`-- ${drops[0]?.specSection}`, ...drops.map((s) => `${s.sql};`), ''] : [];
+  return [...header, ...dropBlock, ...body].join('\n');
 }
 
 /** Every table the scripts can create, for a caller that cleans up. */

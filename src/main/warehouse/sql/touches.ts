@@ -45,9 +45,8 @@ export function scopeStatement(options: ResolvedSqlOptions): SqlStatement {
     'tributary_scope',
     'attribution.md 9',
     `
-SELECT o.opportunity_id
+${conditions.length > 0 ? '' : '-- No scope: every opportunity.\n'}SELECT o.opportunity_id
 FROM ${T('opportunities')} o
-LEFT JOIN ${T('accounts')} a ON a.account_id = o.account_id
-${conditions.length > 0 ? `WHERE ${conditions.join('\n  AND ')}` : '-- no scope: every opportunity'}`,
+LEFT JOIN ${T('accounts')} a ON a.account_id = o.account_id${conditions.length > 0 ? `\nWHERE ${conditions.join('\n  AND ')}` : ''}`,
   );
 }
