@@ -13,12 +13,10 @@ export const tributary = (args: string[], dir: string) => runTributary(args, { .
 const relative = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-300);
 
 /**
- * The differences between the built-in engine's `attribute --json` and the SQL path's: every number to 1e-9
- * relative (1e-9 absolute near 0), everything else exactly, skipping only what the SQL path says it leaves out
- * (its `notComputed` list) and its own two keys.
+ * The differences between two figures objects: every number to 1e-9 relative (1e-9 absolute near 0), everything else
+ * exactly, skipping the paths (`.car.churn`) in `skipped`.
  */
-export function jsonDifferences(builtIn: unknown, duckdb: Record<string, unknown>): string[] {
-  const skipped = new Set(['.engine', '.notComputed', ...(duckdb['notComputed'] as string[]).map((p) => `.${p}`)]);
+export function differences(expected: unknown, actual: unknown, skipped = new Set<string>()): string[] {
   const out: string[] = [];
   const walk = (a: unknown, b: unknown, path: string): void => {
     if (skipped.has(path)) return;
@@ -35,8 +33,17 @@ export function jsonDifferences(builtIn: unknown, duckdb: Record<string, unknown
     for (const key of keys)
       walk((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
   };
-  walk(builtIn, duckdb, '');
+  walk(expected, actual, '');
   return out;
+}
+
+/**
+ * The differences between the built-in engine's `attribute --json` and the SQL path's, skipping only what the SQL
+ * path says it leaves out (its `notComputed` list) and its own two keys.
+ */
+export function jsonDifferences(builtIn: unknown, duckdb: Record<string, unknown>): string[] {
+  const notComputed = (duckdb['notComputed'] as string[]).map((path) => `.${path}`);
+  return differences(builtIn, duckdb, new Set(['.engine', '.notComputed', ...notComputed]));
 }
 
 /** Two credits files: the same rows in the same order, every cell the same but the credit, equal to 1e-9 relative. */
