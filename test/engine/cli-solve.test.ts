@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runTributary } from '../helpers/cli';
 import { useTempDir } from '../helpers/files';
+import { loadProjectTables } from '../../src/main/warehouse/duckdb/loadProject';
+import { openEmbeddedDuckDb } from '../../src/main/warehouse/duckdb/open';
 
 const tempDir = useTempDir();
 const tributary = (args: string[], dir: string) => runTributary(args, { ...process.env, TRIBUTARY_HOME: dir });
@@ -95,6 +97,58 @@ describe('tributary solve', () => {
             1e-9 * Math.abs(value),
           );
       }
+    }
+  });
+
+  it('closes the warehouse loop: tributary sql in DuckDB, its path summary as CSV, solve, the spread', async () => {
+    const dir = tempDir();
+    const project = join(dir, 'demo.sqlite');
+    expect((await tributary(['demo', project, '--scale', '3000', '--seed', '9'], dir)).code).toBe(0);
+    const script = await tributary(['sql', '--dialect', 'duckdb'], dir);
+    expect(script.code, script.stderr).toBe(0);
+    const db = await openEmbeddedDuckDb({ threads: 1 });
+    try {
+      await loadProjectTables(db.connection, project);
+      // The printed script, as a user would paste it: its statements end with `;` at the end of a line.
+      await db.connection.run(script.stdout);
+      const summary = join(dir, 'summary.csv');
+      await db.connection.run(`COPY tributary_path_summary TO '${summary}' (HEADER)`);
+      for (const [model, field] of [
+        ['markov', 'removalEffects'],
+        ['shapley', 'shapleyValues'],
+      ] as const) {
+        const solved = await tributary(['solve', model, summary, '--json'], dir);
+        expect(solved.code, solved.stderr).toBe(0);
+        const got = (JSON.parse(solved.stdout) as Record<string, Record<string, number>>)[field] as Record<
+          string,
+          number
+        >;
+        const built = await tributary(['attribute', project, '--model', model, '--json'], dir);
+        const expected = (JSON.parse(built.stdout) as Record<string, Record<string, number>>)[field] as Record<
+          string,
+          number
+        >;
+        for (const [channel, value] of Object.entries(expected)) {
+          expect(Math.abs((got[channel] ?? 0) - value), `${model} ${channel}`).toBeLessThanOrEqual(
+            1e-9 * Math.abs(value),
+          );
+        }
+        // The weights as solve prints them are the channel_weights table the spread statement reads.
+        const weights = join(dir, `${model}.csv`);
+        writeFileSync(weights, (await tributary(['solve', model, summary], dir)).stdout);
+        await db.connection.run('DROP TABLE IF EXISTS channel_weights');
+        await db.connection.run(
+          `CREATE TABLE channel_weights AS SELECT * FROM read_csv('${weights}', header = true, columns = {'channel': 'VARCHAR', 'weight': 'DOUBLE'})`,
+        );
+        await db.connection.run((await tributary(['sql', '--dialect', 'duckdb', '--spread', model], dir)).stdout);
+        const [[credited] = []] = (
+          await db.connection.runAndReadAll('SELECT sum(credit) FROM tributary_data_driven_credits')
+        ).getRowsJS();
+        const attributed = (JSON.parse(built.stdout) as { attributed: number }).attributed;
+        expect(Math.abs(Number(credited) - attributed)).toBeLessThanOrEqual(0.01);
+      }
+    } finally {
+      db.close();
     }
   });
 

@@ -52,6 +52,9 @@ export async function runOnDuckDb(
     let notes: string[] = [];
     if (isFolder(source)) notes = await loadCanonicalFolder(connection, source);
     else {
+      if (runOptions.currency !== undefined) {
+        throw new SqlOptionError('--currency goes with a folder of files: a project file names its own currency');
+      }
       const facts = await loadProjectTables(connection, source);
       if (facts.groupRules > 0) {
         throw new SqlOptionError(
