@@ -53,7 +53,7 @@ describe('a project file handed to DuckDB', () => {
     const db = await openEmbeddedDuckDb({ threads: 1 });
     opened.push(db);
     const facts = await loadProjectTables(db.connection, path);
-    expect(facts).toEqual({ currency: 'EUR', groupRules: 0 });
+    expect(facts).toEqual({ currency: 'EUR', groupRules: 0, migrated: null });
     const sqlite = new Database(path, { readonly: true });
     try {
       for (const kind of DATA_KINDS) {

@@ -12,7 +12,7 @@ import type { ColumnSpec } from '../../../shared/importSpec';
 import type { DataKind } from '../../../shared/kinds';
 import { canonicalRowBlocks, readCanonicalTables, type CanonicalRow } from '../../store/canonicalRows';
 import { readGroupRules } from '../../store/channelGroups';
-import { openProjectToRead } from '../../store/project';
+import { openProjectToRead, type MigrationBackup } from '../../store/project';
 import { CANONICAL_KINDS, canonicalColumns, createCanonicalTableSql, duckDbTypeOf } from './canonicalTables';
 
 /** What a project file holds besides its tables that a run must know of. */
@@ -20,6 +20,8 @@ export interface ProjectFacts {
   currency: string;
   /** The project's channel-group rules (spec 10): the SQL path does not apply them. */
   groupRules: number;
+  /** Set when opening upgraded an older project file, as the built-in engine's open would. */
+  migrated: MigrationBackup | null;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function loadProjectTables(connection: DuckDBConnection, path: stri
         appender.closeSync();
       }
     });
-    return { currency: project.meta.currency, groupRules: readGroupRules(db).length };
+    return { currency: project.meta.currency, groupRules: readGroupRules(db).length, migrated: project.migrated };
   } catch (error) {
     if (error instanceof TributaryError) throw error;
     throw new TributaryError('internal', `Could not hand ${path} to DuckDB: ${(error as Error).message}`);

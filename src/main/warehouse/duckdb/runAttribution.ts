@@ -20,7 +20,7 @@ export interface DuckDbRun {
   attribution: SqlAttribution;
   /** The data-driven model's channel weights (spec 6); null for the other models. */
   weights: ChannelWeights | null;
-  /** Things to tell the user: words a folder's files were read with a caveat. */
+  /** Things to tell the user: words a folder's files were read with a caveat, a project file upgraded. */
   notes: string[];
   /** Writes the credits CSV of cli.md; returns its rows. */
   writeCredits(path: string): Promise<number>;
@@ -62,6 +62,12 @@ export async function runOnDuckDb(
         );
       }
       currency = facts.currency;
+      if (facts.migrated) {
+        const { migrated } = facts;
+        notes.push(
+          `Upgraded ${source} from schema ${migrated.fromVersion} to ${migrated.toVersion}; the file as it was is saved as ${migrated.backup}`,
+        );
+      }
     }
     await runStatements(connection, statements);
     let weights: ChannelWeights | null = null;
