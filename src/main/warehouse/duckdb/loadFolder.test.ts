@@ -95,6 +95,16 @@ describe('a folder of canonical CSV files in DuckDB', () => {
       { touchpoint_id: 'T1', occurred_at: String(Date.parse('2024-01-10T00:00:00Z')), channel: 'email' },
       { touchpoint_id: 'T2', occurred_at: String(Date.parse('2024-02-10T14:00:00Z')), channel: 'ads, "paid"' },
     ]);
+    // A file without a type column: every deal is new business, as a blank type is.
+    const other = await duckDb();
+    await loadCanonicalFolder(
+      other.connection,
+      folder({
+        'opportunities.csv': 'opportunity_id,account_id,stage,amount,created_at\nO1,A1,won,5,2024-01-01',
+        'touchpoints.csv': TOUCHPOINTS,
+      }),
+    );
+    expect(await rows(other, 'SELECT type FROM opportunities')).toEqual([{ type: 'new_business' }]);
     // The kinds without a file are there, empty, for the SQL to read.
     expect(await rows(db, 'SELECT count(*)::INTEGER AS n FROM community_actions')).toEqual([{ n: 0 }]);
   });

@@ -40,7 +40,9 @@ async function loadFile(connection: DuckDBConnection, file: CanonicalFile): Prom
   for (const column of columns) {
     const found = headers.get(column.name);
     if (found === undefined) {
-      values.set(column.name, `CAST(NULL AS ${duckDbTypeOf(column.type)})`);
+      // A file without the column reads as blank cells: NULL, or the word a blank stands for (a type, data.md).
+      const blank = isCategory(column.type) ? blankCategory(column.type) : null;
+      values.set(column.name, blank === null ? `CAST(NULL AS ${duckDbTypeOf(column.type)})` : `'${blank}'`);
       continue;
     }
     const { header } = found;
