@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ModelOptions } from '../../../shared/modelOptions';
 import { formatMoneyAmount } from '../../../shared/money';
@@ -44,6 +45,9 @@ export function runAttribute(argv: string[], io: CliIo): number | Promise<number
   }
   if (engine === 'duckdb') return runAttributeOnDuckDb(path, options, values, io);
   if (values.currency !== undefined) throw new UsageError('--currency goes with --engine duckdb over a folder');
+  if (isFolder(path)) {
+    throw new UsageError(`${path} is a folder: a folder of canonical CSV or Parquet files runs with --engine duckdb`);
+  }
   const by = parseSeriesOption(values.by);
   const pipelineOptions = parsePipelineOptions(values);
   // Said before the model runs, which takes a while on a big project, rather than after.
@@ -77,6 +81,14 @@ export function runAttribute(argv: string[], io: CliIo): number | Promise<number
     if (series !== null && by !== null) say(`by ${by}:\n${seriesTable(series, currency, by)}`);
   }
   return EXIT.ok;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** `attribute --pipeline`: the pipeline credits and figures of the in-scope open deals (spec 11). */
