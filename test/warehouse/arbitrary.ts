@@ -145,7 +145,8 @@ export const warehouseOptions: fc.Arbitrary<SqlOptions> = fc.record({
   lookbackDays: fc.constantFrom(0, 0, 20, 90),
   upgradePolicy: fc.constantFrom('restart-at-opportunity' as const, 'account-lifetime' as const),
   referralWindowDays: fc.constantFrom(0, 1, 3, 180),
-  halfLifeDays: fc.constantFrom(7, 0.5, 30),
+  // 0.01 days over weeks: most decay weights underflow to 0, some journeys' all of them.
+  halfLifeDays: fc.constantFrom(7, 0.5, 30, 0.01),
   collapseRepeats: fc.boolean(),
   weights: fc.constant({ FT: 10, LC: 0, OC: 35, CW: 0, MID: 55 }),
   scope: fc.oneof(

@@ -46,9 +46,14 @@ SELECT 'time-decay' AS model, opportunity_id, touch_kind, touch_id, channel, act
 FROM (
   SELECT won.*, SUM(decay) OVER (PARTITION BY opportunity_id) AS decay_total
   FROM (
+    -- 2^-1075 and below round to 0, as in the engine; PostgreSQL raises an underflow error there instead.
     SELECT won.*,
-      power(CAST(2 AS DOUBLE PRECISION), -CAST(closed_at - occurred_at AS DOUBLE PRECISION) / ${doubleLiteral(options.halfLifeDays * DAY_MS)}) AS decay
-    FROM won
+      CASE WHEN half_lives >= 1075 THEN 0 ELSE power(CAST(2 AS DOUBLE PRECISION), -half_lives) END AS decay
+    FROM (
+      SELECT won.*, CAST(closed_at - occurred_at AS DOUBLE PRECISION) / ${doubleLiteral(options.halfLifeDays * DAY_MS)}
+        AS half_lives
+      FROM won
+    ) won
   ) won
 ) decayed`);
   }
