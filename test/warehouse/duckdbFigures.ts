@@ -60,13 +60,41 @@ export function expectSameCredits(builtInPath: string, duckdbPath: string): void
   });
 }
 
-/** Runs `attribute` both ways on `source` (the built-in one on `project`) and expects the same JSON and credits. */
+/** Two path summaries of `--paths`: the same paths in the same order, the same counts, values to 1e-9 relative. */
+export function expectSamePaths(builtInPath: string, duckdbPath: string): void {
+  const read = (path: string) => Papa.parse<string[]>(readFileSync(path, 'utf8').trim()).data;
+  const expected = read(builtInPath);
+  const actual = read(duckdbPath);
+  expect(actual.map((row) => row.slice(0, 3))).toEqual(expected.map((row) => row.slice(0, 3)));
+  expected.slice(1).forEach((row, i) => {
+    expect(relative(Number(actual[i + 1]?.[3]), Number(row[3])), `path row ${i + 1} value`).toBeLessThanOrEqual(1e-9);
+  });
+}
+
+/**
+ * Runs `attribute` both ways on `source` (the built-in one on `project`) and expects the same JSON, credits and path
+ * summary.
+ */
 export async function expectSameRun(project: string, source: string, args: string[], dir: string): Promise<void> {
-  const [builtInOut, duckdbOut] = [join(dir, 'built-in.csv'), join(dir, 'duckdb.csv')];
-  const builtIn = await tributary(['attribute', project, ...args, '--json', '--out', builtInOut], dir);
+  const file = (name: string): string => join(dir, name);
+  const builtIn = await tributary(
+    ['attribute', project, ...args, '--json', '--out', file('b.csv'), '--paths', file('b-paths.csv')],
+    dir,
+  );
   expect(builtIn.code, builtIn.stderr).toBe(0);
   const duckdb = await tributary(
-    ['attribute', source, ...args, '--engine', 'duckdb', '--json', '--out', duckdbOut],
+    [
+      'attribute',
+      source,
+      ...args,
+      '--engine',
+      'duckdb',
+      '--json',
+      '--out',
+      file('d.csv'),
+      '--paths',
+      file('d-paths.csv'),
+    ],
     dir,
   );
   expect(duckdb.code, duckdb.stderr).toBe(0);
@@ -74,7 +102,8 @@ export async function expectSameRun(project: string, source: string, args: strin
   const json = JSON.parse(duckdb.stdout) as Record<string, unknown>;
   expect(json['engine']).toBe('duckdb');
   expect(jsonDifferences(JSON.parse(builtIn.stdout), json), args.join(' ')).toEqual([]);
-  expectSameCredits(builtInOut, duckdbOut);
+  expectSameCredits(file('b.csv'), file('d.csv'));
+  expectSamePaths(file('b-paths.csv'), file('d-paths.csv'));
 }
 
 /**

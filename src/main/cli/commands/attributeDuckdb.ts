@@ -7,13 +7,14 @@ import { NOT_COMPUTED, type SqlCar } from '../../warehouse/duckdb/results';
 import { runOnDuckDb, type DuckDbRun } from '../../warehouse/duckdb/runAttribution';
 import { SqlOptionError } from '../../warehouse/sql/contract';
 import { assertCreditsCsvTarget } from '../../export/creditsCsv';
+import { assertCanCreateFile } from '../../store/filePaths';
 import { UsageError } from '../args';
 import { EXIT, type CliIo } from '../io';
 import { writeJson } from '../jsonStream';
 import { describeRun } from './attribute';
 
 /** The options of `attribute` the SQL path does not implement: each is refused, naming the built-in engine. */
-const BUILT_IN_ONLY = ['by', 'pipeline', 'as-of', 'paths'] as const;
+const BUILT_IN_ONLY = ['by', 'pipeline', 'as-of'] as const;
 
 export interface DuckDbValues {
   out?: string;
@@ -48,6 +49,7 @@ export async function runAttributeOnDuckDb(
     );
   }
   if (values.out !== undefined) assertCreditsCsvTarget(resolve(values.out));
+  if (values.paths !== undefined) assertCanCreateFile(resolve(values.paths), 'the paths CSV');
   let run: DuckDbRun;
   try {
     run = await runOnDuckDb(resolve(source), options, values.currency ? { currency: values.currency } : {});
@@ -63,6 +65,10 @@ export async function runAttributeOnDuckDb(
     if (values.out !== undefined) {
       const rows = await run.writeCredits(resolve(values.out));
       say(`Wrote ${plural(rows, 'credit row')} to ${resolve(values.out)}.\n`);
+    }
+    if (values.paths !== undefined) {
+      const rows = await run.writePaths(resolve(values.paths));
+      say(`Wrote ${plural(rows, 'distinct path')} to ${resolve(values.paths)}.\n`);
     }
     if (values.json) {
       writeJson(duckDbJson(run), io.stdout);

@@ -4,6 +4,7 @@ import { SqlOptionError } from '../sql/contract';
 import { generateAttributionSql } from '../sql/generate';
 import type { ChannelWeights } from '../solve/solveSummary';
 import { writeSqlCreditsCsv } from './creditsCsv';
+import { writeSqlPathsCsv } from './pathsCsv';
 import { creditDataDriven } from './dataDriven';
 import { loadCanonicalFolder } from './loadFolder';
 import { loadProjectTables } from './loadProject';
@@ -24,6 +25,8 @@ export interface DuckDbRun {
   notes: string[];
   /** Writes the credits CSV of cli.md; returns its rows. */
   writeCredits(path: string): Promise<number>;
+  /** Writes the path summary CSV of `attribute --paths`; returns its rows. */
+  writePaths(path: string): Promise<number>;
   close(): void;
 }
 
@@ -87,6 +90,7 @@ export async function runOnDuckDb(
       weights,
       notes,
       writeCredits: (path) => writeSqlCreditsCsv(connection, path, withPositions),
+      writePaths: (path) => writeSqlPathsCsv(connection, path),
       close: () => db.close(),
     };
   } catch (error) {
