@@ -76,6 +76,15 @@ const layers = [
       ),
     ],
   },
+  {
+    files: ['src/main/warehouse/sql/**/*.ts'],
+    patterns: [
+      into(
+        ['engine', 'store', 'import', 'session', 'export', 'demo', ...SHELLS, 'renderer'],
+        'The SQL generator writes the rules as text: it imports src/shared and domain/ only.',
+      ),
+    ],
+  },
   { files: ['src/main/engine/**/*.ts'], patterns: ENGINE_OUTWARD },
   // The engine's parts point one way too: cache/ -> models/ -> arrays/ (run.ts, the entry, over them all).
   {

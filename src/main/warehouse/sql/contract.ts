@@ -15,9 +15,11 @@
  * identities, so the project file's member_identities and member_moves are not read.
  */
 
-import type { PositionWeights, PositionModel } from '../../../shared/modelOptions';
 import type { OpportunityType } from '../../../shared/importSpec';
-import type { UpgradePolicy } from '../../engine/models/journeys';
+import type { ModelOptions, PositionModel, PositionWeights } from '../../../shared/modelOptions';
+
+/** spec 4: how upgrade and renewal journeys are built. */
+export type UpgradePolicy = ModelOptions['upgradePolicy'];
 
 export type SqlDialect = 'duckdb' | 'postgres' | 'sqlite';
 export const SQL_DIALECTS: readonly SqlDialect[] = ['duckdb', 'postgres', 'sqlite'];

@@ -91,26 +91,23 @@ WITH deals AS (
       ROW_NUMBER() OVER (
         PARTITION BY d.opportunity_id ORDER BY j.occurred_at, ${d.byCode('j.touch_kind')}, ${d.byCode('j.touch_id')}
       ) AS seq,
-      COUNT(*) OVER (PARTITION BY d.opportunity_id) AS touch_count
+      COUNT(*) OVER (PARTITION BY d.opportunity_id) AS touch_count,
+      -- spec 3: LC and OC are the last journey touches at or before the lead's and the opportunity's creation.
+      -- Times only grow along a journey, so that touch's place is the number of touches at or before the time.
+      SUM(CASE WHEN j.occurred_at <= l.lead_at THEN 1 ELSE 0 END) OVER (PARTITION BY d.opportunity_id) AS lc_seq,
+      SUM(CASE WHEN j.occurred_at <= d.created_at THEN 1 ELSE 0 END) OVER (PARTITION BY d.opportunity_id) AS oc_seq
     FROM journey_members j
     JOIN deals d ON d.opportunity_id = j.opportunity_id
     LEFT JOIN account_leads l ON l.account_id = d.account_id
   ),
-  milestones AS (
-    -- spec 3: LC and OC are the last journey touches at or before the lead's and the opportunity's creation.
-    SELECT ordered.*,
-      MAX(CASE WHEN occurred_at <= lead_at THEN seq END) OVER (PARTITION BY opportunity_id) AS lc_seq,
-      MAX(CASE WHEN occurred_at <= created_at THEN seq END) OVER (PARTITION BY opportunity_id) AS oc_seq
-    FROM ordered
-  ),
   flagged AS (
     -- FT and LC do not exist in a restarted journey (spec 4); CW is its last touch in both kinds.
-    SELECT milestones.*,
+    SELECT ordered.*,
       CASE WHEN restarted = 0 AND seq = 1 THEN 1 ELSE 0 END AS is_ft,
       CASE WHEN restarted = 0 AND seq = lc_seq THEN 1 ELSE 0 END AS is_lc,
       CASE WHEN restarted = 1 THEN oc_touch WHEN seq = oc_seq THEN 1 ELSE 0 END AS is_oc,
       CASE WHEN seq = touch_count THEN 1 ELSE 0 END AS is_cw
-    FROM milestones
+    FROM ordered
   )
 SELECT opportunity_id, account_id, stage, opportunity_type, amount, closed_at, restarted, seq, touch_count,
   touch_kind, touch_id, occurred_at, channel, action_type, is_ft, is_lc, is_oc, is_cw,

@@ -1,8 +1,7 @@
 import { OPPORTUNITY_TYPES } from '../../../shared/importSpec';
 import { PRESET_WEIGHTS, type PositionWeights } from '../../../shared/modelOptions';
 import { parseIsoDate } from '../../../shared/scope';
-import type { UpgradePolicy } from '../../engine/models/journeys';
-import { SqlOptionError, type SqlCreditModel, type SqlOptions } from './contract';
+import { SqlOptionError, type SqlCreditModel, type SqlOptions, type UpgradePolicy } from './contract';
 import { DAY_MS } from './sqlText';
 
 /** The generator's options checked and with their defaults (cli.md), every value one the SQL can hold. */

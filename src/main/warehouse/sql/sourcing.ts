@@ -1,7 +1,7 @@
 import type { SqlStatement } from './contract';
 import type { Dialect } from './dialect';
 import type { ResolvedSqlOptions } from './options';
-import { domainAccountsCte, identityKey } from './resolution';
+import { contactEmailsCte, domainAccountsCte, identityKey } from './resolution';
 import { createTable, T } from './statement';
 import { DAY_MS, integerLiteral } from './sqlText';
 
@@ -23,17 +23,8 @@ export function sourcingStatements(d: Dialect, options: ResolvedSqlOptions): Sql
     'attribution.md 7 (sourced), 9',
     `
 WITH ${domainAccountsCte(d)},
-  contact_accounts AS (
-    -- An email's account: that of its contact with the smallest id among those that have an account.
-    SELECT email, account_id
-    FROM (
-      SELECT ${identityKey('email')} AS email, account_id,
-        ROW_NUMBER() OVER (PARTITION BY ${identityKey('email')} ORDER BY ${d.byCode('contact_id')}) AS pick
-      FROM ${T('contacts')}
-      WHERE ${identityKey('email')} IS NOT NULL AND account_id IS NOT NULL
-    ) ranked
-    WHERE pick = 1
-  ),
+  -- An email's account: that of its contact with the smallest id among those that have an account.
+  ${contactEmailsCte(d, 'contact_accounts', true)},
   link_actions AS (
     -- 7.1 internal_referral: the member's account at the time; 7.3 external_referral: target_email's account (its
     -- contact's, else its domain's), else target_domain's; 7.2 job_move: target_domain's.
