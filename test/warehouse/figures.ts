@@ -19,6 +19,9 @@ export interface Figures {
   car: Record<string, Record<string, Record<string, number | null>>>;
   /** Won deals the community sourced: id -> `source action`. */
   sourced: Record<string, string>;
+  /** model -> position -> attributed CAR. */
+  positions: Record<string, Record<string, number>>;
+  communityTouchesPerWonDeal: number;
   /** JSON path -> [conversions, nulls, value]. */
   paths: Record<string, [number, number, number]>;
 }
@@ -37,6 +40,8 @@ export function engineFigures(db: Database.Database, options: SqlOptions): Figur
     car: {},
     sourced: {},
     paths: {},
+    positions: {},
+    communityTouchesPerWonDeal: 0,
   };
   for (const { model } of resolved.models) {
     const modelOptions = modelOptionsSchema.parse({
@@ -78,6 +83,8 @@ export function engineFigures(db: Database.Database, options: SqlOptions): Figur
       upgrade: { ...c.upgrade },
       engagement: { attributed: c.engagement.attributed, influenced: null, sourced: null },
     };
+    figures.positions[model] = { ...car.attributedByPosition };
+    figures.communityTouchesPerWonDeal = car.communityTouchesPerWonDeal;
     figures.sourced = Object.fromEntries(
       car.sourcedOpportunities.map((s) => [s.opportunityId, `${s.source} ${s.actionId}`]),
     );
@@ -104,6 +111,8 @@ export async function sqlFigures(engine: SqlEngine): Promise<Figures> {
     car: {},
     sourced: {},
     paths: {},
+    positions: {},
+    communityTouchesPerWonDeal: 0,
   };
   // Every model has its CAR rows, credited touches or not.
   for (const row of await engine.all('SELECT DISTINCT model FROM tributary_car'))
@@ -128,6 +137,11 @@ export async function sqlFigures(engine: SqlEngine): Promise<Figures> {
   for (const row of await engine.all("SELECT * FROM tributary_sourced WHERE stage = 'won'")) {
     figures.sourced[row.opportunity_id as string] = `${row.source as string} ${row.action_id as string}`;
   }
+  for (const row of await engine.all('SELECT * FROM tributary_car_positions')) {
+    (figures.positions[row.model as string] ??= {})[row.position as string] = num(row.attributed);
+  }
+  const [touches] = (await engine.all('SELECT per_won_deal FROM tributary_community_touches')) as [Row];
+  figures.communityTouchesPerWonDeal = num(touches.per_won_deal);
   for (const row of await engine.all('SELECT * FROM tributary_path_summary')) {
     figures.paths[JSON.stringify(JSON.parse(row.path as string))] = [
       num(row.conversions),
@@ -178,6 +192,13 @@ export function differences(expected: Figures, actual: Figures): string[] {
       }
     }
   }
+  for (const [model, positions] of Object.entries(expected.positions)) {
+    sameKeys(`${model} CAR positions`, positions, actual.positions[model] ?? {});
+    for (const [position, value] of Object.entries(positions)) {
+      close(`${model} CAR at ${position}`, value, actual.positions[model]?.[position]);
+    }
+  }
+  close('community touches per won deal', expected.communityTouchesPerWonDeal, actual.communityTouchesPerWonDeal);
   if (JSON.stringify(sorted(expected.sourced)) !== JSON.stringify(sorted(actual.sourced))) {
     out.push(`sourced: ${JSON.stringify(sorted(expected.sourced))} vs ${JSON.stringify(sorted(actual.sourced))}`);
   }

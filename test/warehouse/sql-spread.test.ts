@@ -44,7 +44,7 @@ describe('the spread of data-driven channel weights (spec 6, credit)', () => {
     const path = join(tempDir(), 'demo.sqlite');
     const project = createProject(path, { name: 'Demo', currency: 'USD' });
     try {
-      generateDemo(project.db, { scale: 1500, seed: 5 });
+      generateDemo(project.db, { scale: 800, seed: 5 });
     } finally {
       project.close();
     }

@@ -186,6 +186,14 @@ export const CREATED_TABLES = {
    */
   tributary_car: ['model', 'category', 'attributed', 'influenced', 'sourced'],
   /**
+   * spec 7, also reported: attributed CAR per position (FT, LC, OC, CW, MID) per model; a community touch holding
+   * several milestones splits its credit over them in proportion to the model's weights (equally for linear and time
+   * decay, or when those it holds weigh 0).
+   */
+  tributary_car_positions: ['model', 'position', 'attributed'],
+  /** spec 7, also reported, one row: in-scope won deals, community touches in their journeys, and the ratio. */
+  tributary_community_touches: ['won_count', 'community_touches', 'per_won_deal'],
+  /**
    * spec 6: the in-scope won and lost journeys with a touch, grouped by path. `path` is the JSON array of the
    * channels in spec 1 order (consecutive repeats collapsed when asked), `channel_set` the JSON array of its distinct
    * channels in code-point order; `conversions` the won journeys, `nulls` the lost ones, `value` the won amount.

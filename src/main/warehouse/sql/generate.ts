@@ -1,11 +1,15 @@
 import {
   CREATED_TABLES,
+  type GenerateAttributionSql,
+  type GenerateSpreadSql,
+  type RenderSqlScript,
   type SqlDataDrivenModel,
   type SqlDialect,
   type SqlOptions,
   type SqlStatement,
 } from './contract';
 import { carStatement } from './car';
+import { carPositionStatements } from './carPositions';
 import { creditStatement } from './credits';
 import { dialectOf } from './dialect';
 import { journeyStatement } from './journeys';
@@ -35,6 +39,7 @@ export function generateAttributionSql(dialect: SqlDialect, options: SqlOptions 
     ...revenueStatements(),
     ...sourcingStatements(d, resolved),
     carStatement(resolved),
+    ...carPositionStatements(resolved),
     pathSummaryStatement(d, resolved),
   ];
   return [...dropStatements(statements.map((s) => s.name).reverse()), ...statements];
@@ -75,3 +80,10 @@ export function renderSqlScript(statements: SqlStatement[], dialect?: SqlDialect
 
 /** Every table the scripts can create, for a caller that cleans up. */
 export const CREATED_TABLE_NAMES = Object.keys(CREATED_TABLES);
+
+// The implementations are the contract's (contract.ts), checked by the compiler.
+void ([generateAttributionSql, generateSpreadSql, renderSqlScript] satisfies [
+  GenerateAttributionSql,
+  GenerateSpreadSql,
+  RenderSqlScript,
+]);

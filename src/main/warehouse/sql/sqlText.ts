@@ -29,9 +29,13 @@ export function stringLiteral(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-/** `(a), (b), ...` for a VALUES list of strings. */
-export const stringValues = (values: readonly string[]): string =>
-  values.map((value) => `(${stringLiteral(value)})`).join(', ');
+/** `(a), (b), ...` for a VALUES list of strings, six to a line. */
+export function stringValues(values: readonly string[]): string {
+  const rows = values.map((value) => `(${stringLiteral(value)})`);
+  const lines: string[] = [];
+  for (let i = 0; i < rows.length; i += 6) lines.push(rows.slice(i, i + 6).join(', '));
+  return lines.join(',\n      ');
+}
 
 /** The day in milliseconds (spec 1: all times are UTC milliseconds). */
 export const DAY_MS = 86_400_000;
