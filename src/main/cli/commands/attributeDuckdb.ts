@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import { roundMoney } from '../../../shared/money';
+import type { PositionName } from '../../../shared/results';
 import type { ModelOptions } from '../../../shared/modelOptions';
 import { plural } from '../../../shared/plural';
 import { whereInWords } from '../../../shared/scope';
-import { NOT_COMPUTED, type SqlCar } from '../../warehouse/duckdb/results';
+import { notComputed, type SqlCar } from '../../warehouse/duckdb/results';
+import { isDataDriven } from '../../warehouse/duckdb/sqlOptions';
 import { runOnDuckDb, type DuckDbRun } from '../../warehouse/duckdb/runAttribution';
 import { SqlOptionError } from '../../warehouse/sql/contract';
 import { assertCreditsCsvTarget } from '../../export/creditsCsv';
@@ -29,7 +31,7 @@ export interface DuckDbValues {
 /**
  * `tributary attribute <project.sqlite | folder> --engine duckdb` (issue 19): the same run on the generated SQL in
  * embedded DuckDB, over a project file or a folder of canonical CSV/Parquet files. It prints the same `--json` and
- * writes the same `--out` file as the built-in engine; what the SQL does not compute (NOT_COMPUTED) is null in the
+ * writes the same `--out` file as the built-in engine; what the SQL does not compute (notComputed) is null in the
  * JSON and said on stderr.
  */
 export async function runAttributeOnDuckDb(
@@ -74,9 +76,10 @@ export async function runAttributeOnDuckDb(
       writeJson(duckDbJson(run), io.stdout);
       io.stdout('\n');
     } else say(describeRun(attribution, options, run.currency));
+    const perPosition = isDataDriven(options.model) ? ' and attributed CAR per position' : '';
     io.stderr(
-      'Ran on DuckDB: roadmap CAR, the churn comparison (and its bootstrap interval) and attributed CAR per ' +
-        'position are not computed by the SQL path; run without --engine duckdb for them.\n',
+      `Ran on DuckDB: roadmap CAR, the churn comparison (and its bootstrap interval)${perPosition} are not computed ` +
+        'by the SQL path; run without --engine duckdb for them.\n',
     );
   } finally {
     run.close();
@@ -104,7 +107,7 @@ function duckDbJson(run: DuckDbRun): Record<string, unknown> {
     ...(weights?.model === 'markov' ? { removalEffects: byChannel() } : {}),
     ...(weights?.model === 'shapley' ? { shapleyValues: byChannel() } : {}),
     engine: 'duckdb',
-    notComputed: NOT_COMPUTED,
+    notComputed: notComputed(isDataDriven(options.model)),
   };
 }
 
@@ -134,6 +137,12 @@ function roundCar(car: SqlCar, round: (value: number) => number): SqlCar {
       churn_reduction: null,
       engagement: { attributed: round(c.engagement.attributed) },
     },
+    attributedByPosition:
+      car.attributedByPosition === null
+        ? null
+        : (Object.fromEntries(
+            Object.entries(car.attributedByPosition).map(([position, value]) => [position, round(value)]),
+          ) as Record<PositionName, number>),
     sourcedOpportunities: car.sourcedOpportunities.map((row) => ({ ...row, amount: round(row.amount) })),
     linkedNotWon: car.linkedNotWon.map((row) => ({ ...row, amount: round(row.amount) })),
   };

@@ -1,11 +1,13 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import type { LinkedNotWon, SourceKind, SourcedOpportunity } from '../../../shared/results';
+import type { LinkedNotWon, PositionName, SourceKind, SourcedOpportunity } from '../../../shared/results';
+import { POSITION_NAMES } from '../../../shared/vocabulary/positions';
 
 /**
  * What the SQL path computes of spec 7's CAR: the three measures, the link, upgrade and engagement categories, the
- * community touches per won deal and the sourced deals. Roadmap, the churn comparison (with its bootstrap interval)
- * and attributed CAR per position are not computed by the SQL: they are null here and named in NOT_COMPUTED, never
- * filled with a figure that means something else.
+ * community touches per won deal, attributed CAR per position (for the models the script credits) and the sourced
+ * deals. Roadmap, the churn comparison (with its bootstrap interval) and, for Markov and Shapley, CAR per position are
+ * not computed by the SQL: they are null here and named by notComputed, never filled with a figure that means
+ * something else.
  */
 export interface SqlCar {
   attributed: number;
@@ -21,18 +23,21 @@ export interface SqlCar {
     engagement: { attributed: number };
   };
   communityTouchesPerWonDeal: number;
-  attributedByPosition: null;
+  attributedByPosition: Record<PositionName, number> | null;
   sourcedOpportunities: SourcedOpportunity[];
   linkedNotWon: LinkedNotWon[];
 }
 
-/** The parts of `attribute --json` the SQL path leaves out, by their place in the JSON. */
-export const NOT_COMPUTED = [
-  'car.byCategory.roadmap',
-  'car.byCategory.churn_reduction',
-  'car.churn',
-  'car.attributedByPosition',
-] as const;
+/** The parts of `attribute --json` the SQL path leaves out for a run, by their place in the JSON. */
+export function notComputed(dataDriven: boolean): string[] {
+  return [
+    'car.byCategory.roadmap',
+    'car.byCategory.churn_reduction',
+    'car.churn',
+    // The script splits the credit of the models it runs over positions; a spread's credit it does not.
+    ...(dataDriven ? ['car.attributedByPosition'] : []),
+  ];
+}
 
 export interface SqlAttribution {
   revenue: number;
@@ -56,7 +61,7 @@ async function rows(connection: DuckDBConnection, sql: string): Promise<unknown[
  * Reads one run's figures from the tables the generated script made, its credits being the `run_credits` view
  * (runAttribution.ts): the model's rows of tributary_credits, or the data-driven spread's.
  */
-export async function readAttribution(connection: DuckDBConnection): Promise<SqlAttribution> {
+export async function readAttribution(connection: DuckDBConnection, dataDriven: boolean): Promise<SqlAttribution> {
   const [[revenue, unattributed, wonCount] = []] = await rows(
     connection,
     'SELECT won_revenue, unattributed_revenue, won_count FROM tributary_revenue',
@@ -80,7 +85,7 @@ export async function readAttribution(connection: DuckDBConnection): Promise<Sql
     unattributed: num(unattributed),
     unattributedOpportunities,
     byChannel,
-    car: await readCar(connection, num(wonCount)),
+    car: await readCar(connection, num(wonCount), dataDriven),
   };
 }
 
@@ -88,7 +93,7 @@ export async function readAttribution(connection: DuckDBConnection): Promise<Sql
  * spec 7. Attributed CAR and its categories sum the run's credit on community touches (by action type; on upgrade
  * deals); influenced and sourced do not depend on the model and come from the script's tributary_car rows.
  */
-async function readCar(connection: DuckDBConnection, wonCount: number): Promise<SqlCar> {
+async function readCar(connection: DuckDBConnection, wonCount: number, dataDriven: boolean): Promise<SqlCar> {
   const [credit = []] = await rows(
     connection,
     `SELECT COALESCE(SUM(c.credit), 0),
@@ -132,10 +137,22 @@ async function readCar(connection: DuckDBConnection, wonCount: number): Promise<
       engagement: { attributed: engagement ?? 0 },
     },
     communityTouchesPerWonDeal: wonCount > 0 ? num(communityTouches) / wonCount : 0,
-    attributedByPosition: null,
+    attributedByPosition: dataDriven ? null : await readByPosition(connection),
     sourcedOpportunities,
     linkedNotWon,
   };
+}
+
+/** spec 7, also reported: the script's attributed CAR per position of the one model it credited. */
+async function readByPosition(connection: DuckDBConnection): Promise<Record<PositionName, number>> {
+  const byPosition = Object.fromEntries(POSITION_NAMES.map((name) => [name, 0])) as Record<PositionName, number>;
+  for (const [position, attributed] of await rows(
+    connection,
+    'SELECT position, attributed FROM tributary_car_positions',
+  )) {
+    byPosition[String(position) as PositionName] = num(attributed);
+  }
+  return byPosition;
 }
 
 /** spec 7: each sourced deal once, with its earliest source; won ones are sourced CAR, the rest only listed. */

@@ -81,7 +81,7 @@ export async function runOnDuckDb(
       // The script credited this one model.
       await connection.run('CREATE OR REPLACE TEMP VIEW run_credits AS SELECT * FROM tributary_credits');
     }
-    const attribution = await readAttribution(connection);
+    const attribution = await readAttribution(connection, isDataDriven(options.model));
     const withPositions = (POSITION_MODELS as readonly string[]).includes(options.model);
     return {
       options,
