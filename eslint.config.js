@@ -106,6 +106,12 @@ const layers = [
     patterns: [into([...SHELLS, 'renderer'], 'Handlers and shells call this code; it does not call them.')],
   },
   {
+    // The warehouse runner (embedded DuckDB) and the path-summary solver: like export/, they read through the engine
+    // and the store, and the CLI calls them.
+    files: ['src/main/warehouse/{duckdb,solve}/**/*.ts'],
+    patterns: [into([...SHELLS, 'renderer'], 'The CLI calls the warehouse runner and solver; they do not call it.')],
+  },
+  {
     files: ['src/main/engineHost/**/*.{ts,mjs}'],
     patterns: [
       into(

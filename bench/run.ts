@@ -19,6 +19,7 @@ const CASES: { script: string; env?: Record<string, string> }[] = [
   { script: 'smallJourneys' },
   { script: 'robustness' },
   { script: 'studio' },
+  { script: 'duckdb' },
 ];
 
 function runCase({ script, env }: (typeof CASES)[number]): CaseResult[] {
@@ -78,6 +79,12 @@ function report(results: CaseResult[]): string {
     '  markov 2.6 s, shapley 3.2 s, linear 2.6 s, time-decay 2.7 s, peak RSS 0.65 GB (before issue 16: 36 s and',
     '  39 s for full-path and markov, 2.7 GB, when the snapshot of such a project failed its checksum and every table',
     '  was read after a whole-file quick_check).',
+    '- DuckDB (issue 19, docs/warehouse.md): the generated SQL in embedded DuckDB. From canonical CSV files written',
+    '  by bench/duckdbData.ts (10M touches by default, BENCH_DUCKDB_TOUCHES; target 60 s, and 50M within 5 min):',
+    '  every position model, linear, time decay, CAR and the path summary, from process start to figures, against',
+    '  DuckDB only reading the files. Sharded: the same over 2 processes by hash(account_id), each reading every file',
+    '  and keeping its accounts; the summed figures are checked equal to the single run. Then the 1M-touch demo:',
+    '  `attribute --engine duckdb --json` against the built-in engine, both the built CLI (the ratio is the figure).',
     '- Studio: browser mode on the 1M-touch demo in Debian Chromium at 1280x800, timed inside the page from the',
     '  input event to the DOM showing the new results (cards current, then the Sankey redrawn); the project is',
     "  opened from the start screen's recent list on the Overview, timed to its answer (CAR cards, top channels and",

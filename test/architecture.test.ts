@@ -77,6 +77,8 @@ const WRONG_WAY: [from: string, source: string][] = [
   ['src/main/export/probe.ts', '../handlers/dispatch'],
   ['src/main/demo/probe.ts', '../cli/io'],
   ['src/main/server/probe.ts', '../cli/main'],
+  ['src/main/warehouse/duckdb/probe.ts', '../../cli/main'],
+  ['src/main/warehouse/solve/probe.ts', '../../handlers/dispatch'],
 ];
 
 const ONE_WAY: [from: string, source: string][] = [
@@ -109,6 +111,9 @@ const ONE_WAY: [from: string, source: string][] = [
   ['src/main/cli/commands/probe.ts', '../../server/server'],
   ['src/main/cli/commands/probe.ts', '../../engineHost/engineClient'],
   ['src/main/probe.ts', 'electron'],
+  ['src/main/warehouse/duckdb/probe.ts', '../../store/canonicalRows'],
+  ['src/main/warehouse/duckdb/probe.ts', '../sql/generate'],
+  ['src/main/warehouse/solve/probe.ts', '../../engine/models/markov'],
   // Tests build their fixtures from any layer, like a shell; Electron stays out of the engine's all the same.
   ['src/main/engine/probe.test.ts', '../demo/generate'],
   ['src/main/store/probe.test.ts', '../import/run'],

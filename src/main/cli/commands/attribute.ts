@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ModelOptions } from '../../../shared/modelOptions';
 import { formatMoneyAmount } from '../../../shared/money';
@@ -5,7 +6,8 @@ import { plural } from '../../../shared/plural';
 import { describeScope, isAllTime, whereInWords } from '../../../shared/scope';
 import type { AttributionRun } from '../../engine/models/attribute';
 import { runModel } from '../../engine/run';
-import { exactlyOne, parseCommandArgs, UsageError } from '../args';
+import { didYouMean, exactlyOne, parseCommandArgs, UsageError } from '../args';
+import { runAttributeOnDuckDb } from './attributeDuckdb';
 import { writePathsCsv } from '../../export/pathsCsv';
 import { assertCanCreateFile } from '../../store/filePaths';
 import { assertCreditsCsvTarget, writeCreditsCsv, writePipelineCreditsCsv } from '../../export/creditsCsv';
@@ -24,13 +26,28 @@ const OPTIONS = {
   out: { type: 'string' },
   paths: { type: 'string' },
   json: { type: 'boolean' },
+  engine: { type: 'string' },
+  currency: { type: 'string' },
 } as const;
 
+const ENGINES = ['built-in', 'duckdb'] as const;
+
 /** `tributary attribute <project> [model options] [--out credits.csv] [--json]` (spec cli.md). */
-export function runAttribute(argv: string[], io: CliIo): number {
+export function runAttribute(argv: string[], io: CliIo): number | Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   const path = exactlyOne(positionals, '<project>');
   const options = { ...parseModelOptions(values), scope: parseScopeOptions(values) };
+  const engine = values.engine ?? 'built-in';
+  if (!(ENGINES as readonly string[]).includes(engine)) {
+    throw new UsageError(
+      `--engine: unknown engine ${JSON.stringify(engine)}${didYouMean(engine, ENGINES)}; choose built-in or duckdb`,
+    );
+  }
+  if (engine === 'duckdb') return runAttributeOnDuckDb(path, options, values, io);
+  if (values.currency !== undefined) throw new UsageError('--currency goes with --engine duckdb over a folder');
+  if (isFolder(path)) {
+    throw new UsageError(`${path} is a folder: a folder of canonical CSV or Parquet files runs with --engine duckdb`);
+  }
   const by = parseSeriesOption(values.by);
   const pipelineOptions = parsePipelineOptions(values);
   // Said before the model runs, which takes a while on a big project, rather than after.
@@ -66,6 +83,14 @@ export function runAttribute(argv: string[], io: CliIo): number {
   return EXIT.ok;
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** `attribute --pipeline`: the pipeline credits and figures of the in-scope open deals (spec 11). */
 function runPipelineCommand(
   engineData: ProjectEngineData,
@@ -88,7 +113,12 @@ function runPipelineCommand(
   return EXIT.ok;
 }
 
-export function describeRun(run: AttributionRun, options: ModelOptions, currency: string): string {
+/** The figures the text output shows, from the built-in engine's run or the SQL path's. */
+type DescribedRun = Pick<AttributionRun, 'revenue' | 'attributed' | 'unattributed' | 'byChannel'> & {
+  unattributedOpportunities: { length: number };
+};
+
+export function describeRun(run: DescribedRun, options: ModelOptions, currency: string): string {
   // Amounts right-aligned in their column, so the decimals line up.
   const column = (amounts: number[]): string[] => {
     const shown = amounts.map((amount) => formatMoneyAmount(amount, currency));

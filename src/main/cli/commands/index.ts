@@ -9,6 +9,7 @@ import { runCheck } from './check';
 import { runDemo } from './demo';
 import { runImport } from './import';
 import { runNew } from './new';
+import { runSolve } from './solve';
 import { runRestore, runRestorePoints } from './restore';
 import { serveCommand } from './serve';
 import { runRobustness } from './robustness';
@@ -118,7 +119,8 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'attribute',
-    synopsis: 'attribute <project> [model options] [scope options] [--out F.csv] [--paths F.csv] [--json]',
+    synopsis:
+      'attribute <project | folder> [model options] [scope options] [--out F.csv] [--paths F.csv] [--engine E] [--json]',
     summary: 'run an attribution model',
     details: [
       ...MODEL_OPTION_HELP,
@@ -129,8 +131,26 @@ export const COMMANDS: readonly Command[] = [
       '--paths F.csv              the path summary data-driven models learn from: one row per distinct',
       '                           channel path (channels joined by " > "): path,conversions,nulls,value',
       '--json                     print one JSON object with the totals, channels and community revenue',
+      '--engine duckdb            run the generated SQL in embedded DuckDB, over the project or over a',
+      '                           folder of canonical CSV/Parquet files (<kind>.csv, no import); same',
+      '                           --json, --out and --paths. Not in the SQL path: --where, --by,',
+      '                           --pipeline, --roadmap-share, channel groups, roadmap and churn CAR',
+      "--currency USD             with --engine duckdb over a folder: the amounts' currency (default USD)",
     ],
     run: runAttribute,
+  },
+  {
+    name: 'solve',
+    synopsis: 'solve markov|shapley <summary.csv> [--order K] [--json]',
+    summary: 'channel weights of a path summary (warehouse SQL or --paths)',
+    details: [
+      '<summary.csv>  one row per distinct path: path (a JSON array of channels, or channels joined by',
+      '               " > " as attribute --paths writes them) or channel_set, conversions, nulls',
+      '--order K      Markov chain order, 1 to 4 (default 1)',
+      '--json         print { model, paths, journeys, removalEffects | shapleyValues }',
+      'Without --json, prints channel,weight as CSV: the channel_weights table the SQL spreads.',
+    ],
+    run: runSolve,
   },
   {
     name: 'groups',

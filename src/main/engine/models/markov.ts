@@ -151,7 +151,7 @@ interface Chain {
 }
 
 function countedChain(paths: PathSet, size: number, stateAt: Int32Array): Chain {
-  const { offsets, converted } = paths;
+  const { offsets, converted, counts } = paths;
   const chain: Chain = {
     size,
     weights: new Float64Array(size * size),
@@ -163,14 +163,15 @@ function countedChain(paths: PathSet, size: number, stateAt: Int32Array): Chain 
     const first = int32At(offsets, p);
     const end = int32At(offsets, p + 1);
     if (end === first) continue;
+    const journeys = counts === undefined ? 1 : float64At(counts, p);
     let previous = 0;
     for (let i = first; i < end; i++) {
       const state = int32At(stateAt, i);
-      if (state !== previous) chain.weights[previous * size + state]! += 1;
+      if (state !== previous) chain.weights[previous * size + state]! += journeys;
       previous = state;
     }
-    if (converted[p] === 1) chain.conv[previous]! += 1;
-    else chain.exit[previous]! += 1;
+    if (converted[p] === 1) chain.conv[previous]! += journeys;
+    else chain.exit[previous]! += journeys;
   }
   return chain;
 }

@@ -8,6 +8,12 @@ export interface PathSet {
   offsets: Int32Array; // length = pathCount + 1
   /** 1 = won (converting), 0 = lost (null path). */
   converted: Uint8Array;
+  /**
+   * How many journeys each path stands for, when the paths come as a path summary (warehouse SQL, spec 6: one row
+   * per distinct path with its conversions and nulls); each path is one journey when absent. Counting a path n times
+   * is the same chain and the same conversion rates as n copies of it, without the copies.
+   */
+  counts?: Float64Array;
 }
 
 /** Packs plain arrays into a PathSet (for tests and small callers); the models skip empty paths. */
@@ -39,6 +45,13 @@ export function checkPathSet(paths: PathSet): void {
   }
   for (let p = 0; p < converted.length; p++) {
     if (int32At(offsets, p + 1) < int32At(offsets, p)) throw new RangeError(`path ${p} has negative length`);
+  }
+  if (paths.counts !== undefined) {
+    if (paths.counts.length !== converted.length) throw new RangeError('a path set needs one count per path');
+    // A path standing for no journey would add a state nothing leaves: the summary reader drops such rows.
+    for (const count of paths.counts) {
+      if (!(Number.isFinite(count) && count > 0)) throw new RangeError(`a path's count must be positive, got ${count}`);
+    }
   }
   for (let i = 0; i < channels.length; i++) {
     const channel = int32At(channels, i);

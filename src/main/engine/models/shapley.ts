@@ -37,9 +37,9 @@ export interface ObservedSets {
   offsets: Int32Array;
   /** cr(T) = won / (won + lost) of the journeys whose channel set is exactly T. */
   rates: Float64Array;
-  /** The journeys of each set, and the won ones among them. */
-  journeys: Int32Array;
-  won: Int32Array;
+  /** The journeys of each set, and the won ones among them (counts: a path summary's paths stand for several). */
+  journeys: Float64Array;
+  won: Float64Array;
 }
 
 /**
@@ -49,13 +49,13 @@ export interface ObservedSets {
  * so a hash collision never merges two sets. Typed arrays throughout: a Map keyed by strings of sorted ids took
  * twice as long at 1M touches.
  */
-export function observedSets({ channelCount, channels, offsets, converted }: PathSet): ObservedSets {
+export function observedSets({ channelCount, channels, offsets, converted, counts }: PathSet): ObservedSets {
   const pathCount = converted.length;
   // No more sets than paths, and no more members than touches.
   const members = new Int32Array(channels.length);
   const setOffsets = new Int32Array(pathCount + 1);
-  const won = new Int32Array(pathCount);
-  const total = new Int32Array(pathCount);
+  const won = new Float64Array(pathCount);
+  const total = new Float64Array(pathCount);
   const slots = new Int32Array(tableSize(pathCount)).fill(-1);
   const mask = slots.length - 1;
   // mix(0) = 0, so ids shift by one: otherwise S and S with channel 0 added would always share a slot.
@@ -87,11 +87,12 @@ export function observedSets({ channelCount, channels, offsets, converted }: Pat
       slots[slot] = set;
       setOffsets[sets] = end;
     }
-    won[set] = int32At(won, set) + uint8At(converted, p);
-    total[set] = int32At(total, set) + 1;
+    const journeys = counts === undefined ? 1 : float64At(counts, p);
+    won[set] = float64At(won, set) + uint8At(converted, p) * journeys;
+    total[set] = float64At(total, set) + journeys;
   }
   const rates = new Float64Array(sets);
-  for (let set = 0; set < sets; set++) rates[set] = int32At(won, set) / int32At(total, set);
+  for (let set = 0; set < sets; set++) rates[set] = float64At(won, set) / float64At(total, set);
   return {
     members,
     offsets: setOffsets.subarray(0, sets + 1),

@@ -92,8 +92,8 @@ export function shapleyWorking(paths: PathSet, channelNames: readonly string[]):
     names.sort();
     return {
       channels: names,
-      journeys: int32At(journeys, s),
-      won: int32At(won, s),
+      journeys: float64At(journeys, s),
+      won: float64At(won, s),
       conversionRate: float64At(rates, s),
     };
   });
