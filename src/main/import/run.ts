@@ -7,7 +7,7 @@ import type { ImportProgress, ImportReport } from '../../shared/importApi';
 import { plural } from '../../shared/plural';
 import type { DataKind } from '../../shared/kinds';
 import { suspendRevisionTriggers } from '../store/dataRevision';
-import { asyncWriteTransaction, translateSqliteError } from '../store/database';
+import { asyncWriteTransaction, translateSqliteError, useBulkWriteCache } from '../store/database';
 import { readCustomFields, registerCustomFields } from '../store/customFields';
 import { countUnvaluedOpportunities, finishImport, startImport } from '../store/imports';
 import { saveMapping } from '../store/mappings';
@@ -61,6 +61,7 @@ export async function importCsv(db: Database.Database, path: string, options: Im
   const fileName = basename(path);
   const size = csvFileSize(path);
   const started = Date.now();
+  const restoreCache = useBulkWriteCache(db);
   try {
     return await asyncWriteTransaction<ImportReport>(db, async () => {
       const restoreTriggers = suspendRevisionTriggers(db);
@@ -107,6 +108,8 @@ export async function importCsv(db: Database.Database, path: string, options: Im
     });
   } catch (error) {
     throw translateSqliteError(error, db.name);
+  } finally {
+    restoreCache();
   }
 }
 
