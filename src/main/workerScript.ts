@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  * the boot file beside the module (`workerBoot.mjs` unless named) starts the worker through tsx.
  */
 export function workerScript(
-  bundle: 'importThread' | 'engineThread' | 'parseThread',
+  bundle: 'importThread' | 'engineThread' | 'parseThread' | 'demoThread',
   moduleUrl: string,
   boot = './workerBoot.mjs',
 ): URL {
