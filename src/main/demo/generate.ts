@@ -30,9 +30,6 @@ const DEFAULT_SEED = 42;
 /** Below this scale the demo is written in less time than a worker takes to start. */
 export const WORKER_MIN_SCALE = 200_000;
 
-/** Tables the demo fills (itself or through identity resolution), whose secondary indexes are built after the load. */
-const LOADED_TABLES = [...DATA_KINDS, 'member_identities', 'member_moves'];
-
 function assertEmpty(db: Database.Database): void {
   const table = firstTableWithRows(db, DATA_KINDS);
   if (table !== null) {
@@ -63,20 +60,21 @@ export function generateDemo(db: Database.Database, options: DemoOptions = {}): 
   try {
     return inOneTransaction(db, () => {
       assertEmpty(db);
-      return withRevisionTriggersSuspended(db, () =>
-        withIndexesDeferred(db, LOADED_TABLES, () => {
+      return withRevisionTriggersSuspended(db, () => {
+        const stats = withIndexesDeferred(db, DATA_KINDS, () => {
           const rows = new DemoRows(db);
           const write = (batch: DemoBatch): void => rows.write(batch);
-          const stats = useWorker
+          return useWorker
             ? generateDemoRowsInWorker({ scale, seed }, write)
             : generateDemoRows({ scale, seed }, write);
-          // Like an import, the demo leaves members resolved to contacts and accounts (data.md, identity resolution).
-          resolveMemberIdentities(db);
-          registerCustomFields(db, 'accounts', [DEMO_CUSTOM_FIELDS.accounts]);
-          registerCustomFields(db, 'opportunities', [DEMO_CUSTOM_FIELDS.opportunities]);
-          return stats;
-        }),
-      );
+        });
+        // Like an import, the demo leaves members resolved to contacts and accounts (data.md, identity resolution),
+        // through the indexes just built.
+        resolveMemberIdentities(db);
+        registerCustomFields(db, 'accounts', [DEMO_CUSTOM_FIELDS.accounts]);
+        registerCustomFields(db, 'opportunities', [DEMO_CUSTOM_FIELDS.opportunities]);
+        return stats;
+      });
     });
   } finally {
     restoreCache();
