@@ -4,7 +4,7 @@ import { Apportioner } from './budget';
 import { Community } from './community';
 import { featureCount, writeFeatures } from './features';
 import { CompanyNames } from './names';
-import { planAccount, type AccountPlan } from './plan';
+import { planAccount } from './plan';
 import { Random } from './random';
 import { DemoRowBuffer } from './rowBuffer';
 import { writeMarketingTouches } from './touches';
@@ -30,13 +30,14 @@ export interface DemoRowsOptions {
 export function generateDemoRows({ scale, seed }: DemoRowsOptions, onBatch: (batch: DemoBatch) => void): DemoStats {
   const random = new Random(seed);
   const accountCount = Math.max(3, Math.round(scale / TOUCHES_PER_ACCOUNT));
-  // Planned up front, so touches can be shared out in proportion to each account's journey and add up exactly.
-  const plans: AccountPlan[] = [];
+  // Planned up front, so touches can be shared out in proportion to each account's journey and add up exactly; the
+  // plans are drawn again, from a copy of the generator as it was, when each account is written, rather than held
+  // all along (issue 16: they were most of the memory the generator kept at 10M touches).
+  const replay = random.clone();
   let marketingWeight = 0;
   let communityWeight = 0;
   for (let i = 0; i < accountCount; i++) {
     const plan = planAccount(random);
-    plans.push(plan);
     marketingWeight += plan.marketingWeight;
     communityWeight += plan.communityWeight;
   }
@@ -55,7 +56,8 @@ export function generateDemoRows({ scale, seed }: DemoRowsOptions, onBatch: (bat
   const community = new Community(random, writer, features);
   community.writeUnresolvedMembers(Math.round(accountCount * UNRESOLVED_MEMBERS_PER_ACCOUNT));
   const names = new CompanyNames(random);
-  for (const plan of plans) {
+  for (let i = 0; i < accountCount; i++) {
+    const plan = planAccount(replay);
     const account = writeAccount(random, writer, names.next(), plan);
     community.writeAccount(account, engagement.share(plan.communityWeight));
     writeMarketingTouches(random, writer, account, marketing.share(plan.marketingWeight));
