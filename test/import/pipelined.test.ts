@@ -186,4 +186,41 @@ describe('a pipelined import', () => {
       project.close();
     }
   });
+
+  it(
+    'into an empty table builds its indexes after the rows, the same ones, or none changed on a cancel',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const file = join(dir, 'first.csv');
+      const rows: string[] = [TOUCHPOINT_HEADER.join(',')];
+      for (let n = 0; n < 120_000; n++) rows.push(`TP-${n},CON-${n % 700},ACC-${n % 90},2024-03-01,email,,,`);
+      writeFileSync(file, rows.join('\n'));
+      const indexes = (project: { db: import('better-sqlite3').Database }) =>
+        project.db.prepare("SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name").all();
+      const project = createProject(join(dir, 'first.sqlite'), { name: 'first', currency: 'USD' });
+      try {
+        const before = indexes(project);
+        expect(before).toContainEqual(expect.objectContaining({ name: 'touchpoints_contact' }));
+        const controller = new AbortController();
+        const cancelled = importCsv(project.db, file, {
+          kind: 'touchpoints',
+          pipeline: true,
+          signal: controller.signal,
+          onProgress: () => controller.abort(),
+        });
+        await expect(cancelled).rejects.toMatchObject({ code: 'cancelled' });
+        expect(indexes(project)).toEqual(before);
+        const report = await importCsv(project.db, file, { kind: 'touchpoints', pipeline: true });
+        expect(report.rowsImported).toBe(120_000);
+        expect(indexes(project)).toEqual(before);
+        expect(project.db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+        const byContact = "SELECT count(*) FROM touchpoints INDEXED BY touchpoints_contact WHERE contact_id = 'CON-7'";
+        expect(project.db.prepare(byContact).pluck().get()).toBe(Math.ceil((120_000 - 7) / 700));
+      } finally {
+        project.close();
+      }
+    },
+  );
 });

@@ -7,8 +7,9 @@ import type { ImportProgress, ImportReport } from '../../shared/importApi';
 import { plural } from '../../shared/plural';
 import type { DataKind } from '../../shared/kinds';
 import { suspendRevisionTriggers } from '../store/dataRevision';
-import { asyncWriteTransaction, translateSqliteError, useBulkWriteCache } from '../store/database';
+import { asyncWriteTransaction, firstTableWithRows, translateSqliteError, useBulkWriteCache } from '../store/database';
 import { readCustomFields, registerCustomFields } from '../store/customFields';
+import { deferIndexes } from '../store/deferredIndexes';
 import { countUnvaluedOpportunities, finishImport, startImport } from '../store/imports';
 import { saveMapping } from '../store/mappings';
 import { resolveMemberIdentities } from '../store/memberIdentities';
@@ -72,6 +73,10 @@ export async function importCsv(db: Database.Database, path: string, options: Im
         strict: options.strict === true,
         startedAt: started,
       });
+      // A first import into an empty table builds its secondary indexes once at the end (store/deferredIndexes.ts);
+      // into a table that holds rows, rebuilding them would cost more than it saves.
+      const rebuildIndexes =
+        firstTableWithRows(db, [options.kind]) === null ? deferIndexes(db, [options.kind]) : () => {};
       const { counts, end } = await streamRows(
         db,
         { path, mapping, custom, delimiter, newline },
@@ -94,6 +99,8 @@ export async function importCsv(db: Database.Database, path: string, options: Im
         };
         return { commit: false, result };
       }
+      // Before identity resolution, which looks members up through the contacts' and accounts' indexes.
+      rebuildIndexes();
       if (hasCustomFields(options.kind)) registerCustomFields(db, options.kind, customFields);
       if (options.kind === 'opportunities') noteUnvalued(db, notes);
       resolveMemberIdentities(db);

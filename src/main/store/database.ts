@@ -68,6 +68,14 @@ export function translateSqliteError(error: unknown, path: string): TributaryErr
   return new TributaryError('internal', `${path}: ${detail}`);
 }
 
+/** The first of `tables`, in their order, that holds a row; null when none does. */
+export function firstTableWithRows<T extends string>(db: Database.Database, tables: readonly T[]): T | null {
+  for (const table of tables) {
+    if (db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined) return table;
+  }
+  return null;
+}
+
 /** Whether the file has table `name`: false for a file of an older schema, read as it is. */
 export function hasTable(db: Database.Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;

@@ -87,11 +87,3 @@ export class DemoRows {
     return inserts;
   }
 }
-
-/** The first of `tables`, in their order, that holds a row; null when none does. */
-export function firstTableWithRows(db: Database.Database, tables: readonly DataKind[]): DataKind | null {
-  for (const table of tables) {
-    if (db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined) return table;
-  }
-  return null;
-}
