@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TributaryError } from '../../src/shared/errors';
 import type { DataKind } from '../../src/shared/kinds';
 import { importCsv } from '../../src/main/import/run';
-import { createProject, openProject } from '../../src/main/store/project';
+import { createProject, openProject, type Project } from '../../src/main/store/project';
 import { csvCase, hugeFieldCase, renderCsv, renderHugeCsv, TOUCHPOINT_HEADER } from '../reliability/csvArbitraries';
 import { fingerprintOf } from '../reliability/state';
 import { DISCOURSE_USERS, EUROPEAN_OPPORTUNITIES, HUBSPOT_DEALS, SALESFORCE_OPPORTUNITIES } from './fixtures';
@@ -197,7 +197,7 @@ describe('a pipelined import', () => {
       const rows: string[] = [TOUCHPOINT_HEADER.join(',')];
       for (let n = 0; n < 120_000; n++) rows.push(`TP-${n},CON-${n % 700},ACC-${n % 90},2024-03-01,email,,,`);
       writeFileSync(file, rows.join('\n'));
-      const indexes = (project: { db: import('better-sqlite3').Database }) =>
+      const indexes = (project: Project) =>
         project.db.prepare("SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name").all();
       const project = createProject(join(dir, 'first.sqlite'), { name: 'first', currency: 'USD' });
       try {
