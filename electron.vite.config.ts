@@ -28,6 +28,10 @@ export default defineConfig({
           // The tributary command line (bin/tributary.mjs loads it): plain Node, no Electron.
           cli: resolve('src/main/cli/bin.ts'),
           importThread: resolve('src/main/import/importThread.ts'),
+          // A large import parses in a worker of its own while the importing thread writes (import/pipeline.ts).
+          parseThread: resolve('src/main/import/parseThread.ts'),
+          // A large demo is made in a worker while the calling thread writes it (demo/inWorker.ts).
+          demoThread: resolve('src/main/demo/demoThread.ts'),
           engineThread: resolve('src/main/engineHost/engineThread.ts'),
         },
         // Shared chunks beside the entries, so modules that find files next to themselves (migrations) still do.

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { Random, WeightedChoice } from '../src/main/demo/random';
+import { DemoRowBuffer } from '../src/main/demo/rowBuffer';
 import { keepEngineSnapshot } from '../src/main/engine/cache/keepSnapshot';
 import { inOneTransaction } from '../src/main/store/database';
 import { withRevisionTriggersSuspended } from '../src/main/store/dataRevision';
@@ -67,7 +68,8 @@ const wholeSecond = (time: number): number => Math.floor(time / 1000) * 1000;
 /** Fills an empty, migrated project with `opportunities` one-account journeys; the same seed gives the same rows. */
 export function writeSmallJourneys(db: Database.Database, opportunities: number, seed = 16): SmallJourneyStats {
   const random = new Random(seed);
-  const rows = new DemoRows(db);
+  const tables = new DemoRows(db);
+  const rows = new DemoRowBuffer((batch) => tables.write(batch));
   const stats: SmallJourneyStats = { opportunities, won: 0, touchpoints: 0, communityActions: 0 };
   inOneTransaction(db, () =>
     withRevisionTriggersSuspended(db, () => {
@@ -151,6 +153,7 @@ export function writeSmallJourneys(db: Database.Database, opportunities: number,
           });
         }
       }
+      rows.flush();
       // As an import leaves them: members resolved to their contact's account (data.md, identity resolution).
       resolveMemberIdentities(db);
     }),

@@ -26,6 +26,16 @@ export class Random {
     for (let i = 0; i < 15; i++) this.uint32();
   }
 
+  /** A copy that draws the same sequence from here on: the same values twice, without keeping them in between. */
+  clone(): Random {
+    const copy = new Random(0);
+    copy.a = this.a;
+    copy.b = this.b;
+    copy.c = this.c;
+    copy.d = this.d;
+    return copy;
+  }
+
   uint32(): number {
     const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
     this.d = (this.d + 1) >>> 0;

@@ -1,4 +1,4 @@
-import type { DemoRows } from '../store/demoRows';
+import type { DemoRowBuffer } from './rowBuffer';
 import type { OpportunityPlan, Segment } from './plan';
 
 export interface DemoStats {
@@ -76,7 +76,7 @@ export class DemoWriter {
     opportunityFeatures: 0,
   };
 
-  constructor(private readonly rows: DemoRows) {}
+  constructor(private readonly rows: DemoRowBuffer) {}
 
   account(name: string, domain: string, segment: Segment, employees: number): string {
     const accountId = id('ACC', ++this.stats.accounts, 6);

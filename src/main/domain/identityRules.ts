@@ -67,9 +67,14 @@ export interface MemberIdentity {
  */
 export interface IdentityLookups {
   /** A contact's email, as stored → that contact and its account. */
-  contactByEmail: ReadonlyMap<string, { contactId: string; accountId: string | null }>;
+  contactByEmail: Lookup<{ contactId: string; accountId: string | null }>;
   /** An account's domain, as stored → the account. */
-  accountByDomain: ReadonlyMap<string, string>;
+  accountByDomain: Lookup<string>;
+}
+
+/** A Map, or the project's own index read key by key (store/memberIdentities.ts). */
+export interface Lookup<V> {
+  get(key: string): V | undefined;
 }
 
 /**

@@ -100,6 +100,7 @@ export function buildRowPlan(
   const custom = customColumns.length > 0;
   if (custom) columns.push('custom');
   const filledCustomFields = new Set<string>();
+  const checkRowRules = rowRules(mapping.kind, columns, steps);
 
   function convert(fields: string[]): RowOutcome {
     const values: Cell[] = [];
@@ -119,7 +120,7 @@ export function buildRowPlan(
       else if (step.spec.blankAllowed) values.push(text === '' ? 1 : 0);
     }
     if (typeDefaulted) values.push('new_business');
-    checkRowRules(mapping.kind, columns, values, steps, errors);
+    checkRowRules(values, errors);
     if (custom) {
       const { patch, cut } = customPatch(customColumns, fields, errors.length > 0 ? new Set() : filledCustomFields);
       for (const column of cut) {
@@ -174,32 +175,46 @@ function convertCell(spec: ColumnSpec, text: string, mapping: ImportMapping): Pa
   }
 }
 
-/** Rules across cells of one row. */
-function checkRowRules(kind: string, columns: string[], values: Cell[], steps: Step[], errors: CellIssue[]): void {
-  const valueOf = (name: string): Cell | undefined => {
-    const index = columns.indexOf(name);
-    return index === -1 ? undefined : values[index];
-  };
+/**
+ * Rules across cells of one row, with the columns they read looked up once per file rather than once a row: a
+ * million-row import called these lookups (and made their closures) a million times (issue 16).
+ */
+function rowRules(kind: string, columns: string[], steps: Step[]): (values: Cell[], errors: CellIssue[]) => void {
+  const at = (name: string): number => columns.indexOf(name);
   // The file's own header, so the user finds the cell; a rule about columns the file lacks names none of them.
   const headerOf = (...names: string[]): string | null =>
     names.map((name) => steps.find((step) => step.spec.name === name)?.header).find((h) => h !== undefined) ?? null;
-  if (kind === 'touchpoints' && !valueOf('contact_id') && !valueOf('account_id')) {
-    errors.push({
-      column: headerOf('contact_id', 'account_id'),
-      reason: 'a touchpoint needs a contact_id or an account_id',
-    });
+  if (kind === 'touchpoints') {
+    const contact = at('contact_id');
+    const account = at('account_id');
+    const column = headerOf('contact_id', 'account_id');
+    return (values, errors) => {
+      if (!(contact === -1 ? undefined : values[contact]) && !(account === -1 ? undefined : values[account])) {
+        errors.push({ column, reason: 'a touchpoint needs a contact_id or an account_id' });
+      }
+    };
   }
   if (kind === 'opportunities') {
-    const stage = valueOf('stage');
-    // data.md: an open deal may have no amount yet (counted as 0, reported as unvalued); a closed one must have one.
-    if (valueOf(AMOUNT_MISSING) === 1) {
-      if (stage === 'won' || stage === 'lost') {
-        errors.push({ column: headerOf('amount'), reason: `a ${stage} opportunity needs an amount` });
-      } else values[columns.indexOf('amount')] = 0;
-    }
-    // spec attribution 3-4: journeys end at closed_at, so a closed deal without one cannot be credited.
-    if ((stage === 'won' || stage === 'lost') && valueOf('closed_at') == null && !errors.length) {
-      errors.push({ column: headerOf('closed_at'), reason: `a ${stage} opportunity needs a closed_at date` });
-    }
+    const stageAt = at('stage');
+    const missingAt = at(AMOUNT_MISSING);
+    const amountAt = at('amount');
+    const closedAt = at('closed_at');
+    const amountHeader = headerOf('amount');
+    const closedHeader = headerOf('closed_at');
+    return (values, errors) => {
+      const stage = stageAt === -1 ? undefined : values[stageAt];
+      // data.md: an open deal may have no amount yet (counted as 0, reported as unvalued); a closed one must have one.
+      if (missingAt !== -1 && values[missingAt] === 1) {
+        if (stage === 'won' || stage === 'lost') {
+          errors.push({ column: amountHeader, reason: `a ${stage} opportunity needs an amount` });
+        } else values[amountAt] = 0;
+      }
+      // spec attribution 3-4: journeys end at closed_at, so a closed deal without one cannot be credited.
+      const closed = closedAt === -1 ? undefined : values[closedAt];
+      if ((stage === 'won' || stage === 'lost') && closed == null && !errors.length) {
+        errors.push({ column: closedHeader, reason: `a ${stage} opportunity needs a closed_at date` });
+      }
+    };
   }
+  return () => {};
 }

@@ -24,18 +24,53 @@ export interface ImportTarget {
 
 const quote = (name: string): string => `"${name}"`;
 
+/** Rows a page of `LinesByRowid` covers: 256 KiB of lines, allocated only where rows were written. */
+const PAGE = 1 << 16;
+
+/**
+ * The line of the file that first wrote each row, by rowid: four bytes a written row, where a set of keys would hold
+ * every id again. (Rowids are SQLite's own, one past the largest; a file planted with rowids past 2^53 could only
+ * make two rows share a line here, that is a wrong duplicate warning, never a wrong row.)
+ */
+class LinesByRowid {
+  private readonly pages = new Map<number, Int32Array>();
+
+  get(rowid: number): number {
+    return this.pages.get(Math.floor(rowid / PAGE))?.[rowid % PAGE] ?? 0;
+  }
+
+  set(rowid: number, line: number): void {
+    const index = Math.floor(rowid / PAGE);
+    let page = this.pages.get(index);
+    if (!page) this.pages.set(index, (page = new Int32Array(PAGE)));
+    page[rowid % PAGE] = line;
+  }
+}
+
 /**
  * Writes one file's rows inside the caller's transaction: upsert by id (data.md, re-import: nothing duplicated, a
  * re-import updates only the columns the file has), duplicates within the file reported with the line that came
  * first (the last row wins), and every issue recorded against the import.
+ *
+ * The duplicate check leans on the upsert: a row it inserted is new to the project, so it cannot repeat an earlier
+ * line, and SQLite says so for free (the connection's last insert rowid moves, to past the table's largest rowid;
+ * an upsert that updates leaves it where it was). Only a row that met an existing one is looked up, through the
+ * key's own index, and its rowid tells whether an earlier line of this file wrote it. Keeping every key in a set
+ * of its own, as this did before, cost a B-tree insert a row (issue 16).
  */
 export class ImportWriter {
+  /** Values a row has (`ImportTarget.columns`). */
+  readonly width: number;
   private readonly upsert: Database.Statement;
-  private readonly markSeen: Database.Statement;
-  private readonly firstSeen: Database.Statement;
+  private readonly rowidOf: Database.Statement;
   private readonly addIssue: Database.Statement;
   private readonly keyIndexes: number[];
   private readonly custom: boolean;
+  private readonly lines = new LinesByRowid();
+  /** The connection's last insert rowid as the writer left it: this writer is its only user while it writes. */
+  private lastInsert: number;
+  /** The table's largest rowid so far: a row the upsert inserted lies past it. */
+  private largest: number;
 
   constructor(
     db: Database.Database,
@@ -43,6 +78,7 @@ export class ImportWriter {
     private readonly importId: number,
   ) {
     const columns = target.columns;
+    this.width = columns.length;
     const updatable = columns.filter(
       (c) => !target.key.includes(c) && !target.insertOnly.includes(c) && !(target.custom && c === 'custom'),
     );
@@ -58,25 +94,42 @@ export class ImportWriter {
        ON CONFLICT (${target.key.map(quote).join(', ')}) ${onConflict}`,
     );
     this.custom = target.custom;
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS import_seen (key TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID');
-    db.exec('DELETE FROM temp.import_seen');
-    this.markSeen = db.prepare('INSERT OR IGNORE INTO temp.import_seen (key, line) VALUES (?, ?)');
-    this.firstSeen = db.prepare('SELECT line FROM temp.import_seen WHERE key = ?').pluck();
+    this.rowidOf = db
+      .prepare(`SELECT rowid FROM ${target.kind} WHERE ${target.key.map((c) => `${quote(c)} = ?`).join(' AND ')}`)
+      .pluck();
     this.addIssue = db.prepare(
       'INSERT INTO import_issues (import_id, line, column_name, severity, reason) VALUES (?, ?, ?, ?, ?)',
     );
     this.keyIndexes = target.key.map((name) => columns.indexOf(name));
+    this.lastInsert = Number(db.prepare('SELECT last_insert_rowid()').pluck().get());
+    this.largest = Number(db.prepare(`SELECT coalesce(max(rowid), 0) FROM ${target.kind}`).pluck().get());
   }
 
-  /** Writes a valid row; returns the line of an earlier row with the same id in this file, if any. */
-  write(values: StoredValue[], line: number): number | null {
-    const key = this.keyIndexes.map((index) => String(values[index])).join('\u0000');
-    const fresh = this.markSeen.run(key, line).changes === 1;
-    this.upsert.run(this.custom ? [...values, values[values.length - 1]] : values);
-    return fresh ? null : (this.firstSeen.get(key) as number);
+  /**
+   * Writes a valid row, its values `width` from `offset`; returns the line of an earlier row with the same id in
+   * this file, if any.
+   */
+  write(values: readonly StoredValue[], offset: number, line: number): number | null {
+    const row = values.slice(offset, offset + this.width);
+    if (this.custom) row.push(row[row.length - 1] ?? null);
+    const { lastInsertRowid } = this.upsert.run(row);
+    const inserted = Number(lastInsertRowid);
+    if (inserted !== this.lastInsert && inserted > this.largest) {
+      this.lastInsert = this.largest = inserted;
+      this.lines.set(inserted, line);
+      return null;
+    }
+    // It met a row already there: from before this import, or from an earlier line of this file.
+    const rowid = Number(this.rowidOf.get(this.keyIndexes.map((index) => row[index])));
+    const earlier = this.lines.get(rowid);
+    if (earlier !== 0) return earlier;
+    this.lines.set(rowid, line);
+    return null;
   }
 
   issue(issue: ImportIssue): void {
-    this.addIssue.run(this.importId, issue.line, issue.column, issue.severity, issue.reason);
+    this.lastInsert = Number(
+      this.addIssue.run(this.importId, issue.line, issue.column, issue.severity, issue.reason).lastInsertRowid,
+    );
   }
 }

@@ -189,4 +189,35 @@ describe('parseDate properties', () => {
       }),
     );
   });
+
+  it('reads the common ISO forms (read without a regex) as the general reading does, valid or not', () => {
+    // Digits anywhere in range or past it, so month 13, day 31 of a short month and hour 24 are tried too.
+    const two = fc.integer({ min: 0, max: 99 }).map(pad);
+    const stamp = fc.record({ y: fc.integer({ min: 1890, max: 2210 }), mo: two, d: two, h: two, mi: two, s: two });
+    fc.assert(
+      fc.property(
+        stamp,
+        fc.constantFrom<'event' | 'milestone'>('event', 'milestone'),
+        ({ y, mo, d, h, mi, s }, role) => {
+          const date = `${y}-${mo}-${d}`;
+          const time = `${h}:${mi}:${s}`;
+          // The same values in forms only the general reading takes: slashes, and lower-case t and z.
+          const cases: [string, string][] = [
+            [date, `${y}/${mo}/${d}`],
+            [`${date}T${time}Z`, `${date}t${time}z`],
+          ];
+          for (const [common, general] of cases) {
+            const fast = parseDate(common, 'iso', role);
+            const slow = parseDate(general, 'iso', role);
+            expect(fast.ok).toBe(slow.ok);
+            if (fast.ok && slow.ok) expect(fast.value).toBe(slow.value);
+            // An independent reading of the same text, where JavaScript's own ISO parser takes it.
+            if (fast.ok && common.length === 20) expect(fast.value).toBe(Date.parse(common));
+            if (fast.ok && common.length === 10 && role === 'event') expect(fast.value).toBe(Date.parse(common));
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });
