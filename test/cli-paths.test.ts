@@ -55,12 +55,19 @@ const notCreated = (path: string) => `Cannot create ${path}: the folder ${missin
 const noProject = (path: string) => `No project file at ${path}: the folder ${missing} does not exist.`;
 
 describe('a project path that is a folder', () => {
-  it.each([['attribute'], ['car'], ['check'], ['restore-points'], ['serve']])(
+  it.each([['car'], ['check'], ['restore-points'], ['serve']])(
     '%s says the path is a folder, not a project',
     async (command) => {
       await refused([command, folder], inFolder('a Tributary project file'));
     },
   );
+
+  it('attribute says so too, and how to run over a folder of canonical files', async () => {
+    await refused(
+      ['attribute', folder],
+      `${inFolder('a Tributary project file')} A folder of canonical CSV or Parquet files runs with --engine duckdb.`,
+    );
+  });
 
   it('import, restore and anonymise say so too', async () => {
     await refused(['import', folder, 'accounts', csv], inFolder('a Tributary project file'));

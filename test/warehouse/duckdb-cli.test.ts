@@ -112,8 +112,10 @@ describe('tributary attribute --engine duckdb, refusing', () => {
       'opportunity_id,account_id,stage,amount,created_at\nO1,A1,won,10,2024-01-01\n',
     );
     const builtIn = await tributary(['attribute', folder], dir);
-    expect(builtIn.code).toBe(2);
-    expect(builtIn.stderr).toMatch(/is a folder: a folder of canonical CSV or Parquet files runs with --engine duckdb/);
+    expect(builtIn.code).toBe(1);
+    expect(builtIn.stderr).toMatch(
+      /is a folder, not a Tributary project file\. A folder of canonical CSV or Parquet files runs with --engine duckdb/,
+    );
     const missing = await tributary(['attribute', folder, '--engine', 'duckdb'], dir);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/has no touchpoints\.csv \(or touchpoints\.parquet\)/);

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { TributaryError } from '../../../shared/errors';
 import type { ModelOptions } from '../../../shared/modelOptions';
 import { formatMoneyAmount } from '../../../shared/money';
 import { plural } from '../../../shared/plural';
@@ -46,7 +47,12 @@ export function runAttribute(argv: string[], io: CliIo): number | Promise<number
   if (engine === 'duckdb') return runAttributeOnDuckDb(path, options, values, io);
   if (values.currency !== undefined) throw new UsageError('--currency goes with --engine duckdb over a folder');
   if (isFolder(path)) {
-    throw new UsageError(`${path} is a folder: a folder of canonical CSV or Parquet files runs with --engine duckdb`);
+    // Said as every command says a folder given for a project (store/filePaths.ts), with the way to run over one.
+    throw new TributaryError(
+      'not_found',
+      `${path} is a folder, not a Tributary project file. A folder of canonical CSV or Parquet files runs with ` +
+        '--engine duckdb.',
+    );
   }
   const by = parseSeriesOption(values.by);
   const pipelineOptions = parsePipelineOptions(values);
