@@ -51,7 +51,11 @@ describe('tributary attribute --engine duckdb equals the built-in engine', () =>
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(RUNS.map((args) => [args.join(' ') || 'full-path', args]))(
+  // The two-deal project checks the hand-computed figures through the CLI; the options are covered on the demo.
+  const TWO_DEAL_RUNS = RUNS.filter(
+    ([, model]) => model === undefined || ['markov', 'shapley', 'time-decay'].includes(model),
+  );
+  it.each(TWO_DEAL_RUNS.map((args) => [args.join(' ') || 'full-path', args]))(
     'on the hand-computed two-deal project: %s',
     async (_, args) => expectSameRun(two(), two(), args, tempDir()),
     TIMEOUT,
