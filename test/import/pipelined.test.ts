@@ -17,7 +17,7 @@ import { DISCOURSE_USERS, EUROPEAN_OPPORTUNITIES, HUBSPOT_DEALS, SALESFORCE_OPPO
  * refusal, on the fixtures and on the fuzz test's malformed files.
  */
 const SEED = 20_261_207;
-const FUZZ_RUNS = 40;
+const FUZZ_RUNS = 25;
 
 let dir: string;
 let template: string;

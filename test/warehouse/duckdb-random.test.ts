@@ -82,7 +82,7 @@ describe('attribute --engine duckdb on random projects', () => {
           }
         },
       ),
-      { numRuns: 40, seed: 1919 },
+      { numRuns: 25, seed: 1919 },
     );
   }, 240_000);
 });

@@ -115,6 +115,10 @@ export const useRobustnessStore = create<RobustnessState>()((set, get) => {
     cancelBootstrap: () => {
       const run = get().bootstrap;
       if (!run || run.status.state !== 'running') return;
+      // Cancelled when the user says so: a job that finishes while the cancel is on its way is not shown either,
+      // so what the panel says never depends on which of the two reached the worker first.
+      polls.dropAll();
+      set({ bootstrap: { ...run, status: { ...run.status, state: 'cancelled' } } });
       call('model:bootstrapCancel', { jobId: run.status.jobId }).catch((error: unknown) =>
         set({ bootstrapError: errorMessage(error) }),
       );
