@@ -11,7 +11,7 @@ import { fingerprintOf, integrityOf, type Fingerprint } from './state';
 
 /** Issue 7.4: "the same for save-as and for a migration", so as many kills as the import gets. */
 export const KILLS = 50;
-const ROWS = 100_000;
+const ROWS = 50_000;
 const CHILD_SOURCE = fileURLToPath(new URL('./storeChild.ts', import.meta.url));
 
 /** A project large enough that copying or rebuilding it takes a good fraction of a second. */
