@@ -1,5 +1,3 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { csvLine } from '../../shared/csv';
 import { POSITION_MODELS, type ModelOptions } from '../../shared/modelOptions';
 import { STAGE_IDS, TOUCH_KINDS } from '../engine/arrays/dataset';
@@ -9,6 +7,7 @@ import type { Dataset } from '../engine/arrays/dataset';
 import type { Journeys } from '../engine/models/journeys';
 import type { PipelineRun } from '../engine/pipeline/pipeline';
 import { assertCanCreateFile } from '../store/filePaths';
+import { writeWholeFileSync } from './wholeFile';
 
 /** cli.md: `channel` as imported, `channel_group` the reported channel of spec 10 (the channel where no rule matches). */
 export const CREDITS_HEADER = [
@@ -67,17 +66,9 @@ function writeCredits(path: string, run: CreditsSource): number {
   const journeyOf = new Int32Array(data.opportunities.count).fill(-1);
   const raw = data.rawChannels ?? { channels: data.channels, channel: data.touches.channel };
   for (let j = 0; j < run.journeys.count; j++) journeyOf[run.journeys.opportunity[j] as number] = j;
-  const partial = join(dirname(path), `.${basename(path)}.partial-${process.pid}`);
-  const fd = openSync(partial, 'w');
-  let rows = 0;
-  let buffer = csvLine(CREDITS_HEADER);
-  const flush = (force: boolean): void => {
-    if (force || buffer.length > 1 << 20) {
-      writeSync(fd, buffer);
-      buffer = '';
-    }
-  };
-  try {
+  return writeWholeFileSync(path, (sink) => {
+    let rows = 0;
+    sink.write(csvLine(CREDITS_HEADER));
     const opps = data.opportunities;
     for (let o = 0; o < opps.count; o++) {
       if (!run.lists(o)) continue;
@@ -86,7 +77,7 @@ function writeCredits(path: string, run: CreditsSource): number {
       const s = j < 0 ? 0 : (run.journeys.start[j] as number);
       const e = j < 0 ? 0 : (run.journeys.start[j + 1] as number);
       if (e === s) {
-        buffer += csvLine([id, '', '', '', '', '', opps.amount[o] as number]);
+        sink.write(csvLine([id, '', '', '', '', '', opps.amount[o] as number]));
         rows++;
       }
       for (let k = s; k < e; k++) {
@@ -97,33 +88,22 @@ function writeCredits(path: string, run: CreditsSource): number {
         const positions = withPositions
           ? POSITION_NAMES.filter((_, i) => bits & (POSITION_BITS[i] as number)).join('|')
           : '';
-        buffer += csvLine([
-          id,
-          TOUCH_KINDS[data.touches.kind[t] as number] as string,
-          data.touches.id[t] as string,
-          raw.channels.values[raw.channel[t] as number] as string,
-          data.channels.values[data.touches.channel[t] as number] as string,
-          positions,
-          credit,
-        ]);
+        sink.write(
+          csvLine([
+            id,
+            TOUCH_KINDS[data.touches.kind[t] as number] as string,
+            data.touches.id[t] as string,
+            raw.channels.values[raw.channel[t] as number] as string,
+            data.channels.values[data.touches.channel[t] as number] as string,
+            positions,
+            credit,
+          ]),
+        );
         rows++;
-        flush(false);
       }
     }
-    flush(true);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(partial, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  try {
-    renameSync(partial, path);
-  } catch (error) {
-    rmSync(partial, { force: true });
-    throw error;
-  }
-  return rows;
+    return rows;
+  });
 }
 
 /** A credits file can be written at `path`: not a folder, and in a folder that exists. */

@@ -1,9 +1,8 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { csvLine } from '../../shared/csv';
 import { pathSummary } from '../engine/models/pathSummary';
 import type { ModelRunResult } from '../engine/run';
 import { assertCanCreateFile } from '../store/filePaths';
+import { writeWholeFileSync } from './wholeFile';
 
 export const PATHS_HEADER = ['path', 'conversions', 'nulls', 'value'];
 /** How a path's channels are joined in the file, as ChannelAttribution and warehouse packages write them. */
@@ -17,28 +16,22 @@ export const PATH_SEPARATOR = ' > ';
 export function writePathsCsv(path: string, run: ModelRunResult): number {
   assertCanCreateFile(path, 'the paths CSV');
   const rows = pathSummary(run.data, run.attribution.journeys, run.options.collapseRepeats);
-  const partial = join(dirname(path), `.${basename(path)}.partial-${process.pid}`);
-  const fd = openSync(partial, 'w');
-  try {
-    let buffer = csvLine(PATHS_HEADER);
-    for (const row of rows) {
-      buffer += csvLine([row.path.join(PATH_SEPARATOR), row.conversions, row.nulls, row.value]);
-      if (buffer.length > 1 << 20) {
-        writeSync(fd, buffer);
-        buffer = '';
-      }
-    }
-    writeSync(fd, buffer);
-    closeSync(fd);
-    renameSync(partial, path);
-  } catch (error) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-    rmSync(partial, { force: true });
-    throw error;
-  }
+  return writePathRows(path, rows);
+}
+
+/** One row of a path summary: a distinct channel path, its conversions, nulls and won value. */
+export interface PathRow {
+  path: readonly string[];
+  conversions: number;
+  nulls: number;
+  value: number;
+}
+
+/** The path summary's rows, in the order given, whole or not at all; returns their number. */
+export function writePathRows(path: string, rows: readonly PathRow[]): number {
+  writeWholeFileSync(path, (sink) => {
+    sink.write(csvLine(PATHS_HEADER));
+    for (const row of rows) sink.write(csvLine([row.path.join(PATH_SEPARATOR), row.conversions, row.nulls, row.value]));
+  });
   return rows.length;
 }

@@ -1,9 +1,8 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { csvLine } from '../../../shared/csv';
 import { POSITION_NAMES } from '../../../shared/vocabulary/positions';
 import { assertCreditsCsvTarget, CREDITS_HEADER } from '../../export/creditsCsv';
+import { writeWholeFile } from '../../export/wholeFile';
 
 /**
  * `--out` of cli.md from the SQL's tables, the same file the built-in engine writes (export/creditsCsv.ts): one row
@@ -30,44 +29,29 @@ export async function writeSqlCreditsCsv(
        SELECT opportunity_id, NULL, NULL, NULL, 0, 0, 0, 0, 0, amount, 0 FROM tributary_unattributed
      ) ORDER BY opportunity_id, seq`,
   );
-  const partial = join(dirname(path), `.${basename(path)}.partial-${process.pid}`);
-  const fd = openSync(partial, 'w');
-  let rows = 0;
-  try {
-    let buffer = csvLine(CREDITS_HEADER);
+  const text = (value: unknown): string => (value === null ? '' : String(value));
+  return writeWholeFile(path, async (sink) => {
+    let rows = 0;
+    sink.write(csvLine(CREDITS_HEADER));
     for await (const chunk of result.yieldRowsJs()) {
       for (const [opportunity, kind, touch, channel, ft, lc, oc, cw, mid, credit] of chunk) {
         const flags = [ft, lc, oc, cw, mid].map(Number);
         const positions =
           withPositions && kind !== null ? POSITION_NAMES.filter((_, i) => flags[i] === 1).join('|') : '';
-        const text = (value: unknown): string => (value === null ? '' : String(value));
-        buffer += csvLine([
-          text(opportunity),
-          text(kind),
-          text(touch),
-          text(channel),
-          text(channel),
-          positions,
-          Number(credit),
-        ]);
+        sink.write(
+          csvLine([
+            text(opportunity),
+            text(kind),
+            text(touch),
+            text(channel),
+            text(channel),
+            positions,
+            Number(credit),
+          ]),
+        );
         rows++;
       }
-      if (buffer.length > 1 << 20) {
-        writeSync(fd, buffer);
-        buffer = '';
-      }
     }
-    writeSync(fd, buffer);
-    closeSync(fd);
-    renameSync(partial, path);
-  } catch (error) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-    rmSync(partial, { force: true });
-    throw error;
-  }
-  return rows;
+    return rows;
+  });
 }

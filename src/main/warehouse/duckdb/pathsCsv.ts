@@ -1,16 +1,6 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { csvLine } from '../../../shared/csv';
-import { PATH_SEPARATOR, PATHS_HEADER } from '../../export/pathsCsv';
+import { writePathRows, type PathRow } from '../../export/pathsCsv';
 import { assertCanCreateFile } from '../../store/filePaths';
-
-interface PathRow {
-  path: string[];
-  conversions: number;
-  nulls: number;
-  value: number;
-}
 
 /**
  * `attribute --paths` from the SQL's tributary_path_summary: the file the built-in engine writes
@@ -30,24 +20,7 @@ export async function writeSqlPathsCsv(connection: DuckDBConnection, path: strin
       value: Number(value),
     }));
   rows.sort((a, b) => b.conversions - a.conversions || b.nulls - a.nulls || comparePaths(a.path, b.path));
-  const partial = join(dirname(path), `.${basename(path)}.partial-${process.pid}`);
-  const fd = openSync(partial, 'w');
-  try {
-    let buffer = csvLine(PATHS_HEADER);
-    for (const row of rows) buffer += csvLine([row.path.join(PATH_SEPARATOR), row.conversions, row.nulls, row.value]);
-    writeSync(fd, buffer);
-    closeSync(fd);
-    renameSync(partial, path);
-  } catch (error) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-    rmSync(partial, { force: true });
-    throw error;
-  }
-  return rows.length;
+  return writePathRows(path, rows);
 }
 
 /** As engine/models/pathSummary.ts orders paths: channel by channel in code-unit order, a prefix first. */

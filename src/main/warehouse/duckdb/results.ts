@@ -1,5 +1,5 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import type { LinkedNotWon, PositionName, SourceKind, SourcedOpportunity } from '../../../shared/results';
+import type { CarResult, LinkedNotWon, PositionName, SourceKind, SourcedOpportunity } from '../../../shared/results';
 import { POSITION_NAMES } from '../../../shared/vocabulary/positions';
 
 /**
@@ -9,23 +9,9 @@ import { POSITION_NAMES } from '../../../shared/vocabulary/positions';
  * not computed by the SQL: they are null here and named by notComputed, never filled with a figure that means
  * something else.
  */
-export interface SqlCar {
-  attributed: number;
-  influenced: number;
-  sourced: number;
-  byCategory: {
-    internal_referral: { attributed: number; sourced: number };
-    external_referral: { attributed: number; sourced: number };
-    job_move: { attributed: number; sourced: number };
-    upgrade: { attributed: number; influenced: number; sourced: number };
-    roadmap: null;
-    churn_reduction: null;
-    engagement: { attributed: number };
-  };
-  communityTouchesPerWonDeal: number;
-  attributedByPosition: Record<PositionName, number> | null;
-  sourcedOpportunities: SourcedOpportunity[];
-  linkedNotWon: LinkedNotWon[];
+export interface SqlCar extends Omit<CarResult, 'byCategory' | 'attributedByPosition'> {
+  byCategory: Omit<CarResult['byCategory'], 'roadmap' | 'churn_reduction'> & { roadmap: null; churn_reduction: null };
+  attributedByPosition: CarResult['attributedByPosition'] | null;
 }
 
 /** The parts of `attribute --json` the SQL path leaves out for a run, by their place in the JSON. */
