@@ -5,18 +5,11 @@ import type { CarResult, LinkedNotWon, SourcedOpportunity } from '../../../share
 
 export type { CarResult };
 import { churnReduction } from './car/churn';
+import { communityReach, wonDealsIn } from './car/reach';
 import { roadmapCar } from './car/roadmap';
 import { earliestSources, linkedOpportunities, touchSourcing } from './car/sourcing';
 import type { CommunityData } from '../arrays/communityData';
-import {
-  actionTypeId,
-  COMMUNITY,
-  isWon,
-  OPPORTUNITY_TYPE_IDS,
-  STAGE_IDS,
-  type Dataset,
-  type Opportunities,
-} from '../arrays/dataset';
+import { actionTypeId, COMMUNITY, isWon, OPPORTUNITY_TYPE_IDS, STAGE_IDS, type Dataset } from '../arrays/dataset';
 import { actionTypeDimension, communityPositionDimension, communityUpgradeDimension } from './dimensions';
 import { runSums } from './patterns';
 import { journeyRange, POSITION_BITS, POSITION_NAMES, type Journeys, type PositionName } from './journeys';
@@ -168,57 +161,6 @@ function communityCredit(data: Dataset, run: CreditedJourneys, weights: Position
     }
   }
   return sums;
-}
-
-/** The won amount the community touched, that of upgrades, and the community touches of won journeys. */
-interface CommunityReach {
-  influenced: number;
-  upgradeInfluenced: number;
-  communityTouches: number;
-}
-
-/**
- * Kept per scope mask (never changed once made, engine/scope/scope.ts), or per opportunities for no scope: counting
- * them was a pass over every deal on each weight move.
- */
-const wonCountCache = new WeakMap<Opportunities | Uint8Array, number>();
-
-/** How many won deals the scope holds (all of them without one). */
-function wonDealsIn(opps: Opportunities, inScope: Uint8Array | null): number {
-  const kept = wonCountCache.get(inScope ?? opps);
-  if (kept !== undefined) return kept;
-  let count = 0;
-  for (let o = 0; o < opps.count; o++) if (isWon(opps, o) && (inScope === null || inScope[o] === 1)) count++;
-  wonCountCache.set(inScope ?? opps, count);
-  return count;
-}
-
-/** Kept per journeys: it depends on which touches are the community's, never on credits. */
-const reachCache = new WeakMap<Journeys, CommunityReach>();
-
-function communityReach(data: Dataset, journeys: Journeys): CommunityReach {
-  const kept = reachCache.get(journeys);
-  if (kept) return kept;
-  const { touches, opportunities: opps } = data;
-  const reach = { influenced: 0, upgradeInfluenced: 0, communityTouches: 0 };
-  for (let j = 0; j < journeys.count; j++) {
-    const o = int32At(journeys.opportunity, j);
-    if (!isWon(opps, o)) continue;
-    let touched = false;
-    const { start, end } = journeyRange(journeys, j);
-    for (let k = start; k < end; k++) {
-      if (touches.kind[int32At(journeys.touch, k)] !== COMMUNITY) continue;
-      touched = true;
-      reach.communityTouches++;
-    }
-    if (touched) {
-      const amount = float64At(opps.amount, o);
-      reach.influenced += amount;
-      if (opps.type[o] === OPPORTUNITY_TYPE_IDS.upgrade) reach.upgradeInfluenced += amount;
-    }
-  }
-  reachCache.set(journeys, reach);
-  return reach;
 }
 
 interface Sourcing {
