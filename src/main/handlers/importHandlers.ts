@@ -8,7 +8,7 @@ import type { ImportJobs } from '../import/jobs';
 import { peekCsv } from '../import/peek';
 import { dataOverview, dataRows, scopeChoices, unresolvedMembers } from '../store/dataView';
 import { readCustomFields } from '../store/customFields';
-import { readMemberNames } from '../store/memberNames';
+import { readMemberNames } from '../store/people';
 import { importFileName, iterateImportIssues, listImportIssues, listImports } from '../store/imports';
 import type { Session } from '../session/session';
 import type { Handlers } from '../handlerTable';

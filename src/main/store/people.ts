@@ -1,20 +1,37 @@
 import type Database from 'better-sqlite3';
 import type { TouchPerson } from '../../shared/journeyApi';
 
+/** Where each kind of row keeps its name (data.md): the tables names are read from, never a caller's text. */
+const NAMED = {
+  accounts: { table: 'accounts', id: 'account_id' },
+  community_members: { table: 'community_members', id: 'member_id' },
+} as const;
+
 /**
- * The names of the accounts given by id (data.md: `accounts.name`), for lists that would otherwise show ids; an
- * account without a name, or not in the project, is left out.
+ * The names of the rows of one kind given by id, for lists that would otherwise show ids; a row without a name, or
+ * not in the project, is left out.
  */
-export function readAccountNames(db: Database.Database, ids: readonly string[]): Record<string, string> {
+function readNames(db: Database.Database, kind: keyof typeof NAMED, ids: readonly string[]): Record<string, string> {
   if (ids.length === 0) return {};
+  const { table, id } = NAMED[kind];
   const rows = db
     .prepare(
-      `SELECT account_id, name FROM accounts
-       WHERE account_id IN (SELECT value FROM json_each(?)) AND name IS NOT NULL AND trim(name) <> ''`,
+      `SELECT ${id}, name FROM ${table}
+       WHERE ${id} IN (SELECT value FROM json_each(?)) AND name IS NOT NULL AND trim(name) <> ''`,
     )
     .raw()
     .all(JSON.stringify(ids)) as [string, string][];
   return Object.fromEntries(rows);
+}
+
+/** The names of the accounts given by id (data.md: `accounts.name`). */
+export function readAccountNames(db: Database.Database, ids: readonly string[]): Record<string, string> {
+  return readNames(db, 'accounts', ids);
+}
+
+/** The names of the community members given by id (data.md: `community_members.name`). */
+export function readMemberNames(db: Database.Database, ids: readonly string[]): Record<string, string> {
+  return readNames(db, 'community_members', ids);
 }
 
 /**

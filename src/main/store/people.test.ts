@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readMemberNames } from './memberNames';
+import { readMemberNames } from './people';
 import { createProject, type Project } from './project';
 
 let dir: string | null = null;
