@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import type { Route } from '@playwright/test';
 import { expect, money, openTab, test } from './fixtures';
 
 test('the Model tab says how sure its figures are: ranges that follow the weights, a bootstrap, a CSV', async ({
@@ -82,8 +83,21 @@ test('a bootstrap can be cancelled', async ({ page, browserMode }) => {
   const panel = page.getByRole('region', { name: 'How sure is this?' });
   await expect(panel.getByRole('table', { name: 'Ranges by channel' })).toBeVisible();
   await expect(panel).toHaveAttribute('aria-busy', 'false');
+  // The panel's polls for progress are held until the user has cancelled: on a fast machine the demo's bootstrap
+  // ends before a click lands, and the test would then be about the machine's speed instead of the cancel.
+  const isStatus = (url: URL) => decodeURIComponent(url.pathname) === '/api/model:bootstrapStatus';
+  const held: Route[] = [];
+  await page.route(isStatus, (route) => void held.push(route));
   await panel.getByRole('button', { name: 'Run bootstrap' }).click();
   await panel.getByRole('button', { name: 'Cancel' }).click();
   await expect(panel).toContainText('Bootstrap cancelled.');
+  // The progress that was on its way when the user cancelled arrives and changes nothing.
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  const answered = page.waitForResponse((response) => isStatus(new URL(response.url())));
+  for (const route of held) await route.continue();
+  await answered;
+  await page.unroute(isStatus);
+  await expect(panel).toContainText('Bootstrap cancelled.');
+  await expect(panel.getByRole('button', { name: 'Run bootstrap' })).toBeVisible();
   await expect(panel.locator('.robust-whisker')).toHaveCount(0);
 });
