@@ -33,41 +33,50 @@ const MOVES = 7;
 
 /**
  * Runs in the page: changes the OC weight (one value, or a drag of several 16 ms apart), and resolves with the
- * milliseconds from the last input event to the cards showing current results for it, and to the Sankey's first
- * redraw after that. A string, because the bench is typed for Node, not the DOM.
+ * milliseconds from the last input event to the cards showing current results for it, and to the Sankey drawn for
+ * them. One observer sees the page's mutations in commit order: the cards are current in the commit where the results
+ * become current (data-current, set only for the newest request), and the Sankey in the first commit from then on
+ * that changes it. A commit that leaves the chart as it was (its flows equal to those drawn for an earlier value of
+ * the drag) counts as the chart drawn with the cards, after 30 frames without a change. A string, because the bench
+ * is typed for Node, not the DOM.
  */
 const MOVE_IN_PAGE = `async ({ values }) => {
   const input = document.querySelector('input[aria-label="OC weight value"]');
   const body = () => document.querySelector('.results-body');
   const card = () => document.querySelector('[aria-label="Attributed CAR"] .card-value')?.textContent;
-  // The chart's container, not its svg: a resize may draw a new svg element, which an observer of the old one misses.
-  const sankey = document.querySelector('.sankey');
   const before = card();
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-  let sankeyAt = null;
-  const chart = new MutationObserver(() => { if (sankeyAt === null) sankeyAt = performance.now(); });
   let last = 0;
-  for (const value of values) {
+  let cardsAt = null;
+  let sankeyAt = null;
+  // The chart's container, not its svg: a resize may draw a new svg element.
+  const inChart = (node) => (node.nodeType === 1 ? node : node.parentElement)?.closest('.sankey') != null;
+  const current = () => body()?.getAttribute('data-current') === 'true' && card() !== before;
+  const observer = new MutationObserver((records) => {
+    if (last === 0) return;
+    if (cardsAt === null && current()) cardsAt = performance.now();
+    if (cardsAt !== null && sankeyAt === null && records.some((record) => inChart(record.target))) sankeyAt = performance.now();
+  });
+  observer.observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+  for (const [i, value] of values.entries()) {
     setValue.call(input, String(value));
-    last = performance.now();
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    if (values.length > 1) await new Promise((r) => setTimeout(r, 16));
+    if (i === values.length - 1) last = performance.now();
+    else await new Promise((r) => setTimeout(r, 16));
   }
-  chart.observe(sankey, { subtree: true, attributes: true, childList: true });
-  sankeyAt = null;
   return await new Promise((done, fail) => {
-    const timeout = setTimeout(() => fail(new Error('no update within 30 s')), 30000);
+    const timeout = setTimeout(() => {
+      observer.disconnect();
+      const seen = { before, card: card(), current: body()?.getAttribute('data-current'), cardsAt, sankeyAt };
+      fail(new Error('no update within 30 s of the weights ' + values.join(', ') + ': ' + JSON.stringify(seen)));
+    }, 30000);
+    let still = 0;
     const check = () => {
-      const current = body()?.getAttribute('data-current') === 'true' && card() !== before;
-      if (!current) return requestAnimationFrame(check);
-      const cardsAt = performance.now();
-      const waitChart = () => {
-        if (sankeyAt === null) return requestAnimationFrame(waitChart);
-        clearTimeout(timeout);
-        chart.disconnect();
-        done({ cards: cardsAt - last, sankey: Math.max(sankeyAt, cardsAt) - last });
-      };
-      waitChart();
+      if (cardsAt === null && current()) cardsAt = performance.now();
+      if (cardsAt === null || (sankeyAt === null && ++still < 30)) return requestAnimationFrame(check);
+      clearTimeout(timeout);
+      observer.disconnect();
+      done({ cards: cardsAt - last, sankey: (sankeyAt ?? cardsAt) - last });
     };
     check();
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/main/demo/generate';
+import { argSchemas } from '../../src/shared/api';
 import { createProject } from '../../src/main/store/project';
 import { useApiSession } from '../helpers/api';
 import { useEngineGate } from '../helpers/engineGate';
@@ -60,15 +61,22 @@ describe('the engine worker', () => {
         order.push('model:run');
         return result;
       });
+      // The data health's whole-table checks run in a thread of their own, beside the worker: on the main thread
+      // they held up every answer, and in the worker's queue the model's.
+      const health = call('data:overview', {}).then((result) => {
+        order.push('data:overview');
+        return result;
+      });
       const summary = call('project:summary', {}).then((result) => {
         order.push('project:summary');
         return result;
       });
-      await expect.poll(() => order, ANSWERS_MEANWHILE).toEqual(['project:summary']);
+      await expect.poll(() => [...order].sort(), ANSWERS_MEANWHILE).toEqual(['data:overview', 'project:summary']);
       gate.release();
-      const [ran, summarized] = await Promise.all([run, summary]);
+      const [ran, summarized, checked] = await Promise.all([run, summary, health]);
 
-      expect(order).toEqual(['project:summary', 'model:run']);
+      expect(order.at(-1)).toBe('model:run');
+      expect(checked.counts).toEqual(summarized.counts);
       expect(ran.attribution.revenue).toBeCloseTo(summarized.wonRevenue, 6);
       // One load, read from the tables while the session checked the file, serves the prewarm and the request
       // queued behind it (of a worker started for this project).
@@ -76,6 +84,7 @@ describe('the engine worker', () => {
         project: { path, generation: expect.any(Number) },
         loads: 1,
         reads: { project: 1, snapshot: 0, ahead: 1 },
+        prewarms: expect.any(Number),
       });
     },
   );
@@ -109,9 +118,19 @@ describe('the engine worker', () => {
       () => 'answered',
       (error: Error) => error.message,
     );
+    const checking = call('data:overview', {}).then(
+      () => 'answered',
+      (error: Error) => error.message,
+    );
     await call('project:close', {});
     expect(await busy).toMatch(/^(answered|cancelled: The project closed before the engine answered\.)$/);
-    expect(await engine.status()).toEqual({ project: null, loads: 0, reads: { project: 0, snapshot: 0, ahead: 0 } });
+    expect(await checking).toMatch(/^(answered|cancelled: The engine was stopped before it answered\.)$/);
+    expect(await engine.status()).toEqual({
+      project: null,
+      loads: 0,
+      reads: { project: 0, snapshot: 0, ahead: 0 },
+      prewarms: 0,
+    });
     // The worker let go before the session closed, so the session's close checkpointed and removed the WAL.
     expect([existsSync(`${path}-wal`), existsSync(`${path}-shm`)]).toEqual([false, false]);
   });
@@ -270,14 +289,19 @@ describe('the engine worker', () => {
     const other = demoFile(dir, 1000);
     await call('project:open', { path });
     await call('model:run', { options: { model: 'linear' } });
-    const loaded = await engine.status();
+    // What the worker holds (the prewarm may still finish meanwhile, which counts nothing it holds).
+    const holds = async () => {
+      const { project, loads, reads } = await engine.status();
+      return { project, loads, reads };
+    };
+    const loaded = await holds();
     expect(await engine.checkFile(other)).toMatchObject({ path: other, ok: true, problems: [] });
     execAsAnotherProgram(other, 'CREATE TRIGGER lurk AFTER INSERT ON accounts BEGIN DELETE FROM scenarios; END');
     expect(await engine.checkFile(other)).toMatchObject({
       ok: false,
       problems: ['has a trigger `lurk` on `accounts` that Tributary does not create'],
     });
-    expect(await engine.status()).toEqual(loaded);
+    expect(await holds()).toEqual(loaded);
   });
 
   it('drops what it read ahead of a file that quick_check then finds damaged, and leaves the file as it was', async () => {
@@ -303,6 +327,30 @@ describe('the engine worker', () => {
     await engine.status();
     await engine.closeProject();
     unchanged();
+  });
+
+  it('computes the default model on what it read ahead, and writes nothing to the file until the open confirms it', async () => {
+    const { dir, call, engine } = await apiSession('Small');
+    await call('project:close', {}); // a new worker, with nothing counted yet
+    const path = demoFile(dir, 3000);
+    expect(keepsSnapshot(path)).toBe(false);
+    const before = sha256OfFile(path);
+
+    // The session is still checking the file: the worker reads it and computes the default model meanwhile, but keeps
+    // the arrays it read from the tables to itself (its connection refuses writes).
+    engine.readAhead(path);
+    await expect.poll(async () => (await engine.status()).prewarms).toBe(1);
+    expect(await engine.status()).toMatchObject({ loads: 1, reads: { project: 1, snapshot: 0, ahead: 1 } });
+    expect(keepsSnapshot(path)).toBe(false);
+    expect(sha256OfFile(path)).toBe(before);
+
+    // The open confirms the project: the arrays and the model computed on them serve it, and are now kept in the file.
+    engine.openProject(path);
+    await engine.warm;
+    const run = await engine.call('model:run', argSchemas['model:run'].parse({ options: {} }), path);
+    expect(run.attribution.revenue).toBeGreaterThan(0);
+    expect(await engine.status()).toMatchObject({ loads: 1, reads: { project: 1, snapshot: 0, ahead: 1 } });
+    await expect.poll(() => keepsSnapshot(path)).toBe(true);
   });
 
   it('keeps the error codes of what fails in the worker', async () => {

@@ -47,8 +47,12 @@ export class EngineClient {
   private nextId = 1;
   private generation = 0;
   private project: EngineProjectRef | null = null;
+  /** The project the worker reads ahead while the session checks it (see readAhead). */
+  private ahead: EngineProjectRef | null = null;
   /** Threads started for one request each (see alone), ended by stop with this one. */
   private readonly helpers = new Set<EngineClient>();
+  /** Threads started for one method over the open project each (see callAside), ended when it closes. */
+  private readonly asides = new Set<EngineClient>();
   /** Settles once the project last opened is loaded, or failed to load (the next call then reports why). */
   warm: Promise<void> = Promise.resolve();
 
@@ -111,7 +115,8 @@ export class EngineClient {
   /** Ends the worker thread and those started for one request; what they were doing fails with `cancelled`. */
   async stop(): Promise<void> {
     this.project = null;
-    await Promise.all([...this.helpers].map((helper) => helper.stop()));
+    this.ahead = null;
+    await Promise.all([...this.helpers, ...this.asides].map((helper) => helper.stop()));
     await this.end(new TributaryError('cancelled', 'The engine was stopped before it answered.'));
   }
 
@@ -125,16 +130,25 @@ export class EngineClient {
 
   /**
    * The project at `path` is being checked and has passed every check but quick_check: the worker reads its arrays
-   * now, beside the quick_check of the whole file on the main thread. An open that then fails ends the worker.
+   * now, and computes the default model on them, beside the quick_check of the whole file on the main thread. The
+   * open that follows goes on with them; an open that fails ends the worker.
    */
   readAhead(path: string): void {
-    this.send({ type: 'readAhead', path }).catch(() => undefined);
-  }
-
-  /** The project the app just opened: the worker starts loading it at once (prewarm). */
-  openProject(path: string): void {
     this.generation += 1;
     const project = { path, generation: this.generation };
+    this.ahead = project;
+    this.send({ type: 'readAhead', project }).catch(() => undefined);
+  }
+
+  /**
+   * The project the app just opened: the worker starts loading it at once (prewarm), or goes on with what it read
+   * ahead of it (the same project: the worker keeps its arrays and what it computed on them).
+   */
+  openProject(path: string): void {
+    const ahead = this.ahead;
+    this.ahead = null;
+    if (ahead?.path !== path) this.generation += 1;
+    const project = ahead?.path === path ? ahead : { path, generation: this.generation };
     this.project = project;
     this.warm = this.send({ type: 'open', project }).then(
       () => undefined,
@@ -150,6 +164,8 @@ export class EngineClient {
    */
   async closeProject(): Promise<void> {
     this.project = null;
+    this.ahead = null;
+    await Promise.all([...this.asides].map((aside) => aside.stop()));
     if (!this.thread) return;
     await this.end(new TributaryError('cancelled', 'The project closed before the engine answered.'));
     this.start();
@@ -173,18 +189,28 @@ export class EngineClient {
    * One request in a thread started for it and ended after (the same script), so that neither the main thread nor
    * this worker's requests wait for seconds of work on another file.
    */
-  private async alone(request: Unnumbered<EngineRequest>): Promise<unknown> {
+  private async alone(request: Unnumbered<EngineRequest>, threads = this.helpers): Promise<unknown> {
     const alone = new EngineClient({
       workerEntry: this.workerEntry,
       ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
     });
-    this.helpers.add(alone);
+    threads.add(alone);
     try {
       return await alone.send(request);
     } finally {
-      this.helpers.delete(alone);
+      threads.delete(alone);
       await alone.stop();
     }
+  }
+
+  /**
+   * Runs one engine method over the open project at `projectPath` in a thread started for it (ASIDE_METHODS: reads
+   * of whole tables that need no arrays), beside this worker's requests rather than before them. Closing the project
+   * ends it, so the session's connection is the last to close.
+   */
+  callAside<M extends EngineMethod>(method: M, args: unknown, projectPath: string): Promise<Results[M]> {
+    const project = { path: projectPath, generation: 0 };
+    return this.alone({ type: 'call', project, method, args }, this.asides) as Promise<Results[M]>;
   }
 
   /** Runs one engine method over the project at `projectPath` (the one the session has open). */

@@ -18,7 +18,8 @@ import type { EngineProjectRef, EngineRequest, EngineResponse, EngineStatus, Eng
  * scenarios and the engine's snapshot of its arrays (engine/arrays/projectSnapshot.ts), never the data.
  */
 class WorkerProject implements ProjectSource {
-  private opened: { ref: EngineProjectRef; db: Database.Database } | null = null;
+  /** `provisional`: opened ahead of the session's quick_check; the connection refuses writes until confirmed. */
+  private opened: { ref: EngineProjectRef; db: Database.Database; provisional: boolean } | null = null;
   private readonly nativeBinding: string | undefined;
 
   constructor(nativeBinding: string | undefined) {
@@ -29,18 +30,35 @@ class WorkerProject implements ProjectSource {
     return this.opened?.ref ?? null;
   }
 
-  /** Makes `ref` the project in use; true when that meant opening it (the cache must forget the old one). */
-  use(ref: EngineProjectRef): boolean {
-    const current = this.opened?.ref;
-    if (current && current.path === ref.path && current.generation === ref.generation) return false;
+  /** The project in use refuses writes: the session still checks the file (see use). */
+  get provisional(): boolean {
+    return this.opened?.provisional ?? false;
+  }
+
+  /**
+   * Makes `ref` the project in use; true when that meant opening it (the cache must forget the old one).
+   * `provisional`: the session has yet to finish checking the file, so the connection refuses every write (but is
+   * not read-only: a read-only connection that closes last would leave the -wal and -shm files behind, beside a
+   * file whose open failed and must stay as it was). The same project used again for good lifts the refusal.
+   */
+  use(ref: EngineProjectRef, provisional = false): boolean {
+    const opened = this.opened;
+    if (opened && opened.ref.path === ref.path && opened.ref.generation === ref.generation) {
+      if (opened.provisional && !provisional) {
+        opened.db.pragma('query_only = OFF');
+        opened.provisional = false;
+      }
+      return false;
+    }
     this.close();
     // Read-write for saved scenarios (handlers/scenarioHandlers.ts) and the engine's snapshot. The file must exist:
     // a project moved away while open must not come back as a new empty file beside its old -wal.
     const db = connect(ref.path, {
       fileMustExist: true,
+      queryOnly: provisional,
       ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
     });
-    this.opened = { ref, db };
+    this.opened = { ref, db, provisional };
     return true;
   }
 
@@ -71,9 +89,11 @@ const cache = new EngineCache();
 let scheduleBackground: (task: () => void) => void = (task) => setImmediate(task);
 const jobs = new BootstrapJobs((task) => scheduleBackground(task));
 const handlers = createEngineHandlers(project, cache, storeOptions, jobs);
+/** Default model runs made ahead of any request (see prewarmModel), for the status. */
+let prewarms = 0;
 
-function use(ref: EngineProjectRef): void {
-  if (project.use(ref)) {
+function use(ref: EngineProjectRef, provisional = false): void {
+  if (project.use(ref, provisional)) {
     cache.clear();
     jobs.cancelAll();
   }
@@ -91,7 +111,8 @@ async function handle(request: EngineRequest): Promise<unknown> {
       project.close();
       cache.clear();
       jobs.cancelAll();
-      readAhead(request.path);
+      use(request.project, true);
+      cache.readAhead(project.require().db);
       return null;
     case 'anonymise':
       return anonymiseFile(request.path, storeOptions);
@@ -103,6 +124,7 @@ async function handle(request: EngineRequest): Promise<unknown> {
         project: project.ref,
         loads: cache.reads.project + cache.reads.snapshot,
         reads: { ...cache.reads },
+        prewarms,
       } satisfies EngineStatus;
     case 'call': {
       use(request.project);
@@ -113,30 +135,18 @@ async function handle(request: EngineRequest): Promise<unknown> {
 }
 
 /**
- * After an open, the Model tab's first request is most likely the default model: its journeys and the CAR parts
- * that do not depend on the credits (churn bootstrap, roadmap, sourcing; about 0.5 s at a million touches) are
- * computed now, while the user looks at the overview. Queued like a request, so nothing runs beside it.
+ * The Overview's first request, and the Model tab's, is most likely the default model: its journeys and the CAR
+ * parts that do not depend on the credits (churn bootstrap, roadmap, sourcing; about 0.6 s at a million touches)
+ * are computed as soon as the project is read ahead, while the session's quick_check still runs, and again (found
+ * done) after the open. Queued like a request, so nothing runs beside it.
  */
 async function prewarmModel(): Promise<void> {
   if (!project.ref) return;
   try {
     await handlers['model:run'](argSchemas['model:run'].parse({ options: {}, flows: 'community' }));
+    prewarms += 1;
   } catch {
     // The request itself will meet the same problem and report it.
-  }
-}
-
-/**
- * The arrays of the project about to open, through a connection of their own (the open one comes with 'open'). It
- * can write but will not (query_only): a read-only connection that closes last would leave the -wal and -shm files
- * the session's connection made behind, beside a file whose open failed and must stay as it was.
- */
-function readAhead(path: string): void {
-  const db = connect(path, { ...storeOptions, fileMustExist: true, queryOnly: true });
-  try {
-    cache.readAhead(db);
-  } finally {
-    db.close();
   }
 }
 
@@ -245,8 +255,10 @@ if (parentPort) {
       // A result that cannot be cloned must still answer, or the caller would wait forever.
       port.postMessage({ id: request.id, ok: false, error: shaped(error, request) } satisfies EngineResponse);
     }
-    if (request.type === 'open' && response.ok) loop.later(prewarmModel);
-    if (cache.hasUnsaved) loop.later(() => saveArrays(loop));
+    // Read ahead, the default model is computed while the session's quick_check runs; the open then finds it done.
+    if ((request.type === 'open' || request.type === 'readAhead') && response.ok) loop.later(prewarmModel);
+    // Nothing is written to a file the session has not finished checking: the open that confirms it comes back here.
+    if (cache.hasUnsaved && !project.provisional) loop.later(() => saveArrays(loop));
   });
   scheduleBackground = (task) => loop.later(task);
   port.on('message', (request: EngineRequest) => loop.add(request));

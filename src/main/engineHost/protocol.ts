@@ -26,9 +26,18 @@ export const ENGINE_METHODS = [
   'scenario:save',
   'scenario:delete',
   'project:check',
+  'data:overview',
+  'data:scopeChoices',
 ] as const satisfies readonly Method[];
 
 export type EngineMethod = (typeof ENGINE_METHODS)[number];
+
+/**
+ * Engine methods that read whole tables and need none of the engine's arrays: each runs in a thread started for it
+ * (EngineClient.callAside), beside the worker's requests. The data health's orphan checks take 0.6-1 s at a million
+ * touches; in the worker's queue they held up the Model tab's answer, and on the main thread every answer.
+ */
+export const ASIDE_METHODS = ['data:overview', 'data:scopeChoices'] as const satisfies readonly EngineMethod[];
 
 export type EngineHandlerTable = Handlers<EngineMethod>;
 
@@ -51,6 +60,8 @@ export interface EngineStatus {
    * (engine/arrays/projectSnapshot.ts), and of these how many were read ahead, while the project's checks ran.
    */
   reads: { project: number; snapshot: number; ahead: number };
+  /** How many times the default model was computed before anyone asked (the prewarm), since the worker started. */
+  prewarms: number;
 }
 
 export interface EngineThreadInput {
@@ -62,8 +73,12 @@ export type EngineRequest =
   /** Opens the project and loads it at once (prewarm); answered when loaded, or with the error that stopped it. */
   | { type: 'open'; id: number; project: EngineProjectRef }
   | { type: 'status'; id: number }
-  /** Reads ahead the arrays of the project at `path` as it is now (checked but for its quick_check). */
-  | { type: 'readAhead'; id: number; path: string }
+  /**
+   * Opens `project` before the session has finished checking it (all but its quick_check passed): its arrays are
+   * loaded and its default model computed while quick_check runs, through a connection that refuses every write
+   * until the `open` of the same project confirms it.
+   */
+  | { type: 'readAhead'; id: number; project: EngineProjectRef }
   /** Anonymises the project copy at `path` (a worker of its own runs this, see EngineClient.alone). */
   | { type: 'anonymise'; id: number; path: string }
   /** checkProject over the file at `path`, a restore point (a worker of its own runs this too). */

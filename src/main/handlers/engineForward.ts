@@ -1,6 +1,6 @@
 import type { ValidArgs } from '../../shared/api';
 import type { EngineClient } from '../engineHost/engineClient';
-import { ENGINE_METHODS, type EngineHandlerTable, type EngineMethod } from '../engineHost/protocol';
+import { ASIDE_METHODS, ENGINE_METHODS, type EngineHandlerTable, type EngineMethod } from '../engineHost/protocol';
 import { creditsFileName } from '../export/creditsCsv';
 import type { ExportDownloads } from '../export/downloads';
 import type { Session } from '../session/session';
@@ -14,8 +14,11 @@ export function forwardEngineMethods(
   engine: EngineClient,
   downloads: ExportDownloads | undefined,
 ): EngineHandlerTable {
+  const aside = new Set<EngineMethod>(ASIDE_METHODS);
   const forward = <M extends EngineMethod>(method: M, args: ValidArgs<M>) =>
-    engine.call(method, args, session.require().path);
+    aside.has(method)
+      ? engine.callAside(method, args, session.require().path)
+      : engine.call(method, args, session.require().path);
   const table = Object.fromEntries(
     ENGINE_METHODS.map((method) => [method, (args: ValidArgs<typeof method>) => forward(method, args)]),
   ) as EngineHandlerTable;

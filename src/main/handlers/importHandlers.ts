@@ -6,14 +6,15 @@ import { toCsv } from '../../shared/csv';
 import { inspectImport, previewImport } from '../import/inspect';
 import type { ImportJobs } from '../import/jobs';
 import { peekCsv } from '../import/peek';
-import { dataOverview, dataRows, scopeChoices, unresolvedMembers } from '../store/dataView';
+import { dataRows, unresolvedMembers } from '../store/dataView';
 import { readCustomFields } from '../store/customFields';
 import { readMemberNames } from '../store/people';
 import { importFileName, iterateImportIssues, listImportIssues, listImports } from '../store/imports';
 import type { Session } from '../session/session';
 import type { Handlers } from '../handlerTable';
 
-type ImportMethod = keyof ImportResults & Method;
+/** The data view's methods that read whole tables run in the engine worker (engineHost/handlers/dataHandlers.ts). */
+type ImportMethod = Exclude<keyof ImportResults & Method, 'data:overview' | 'data:scopeChoices'>;
 export type ImportHandlerTable = Handlers<ImportMethod>;
 
 /** The import wizard's and data view's methods, over the open project. */
@@ -65,8 +66,6 @@ export function createImportHandlers(session: Session, jobs: ImportJobs): Import
         csv: toCsv(['line', 'column', 'severity', 'reason'], rows()),
       };
     },
-    'data:overview': () => dataOverview(db()),
-    'data:scopeChoices': () => scopeChoices(db()),
     'data:rows': ({ kind, offset, limit }) => dataRows(db(), kind, offset, limit),
     'data:unresolved': ({ offset, limit }) => unresolvedMembers(db(), offset, limit),
     'data:memberNames': ({ ids }) => readMemberNames(db(), ids),

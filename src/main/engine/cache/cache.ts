@@ -4,7 +4,7 @@ import { inOneTransaction, readDataVersion } from '../../store/database';
 import { readDataRevision } from '../../store/dataRevision';
 import type { CommunityData } from '../arrays/communityData';
 import type { Dataset } from '../arrays/dataset';
-import { sameKey, type EngineFileContent, type EngineFileKey } from '../arrays/engineFile';
+import { type EngineFileContent, type EngineFileKey } from '../arrays/engineFile';
 import type { EngineData } from '../arrays/load';
 import { readCurrentArrays, type ArraysSource } from '../arrays/projectArrays';
 import { engineKeyOf } from '../arrays/projectSnapshot';
@@ -39,13 +39,6 @@ interface Loaded {
   project: LoadedProject;
 }
 
-/** Arrays read ahead, the key they are of, and where they came from. */
-interface Prefetched {
-  key: EngineFileKey;
-  content: EngineFileContent;
-  source: ArraysSource;
-}
-
 /** Journeys kept per journey options: a lookback slider must not pile them up. */
 const KEEP_JOURNEYS = 4;
 /** Memoised results kept per loaded project (a referral-window slider makes a new key per value). */
@@ -72,9 +65,7 @@ export class EngineCache {
     arrays: EngineData;
     memos: Map<string, unknown>;
   } | null = null;
-  /** Arrays read ahead for a project about to open (see readAhead), and where they came from. */
-  private prefetched: Prefetched | null = null;
-  /** How the arrays of each load were had (`ahead`: of those, the ones read ahead), for tests and status. */
+  /** How the arrays of each load were had (`ahead`: loads made ahead of an open), for tests and status. */
   readonly reads = { project: 0, snapshot: 0, ahead: 0 };
 
   /** The project `db` is a connection to, loaded: the one loaded before while its data stays the same. */
@@ -130,28 +121,20 @@ export class EngineCache {
     return project;
   }
 
-  /**
-   * Forgets the loaded project (closed or switched), so its arrays can be freed. Arrays read ahead are kept: they
-   * are for the project about to open, and the next load takes or drops them.
-   */
+  /** Forgets the loaded project (closed or switched), so its arrays can be freed. */
   clear(): void {
     this.loaded = null;
     this.unsaved = null;
   }
 
   /**
-   * Reads ahead the arrays of the project `db` is a connection to (the worker's own, opened for this), as they are
-   * now: from the project's snapshot when it is of the current data, else from the tables. The worker does this
-   * once the file has passed every check but quick_check, while the main thread's quick_check still reads the whole
-   * file: an open then loads beside the check rather than after it. The next load uses them only if its data revision
-   * is the same.
+   * Loads the project `db` is a connection to ahead of its open: the worker does this once the file has passed
+   * every check but quick_check, while the main thread's quick_check still reads the whole file, so the project
+   * loads beside the check rather than after it. The open's own load keeps these arrays unless its data changed.
    */
   readAhead(db: Database.Database): void {
-    this.prefetched = null;
-    this.prefetched = inOneTransaction(db, () => {
-      const key = engineKeyOf(db);
-      return key && { key, ...readCurrentArrays(db, key) };
-    });
+    this.load(db);
+    this.reads.ahead += 1;
   }
 
   /** True when arrays read from the tables wait to be kept in the project. */
@@ -178,31 +161,16 @@ export class EngineCache {
   }
 
   /**
-   * The arrays of the project's current data: those read ahead or the project's snapshot when they are of this data
-   * revision, else read from the tables. One read transaction: the revision and the tables are of the same commit,
-   * even while an import worker writes.
+   * The arrays of the project's current data: the project's snapshot when it is of this data revision, else read
+   * from the tables. One read transaction: the revision and the tables are of the same commit, even while an import
+   * worker writes.
    */
   private arraysOf(db: Database.Database): { key: EngineFileKey | null; content: EngineFileContent } {
     return inOneTransaction(db, () => {
       const key = engineKeyOf(db);
-      const ahead = this.takeAhead(key);
-      if (key && ahead) {
-        this.reads.ahead += 1;
-        return { key, content: this.took(ahead.source, db, key, ahead.content) };
-      }
       const { content, source } = readCurrentArrays(db, key);
       return { key, content: this.took(source, db, key, content) };
     });
-  }
-
-  /**
-   * The arrays read ahead if they are of `key`; either way they are let go here, so that arrays of another revision
-   * are never held beside the ones read next.
-   */
-  private takeAhead(key: EngineFileKey | null): Prefetched | null {
-    const prefetched = this.prefetched;
-    this.prefetched = null;
-    return key && prefetched && sameKey(prefetched.key, key) ? prefetched : null;
   }
 
   /** Counts a load by its source; arrays read from the tables wait to be kept in the project. */

@@ -1,6 +1,7 @@
 import type { EngineCache } from '../../engine/cache/cache';
 import type { EngineHandlerTable } from '../protocol';
 import { checkOpenProject, type StoreOptions } from '../../store/project';
+import { createDataHandlers } from './dataHandlers';
 import { createExportHandlers } from './exportHandlers';
 import { createJourneyHandlers } from './journeyHandlers';
 import { createModelHandlers } from './modelHandlers';
@@ -25,6 +26,7 @@ export function createEngineHandlers(
       const { path, ok, schemaVersion, problems } = checkOpenProject(project.require(), storeOptions);
       return { path, ok, schemaVersion, problems };
     },
+    ...createDataHandlers(project),
     ...createModelHandlers(project, cache),
     ...createJourneyHandlers(project, cache),
     ...createCompareHandlers(project, cache),
