@@ -89,6 +89,25 @@ describe('the engine worker', () => {
     },
   );
 
+  it('answers a model run before the panels around it that were sent first', async () => {
+    // The worker is held as the velocity arrives, so the series and the run wait with it.
+    const gate = engineGate({ type: 'call', method: 'model:velocity' });
+    const { dir, call, engine } = await apiSession('Small', { workerEntry: gate.workerEntry });
+    const path = demoFile(dir, 3000);
+    await call('project:open', { path });
+    await engine.warm;
+    const order: string[] = [];
+    const asked = (method: string, answer: Promise<unknown>) => answer.then(() => order.push(method));
+    const velocity = asked('model:velocity', call('model:velocity', { options: {} }));
+    await gate.held;
+    const series = asked('model:series', call('model:series', { options: {}, by: 'quarter' }));
+    const run = asked('model:run', call('model:run', { options: {} }));
+    await expect.poll(() => engine.waiting, ANSWERS_MEANWHILE).toBe(3);
+    gate.release();
+    await Promise.all([velocity, series, run]);
+    expect(order).toEqual(['model:run', 'model:velocity', 'model:series']);
+  });
+
   it('starts loading a project as soon as it opens, and drops it when it closes', async () => {
     const { dir, call, engine } = await apiSession('Small');
     const path = demoFile(dir, 5000);

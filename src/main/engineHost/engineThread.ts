@@ -12,6 +12,7 @@ import { connect } from '../store/database';
 import { readMeta } from '../store/meta';
 import { checkProject } from '../store/project';
 import type { EngineProjectRef, EngineRequest, EngineResponse, EngineStatus, EngineThreadInput } from './protocol';
+import { takeNextRequest } from './requestOrder';
 
 /**
  * The worker's own connection to the project the app has open (WAL: it sees every commit). It writes saved
@@ -193,7 +194,8 @@ function shaped(error: unknown, request: EngineRequest): ApiErrorShape {
 }
 
 /**
- * One request at a time, in the order sent: a call that arrives during a load waits for it, never loads twice.
+ * One request at a time, in the order sent (but a model run before reads sent ahead of it, see takeNextRequest): a
+ * call that arrives during a load waits for it, never loads twice.
  * Background work (the prewarm, keeping the arrays in the project) runs only when no request waits. Before each step the
  * thread lets the event loop deliver what arrived meanwhile: messages sent during a multi-second load are only
  * delivered after it, and must still go before the background work that load queued.
@@ -224,7 +226,7 @@ class RequestLoop {
     try {
       for (;;) {
         await new Promise((resolve) => setImmediate(resolve));
-        const request = this.requests.shift();
+        const request = takeNextRequest(this.requests);
         const step = request ? () => this.answer(request) : this.background.shift();
         if (!step) break;
         try {
