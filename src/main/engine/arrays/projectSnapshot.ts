@@ -1,6 +1,5 @@
 import { constants as bufferConstants } from 'node:buffer';
-import { promisify } from 'node:util';
-import { constants as zlibConstants, gunzipSync, gzip, gzipSync } from 'node:zlib';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { APP_VERSION } from '../../../shared/version';
 import { databaseBytes, readSchemaVersion } from '../../store/database';
@@ -9,6 +8,7 @@ import { readEngineSnapshot, writeEngineSnapshotUnlessBusy } from '../../store/e
 import { checkEngineData } from './checkEngineData';
 import { checkedMemo } from './checkedMemo';
 import { encodeEngineData, ENGINE_FILE_FORMAT, type EngineFileContent, type EngineFileKey } from './engineFile';
+import { gzipParts, gzipPartsOffThread } from './gzipParts';
 import { decodeEngineData } from './readEngineFile';
 
 /**
@@ -27,9 +27,9 @@ const MAX_EXPANSION = 2;
 /** The outline (JSON, with the memoised results) is at most an eighth of the file (1/28 at a million touches). */
 const MAX_OUTLINE_SHARE = 1 / 8;
 const MIN_OUTLINE_BYTES = 1024 * 1024;
-const gzipAsync = promisify(gzip);
-const encoded = (key: EngineFileKey, content: EngineFileContent): Buffer =>
-  Buffer.concat(encodeEngineData(content.arrays, key, content.memo));
+/** The snapshot's bytes before compression, in the parts the encoder makes (never copied into one buffer). */
+const encoded = (key: EngineFileKey, content: EngineFileContent): Uint8Array[] =>
+  encodeEngineData(content.arrays, key, content.memo);
 
 /** Waits this long for the write lock (an import holds it for seconds); the snapshot is then written another time. */
 const WRITE_WAIT_MS = 100;
@@ -40,7 +40,7 @@ const WRITE_WAIT_MS = 100;
  * when the data changed since the arrays were read, or when the file is busy; returns whether it was written.
  */
 export function saveEngineSnapshot(db: Database.Database, key: EngineFileKey, content: EngineFileContent): boolean {
-  return writePackedSnapshot(db, key, gzipSync(encoded(key, content), { level: LEVEL }));
+  return writePackedSnapshot(db, key, gzipParts(encoded(key, content), LEVEL));
 }
 
 /**
@@ -48,7 +48,7 @@ export function saveEngineSnapshot(db: Database.Database, key: EngineFileKey, co
  * thread answers requests meanwhile, and writes the result with writePackedSnapshot.
  */
 export function packSnapshotOffThread(key: EngineFileKey, content: EngineFileContent): Promise<Buffer> {
-  return gzipAsync(encoded(key, content), { level: LEVEL });
+  return gzipPartsOffThread(encoded(key, content), LEVEL);
 }
 
 /** Writes bytes saveEngineSnapshot or packSnapshotOffThread made; see saveEngineSnapshot. */
