@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Cell, DataOverview, Page, ScopeChoices, UnresolvedMember } from '../../shared/importApi';
 import type { DataKind } from '../../shared/kinds';
 import { readCustomFields } from './customFields';
-import { projectDateRange, summarizeProject } from './summary';
+import { countRows, projectDateRange } from './summary';
 
 interface OrphanCheck {
   relation: string;
@@ -73,7 +73,9 @@ const ORPHAN_CHECKS: OrphanCheck[] = [
 ];
 
 export function dataOverview(db: Database.Database): DataOverview {
-  const { counts } = summarizeProject(db);
+  // The counts only: the rest of the summary (the date range scans four columns, 0.13 s at a million touches) is
+  // the dashboard's.
+  const counts = countRows(db);
   const orphans = ORPHAN_CHECKS.map(({ relation, label, sql }) => ({
     relation,
     label,

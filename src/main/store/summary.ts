@@ -4,13 +4,18 @@ import { DATA_KINDS, type DataKind } from '../../shared/kinds';
 
 /** Counts per kind, won revenue and the span of dates the project covers: what the dashboard shows first. */
 export function summarizeProject(db: Database.Database): Omit<ProjectSummary, 'path' | 'meta'> {
-  const counts = Object.fromEntries(
-    DATA_KINDS.map((kind) => [kind, (db.prepare(`SELECT count(*) AS n FROM ${kind}`).get() as { n: number }).n]),
-  ) as Record<DataKind, number>;
+  const counts = countRows(db);
   const won = db
     .prepare("SELECT count(*) AS n, coalesce(sum(amount), 0) AS total FROM opportunities WHERE stage = 'won'")
     .get() as { n: number; total: number };
   return { counts, wonOpportunities: won.n, wonRevenue: won.total, dateRange: projectDateRange(db) };
+}
+
+/** The rows of each kind the project holds. */
+export function countRows(db: Database.Database): Record<DataKind, number> {
+  return Object.fromEntries(
+    DATA_KINDS.map((kind) => [kind, (db.prepare(`SELECT count(*) AS n FROM ${kind}`).get() as { n: number }).n]),
+  ) as Record<DataKind, number>;
 }
 
 /** The first and last timestamps of the project's touches and deals (UTC milliseconds), null when it has none. */
