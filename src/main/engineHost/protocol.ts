@@ -2,32 +2,40 @@ import type { Method } from '../../shared/api';
 import type { ApiErrorShape } from '../../shared/errors';
 import type { Handlers } from '../handlerTable';
 
-/** The API methods the engine worker answers; every other method stays on the main thread. */
-export const ENGINE_METHODS = [
+/**
+ * The engine methods that only read the project and the engine's cache: a model run may be answered before them
+ * (engineHost/requestOrder.ts). A new method goes here only if it writes nothing, the project's files included.
+ */
+export const ENGINE_READS = [
   'model:car',
-  'model:run',
   'model:compare',
   'model:series',
   'model:pipeline',
   'model:velocity',
   'model:working',
   'model:robustness',
-  'model:bootstrapStart',
   'model:bootstrapStatus',
-  'model:bootstrapCancel',
   'groups:get',
-  'groups:set',
   'groups:preview',
   'journey:list',
   'journey:detail',
+  'scenario:list',
+  'data:overview',
+  'data:scopeChoices',
+] as const satisfies readonly Method[];
+
+/** The API methods the engine worker answers; every other method stays on the main thread. */
+export const ENGINE_METHODS = [
+  ...ENGINE_READS,
+  'model:run',
+  'model:bootstrapStart',
+  'model:bootstrapCancel',
+  'groups:set',
   'export:credits',
   'export:report',
-  'scenario:list',
   'scenario:save',
   'scenario:delete',
   'project:check',
-  'data:overview',
-  'data:scopeChoices',
 ] as const satisfies readonly Method[];
 
 export type EngineMethod = (typeof ENGINE_METHODS)[number];

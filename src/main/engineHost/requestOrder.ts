@@ -1,27 +1,10 @@
-import type { EngineMethod, EngineRequest } from './protocol';
+import { ENGINE_READS, type EngineMethod, type EngineRequest } from './protocol';
 
 /**
- * Methods that only read the project and the engine's cache: a model run may be answered before them. Every other
- * request (an open, a write such as groups:set or scenario:save, a bootstrap started or cancelled, a status) keeps
- * its place, and no model run goes before it.
+ * What a model run may be answered before. Every other request (an open, a write such as groups:set or
+ * scenario:save, a bootstrap started or cancelled, an export, a status) keeps its place, and no model run goes before it.
  */
-const READS = new Set<EngineMethod>([
-  'model:car',
-  'model:compare',
-  'model:series',
-  'model:pipeline',
-  'model:velocity',
-  'model:working',
-  'model:robustness',
-  'model:bootstrapStatus',
-  'groups:get',
-  'groups:preview',
-  'journey:list',
-  'journey:detail',
-  'scenario:list',
-  'data:overview',
-  'data:scopeChoices',
-]);
+const READS = new Set<EngineMethod>(ENGINE_READS);
 
 const isRun = (request: EngineRequest): boolean => request.type === 'call' && request.method === 'model:run';
 
