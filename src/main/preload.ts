@@ -35,6 +35,7 @@ const bridge = {
   'data:overview': invoker('data:overview'),
   'data:rows': invoker('data:rows'),
   'data:scopeChoices': invoker('data:scopeChoices'),
+  'data:dateRange': invoker('data:dateRange'),
   'model:series': invoker('model:series'),
   'model:pipeline': invoker('model:pipeline'),
   'model:velocity': invoker('model:velocity'),

@@ -92,9 +92,9 @@ export interface ProjectSummary extends ProjectInfo {
   counts: Record<DataKind, number>;
   wonOpportunities: number;
   wonRevenue: number;
-  /** UTC milliseconds of the earliest and latest dated row; null for an empty project. */
-  dateRange: { first: number; last: number } | null;
 }
+
+export type { DateRange } from './importApi';
 
 export interface RecentProject {
   path: string;

@@ -55,9 +55,14 @@ export const importArgSchemas = {
   'data:memberNames': z.strictObject({ ids: z.array(z.string().min(1).max(200)).max(2000) }),
   /** What a report scope can filter by (spec 9): segments, custom fields and their values, the data's dates. */
   'data:scopeChoices': z.strictObject({}),
+  /** The span of the project's dated rows (the Overview's "Date range"). */
+  'data:dateRange': z.strictObject({}),
 };
 
 export type Cell = string | number | null;
+
+/** UTC milliseconds of the earliest and latest dated row; null for an empty project. */
+export type DateRange = { first: number; last: number } | null;
 
 export interface ImportIssue {
   line: number;
@@ -200,4 +205,5 @@ export interface ImportResults {
   /** Name by member id; members without a name are left out. */
   'data:memberNames': Record<string, string>;
   'data:scopeChoices': ScopeChoices;
+  'data:dateRange': DateRange;
 }

@@ -32,6 +32,7 @@ export const METHOD_NAMES = [
   'data:unresolved',
   'data:memberNames',
   'data:scopeChoices',
+  'data:dateRange',
   'model:car',
   'model:run',
   'journey:list',

@@ -57,6 +57,8 @@ test('first start opens the demo project and the dashboard shows its generated c
     new Intl.NumberFormat('en-US').format(expected['won'] as number),
   );
   await expect(page.getByRole('group', { name: 'Won revenue, all time' })).toContainText('$');
+  // The span of the demo's dates (2024 and 2025), asked apart from the summary.
+  await expect(page.getByRole('group', { name: 'Date range' }).locator('.card-value')).toHaveText(/2024.* – .*2025/);
   await page.screenshot({ path: testInfo.outputPath('dashboard.png'), fullPage: true });
 
   // Close, then open the demo again from the start screen.

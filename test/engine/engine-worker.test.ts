@@ -67,13 +67,21 @@ describe('the engine worker', () => {
         order.push('data:overview');
         return result;
       });
+      const span = call('data:dateRange', {}).then((result) => {
+        order.push('data:dateRange');
+        return result;
+      });
       const summary = call('project:summary', {}).then((result) => {
         order.push('project:summary');
         return result;
       });
-      await expect.poll(() => [...order].sort(), ANSWERS_MEANWHILE).toEqual(['data:overview', 'project:summary']);
+      await expect
+        .poll(() => [...order].sort(), ANSWERS_MEANWHILE)
+        .toEqual(['data:dateRange', 'data:overview', 'project:summary']);
       gate.release();
-      const [ran, summarized, checked] = await Promise.all([run, summary, health]);
+      const [ran, summarized, checked, dates] = await Promise.all([run, summary, health, span]);
+      // The demo's two years, 2024 and 2025.
+      expect([dates?.first, dates?.last].map((time) => new Date(time ?? 0).getUTCFullYear())).toEqual([2024, 2025]);
 
       expect(order.at(-1)).toBe('model:run');
       expect(checked.counts).toEqual(summarized.counts);

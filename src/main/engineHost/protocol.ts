@@ -22,6 +22,7 @@ export const ENGINE_READS = [
   'scenario:list',
   'data:overview',
   'data:scopeChoices',
+  'data:dateRange',
 ] as const satisfies readonly Method[];
 
 /** The API methods the engine worker answers; every other method stays on the main thread. */
@@ -45,7 +46,11 @@ export type EngineMethod = (typeof ENGINE_METHODS)[number];
  * (EngineClient.callAside), beside the worker's requests. The data health's orphan checks take 0.6-1 s at a million
  * touches; in the worker's queue they held up the Model tab's answer, and on the main thread every answer.
  */
-export const ASIDE_METHODS = ['data:overview', 'data:scopeChoices'] as const satisfies readonly EngineMethod[];
+export const ASIDE_METHODS = [
+  'data:overview',
+  'data:scopeChoices',
+  'data:dateRange',
+] as const satisfies readonly EngineMethod[];
 
 export type EngineHandlerTable = Handlers<EngineMethod>;
 

@@ -1,4 +1,4 @@
-import type { ProjectSummary } from '../../shared/api';
+import type { DateRange, ProjectSummary } from '../../shared/api';
 import { DATA_KINDS } from '../../shared/kinds';
 import type { AttributionSummary } from '../../shared/modelApi';
 import { MODEL_LABELS } from '../../shared/modelLabels';
@@ -12,7 +12,7 @@ import { robustnessSection } from './robustnessSection';
 import type { RobustnessResult } from '../../shared/robustness';
 
 export interface ReportInput {
-  project: ProjectSummary;
+  project: ProjectSummary & { dateRange: DateRange };
   attribution: AttributionSummary;
   car: CarResult;
   generatedAt: Date;

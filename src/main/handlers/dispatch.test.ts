@@ -60,6 +60,7 @@ const BAD_ARGS: Record<Method, unknown[]> = {
   'import:issuesCsv': [{ importId: -1 }],
   'data:overview': [{ x: 1 }],
   'data:scopeChoices': [{ kind: 'accounts' }],
+  'data:dateRange': [{ kind: 'accounts' }],
   'model:series': [{ options: {} }, { options: {}, by: 'week' }],
   'model:pipeline': [{ options: {}, asOf: '2024-13-01' }],
   'data:memberNames': [{ ids: [''] }, { ids: 'M1' }],
@@ -163,7 +164,7 @@ describe('dispatch', () => {
     const created = await dispatch(handlers, 'project:create', { name: 'Northwind' });
     expect(created).toMatchObject({ ok: true, result: { meta: { name: 'Northwind', currency: 'USD' } } });
     const summary = await dispatch(handlers, 'project:summary', {});
-    expect(summary).toMatchObject({ ok: true, result: { counts: { accounts: 0 }, wonRevenue: 0, dateRange: null } });
+    expect(summary).toMatchObject({ ok: true, result: { counts: { accounts: 0 }, wonRevenue: 0 } });
     await dispatch(handlers, 'project:close', {});
     const recent = await dispatch(handlers, 'recent:list', {});
     expect(recent).toMatchObject({ ok: true, result: [{ name: 'Northwind', exists: true }] });

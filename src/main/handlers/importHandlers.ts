@@ -14,7 +14,7 @@ import type { Session } from '../session/session';
 import type { Handlers } from '../handlerTable';
 
 /** The data view's methods that read whole tables run in the engine worker (engineHost/handlers/dataHandlers.ts). */
-type ImportMethod = Exclude<keyof ImportResults & Method, 'data:overview' | 'data:scopeChoices'>;
+type ImportMethod = Exclude<keyof ImportResults & Method, 'data:overview' | 'data:scopeChoices' | 'data:dateRange'>;
 export type ImportHandlerTable = Handlers<ImportMethod>;
 
 /** The import wizard's and data view's methods, over the open project. */

@@ -2,13 +2,17 @@ import type Database from 'better-sqlite3';
 import type { ProjectSummary } from '../../shared/api';
 import { DATA_KINDS, type DataKind } from '../../shared/kinds';
 
-/** Counts per kind, won revenue and the span of dates the project covers: what the dashboard shows first. */
+/**
+ * Counts per kind and won revenue: what the dashboard shows first, on the main thread as the project opens (tens of
+ * milliseconds at ten million touches). The span of dates is asked apart (projectDateRange): it scans four unindexed
+ * columns, 0.13 s at a million touches and 1-2 s at ten million.
+ */
 export function summarizeProject(db: Database.Database): Omit<ProjectSummary, 'path' | 'meta'> {
   const counts = countRows(db);
   const won = db
     .prepare("SELECT count(*) AS n, coalesce(sum(amount), 0) AS total FROM opportunities WHERE stage = 'won'")
     .get() as { n: number; total: number };
-  return { counts, wonOpportunities: won.n, wonRevenue: won.total, dateRange: projectDateRange(db) };
+  return { counts, wonOpportunities: won.n, wonRevenue: won.total };
 }
 
 /** The rows of each kind the project holds. */

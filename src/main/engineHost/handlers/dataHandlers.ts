@@ -1,5 +1,6 @@
 import type { Handlers } from '../../handlerTable';
 import { dataOverview, scopeChoices } from '../../store/dataView';
+import { projectDateRange } from '../../store/summary';
 import type { ProjectSource } from './projectSource';
 
 /**
@@ -8,9 +9,12 @@ import type { ProjectSource } from './projectSource';
  * a thread of its own (ASIDE_METHODS in engineHost/protocol.ts): on the main thread they held up every answer, and in
  * the engine worker's queue the Model tab's.
  */
-export function createDataHandlers(project: ProjectSource): Handlers<'data:overview' | 'data:scopeChoices'> {
+export function createDataHandlers(
+  project: ProjectSource,
+): Handlers<'data:overview' | 'data:scopeChoices' | 'data:dateRange'> {
   return {
     'data:overview': () => dataOverview(project.require().db),
     'data:scopeChoices': () => scopeChoices(project.require().db),
+    'data:dateRange': () => projectDateRange(project.require().db),
   };
 }

@@ -6,7 +6,7 @@ import type { EngineCache } from '../../engine/cache/cache';
 import { creditsFileName, writeCreditsCsv } from '../../export/creditsCsv';
 import { buildReport } from '../../export/report';
 import { attributionSummary } from '../../engine/attributionSummary';
-import { summarizeProject } from '../../store/summary';
+import { projectDateRange, summarizeProject } from '../../store/summary';
 import { runModelOn } from './modelHandlers';
 import { DEFAULT_ROBUSTNESS_DELTA } from '../../../shared/robustness';
 import { robustnessOf, withIntervals } from '../../engine/robustness/robustness';
@@ -44,7 +44,12 @@ export function createExportHandlers(
       // spec 13: the intervals of a finished bootstrap of the same options; a report never waits for one.
       const finished = bootstrapJobId === undefined ? null : jobs.finished(bootstrapJobId, options);
       const html = buildReport({
-        project: { path: project.path, meta: project.meta, ...summarizeProject(project.db) },
+        project: {
+          path: project.path,
+          meta: project.meta,
+          ...summarizeProject(project.db),
+          dateRange: projectDateRange(project.db),
+        },
         attribution: attributionSummary(run),
         car: run.car(),
         generatedAt: new Date(),
