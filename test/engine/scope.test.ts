@@ -214,6 +214,26 @@ describe('series (spec 9): figures by calendar bucket', () => {
     expect(seriesOf(run, 'year').map((b) => b.bucket)).toEqual(['2024']);
   });
 
+  it('buckets as many deals as ten million touches bring (676,000), which once overflowed the stack', () => {
+    // Lost deals, one account each and no touches: the fewest rows that make that many deals to bucket.
+    const deals = 200_000;
+    const rows: Rows = {
+      opportunities: Array.from({ length: deals }, (_, i) =>
+        lostDeal({
+          id: `D${i}`,
+          account: `A${i % 50}`,
+          amount: 1,
+          created: '2024-01-01',
+          closed: `2024-0${1 + (i % 9)}-15`,
+        }),
+      ),
+    };
+    const [run] = runScoped(rows, { model: 'linear' }, [{}]) as [ModelRunResult];
+    const byMonth = seriesOf(run, 'month');
+    expect(byMonth.map((b) => b.bucket)).toEqual(Array.from({ length: 9 }, (_, m) => `2024-0${m + 1}`));
+    expect(byMonth.every((b) => b.revenue === 0)).toBe(true);
+  });
+
   it('has buckets whose additive figures sum to the scope’s, for any data and scope (property)', () => {
     fc.assert(
       fc.property(
