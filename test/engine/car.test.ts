@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadEngineData } from '../../src/main/engine/arrays/load';
 import { computeCar, type CarOptions, type CarResult } from '../../src/main/engine/models/car';
@@ -425,5 +426,105 @@ describe('an empty project', () => {
     expect(car.byCategory.churn_reduction.bySegment).toEqual([]);
     expect(car.sourcedOpportunities).toEqual([]);
     expectNoNaN(car);
+  });
+});
+
+describe('roadmap CAR (property)', () => {
+  /** Random worlds: four features (one never shipped), won and lost deals linked to some, requests before and after. */
+  const worldArbitrary = fc
+    .record({
+      shipped: fc.array(fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }), { minLength: 4, maxLength: 4 }),
+      deals: fc.array(
+        fc.record({
+          won: fc.boolean(),
+          closedDay: fc.integer({ min: 1, max: 360 }),
+          amount: fc.integer({ min: 1, max: 100_000 }),
+          features: fc.subarray([0, 1, 2, 3]),
+        }),
+        { maxLength: 12 },
+      ),
+      requests: fc.array(
+        fc.record({
+          member: fc.integer({ min: 0, max: 7 }),
+          feature: fc.nat(3),
+          day: fc.integer({ min: 0, max: 360 }),
+        }),
+        { maxLength: 25 },
+      ),
+    })
+    .map(({ shipped, deals, requests }) => ({
+      accounts: [{ account_id: 'A1', domain: 'acme.com' }],
+      community_members: Array.from({ length: 8 }, (_, m) => ({ member_id: `M${m}`, email: `m${m}@gmail.com` })),
+      features: shipped.map((day, f) =>
+        day === null ? { feature_id: `F${f}` } : { feature_id: `F${f}`, shipped_at: at('2024-01-01') + day * DAY },
+      ),
+      opportunities: deals.map(({ won, closedDay, amount }, d) => {
+        const closed = new Date(at('2024-01-01') + closedDay * DAY).toISOString().slice(0, 10);
+        const spec = { id: `O${d}`, account: 'A1', amount, created: '2024-01-01', closed };
+        return won ? wonDeal(spec) : lostDeal(spec);
+      }),
+      opportunity_features: deals.flatMap(({ features }, d) =>
+        features.map((f) => ({ opportunity_id: `O${d}`, feature_id: `F${f}` })),
+      ),
+      community_actions: requests.map(({ member, feature, day }, i) =>
+        action({
+          id: `R${i}`,
+          member: `M${member}`,
+          when: at('2024-01-01') + day * DAY + 1,
+          type: 'feature_request',
+          feature: `F${feature}`,
+        }),
+      ),
+    }));
+
+  it('lists each influenced deal with its features and requesters, and splits the share among them deal by deal', () => {
+    fc.assert(
+      fc.property(worldArbitrary, fc.constantFrom(0, 0.25, 1), (rows, roadmapShare) => {
+        const { roadmap } = carOf(rows, { roadmapShare }).byCategory;
+        // spec 7 read deal by deal.
+        const shippedAt = new Map(rows.features.map((f) => [f.feature_id, 'shipped_at' in f ? f.shipped_at : null]));
+        const expected: { opportunityId: string; amount: number; features: string[]; members: string[] }[] = [];
+        const byMember = new Map<string, number>();
+        for (const opp of rows.opportunities) {
+          if (opp.stage !== 'won') continue;
+          const features = rows.opportunity_features
+            .filter((link) => link.opportunity_id === opp.opportunity_id)
+            .map((link) => link.feature_id)
+            .filter((feature) => {
+              const shipped = shippedAt.get(feature);
+              const requested = rows.community_actions.some(
+                (a) => a.feature_id === feature && shipped != null && (a.occurred_at as number) < shipped,
+              );
+              return requested && shipped != null && (opp.closed_at as number) > shipped;
+            });
+          if (features.length === 0) continue;
+          const members = [
+            ...new Set(
+              rows.community_actions
+                .filter((a) => features.includes(a.feature_id as string))
+                .filter((a) => (a.occurred_at as number) < (shippedAt.get(a.feature_id as string) as number))
+                .map((a) => a.member_id),
+            ),
+          ].sort();
+          expected.push({ opportunityId: opp.opportunity_id, amount: opp.amount as number, features, members });
+          for (const m of members)
+            byMember.set(m, (byMember.get(m) ?? 0) + (roadmapShare * (opp.amount as number)) / members.length);
+        }
+        const byId = (a: { opportunityId: string }, b: { opportunityId: string }) =>
+          a.opportunityId.localeCompare(b.opportunityId);
+        const sortedFeatures = (list: typeof expected) =>
+          list.map((o) => ({ ...o, features: [...o.features].sort() })).sort(byId);
+        expect(sortedFeatures(roadmap.opportunities)).toEqual(sortedFeatures(expected));
+        expect(roadmap.influenced).toBeCloseTo(
+          expected.reduce((sum, o) => sum + o.amount, 0),
+          6,
+        );
+        expect(roadmap.byMember.map((m) => m.memberId)).toEqual([...byMember.keys()].sort());
+        for (const { memberId, attributed } of roadmap.byMember) {
+          expect(attributed).toBeCloseTo(byMember.get(memberId) as number, 6);
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });

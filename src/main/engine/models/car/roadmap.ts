@@ -29,29 +29,39 @@ export function roadmapCar(
     members.add(actions.member[i] as string);
   }
 
+  // Deals linked to the same features have the same requesters: their members are listed once per set of features
+  // (and shared by the deals' rows), and the split among them is made once per set, on the set's amount. Per deal,
+  // at ten million touches (42,000 deals, thousands of requesters each) this took 26 s.
   const opps = data.opportunities;
   const opportunities: RoadmapOpportunity[] = [];
-  const byMember = new Map<string, number>();
+  const groups = new Map<string, { members: string[]; amount: number }>();
   let influenced = 0;
   for (let o = 0; o < opps.count; o++) {
     if (!isWon(opps, o) || (inScope !== null && inScope[o] !== 1)) continue;
     const closedAt = float64At(opps.closedAt, o);
     const features: string[] = [];
-    const members = new Set<string>();
     for (const feature of community.opportunityFeatures[o] ?? []) {
-      const requested = requesters.get(feature);
-      if (requested === undefined || !(closedAt > (community.featureShippedAt.get(feature) as number))) continue;
+      if (!requesters.has(feature) || !(closedAt > (community.featureShippedAt.get(feature) as number))) continue;
       features.push(feature);
-      for (const member of requested) members.add(member);
     }
     if (features.length === 0) continue;
-    const amount = float64At(opps.amount, o);
-    influenced += amount;
-    const memberIds = [...members].sort(byId);
-    for (const member of memberIds) {
-      byMember.set(member, (byMember.get(member) ?? 0) + (roadmapShare * amount) / memberIds.length);
+    const key = features.join('\u0000');
+    let group = groups.get(key);
+    if (group === undefined) {
+      const members = new Set<string>();
+      for (const feature of features) for (const member of requesters.get(feature) ?? []) members.add(member);
+      groups.set(key, (group = { members: [...members].sort(byId), amount: 0 }));
     }
-    opportunities.push({ opportunityId: opps.id[o] as string, amount, features, members: memberIds });
+    const amount = float64At(opps.amount, o);
+    group.amount += amount;
+    influenced += amount;
+    opportunities.push({ opportunityId: opps.id[o] as string, amount, features, members: group.members });
+  }
+  const byMember = new Map<string, number>();
+  for (const { members, amount } of groups.values()) {
+    for (const member of members) {
+      byMember.set(member, (byMember.get(member) ?? 0) + (roadmapShare * amount) / members.length);
+    }
   }
   return {
     attributed: roadmapShare * influenced,
