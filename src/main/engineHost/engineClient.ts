@@ -145,10 +145,12 @@ export class EngineClient {
    * ahead of it (the same project: the worker keeps its arrays and what it computed on them).
    */
   openProject(path: string): void {
-    const ahead = this.ahead;
+    let project = this.ahead?.path === path ? this.ahead : null;
     this.ahead = null;
-    if (ahead?.path !== path) this.generation += 1;
-    const project = ahead?.path === path ? ahead : { path, generation: this.generation };
+    if (project === null) {
+      this.generation += 1;
+      project = { path, generation: this.generation };
+    }
     this.project = project;
     this.warm = this.send({ type: 'open', project }).then(
       () => undefined,

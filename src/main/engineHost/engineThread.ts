@@ -108,10 +108,8 @@ async function handle(request: EngineRequest): Promise<unknown> {
       cache.load(project.require().db);
       return null;
     case 'readAhead':
-      // Whatever project the worker holds is about to be left: its arrays go first, so two sets never coexist.
-      project.close();
-      cache.clear();
-      jobs.cancelAll();
+      // A new opening (its own generation): whatever project the worker held is left, its arrays dropped before the
+      // new ones are read, so two sets never coexist.
       use(request.project, true);
       cache.readAhead(project.require().db);
       return null;

@@ -16,18 +16,11 @@ const deflateRawAsync = promisify(deflateRaw);
  * states the whole length. The cost is one fresh dictionary per 8 MiB run.
  */
 export function gzipParts(parts: readonly Uint8Array[], level: number, runBytes = RUN_BYTES): Buffer {
-  const out: Buffer[] = [HEADER];
   const runs = runsOf(parts, runBytes);
-  let crc = 0;
-  let length = 0;
-  runs.forEach((run, i) => {
-    const finish = i === runs.length - 1 ? constants.Z_FINISH : constants.Z_SYNC_FLUSH;
-    out.push(deflateRawSync(run, { level, finishFlush: finish }));
-    crc = crcOf(run, crc);
-    length += run.byteLength;
-  });
-  out.push(trailer(crc, length));
-  return Buffer.concat(out);
+  return member(
+    runs,
+    runs.map((run, i) => deflateRawSync(run, { level, finishFlush: flushAfter(i, runs) })),
+  );
 }
 
 /** gzipParts on libuv's thread pool, one run at a time: the calling thread answers requests meanwhile. */
@@ -36,18 +29,28 @@ export async function gzipPartsOffThread(
   level: number,
   runBytes = RUN_BYTES,
 ): Promise<Buffer> {
-  const out: Buffer[] = [HEADER];
   const runs = runsOf(parts, runBytes);
+  const deflated: Buffer[] = [];
+  for (const [i, run] of runs.entries()) {
+    deflated.push(await deflateRawAsync(run, { level, finishFlush: flushAfter(i, runs) }));
+  }
+  return member(runs, deflated);
+}
+
+/** The last run ends the deflate stream; every other one is flushed to a byte boundary and leaves it open. */
+function flushAfter(i: number, runs: readonly Uint8Array[]): number {
+  return i === runs.length - 1 ? constants.Z_FINISH : constants.Z_SYNC_FLUSH;
+}
+
+/** The gzip member of `runs` deflated: header, the deflated runs in order, and the trailer of what they hold. */
+function member(runs: readonly Uint8Array[], deflated: readonly Buffer[]): Buffer {
   let crc = 0;
   let length = 0;
-  for (const [i, run] of runs.entries()) {
-    const finish = i === runs.length - 1 ? constants.Z_FINISH : constants.Z_SYNC_FLUSH;
-    out.push(await deflateRawAsync(run, { level, finishFlush: finish }));
+  for (const run of runs) {
     crc = crcOf(run, crc);
     length += run.byteLength;
   }
-  out.push(trailer(crc, length));
-  return Buffer.concat(out);
+  return Buffer.concat([HEADER, ...deflated, trailer(crc, length)]);
 }
 
 /**
