@@ -1,20 +1,21 @@
 import { COMMUNITY, MARKETING, NO_ACTION, type Touches } from './dataset';
-import { int32At } from './read';
+import { float64Column, int32Column, int8Column, uint8Column } from './growable';
+import { float64At, int32At, uint8At } from './read';
 
 /**
- * Touches in the order they were read (touchpoints, then community actions), one column per field. Columns of
- * numbers rather than an object per touch: a million small objects, and sorting them, was most of the load's time
- * and garbage.
+ * Touches in the order they were read (touchpoints, then community actions), one column per field. Typed columns
+ * rather than an object per touch, or a `number[]` per field: a million small objects, and sorting them, was most of
+ * the load's time and garbage, and at ten million touches eight `number[]` columns were most of its memory.
  */
 export class TouchColumns {
-  readonly kind: number[] = [];
+  readonly kind = uint8Column();
   readonly id: string[] = [];
-  readonly account: number[] = [];
-  readonly occurredAt: number[] = [];
-  readonly channel: number[] = [];
-  readonly campaign: number[] = [];
-  readonly actionType: number[] = [];
-  readonly member: number[] = [];
+  readonly account = int32Column();
+  readonly occurredAt = float64Column();
+  readonly channel = int32Column();
+  readonly campaign = int32Column();
+  readonly actionType = int8Column();
+  readonly member = int32Column();
 
   get count(): number {
     return this.id.length;
@@ -49,6 +50,12 @@ export class TouchColumns {
   }
 }
 
+/** The column's values in `order`: `to[i] = from[order[i]]`. */
+function permuted<A extends Uint8Array | Int8Array | Int32Array | Float64Array>(from: A, order: Int32Array, to: A): A {
+  for (let i = 0; i < to.length; i++) to[i] = from[int32At(order, i)] as number;
+  return to;
+}
+
 /**
  * spec 1: touches ordered by account, then `(occurred_at, touch_kind, touch_id)`, strings by code unit. Channel ids
  * are renumbered on the way (`channelRemap`, old id → new).
@@ -56,30 +63,22 @@ export class TouchColumns {
 export function toTouches(columns: TouchColumns, accountCount: number, channelRemap: Int32Array): Touches {
   const { order, accountStart } = touchOrder(columns, accountCount);
   const n = order.length;
-  const touches: Touches = {
+  const id = new Array<string>(n);
+  for (let i = 0; i < n; i++) id[i] = columns.id[int32At(order, i)] as string;
+  const channel = permuted(columns.channel.values(), order, new Int32Array(n));
+  for (let i = 0; i < n; i++) channel[i] = int32At(channelRemap, int32At(channel, i));
+  return {
     count: n,
-    kind: new Uint8Array(n),
-    id: new Array<string>(n),
-    account: new Int32Array(n),
-    occurredAt: new Float64Array(n),
-    channel: new Int32Array(n),
-    campaign: new Int32Array(n),
-    actionType: new Int8Array(n),
-    member: new Int32Array(n),
+    kind: permuted(columns.kind.values(), order, new Uint8Array(n)),
+    id,
+    account: permuted(columns.account.values(), order, new Int32Array(n)),
+    occurredAt: permuted(columns.occurredAt.values(), order, new Float64Array(n)),
+    channel,
+    campaign: permuted(columns.campaign.values(), order, new Int32Array(n)),
+    actionType: permuted(columns.actionType.values(), order, new Int8Array(n)),
+    member: permuted(columns.member.values(), order, new Int32Array(n)),
     accountStart,
   };
-  for (let i = 0; i < n; i++) {
-    const from = int32At(order, i);
-    touches.kind[i] = columns.kind[from] as number;
-    touches.id[i] = columns.id[from] as string;
-    touches.account[i] = columns.account[from] as number;
-    touches.occurredAt[i] = columns.occurredAt[from] as number;
-    touches.channel[i] = int32At(channelRemap, columns.channel[from] as number);
-    touches.campaign[i] = columns.campaign[from] as number;
-    touches.actionType[i] = columns.actionType[from] as number;
-    touches.member[i] = columns.member[from] as number;
-  }
-  return touches;
 }
 
 /**
@@ -87,18 +86,21 @@ export function toTouches(columns: TouchColumns, accountCount: number, channelRe
  * yields each account's range on the way), then each account's few touches sorted by time, kind and id.
  */
 function touchOrder(columns: TouchColumns, accountCount: number): { order: Int32Array; accountStart: Int32Array } {
-  const { account, occurredAt, kind, id } = columns;
+  const account = columns.account.values();
+  const occurredAt = columns.occurredAt.values();
+  const kind = columns.kind.values();
+  const id = columns.id;
   const n = columns.count;
   const accountStart = new Int32Array(accountCount + 1);
   for (let i = 0; i < n; i++) {
-    const slot = (account[i] as number) + 1;
+    const slot = int32At(account, i) + 1;
     accountStart[slot] = int32At(accountStart, slot) + 1;
   }
   for (let a = 0; a < accountCount; a++) accountStart[a + 1] = int32At(accountStart, a + 1) + int32At(accountStart, a);
   const next = accountStart.slice(0, accountCount);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const a = account[i] as number;
+    const a = int32At(account, i);
     const at = int32At(next, a);
     order[at] = i;
     next[a] = at + 1;
@@ -108,8 +110,8 @@ function touchOrder(columns: TouchColumns, accountCount: number): { order: Int32
     const a = id[x] as string;
     const b = id[y] as string;
     return (
-      (occurredAt[x] as number) - (occurredAt[y] as number) ||
-      (kind[x] as number) - (kind[y] as number) ||
+      float64At(occurredAt, x) - float64At(occurredAt, y) ||
+      uint8At(kind, x) - uint8At(kind, y) ||
       (a < b ? -1 : a > b ? 1 : 0)
     );
   };
