@@ -108,6 +108,8 @@ try {
       execFileSync(process.execPath, [bin, 'attribute', project, ...args, '--json'], {
         env,
         stdio: ['ignore', 'pipe', 'ignore'],
+        // attribute --json prints several MiB at a million touches (every sourced deal, the roadmap's lists).
+        maxBuffer: 2 ** 30,
       }),
     );
   const builtIn = cli([]);
