@@ -43,7 +43,8 @@ export interface SqlScope {
 
 export interface SqlOptions {
   /**
-   * The models whose per-touch credits are written to `tributary_credits`; default: the eight presets, linear and
+   * The models whose per-touch credits are written to `tributary_touch_credits` (and read through the view
+   * `tributary_credits`); default: the eight presets, linear and
    * time decay (and `custom` when `weights` is given).
    */
   models?: SqlCreditModel[];
@@ -70,6 +71,8 @@ export interface SqlStatement {
   sql: string;
   /** e.g. `attribution.md 3-4` or `data.md, identity resolution`. */
   specSection: string;
+  /** The object is a view (dropped with DROP VIEW), not a table. */
+  view?: boolean;
 }
 
 /**
@@ -110,7 +113,7 @@ export const INPUT_COLUMNS = {
 } as const;
 
 /**
- * Every table the scripts create, with its columns, in creation order. `touch_kind` is 'marketing' or 'community';
+ * Every table the scripts create (tributary_credits is a view), with its columns, in creation order. `touch_kind` is 'marketing' or 'community';
  * positions are 0/1 integer flags; money and credits DOUBLE; times BIGINT UTC ms.
  */
 export const CREATED_TABLES = {
@@ -162,7 +165,15 @@ export const CREATED_TABLES = {
     'is_cw',
     'is_mid',
   ],
-  /** spec 5: one row per (model, won journey touch); the credits of one won journey sum to its amount per model. */
+  /**
+   * spec 5: one row per won journey touch, then one column of credit per requested model, named `credit_` and the
+   * model's name with `_` for `-` (`credit_first_touch`, ..., `credit_linear`, `credit_time_decay`, `credit_custom`).
+   */
+  tributary_touch_credits: ['opportunity_id', 'touch_kind', 'touch_id', 'channel', 'action_type'],
+  /**
+   * spec 5, a VIEW of tributary_touch_credits: one row per (model, won journey touch); the credits of one won journey
+   * sum to its amount per model.
+   */
   tributary_credits: ['model', 'opportunity_id', 'touch_kind', 'touch_id', 'channel', 'action_type', 'credit'],
   /** spec 5: the in-scope won opportunities with no touch. */
   tributary_unattributed: ['opportunity_id', 'amount'],

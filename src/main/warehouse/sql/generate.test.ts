@@ -4,7 +4,7 @@ import { generateAttributionSql, generateSpreadSql, renderSqlScript } from './ge
 
 describe('the generated SQL script', () => {
   it.each(SQL_DIALECTS)(
-    '%s: one CREATE TABLE per object, each citing its spec, none ending in a comment',
+    '%s: one CREATE TABLE or VIEW per object, each citing its spec and dropped as what it is, none ending in a comment',
     (dialect) => {
       for (const options of [{}, { scope: { from: '2024-01-01', segments: ["it's"] } }]) {
         const statements = [...generateAttributionSql(dialect, options), ...generateSpreadSql(dialect, 'markov')];
@@ -13,9 +13,16 @@ describe('the generated SQL script', () => {
           expect(s.sql.trim().split('\n').at(-1)).not.toMatch(/--/);
           expect(s.sql).not.toMatch(/;\s*$/);
         }
-        const creates = statements.filter((s) => s.sql.startsWith('CREATE TABLE'));
+        const creates = statements.filter((s) => s.sql.startsWith('CREATE '));
         expect(new Set(creates.map((s) => s.name)).size).toBe(creates.length);
-        expect(renderSqlScript(statements)).toContain(`CREATE TABLE "tributary_credits" AS`);
+        for (const { name, view } of creates) {
+          const kind = view ? 'VIEW' : 'TABLE';
+          expect(statements.filter((s) => s.sql === `DROP ${kind} IF EXISTS "${name}"`)).toHaveLength(1);
+        }
+        const script = renderSqlScript(statements);
+        expect(script).toContain(`CREATE TABLE "tributary_touch_credits" AS`);
+        expect(script).toContain(`CREATE VIEW "tributary_credits" AS`);
+        expect(script).toContain(`DROP VIEW IF EXISTS "tributary_credits"`);
       }
     },
   );

@@ -10,7 +10,7 @@ import {
 } from './contract';
 import { carStatement } from './car';
 import { carPositionStatements } from './carPositions';
-import { creditStatement } from './credits';
+import { creditStatements } from './credits';
 import { dialectOf } from './dialect';
 import { journeyStatement } from './journeys';
 import { resolveSqlOptions } from './options';
@@ -35,26 +35,27 @@ export function generateAttributionSql(dialect: SqlDialect, options: SqlOptions 
     touchStatement(),
     scopeStatement(resolved),
     journeyStatement(d, resolved),
-    creditStatement(resolved),
+    ...creditStatements(resolved),
     ...revenueStatements(),
     ...sourcingStatements(d, resolved),
     carStatement(resolved),
     ...carPositionStatements(resolved),
     pathSummaryStatement(d, resolved),
   ];
-  return [...dropStatements(statements.map((s) => s.name).reverse()), ...statements];
+  return [...dropStatements(statements.slice().reverse()), ...statements];
 }
 
 /** The spread of channel weights onto touches (spec 6), run after the script once `channel_weights` is filled. */
 export function generateSpreadSql(dialect: SqlDialect, model: SqlDataDrivenModel): SqlStatement[] {
   dialectOf(dialect); // the statement is the same in every dialect; the call checks the name
-  return [...dropStatements(['tributary_data_driven_credits']), spreadStatement(model)];
+  const spread = spreadStatement(model);
+  return [...dropStatements([spread]), spread];
 }
 
-function dropStatements(names: string[]): SqlStatement[] {
-  return names.map((name) => ({
+function dropStatements(made: SqlStatement[]): SqlStatement[] {
+  return made.map(({ name, view }) => ({
     name: `drop ${name}`,
-    sql: `DROP TABLE IF EXISTS ${ident(name)}`,
+    sql: `DROP ${view ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(name)}`,
     specSection: 'a rerun replaces what an earlier run made',
   }));
 }
