@@ -22,9 +22,13 @@ export interface Figures {
   /** model -> position -> attributed CAR. */
   positions: Record<string, Record<string, number>>;
   communityTouchesPerWonDeal: number;
-  /** JSON path -> [conversions, nulls, value]. */
-  paths: Record<string, [number, number, number]>;
+  /** JSON path -> [conversions, nulls, value, JSON channel set]. */
+  paths: Record<string, [number, number, number, string]>;
 }
+
+/** spec 6: a path's distinct channels in code-point order (the byte order of their UTF-8), as JSON. */
+const channelSetOf = (path: string[]): string =>
+  JSON.stringify([...new Set(path)].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
 
 const key = (opportunity: string, kind: string, touch: string): string => `${opportunity}|${kind}|${touch}`;
 
@@ -91,7 +95,7 @@ export function engineFigures(db: Database.Database, options: SqlOptions): Figur
     figures.paths = Object.fromEntries(
       pathSummary(data, journeys, resolved.collapseRepeats).map((row) => [
         JSON.stringify(row.path),
-        [row.conversions, row.nulls, row.value],
+        [row.conversions, row.nulls, row.value, channelSetOf(row.path)],
       ]),
     );
   }
@@ -147,6 +151,7 @@ export async function sqlFigures(engine: SqlEngine): Promise<Figures> {
       num(row.conversions),
       num(row.nulls),
       num(row.value),
+      JSON.stringify(JSON.parse(row.channel_set as string)),
     ];
   }
   return figures;
@@ -203,9 +208,10 @@ export function differences(expected: Figures, actual: Figures): string[] {
     out.push(`sourced: ${JSON.stringify(sorted(expected.sourced))} vs ${JSON.stringify(sorted(actual.sourced))}`);
   }
   sameKeys('paths', expected.paths, actual.paths);
-  for (const [path, [conversions, nulls, value]] of Object.entries(expected.paths)) {
+  for (const [path, [conversions, nulls, value, channelSet]] of Object.entries(expected.paths)) {
     const got = actual.paths[path];
     if (got?.[0] !== conversions || got[1] !== nulls) out.push(`path ${path}: ${conversions}/${nulls} vs ${got}`);
+    if (got?.[3] !== channelSet) out.push(`path ${path}: channel set ${channelSet} vs ${got?.[3]}`);
     close(`path ${path} value`, value, got?.[2]);
   }
   return out;

@@ -48,9 +48,9 @@ function merged(a: Figures, b: Figures): Figures {
     }
   }
   const paths: Figures['paths'] = { ...a.paths };
-  for (const [path, [c, n, v]] of Object.entries(b.paths)) {
+  for (const [path, [c, n, v, set]] of Object.entries(b.paths)) {
     const [c0, n0, v0] = paths[path] ?? [0, 0, 0];
-    paths[path] = [c0 + c, n0 + n, v0 + v];
+    paths[path] = [c0 + c, n0 + n, v0 + v, set];
   }
   return {
     credits,

@@ -1,6 +1,7 @@
 import { POSITION_NAMES } from '../../../shared/vocabulary/positions';
 import type { SqlStatement } from './contract';
 import type { ResolvedSqlOptions } from './options';
+import { creditOfModel } from './credits';
 import { createTable, T } from './statement';
 import { doubleLiteral, stringLiteral } from './sqlText';
 
@@ -27,14 +28,13 @@ WITH weights (model, ${columns.join(', ')}) AS (
     VALUES ${weightRows}
   ),
   community_credit AS (
-    SELECT c.model, c.credit, ${columns.map((p) => `j.is_${p}`).join(', ')},
+    -- Each community touch's credit under each model, with the positions it holds.
+    SELECT w.model, ${creditOfModel(options, 'j', 'w.model')} AS credit, ${columns.map((p) => `j.is_${p}`).join(', ')},
       ${heldWeight} AS held_weight,
       ${held} AS held
-    FROM ${T('tributary_credits')} c
-    JOIN ${T('tributary_journey_touches')} j ON j.opportunity_id = c.opportunity_id AND j.touch_kind = c.touch_kind
-      AND j.touch_id = c.touch_id
-    JOIN weights w ON w.model = c.model
-    WHERE c.touch_kind = 'community'
+    FROM ${T('tributary_touch_credits')} j
+    CROSS JOIN weights w
+    WHERE j.touch_kind = 'community'
   ),
   sums AS (
     SELECT w.model,

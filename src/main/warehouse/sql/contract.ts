@@ -166,10 +166,22 @@ export const CREATED_TABLES = {
     'is_mid',
   ],
   /**
-   * spec 5: one row per won journey touch, then one column of credit per requested model, named `credit_` and the
-   * model's name with `_` for `-` (`credit_first_touch`, ..., `credit_linear`, `credit_time_decay`, `credit_custom`).
+   * spec 5: one row per won journey touch with its position flags, then one column of credit per requested model,
+   * named `credit_` and the model's name with `_` for `-` (`credit_first_touch`, ..., `credit_linear`,
+   * `credit_time_decay`, `credit_custom`).
    */
-  tributary_touch_credits: ['opportunity_id', 'touch_kind', 'touch_id', 'channel', 'action_type'],
+  tributary_touch_credits: [
+    'opportunity_id',
+    'touch_kind',
+    'touch_id',
+    'channel',
+    'action_type',
+    'is_ft',
+    'is_lc',
+    'is_oc',
+    'is_cw',
+    'is_mid',
+  ],
   /**
    * spec 5, a VIEW of tributary_touch_credits: one row per (model, won journey touch); the credits of one won journey
    * sum to its amount per model.

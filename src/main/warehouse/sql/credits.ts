@@ -6,6 +6,12 @@ import { DAY_MS, doubleLiteral, ident, stringLiteral } from './sqlText';
 /** The column of `tributary_touch_credits` that holds a model's credit, e.g. `credit_time_decay`. */
 export const creditColumn = (model: SqlCreditModel): string => `credit_${model.replace(/-/g, '_')}`;
 
+/** A model's credit on a row of `tributary_touch_credits` aliased `row`, the model named by the column `model`. */
+export function creditOfModel(options: ResolvedSqlOptions, row: string, model: string): string {
+  const cases = options.models.map((m) => `WHEN ${stringLiteral(m.model)} THEN ${row}.${ident(creditColumn(m.model))}`);
+  return `CASE ${model} ${cases.join(' ')} END`;
+}
+
 /**
  * Per-touch credits of every requested model over the won journeys (spec 5), as engine/models/credit.ts computes
  * them. They are made once, a row per won touch with a column per model (`tributary_touch_credits`), and read in the
@@ -78,7 +84,7 @@ WITH ${ctes.join(',\n  ')}
 -- positions it holds; when every present position weighs 0 the journey is split equally (a one-touch journey too).
 -- Linear: equal credit to every touch. Time decay: the touch's weight over its journey's total, split equally when
 -- every weight underflows to 0.
-SELECT t.opportunity_id, t.touch_kind, t.touch_id, t.channel, t.action_type,
+SELECT t.opportunity_id, t.touch_kind, t.touch_id, t.channel, t.action_type, t.is_ft, t.is_lc, t.is_oc, t.is_cw, t.is_mid,
   ${columns.join(',\n  ')}
 FROM ${decay ? 'decayed' : 'won'} t${positional ? '\nJOIN presence p ON p.opportunity_id = t.opportunity_id' : ''}`,
   );

@@ -14,6 +14,8 @@ export interface Dialect {
   byCode(column: string): string;
   /** The ordered JSON array of `value` over a group, as text. */
   jsonArray(value: string, orderBy: string): string;
+  /** The JSON array of the distinct values of the text `value` over a group, in code-point order, as text. */
+  jsonSet(value: string): string;
   /** The part of an email after its '@' (valid addresses have one), or NULL when there is none. */
   afterAt(email: string): string;
 }
@@ -27,6 +29,7 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
     byCode: (column) => column,
     // SQLite 3.44+ takes ORDER BY inside an aggregate's arguments.
     jsonArray: (value, orderBy) => `json_group_array(${value} ORDER BY ${orderBy})`,
+    jsonSet: (value) => `json_group_array(DISTINCT ${value} ORDER BY ${value})`,
     afterAt: afterAtWith('instr'),
   },
   duckdb: {
@@ -34,6 +37,8 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
     byCode: (column) => column,
     // DuckDB's json extension ships in its binary (loaded offline); json_group_array there is a macro without ORDER BY.
     jsonArray: (value, orderBy) => `CAST(to_json(list(${value} ORDER BY ${orderBy})) AS VARCHAR)`,
+    // Sorting the one list of distinct values, rather than an ordered aggregate: a third of the path summary's time.
+    jsonSet: (value) => `CAST(to_json(list_sort(list_distinct(list(${value})))) AS VARCHAR)`,
     afterAt: afterAtWith('strpos'),
   },
   postgres: {
@@ -41,6 +46,7 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
     byCode: (column) => `${column} COLLATE "C"`,
     // json has no equality operator: the text is what paths are grouped by.
     jsonArray: (value, orderBy) => `CAST(json_agg(${value} ORDER BY ${orderBy}) AS TEXT)`,
+    jsonSet: (value) => `CAST(json_agg(DISTINCT ${value} COLLATE "C" ORDER BY ${value} COLLATE "C") AS TEXT)`,
     afterAt: afterAtWith('strpos'),
   },
 };

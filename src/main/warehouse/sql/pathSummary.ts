@@ -31,21 +31,17 @@ export function pathSummaryStatement(d: Dialect, options: ResolvedSqlOptions): S
     `
 WITH${kept}
   paths AS (
-    SELECT opportunity_id, stage, amount, ${d.jsonArray('channel', 'seq')} AS path
+    -- Collapsing repeats leaves every channel of the journey in its path, so both come from the same steps.
+    SELECT opportunity_id, stage, amount, ${d.jsonArray('channel', 'seq')} AS path,
+      ${d.jsonSet('channel')} AS channel_set
     FROM steps
     GROUP BY opportunity_id, stage, amount
-  ),
-  channel_sets AS (
-    SELECT opportunity_id, ${d.jsonArray('channel', d.byCode('channel'))} AS channel_set
-    FROM (SELECT DISTINCT opportunity_id, channel FROM ${T('tributary_journey_touches')}) distinct_channels
-    GROUP BY opportunity_id
   )
-SELECT p.path, c.channel_set,
-  SUM(CASE WHEN p.stage = 'won' THEN 1 ELSE 0 END) AS conversions,
-  SUM(CASE WHEN p.stage = 'lost' THEN 1 ELSE 0 END) AS nulls,
-  SUM(CASE WHEN p.stage = 'won' THEN p.amount ELSE 0 END) AS value
-FROM paths p
-JOIN channel_sets c ON c.opportunity_id = p.opportunity_id
-GROUP BY p.path, c.channel_set`,
+SELECT path, channel_set,
+  SUM(CASE WHEN stage = 'won' THEN 1 ELSE 0 END) AS conversions,
+  SUM(CASE WHEN stage = 'lost' THEN 1 ELSE 0 END) AS nulls,
+  SUM(CASE WHEN stage = 'won' THEN amount ELSE 0 END) AS value
+FROM paths
+GROUP BY path, channel_set`,
   );
 }
