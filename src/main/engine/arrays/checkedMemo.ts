@@ -2,19 +2,75 @@ import { z } from 'zod';
 import type { ChurnReduction, RoadmapCar } from '../../../shared/results';
 import type { MemoEntries } from './engineFile';
 
+const isRoadmapKey = (key: string): boolean => /^car:roadmap:/.test(key);
+
 /**
  * The memoised results a snapshot may carry (engine/models/car.ts: roadmap and churn), each checked against its shape;
- * an entry of another name or shape is dropped and computed again when needed.
+ * an entry of another name or shape is dropped and computed again when needed. The roadmap comes in the form
+ * packedMemo gave it, and is given back whole.
  */
 export function checkedMemo(memo: unknown): MemoEntries {
   if (typeof memo !== 'object' || memo === null || Array.isArray(memo)) return {};
   const kept: MemoEntries = {};
   for (const [key, entry] of Object.entries(memo)) {
-    const schema = /^car:roadmap:/.test(key) ? roadmapSchema : /^car:churn:/.test(key) ? churnSchema : null;
-    const parsed = schema?.safeParse(entry);
-    if (parsed?.success) Object.defineProperty(kept, key, { value: parsed.data, enumerable: true });
+    let value: unknown;
+    if (isRoadmapKey(key)) {
+      const parsed = packedRoadmapSchema.safeParse(entry);
+      value = parsed.success ? unpackRoadmap(parsed.data) : undefined;
+    } else if (/^car:churn:/.test(key)) {
+      const parsed = churnSchema.safeParse(entry);
+      value = parsed.success ? parsed.data : undefined;
+    }
+    if (value !== undefined) Object.defineProperty(kept, key, { value, enumerable: true });
   }
   return kept;
+}
+
+/**
+ * The memo as a snapshot keeps it. The roadmap lists each set of requesting members once, and each opportunity points
+ * to its set: the result shares one list among the deals of a set of features (models/car/roadmap.ts), and written
+ * out deal by deal it passed V8's longest string at ten million touches (the memo was then dropped, after 25 s and
+ * a gigabyte spent trying).
+ */
+export function packedMemo(memo: MemoEntries): MemoEntries {
+  const packed: MemoEntries = {};
+  for (const [key, entry] of Object.entries(memo)) {
+    defineEntry(packed, key, isRoadmapKey(key) ? packRoadmap(entry as RoadmapCar) : entry);
+  }
+  return packed;
+}
+
+const defineEntry = (entries: MemoEntries, key: string, value: unknown): void => {
+  Object.defineProperty(entries, key, { value, enumerable: true, writable: true, configurable: true });
+};
+
+type PackedRoadmap = Omit<RoadmapCar, 'opportunities'> & {
+  memberLists: string[][];
+  opportunities: { opportunityId: string; amount: number; features: string[]; members: number }[];
+};
+
+function packRoadmap(roadmap: RoadmapCar): PackedRoadmap {
+  const listIndex = new Map<string[], number>();
+  const memberLists: string[][] = [];
+  const opportunities = roadmap.opportunities.map(({ members, ...opportunity }) => {
+    let index = listIndex.get(members);
+    if (index === undefined) {
+      listIndex.set(members, (index = memberLists.length));
+      memberLists.push(members);
+    }
+    return { ...opportunity, members: index };
+  });
+  return { ...roadmap, memberLists, opportunities };
+}
+
+function unpackRoadmap({ memberLists, opportunities, ...roadmap }: PackedRoadmap): RoadmapCar {
+  return {
+    ...roadmap,
+    opportunities: opportunities.map((opportunity) => ({
+      ...opportunity,
+      members: memberLists[opportunity.members] as string[],
+    })),
+  };
 }
 
 const groupSchema = z.object({
@@ -38,16 +94,22 @@ const churnSchema: z.ZodType<ChurnReduction> = z.object({
   caveat: z.string(),
   bySegment: z.array(z.object({ ...comparisonShape, segment: z.string().nullable() })),
 });
-const roadmapSchema: z.ZodType<RoadmapCar> = z.object({
-  attributed: z.number(),
-  influenced: z.number(),
-  opportunities: z.array(
-    z.object({
-      opportunityId: z.string(),
-      amount: z.number(),
-      features: z.array(z.string()),
-      members: z.array(z.string()),
-    }),
-  ),
-  byMember: z.array(z.object({ memberId: z.string(), attributed: z.number() })),
-});
+const packedRoadmapSchema: z.ZodType<PackedRoadmap> = z
+  .object({
+    attributed: z.number(),
+    influenced: z.number(),
+    memberLists: z.array(z.array(z.string())),
+    opportunities: z.array(
+      z.object({
+        opportunityId: z.string(),
+        amount: z.number(),
+        features: z.array(z.string()),
+        members: z.number().int().nonnegative(),
+      }),
+    ),
+    byMember: z.array(z.object({ memberId: z.string(), attributed: z.number() })),
+  })
+  .refine(
+    ({ memberLists, opportunities }) => opportunities.every(({ members }) => members < memberLists.length),
+    'an opportunity points past the member lists',
+  );

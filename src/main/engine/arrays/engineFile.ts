@@ -1,4 +1,5 @@
 import { crc32 } from 'node:zlib';
+import { packedMemo } from './checkedMemo';
 import { Dictionary } from './dictionary';
 import type { EngineData } from './load';
 
@@ -188,7 +189,7 @@ export function encodeEngineData(data: EngineData, key: EngineFileKey, memo: Mem
   };
 
   const root = encode(data, 'data');
-  const outline: Outline = { key, bodyBytes, root, memo: jsonSafe(memo) };
+  const outline: Outline = { key, bodyBytes, root, memo: jsonSafe(packedMemo(memo)) };
   const json = Buffer.from(JSON.stringify(outline), 'utf8');
   // The blocks are written as they are, each followed by its padding: no copy of the whole body is made.
   const body: Uint8Array[] = [];

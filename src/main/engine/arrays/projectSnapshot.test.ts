@@ -10,6 +10,7 @@ import type { Project } from '../../store/project';
 import { churnReduction } from '../models/car/churn';
 import { roadmapCar } from '../models/car/roadmap';
 import { checkEngineData } from './checkEngineData';
+import { checkedMemo } from './checkedMemo';
 import { Dictionary } from './dictionary';
 import { ENGINE_FILE_FORMAT, encodeEngineData, type EngineFileKey } from './engineFile';
 import { decodeEngineData } from './readEngineFile';
@@ -55,6 +56,40 @@ describe('the engine snapshot kept in a project', () => {
     // Written for one revision; a change to the data leaves it stale, and it is no longer read.
     db.exec('UPDATE opportunities SET amount = amount + 1 WHERE rowid = 1');
     expect(read(db)).toBeNull();
+  });
+
+  it('keeps each set of roadmap requesters once, the deals that share it sharing it again when read', () => {
+    const { db } = demo();
+    const arrays = loadEngineData(db);
+    const roadmap = roadmapCar(arrays.data, arrays.community, 0.2);
+    const lists = new Set(roadmap.opportunities.map((o) => o.members));
+    // The demo has deals that share a set of features, so the case is real.
+    expect(lists.size).toBeGreaterThan(0);
+    expect(lists.size).toBeLessThan(roadmap.opportunities.length);
+    expect(saveEngineSnapshot(db, keyOf(db), { arrays, memo: { 'car:roadmap:0.2': roadmap } })).toBe(true);
+    const back = read(db)?.memo['car:roadmap:0.2'] as typeof roadmap;
+    expect(back).toEqual(roadmap);
+    expect(new Set(back.opportunities.map((o) => o.members)).size).toBe(lists.size);
+  });
+
+  it('drops a kept roadmap whose deals point past its lists of requesters', () => {
+    const forged = {
+      attributed: 1,
+      influenced: 5,
+      memberLists: [['MEM-1']],
+      opportunities: [{ opportunityId: 'OPP-1', amount: 5, features: ['F-1'], members: 1 }],
+      byMember: [{ memberId: 'MEM-1', attributed: 1 }],
+    };
+    expect(checkedMemo({ 'car:roadmap:0.2': forged })).toEqual({});
+    // The same roadmap pointing at a list it has is taken, whole.
+    expect(checkedMemo({ 'car:roadmap:0.2': { ...forged, memberLists: [[], ['MEM-1']] } })).toEqual({
+      'car:roadmap:0.2': {
+        attributed: 1,
+        influenced: 5,
+        opportunities: [{ opportunityId: 'OPP-1', amount: 5, features: ['F-1'], members: ['MEM-1'] }],
+        byMember: [{ memberId: 'MEM-1', attributed: 1 }],
+      },
+    });
   });
 
   it('writes nothing for arrays of a revision the data has moved on from', () => {
