@@ -6,14 +6,19 @@
  */
 import { performance } from 'node:perf_hooks';
 import { loadCanonicalFolder } from '../src/main/warehouse/duckdb/loadFolder';
-import { openEmbeddedDuckDb } from '../src/main/warehouse/duckdb/open';
+import { inputBytes } from '../src/main/warehouse/duckdb/folderFiles';
+import { openEmbeddedDuckDb, runsOnDisk } from '../src/main/warehouse/duckdb/open';
 import { runStatements } from '../src/main/warehouse/duckdb/runStatements';
 import { keepShard } from '../src/main/warehouse/duckdb/shard';
 import { generateAttributionSql } from '../src/main/warehouse/sql/generate';
 
 const [folder, index, count, threads] = process.argv.slice(2);
 const start = performance.now();
-const db = await openEmbeddedDuckDb(threads ? { threads: Number(threads) } : {});
+// As tributary attribute --engine duckdb decides: in memory, or in a temporary file for an input large for the machine.
+const db = await openEmbeddedDuckDb({
+  onDisk: runsOnDisk(inputBytes(folder as string)),
+  ...(threads ? { threads: Number(threads) } : {}),
+});
 try {
   await loadCanonicalFolder(db.connection, folder as string);
   const loaded = performance.now();

@@ -51,3 +51,16 @@ export function findCanonicalFiles(folder: string): CanonicalFile[] {
   }
   return CANONICAL_KINDS.flatMap((kind) => found.get(kind) ?? []);
 }
+
+/**
+ * The bytes DuckDB will read from `source`: a folder's canonical files, or a project file; 0 for one it cannot read,
+ * which the load then refuses with its own message.
+ */
+export function inputBytes(source: string): number {
+  try {
+    if (!statSync(source).isDirectory()) return statSync(source).size;
+    return findCanonicalFiles(source).reduce((sum, file) => sum + statSync(file.path).size, 0);
+  } catch {
+    return 0;
+  }
+}

@@ -6,9 +6,10 @@ import type { ChannelWeights } from '../solve/solveSummary';
 import { writeSqlCreditsCsv } from './creditsCsv';
 import { writeSqlPathsCsv } from './pathsCsv';
 import { creditDataDriven } from './dataDriven';
+import { inputBytes } from './folderFiles';
 import { loadCanonicalFolder } from './loadFolder';
 import { loadProjectTables } from './loadProject';
-import { openEmbeddedDuckDb } from './open';
+import { openEmbeddedDuckDb, runsOnDisk } from './open';
 import { readAttribution, type SqlAttribution } from './results';
 import { runStatements } from './runStatements';
 import { isDataDriven, sqlOptionsFor } from './sqlOptions';
@@ -34,6 +35,8 @@ export interface DuckDbRunOptions {
   /** The currency of a folder's amounts (a project file names its own). */
   currency?: string;
   threads?: number;
+  /** Keep DuckDB's tables in a temporary file (true) or in memory (false); by default, as runsOnDisk says. */
+  onDisk?: boolean;
 }
 
 /**
@@ -48,12 +51,17 @@ export async function runOnDuckDb(
   runOptions: DuckDbRunOptions = {},
 ): Promise<DuckDbRun> {
   const statements = generateAttributionSql('duckdb', sqlOptionsFor(options));
-  const db = await openEmbeddedDuckDb(runOptions.threads === undefined ? {} : { threads: runOptions.threads });
+  const onDisk = runOptions.onDisk ?? runsOnDisk(inputBytes(source));
+  const db = await openEmbeddedDuckDb({
+    onDisk,
+    ...(runOptions.threads === undefined ? {} : { threads: runOptions.threads }),
+  });
   try {
     const { connection } = db;
     let currency = runOptions.currency ?? 'USD';
-    let notes: string[] = [];
-    if (isFolder(source)) notes = await loadCanonicalFolder(connection, source);
+    const notes: string[] = [];
+    if (onDisk) notes.push('DuckDB kept its tables in a temporary file: the input is large for this computer’s memory');
+    if (isFolder(source)) notes.push(...(await loadCanonicalFolder(connection, source)));
     else {
       if (runOptions.currency !== undefined) {
         throw new SqlOptionError('--currency goes with a folder of files: a project file names its own currency');
