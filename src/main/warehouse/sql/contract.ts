@@ -112,6 +112,9 @@ export const INPUT_COLUMNS = {
   ],
 } as const;
 
+/** spec 3-4: the 0/1 flags of the positions a journey touch holds (a middle touch holds none of the four others). */
+const POSITION_FLAGS = ['is_ft', 'is_lc', 'is_oc', 'is_cw', 'is_mid'] as const;
+
 /**
  * Every table the scripts create (tributary_credits is a view), with its columns, in creation order. `touch_kind` is 'marketing' or 'community';
  * positions are 0/1 integer flags; money and credits DOUBLE; times BIGINT UTC ms.
@@ -159,29 +162,14 @@ export const CREATED_TABLES = {
     'occurred_at',
     'channel',
     'action_type',
-    'is_ft',
-    'is_lc',
-    'is_oc',
-    'is_cw',
-    'is_mid',
+    ...POSITION_FLAGS,
   ],
   /**
    * spec 5: one row per won journey touch with its position flags, then one column of credit per requested model,
    * named `credit_` and the model's name with `_` for `-` (`credit_first_touch`, ..., `credit_linear`,
    * `credit_time_decay`, `credit_custom`).
    */
-  tributary_touch_credits: [
-    'opportunity_id',
-    'touch_kind',
-    'touch_id',
-    'channel',
-    'action_type',
-    'is_ft',
-    'is_lc',
-    'is_oc',
-    'is_cw',
-    'is_mid',
-  ],
+  tributary_touch_credits: ['opportunity_id', 'touch_kind', 'touch_id', 'channel', 'action_type', ...POSITION_FLAGS],
   /**
    * spec 5, a VIEW of tributary_touch_credits: one row per (model, won journey touch); the credits of one won journey
    * sum to its amount per model.
