@@ -63,13 +63,18 @@ function packRoadmap(roadmap: RoadmapCar): PackedRoadmap {
   return { ...roadmap, memberLists, opportunities };
 }
 
-function unpackRoadmap({ memberLists, opportunities, ...roadmap }: PackedRoadmap): RoadmapCar {
+/** The roadmap as roadmapCar made it, its fields in the same order, so its JSON reads the same as after a load. */
+function unpackRoadmap({ attributed, influenced, memberLists, opportunities, byMember }: PackedRoadmap): RoadmapCar {
   return {
-    ...roadmap,
-    opportunities: opportunities.map((opportunity) => ({
-      ...opportunity,
-      members: memberLists[opportunity.members] as string[],
+    attributed,
+    influenced,
+    opportunities: opportunities.map(({ opportunityId, amount, features, members }) => ({
+      opportunityId,
+      amount,
+      features,
+      members: memberLists[members] as string[],
     })),
+    byMember,
   };
 }
 
