@@ -15,8 +15,9 @@ import { generateAttributionSql } from '../src/main/warehouse/sql/generate';
 const [folder, index, count, threads] = process.argv.slice(2);
 const start = performance.now();
 // As tributary attribute --engine duckdb decides: in memory, or in a temporary file for an input large for the machine.
+const onDisk = runsOnDisk(inputBytes(folder as string));
 const db = await openEmbeddedDuckDb({
-  onDisk: runsOnDisk(inputBytes(folder as string)),
+  onDisk,
   ...(threads ? { threads: Number(threads) } : {}),
 });
 try {
@@ -40,6 +41,7 @@ try {
   process.stdout.write(
     `${JSON.stringify({
       seconds: (performance.now() - start) / 1000,
+      onDisk,
       loadSeconds: (loaded - start) / 1000,
       touches: Number(touches),
       paths: Number(paths),

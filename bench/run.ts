@@ -20,6 +20,7 @@ const CASES: { script: string; env?: Record<string, string> }[] = [
   { script: 'robustness' },
   { script: 'studio' },
   { script: 'duckdb' },
+  { script: 'duckdb', env: { BENCH_DUCKDB_TOUCHES: '50000000', BENCH_DUCKDB_SINGLE_ONLY: '1' } },
 ];
 
 function runCase({ script, env }: (typeof CASES)[number]): CaseResult[] {
@@ -86,6 +87,8 @@ function report(results: CaseResult[]): string {
     '  DuckDB only reading the files. Sharded: the same over 2 processes by hash(account_id), each reading every file',
     '  and keeping its accounts; the summed figures are checked equal to the single run. Then the 1M-touch demo:',
     '  `attribute --engine duckdb --json` against the built-in engine, both the built CLI (the ratio is the figure).',
+    '  Last, the single run again at 50M touches, where the input passes a thirty-second of the memory and DuckDB',
+    '  keeps its tables in a temporary file (docs/warehouse.md, Memory).',
     '- Studio: browser mode on the 1M-touch demo in Debian Chromium at 1280x800, timed inside the page from the',
     '  input event to the DOM showing the new results (cards current, then the Sankey redrawn); the project is',
     "  opened from the start screen's recent list on the Overview, timed to its answer (CAR cards, top channels and",
