@@ -58,7 +58,8 @@ export function findCanonicalFiles(folder: string): CanonicalFile[] {
  */
 export function inputBytes(source: string): number {
   try {
-    if (!statSync(source).isDirectory()) return statSync(source).size;
+    const stats = statSync(source);
+    if (!stats.isDirectory()) return stats.size;
     return findCanonicalFiles(source).reduce((sum, file) => sum + statSync(file.path).size, 0);
   } catch {
     return 0;

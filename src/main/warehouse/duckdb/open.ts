@@ -22,11 +22,12 @@ export function runsOnDisk(inputBytes: number, memoryBytes = totalmem()): boolea
 }
 
 /**
- * Opens an in-memory DuckDB (or one in a temporary file, `onDisk`) that never reaches the network. DuckDB downloads a known extension the first time a
- * statement needs one (its SQLite scanner, httpfs); a user's laptop may be offline, so that is switched off and a
- * missing extension fails at once, the same on every machine. What Tributary uses (Parquet, JSON, ICU for time
- * zones) is built into the npm package's binary (duckdb_extensions() lists them as BUILT-IN), so nothing else is
- * needed. The session's time zone is UTC: a timestamp without an offset reads as UTC, as the spec's times are.
+ * Opens an in-memory DuckDB (or one in a temporary file, `onDisk`) that never reaches the network. DuckDB downloads a
+ * known extension the first time a statement needs one (its SQLite scanner, httpfs); a user's laptop may be offline,
+ * so that is switched off and a missing extension fails at once, the same on every machine. What Tributary uses
+ * (Parquet, JSON, ICU for time zones) is built into the npm package's binary (duckdb_extensions() lists them as
+ * BUILT-IN), so nothing else is needed. The session's time zone is UTC: a timestamp without an offset reads as UTC, as
+ * the spec's times are.
  * What does not fit in memory spills to a folder of its own under the system's temporary folder (by default an
  * in-memory DuckDB spills to `.tmp` in the current folder, wherever the user ran the command), removed on close; the
  * temporary database file, when there is one, lives and goes with it.
