@@ -8,7 +8,6 @@ import { describeScope, isAllTime, whereInWords } from '../../../shared/scope';
 import type { AttributionRun } from '../../engine/models/attribute';
 import { runModel } from '../../engine/run';
 import { didYouMean, exactlyOne, parseCommandArgs, UsageError } from '../args';
-import { runAttributeOnDuckDb } from './attributeDuckdb';
 import { writePathsCsv } from '../../export/pathsCsv';
 import { assertCanCreateFile } from '../../store/filePaths';
 import { assertCreditsCsvTarget, writeCreditsCsv, writePipelineCreditsCsv } from '../../export/creditsCsv';
@@ -44,7 +43,13 @@ export function runAttribute(argv: string[], io: CliIo): number | Promise<number
       `--engine: unknown engine ${JSON.stringify(engine)}${didYouMean(engine, ENGINES)}; choose built-in or duckdb`,
     );
   }
-  if (engine === 'duckdb') return runAttributeOnDuckDb(path, options, values, io);
+  // DuckDB's native module takes about half a second to load: only the run that uses it pays for it, not every
+  // command the CLI answers.
+  if (engine === 'duckdb') {
+    return import('./attributeDuckdb').then(({ runAttributeOnDuckDb }) =>
+      runAttributeOnDuckDb(path, options, values, io),
+    );
+  }
   if (values.currency !== undefined) throw new UsageError('--currency goes with --engine duckdb over a folder');
   if (isFolder(path)) {
     // Said as every command says a folder given for a project (store/filePaths.ts), with the way to run over one.
