@@ -4,6 +4,9 @@ import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
+// These tests are about the app's first start: each generates the demo, as a new user's first start does.
+test.use({ firstStart: true });
+
 const KIND_TABLES = [
   ['Accounts', 'accounts'],
   ['Contacts', 'contacts'],
