@@ -65,6 +65,24 @@ describe('engine file', () => {
     expect(packedNow()).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
+  it('loads the touch ids packed and writes them as they are packed: the same file as from the strings', () => {
+    const data = demoData();
+    const { touches } = data.data;
+    expect(packedField(touches, 'id')?.kind).toBe('strings');
+    const fromPacked = encoded(data, key);
+    // Written without making the ids.
+    expect(packedField(touches, 'id')?.kind).toBe('strings');
+    const ids = touches.id;
+    expect(packedField(touches, 'id')).toBeUndefined();
+    expect(ids).toHaveLength(touches.count);
+    expect(new Set(ids).size).toBe(touches.count);
+    expect(encoded(data, key).equals(fromPacked)).toBe(true);
+    // A snapshot read and written again copies its packed columns the same way.
+    const decoded = decodeEngineData(fromPacked, key)?.arrays as EngineData;
+    expect(encoded(decoded, key).equals(fromPacked)).toBe(true);
+    expect(packedField(decoded.data.touches, 'id')?.kind).toBe('strings');
+  });
+
   it('keeps the memoised results JSON gives back exactly, and leaves out the others', () => {
     const memo = {
       plain: { retained: 1.5, interval: [0, 3], segment: null, note: 'é 🙂' },

@@ -1,6 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { packedMemo } from './checkedMemo';
 import { Dictionary } from './dictionary';
+import { packedField, type PackedStrings } from './packed';
 import type { EngineData } from './load';
 
 /**
@@ -117,6 +118,17 @@ export function encodeEngineData(data: EngineData, key: EngineFileKey, memo: Mem
       ...(latin1 ? { latin1 } : {}),
     };
   };
+  /** Strings already packed, in the same form as strings() gives them. */
+  const packedPart = (values: PackedStrings): StringsPart => {
+    const latin1 = values.encoding === 'latin1';
+    return {
+      length: values.length,
+      lengths: block(new Uint8Array(values.lengths.buffer, values.lengths.byteOffset, values.lengths.byteLength)),
+      text: block(values.text),
+      textBytes: values.text.byteLength,
+      ...(latin1 ? { latin1 } : {}),
+    };
+  };
   /**
    * A column that repeats its values (the member of each action, a touch's campaign) is written as its distinct
    * values and an index per row, so the read gives one string per value, as hashing it for every row in a Map or
@@ -182,7 +194,16 @@ export function encodeEngineData(data: EngineData, key: EngineFileKey, memo: Mem
     }
     if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
       const fields: Record<string, Part> = {};
-      for (const [name, field] of Object.entries(value)) defineField(fields, name, encode(field, `${path}.${name}`));
+      for (const name of Object.keys(value)) {
+        // A column still packed (touches' ids from the loader, any string column read from a file) is copied as it
+        // is packed: reading the field would make its millions of strings, only to pack them again.
+        const packed = packedField(value, name);
+        const part =
+          packed?.kind === 'strings' && packed.values
+            ? { strings: packedPart(packed.values) }
+            : encode((value as Record<string, unknown>)[name], `${path}.${name}`);
+        defineField(fields, name, part);
+      }
       return { fields };
     }
     throw new Error(`${path}: a value of this kind is not held`);

@@ -1,3 +1,5 @@
+import { GrowableColumn } from './growable';
+
 /**
  * Columns of strings read from an engine file (engine/arrays/engineFile.ts) and kept packed, as the file holds them,
  * until something reads them. A project of a million small journeys holds ten million ids, names and domains, and a
@@ -17,8 +19,8 @@ export class PackedStrings {
 
   constructor(
     readonly lengths: Int32Array,
-    private readonly text: Buffer,
-    private readonly encoding: 'latin1' | 'utf16le',
+    readonly text: Buffer,
+    readonly encoding: 'latin1' | 'utf16le',
     /** How many of them are null. */
     readonly nulls: number,
   ) {
@@ -66,10 +68,115 @@ function startsOf(lengths: Int32Array): Int32Array {
   return starts;
 }
 
+/**
+ * Strings packed as they are pushed, none null: Latin-1 while every one fits a byte, UTF-16 from the first that does
+ * not (what was packed is widened once). The loader keeps the touches' ids this way (issue 16): at ten million touches
+ * they were 9.6 million JS strings, about 380 MB, where packed they are a byte a character and four for the length.
+ */
+export class PackedStringsBuilder {
+  private text = Buffer.allocUnsafe(1 << 16);
+  /** Bytes of `text` used. */
+  private used = 0;
+  private wide = false;
+  private readonly lengths = new GrowableColumn((n) => new Int32Array(n));
+  /** Where each string starts in `text`, in characters: for compare, while the strings are being ordered. */
+  private readonly starts = new GrowableColumn((n) => new Int32Array(n));
+
+  get length(): number {
+    return this.lengths.length;
+  }
+
+  push(value: string): void {
+    if (!this.wide && !isLatin1(value)) this.widen();
+    const width = this.wide ? 2 : 1;
+    const bytes = width * value.length;
+    if (this.used / width + value.length > MAX_CHARACTERS) {
+      throw new RangeError(`more than ${MAX_CHARACTERS} characters of strings to pack`);
+    }
+    if (this.used + bytes > this.text.length) {
+      const grown = Buffer.allocUnsafe(Math.max(2 * this.text.length, this.used + bytes));
+      this.text.copy(grown, 0, 0, this.used);
+      this.text = grown;
+    }
+    this.starts.push(this.used / width);
+    this.lengths.push(value.length);
+    this.text.write(value, this.used, bytes, this.wide ? 'utf16le' : 'latin1');
+    this.used += bytes;
+  }
+
+  /** Orders strings `a` and `b` by code unit, as `<` orders JS strings. */
+  compare(a: number, b: number): number {
+    const starts = this.starts.values();
+    const lengths = this.lengths.values();
+    const aStart = starts[a] as number;
+    const bStart = starts[b] as number;
+    const aLength = lengths[a] as number;
+    const bLength = lengths[b] as number;
+    if (!this.wide) return this.text.compare(this.text, bStart, bStart + bLength, aStart, aStart + aLength);
+    const shorter = Math.min(aLength, bLength);
+    for (let i = 0; i < shorter; i++) {
+      const unit = this.text.readUInt16LE(2 * (aStart + i)) - this.text.readUInt16LE(2 * (bStart + i));
+      if (unit !== 0) return unit;
+    }
+    return aLength - bLength;
+  }
+
+  /** The strings in `order` (`result[i]` is string `order[i]`), packed. */
+  inOrder(order: Int32Array): PackedStrings {
+    const width = this.wide ? 2 : 1;
+    const starts = this.starts.values();
+    const from = this.lengths.values();
+    const lengths = new Int32Array(order.length);
+    const text = Buffer.allocUnsafe(this.used);
+    let at = 0;
+    for (let i = 0; i < order.length; i++) {
+      const s = order[i] as number;
+      const length = from[s] as number;
+      const start = width * (starts[s] as number);
+      this.text.copy(text, at, start, start + width * length);
+      at += width * length;
+      lengths[i] = length;
+    }
+    return new PackedStrings(lengths, text.subarray(0, at), this.wide ? 'utf16le' : 'latin1', 0);
+  }
+
+  /** From Latin-1 to UTF-16, for a string that does not fit a byte a character. */
+  private widen(): void {
+    const wide = Buffer.allocUnsafe(Math.max(2 * this.text.length, 1 << 16));
+    for (let i = 0; i < this.used; i++) wide.writeUInt16LE(this.text[i] as number, 2 * i);
+    this.text = wide;
+    this.used *= 2;
+    this.wide = true;
+  }
+}
+
+/** Where a string starts is an Int32, as in PackedStrings: two billion characters, past any laptop's touches. */
+const MAX_CHARACTERS = 2 ** 31 - 1;
+
+function isLatin1(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
+/** A column of strings kept packed in `record` as `name`: made into strings only when something reads it whole. */
+export function definePackedStrings(record: object, name: string, values: PackedStrings): void {
+  const field = {
+    kind: 'strings',
+    length: values.length,
+    nulls: values.nulls,
+    at: (i: number) => values.at(i),
+    values,
+  };
+  definePacked(record, name, field as PackedField, () => values.all());
+}
+
 /** What a packed field will be, known without making it: what the checks of engine/arrays/checkEngineData.ts read. */
 export type PackedField =
-  /** A column of strings (null where `nulls` counts them); `at` reads one. */
-  | { kind: 'strings'; length: number; nulls: number; at(index: number): string | null }
+  /**
+   * A column of strings (null where `nulls` counts them); `at` reads one. `values`, when the column is one run of
+   * packed strings, lets a writer copy them as they are (engine/arrays/engineFile.ts).
+   */
+  | { kind: 'strings'; length: number; nulls: number; at(index: number): string | null; values?: PackedStrings }
   /** Lists of strings, none null. */
   | { kind: 'lists'; length: number }
   /** A map of strings, none null, to these numbers. */

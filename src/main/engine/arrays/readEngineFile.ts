@@ -111,7 +111,13 @@ export function decodeEngineData(
     if ('strings' in part) {
       if (part.picks === undefined) {
         const values = packedStrings(part.strings, 'nulls');
-        const field = { kind: 'strings', length: values.length, nulls: values.nulls, at: (i: number) => values.at(i) };
+        const field = {
+          kind: 'strings',
+          length: values.length,
+          nulls: values.nulls,
+          at: (i: number) => values.at(i),
+          values,
+        };
         return { field: field as PackedField, make: () => values.all() };
       }
       // The encoder writes a column's distinct strings, never a null among them: a null is a pick of -1.

@@ -1,15 +1,17 @@
 import { COMMUNITY, MARKETING, NO_ACTION, type Touches } from './dataset';
 import { float64Column, int32Column, int8Column, uint8Column } from './growable';
+import { definePackedStrings, PackedStringsBuilder } from './packed';
 import { float64At, int32At, uint8At } from './read';
 
 /**
  * Touches in the order they were read (touchpoints, then community actions), one column per field. Typed columns
  * rather than an object per touch, or a `number[]` per field: a million small objects, and sorting them, was most of
- * the load's time and garbage, and at ten million touches eight `number[]` columns were most of its memory.
+ * the load's time and garbage, and at ten million touches eight `number[]` columns were most of its memory. The ids are
+ * packed as they are read, and stay packed in the Touches until something reads them whole (engine/arrays/packed.ts).
  */
 export class TouchColumns {
   readonly kind = uint8Column();
-  readonly id: string[] = [];
+  readonly id = new PackedStringsBuilder();
   readonly account = int32Column();
   readonly occurredAt = float64Column();
   readonly channel = int32Column();
@@ -63,14 +65,12 @@ function permuted<A extends Uint8Array | Int8Array | Int32Array | Float64Array>(
 export function toTouches(columns: TouchColumns, accountCount: number, channelRemap: Int32Array): Touches {
   const { order, accountStart } = touchOrder(columns, accountCount);
   const n = order.length;
-  const id = new Array<string>(n);
-  for (let i = 0; i < n; i++) id[i] = columns.id[int32At(order, i)] as string;
   const channel = permuted(columns.channel.values(), order, new Int32Array(n));
   for (let i = 0; i < n; i++) channel[i] = int32At(channelRemap, int32At(channel, i));
-  return {
+  const touches: Touches = {
     count: n,
     kind: permuted(columns.kind.values(), order, new Uint8Array(n)),
-    id,
+    id: [],
     account: permuted(columns.account.values(), order, new Int32Array(n)),
     occurredAt: permuted(columns.occurredAt.values(), order, new Float64Array(n)),
     channel,
@@ -79,6 +79,8 @@ export function toTouches(columns: TouchColumns, accountCount: number, channelRe
     member: permuted(columns.member.values(), order, new Int32Array(n)),
     accountStart,
   };
+  definePackedStrings(touches, 'id', columns.id.inOrder(order));
+  return touches;
 }
 
 /**
@@ -106,15 +108,8 @@ function touchOrder(columns: TouchColumns, accountCount: number): { order: Int32
     next[a] = at + 1;
   }
 
-  const byTimeKindId = (x: number, y: number): number => {
-    const a = id[x] as string;
-    const b = id[y] as string;
-    return (
-      float64At(occurredAt, x) - float64At(occurredAt, y) ||
-      uint8At(kind, x) - uint8At(kind, y) ||
-      (a < b ? -1 : a > b ? 1 : 0)
-    );
-  };
+  const byTimeKindId = (x: number, y: number): number =>
+    float64At(occurredAt, x) - float64At(occurredAt, y) || uint8At(kind, x) - uint8At(kind, y) || id.compare(x, y);
   for (let a = 0; a < accountCount; a++) {
     const start = int32At(accountStart, a);
     const end = int32At(accountStart, a + 1);

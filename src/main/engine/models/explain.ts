@@ -6,6 +6,7 @@ import { isWon, TOUCH_KINDS, type Dataset } from '../arrays/dataset';
 import type { AttributionRun } from './attribute';
 import { CW, FT, journeyRange, LC, MID, OC, POSITION_BITS, POSITION_NAMES } from './journeys';
 import { opportunityMatch } from './opportunitySearch';
+import { stringAt } from '../arrays/packed';
 import { float64At, int32At, uint8At } from '../arrays/read';
 
 const DAY_MS = 86_400_000;
@@ -92,7 +93,8 @@ export function explainJourney(data: Dataset, run: AttributionRun, o: number, cu
     total += credit;
     touches.push({
       kind: TOUCH_KINDS[uint8At(data.touches.kind, t)] as JourneyTouch['kind'],
-      id: data.touches.id[t] as string,
+      // One journey's few ids, read from the column without making all of them (engine/arrays/packed.ts).
+      id: stringAt(data.touches, 'id', t) as string,
       channel: data.channels.values[int32At(data.touches.channel, t)] as string,
       occurredAt: float64At(data.touches.occurredAt, t),
       positions: positionNames(uint8At(journeys.positions, k)),
