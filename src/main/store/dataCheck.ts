@@ -1,16 +1,16 @@
 import type Database from 'better-sqlite3';
-import { translateSqliteError } from './database';
+import { translateSqliteError, type OpenOptions } from './database';
 import { assertTrusted, sqliteDamage } from './inspect';
 
 /**
  * Connections opened by openProjectToRead (store/project.ts) whose data tables SQLite's check has not read yet, with
  * the path of their file.
  */
-const unchecked = new WeakMap<Database.Database, string>();
+const unchecked = new WeakMap<Database.Database, { path: string; options: OpenOptions }>();
 
 /** Marks `db` as opened with its data tables left unchecked, until checkBeforeReadingData runs. */
-export function leaveDataUnchecked(db: Database.Database, path: string): void {
-  unchecked.set(db, path);
+export function leaveDataUnchecked(db: Database.Database, path: string, options: OpenOptions): void {
+  unchecked.set(db, { path, options });
 }
 
 /**
@@ -20,11 +20,12 @@ export function leaveDataUnchecked(db: Database.Database, path: string): void {
  * opened, and nothing is done.
  */
 export function checkBeforeReadingData(db: Database.Database): void {
-  const path = unchecked.get(db);
-  if (path === undefined) return;
+  const left = unchecked.get(db);
+  if (left === undefined) return;
+  const { path, options } = left;
   let damage: string[];
   try {
-    damage = sqliteDamage(db, 'quick');
+    damage = sqliteDamage(db, 'quick', undefined, options);
   } catch (error) {
     throw translateSqliteError(error, path);
   }

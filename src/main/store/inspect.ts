@@ -58,7 +58,7 @@ export function inspect(
   depth: 'quick' | 'full',
   options: OpenOptions = {},
 ): Inspection {
-  const damage = sqliteDamage(db, depth);
+  const damage = sqliteDamage(db, depth, undefined, options);
   const version = db.pragma('user_version', { simple: true }) as number;
   // spec: a newer file is refused, not opened read-only; its schema is not known to this version.
   assertKnownVersion(path, version, migrations.length);
@@ -70,12 +70,30 @@ export function inspect(
  * What SQLite's own check of the file finds (quick_check, or integrity_check for `full`); with `table`, of that table
  * and its indexes only. Empty when it is sound.
  */
-export function sqliteDamage(db: Database.Database, depth: 'quick' | 'full', table?: string): string[] {
+export function sqliteDamage(
+  db: Database.Database,
+  depth: 'quick' | 'full',
+  table?: string,
+  options: OpenOptions = {},
+): string[] {
   const check = depth === 'full' ? 'integrity_check' : 'quick_check';
   const pragma = table === undefined ? check : `${check}("${table.replace(/"/g, '""')}")`;
-  return (db.pragma(pragma) as Record<string, string>[])
-    .map((row) => String(Object.values(row)[0]))
-    .filter((line) => line !== 'ok');
+  const run = (on: Database.Database): string[] =>
+    (on.pragma(pragma) as Record<string, string>[])
+      .map((row) => String(Object.values(row)[0]))
+      .filter((line) => line !== 'ok');
+  if (db.readonly) return run(db);
+  // SQLite's check reads every page, and through a connection that may write it took twice as long: 5.7-7.3 s
+  // against 3.0-4.5 s read-only for the 2.3 GB file of ten million touches, back to back (issue 16). So it reads
+  // through a read-only connection of its own. `db` has read the file, so the -wal and -shm it removes when it
+  // closes are already there: the read-only one leaves nothing behind (see connectForInspection).
+  db.pragma('user_version');
+  const readOnly = connect(db.name, { ...options, readonly: true, fileMustExist: true });
+  try {
+    return run(readOnly);
+  } finally {
+    readOnly.close();
+  }
 }
 
 /**

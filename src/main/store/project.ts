@@ -213,7 +213,10 @@ export function openProjectToRead(path: string, options: StoreOptions = {}): Pro
       const rest = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]).filter(
         (table) => !data.has(table),
       );
-      assertTrusted(path, { damage: rest.flatMap((table) => sqliteDamage(db, 'quick', table)), foreign: [] });
+      assertTrusted(path, {
+        damage: rest.flatMap((table) => sqliteDamage(db, 'quick', table, options)),
+        foreign: [],
+      });
     }
   } catch (error) {
     db.close();
@@ -223,7 +226,7 @@ export function openProjectToRead(path: string, options: StoreOptions = {}): Pro
     db.close();
     return openProject(path, options);
   }
-  leaveDataUnchecked(db, path);
+  leaveDataUnchecked(db, path, options);
   return new Project(db, path);
 }
 
