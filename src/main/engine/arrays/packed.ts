@@ -158,16 +158,14 @@ function isLatin1(value: string): boolean {
   return true;
 }
 
+/** What a column of packed strings is, as a packed field: its strings read one by one, or copied as they are. */
+export function packedStringsField(values: PackedStrings): PackedField {
+  return { kind: 'strings', length: values.length, nulls: values.nulls, at: (i: number) => values.at(i), values };
+}
+
 /** A column of strings kept packed in `record` as `name`: made into strings only when something reads it whole. */
 export function definePackedStrings(record: object, name: string, values: PackedStrings): void {
-  const field = {
-    kind: 'strings',
-    length: values.length,
-    nulls: values.nulls,
-    at: (i: number) => values.at(i),
-    values,
-  };
-  definePacked(record, name, field as PackedField, () => values.all());
+  definePacked(record, name, packedStringsField(values), () => values.all());
 }
 
 /** What a packed field will be, known without making it: what the checks of engine/arrays/checkEngineData.ts read. */

@@ -20,7 +20,7 @@ import {
   type TypedArrayType,
 } from './engineFile';
 import type { EngineData } from './load';
-import { definePacked, PackedStrings, type PackedField } from './packed';
+import { definePacked, PackedStrings, packedStringsField, type PackedField } from './packed';
 import { float64At } from './read';
 
 /**
@@ -111,14 +111,7 @@ export function decodeEngineData(
     if ('strings' in part) {
       if (part.picks === undefined) {
         const values = packedStrings(part.strings, 'nulls');
-        const field = {
-          kind: 'strings',
-          length: values.length,
-          nulls: values.nulls,
-          at: (i: number) => values.at(i),
-          values,
-        };
-        return { field: field as PackedField, make: () => values.all() };
+        return { field: packedStringsField(values), make: () => values.all() };
       }
       // The encoder writes a column's distinct strings, never a null among them: a null is a pick of -1.
       const values = packedStrings(part.strings, 'strings only');
