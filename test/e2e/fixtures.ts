@@ -45,11 +45,12 @@ async function serve(
 /** Where the app keeps the demo project in its user-data folder (session.ts). */
 const DEMO_IN_HOME = join('projects', 'Tributary Demo.sqlite');
 
-/** Sends SIGTERM (the server closes its project cleanly) and waits for the process to end. */
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((done) => child.once('exit', done));
+/** Sends SIGTERM (the server closes its project cleanly) and waits for the process to end; returns its exit code. */
+async function stop(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((done) => child.once('exit', done));
   child.kill('SIGTERM');
-  await exited;
+  return exited;
 }
 
 /**
@@ -67,10 +68,17 @@ async function generateDemoTemplate(home: string): Promise<string> {
     });
     const envelope = (await response.json()) as { ok: boolean; error?: { message: string } };
     if (!envelope.ok) throw new Error(`project:openDemo: ${envelope.error?.message}: ${stderr()}`);
-  } finally {
+  } catch (error) {
     await stop(child);
+    throw error;
   }
-  return join(home, DEMO_IN_HOME);
+  // Closed cleanly, the project is the file alone: nothing of it may be left in a -wal the copy would miss.
+  const code = await stop(child);
+  const template = join(home, DEMO_IN_HOME);
+  if (code !== 0 || existsSync(`${template}-wal`)) {
+    throw new Error(`The demo template's server ended with ${code}, leaving ${template} unclosed: ${stderr()}`);
+  }
+  return template;
 }
 
 export const test = base.extend<

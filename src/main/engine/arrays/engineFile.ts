@@ -195,8 +195,9 @@ export function encodeEngineData(data: EngineData, key: EngineFileKey, memo: Mem
     if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
       const fields: Record<string, Part> = {};
       for (const name of Object.keys(value)) {
-        // A column still packed (touches' ids from the loader, any string column read from a file) is copied as it
-        // is packed: reading the field would make its millions of strings, only to pack them again.
+        // A column still packed as one run of strings (the touches' ids from the loader, a column of distinct strings
+        // read from a file) is copied as it is: reading the field would make its millions of strings, only to pack
+        // them again. It is written without picks, as a column of distinct strings always was.
         const packed = packedField(value, name);
         const part =
           packed?.kind === 'strings' && packed.values

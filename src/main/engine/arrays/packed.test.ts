@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PackedStringsBuilder } from './packed';
+import { PackedStrings, PackedStringsBuilder } from './packed';
 
 /** Any UTF-16 code units, lone surrogates included: ids are JS strings, compared by code unit (spec 1). */
 const codeUnits = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit)) });
@@ -45,6 +45,20 @@ describe('PackedStringsBuilder', () => {
     const packed = builder.inOrder(Int32Array.of(3, 2, 1, 0));
     expect(packed.encoding).toBe('utf16le');
     expect(packed.all()).toEqual(['TP-9', '東京', 'é', 'ACC-1']);
+  });
+
+  it('makes every string the same however few characters it makes at once', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(codeUnits, { nil: null })), fc.integer({ min: 1, max: 12 }), (values, chunk) => {
+        const present = values.filter((value) => value !== null);
+        const builder = built(present);
+        const packed = builder.inOrder(Int32Array.from(present.keys()));
+        const lengths = Int32Array.from(values, (value) => (value === null ? -1 : value.length));
+        const withNulls = new PackedStrings(lengths, packed.text, packed.encoding, values.length - present.length);
+        expect(withNulls.all(chunk)).toEqual(values);
+        expect(withNulls.all()).toEqual(values);
+      }),
+    );
   });
 
   it('grows past its first buffer without losing a character', () => {

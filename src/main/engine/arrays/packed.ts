@@ -11,6 +11,9 @@ import { GrowableColumn } from './growable';
  * ids CAR lists), reads them with stringAt, which leaves the column packed.
  */
 
+/** The most characters PackedStrings.all makes into one string: well under V8's longest. */
+const ALL_CHUNK = 2 ** 26;
+
 /** `length` strings, null where a length is -1, one after the other in `text` (Latin-1 or UTF-16 LE). */
 export class PackedStrings {
   /** Where each string starts in `text`, in characters; made on the first read of one item. */
@@ -31,18 +34,35 @@ export class PackedStrings {
     return this.lengths.length;
   }
 
-  /** Every string, in order: one string of the whole text, cut (V8 keeps the cuts of long ones as slices of it). */
-  all(): (string | null)[] {
+  /**
+   * Every string, in order: the text is made into a few long strings, each cut (V8 keeps the cuts of long ones as
+   * slices of it). A few, not one: V8's longest string (about 537 million characters) is less than the text of 15
+   * million 36-character ids. `chunk` is the most characters made at once.
+   */
+  all(chunk = ALL_CHUNK): (string | null)[] {
     const { lengths } = this;
-    const text = this.text.toString(this.encoding);
     const values = new Array<string | null>(lengths.length);
-    let at = 0;
-    for (let i = 0; i < lengths.length; i++) {
-      const length = lengths[i] as number;
-      if (length < 0) values[i] = null;
-      else {
-        values[i] = text.slice(at, at + length);
-        at += length;
+    let byte = 0;
+    for (let i = 0; i < lengths.length;) {
+      // The strings from i to end, at least one, whose text is at most `chunk` characters.
+      let end = i;
+      let characters = 0;
+      while (end < lengths.length) {
+        const length = Math.max(0, lengths[end] as number);
+        if (end > i && characters + length > chunk) break;
+        characters += length;
+        end++;
+      }
+      const text = this.text.toString(this.encoding, byte, byte + this.width * characters);
+      byte += this.width * characters;
+      let at = 0;
+      for (; i < end; i++) {
+        const length = lengths[i] as number;
+        if (length < 0) values[i] = null;
+        else {
+          values[i] = text.slice(at, at + length);
+          at += length;
+        }
       }
     }
     return values;
@@ -71,7 +91,8 @@ function startsOf(lengths: Int32Array): Int32Array {
 /**
  * Strings packed as they are pushed, none null: Latin-1 while every one fits a byte, UTF-16 from the first that does
  * not (what was packed is widened once). The loader keeps the touches' ids this way (issue 16): at ten million touches
- * they were 9.6 million JS strings, about 380 MB, where packed they are a byte a character and four for the length.
+ * they were 9.6 million JS strings, about 380 MB, where packed they are a byte a character, and while they are read
+ * eight more for each one's length and where it starts.
  */
 export class PackedStringsBuilder {
   private text = Buffer.allocUnsafe(1 << 16);
@@ -150,7 +171,10 @@ export class PackedStringsBuilder {
   }
 }
 
-/** Where a string starts is an Int32, as in PackedStrings: two billion characters, past any laptop's touches. */
+/**
+ * Where a string starts is an Int32, as in PackedStrings: two billion characters of ids, about a hundred million
+ * touches of 20-character ids, past the laptop's ten million issue 16 names.
+ */
 const MAX_CHARACTERS = 2 ** 31 - 1;
 
 function isLatin1(value: string): boolean {
