@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { packedMemo } from './checkedMemo';
 import { Dictionary } from './dictionary';
-import { packedField, type PackedStrings } from './packed';
+import { packedField, PackedStrings } from './packed';
 import type { EngineData } from './load';
 
 /**
@@ -103,22 +103,7 @@ export function encodeEngineData(data: EngineData, key: EngineFileKey, memo: Mem
     bodyBytes += padded(bytes.byteLength);
     return at;
   };
-  const strings = (values: readonly (string | null)[]): StringsPart => {
-    const lengths = new Int32Array(values.length);
-    values.forEach((value, i) => (lengths[i] = value === null ? -1 : value.length));
-    const joined = values.filter((value) => value !== null).join('');
-    // Ids, names and domains are nearly always Latin-1: a byte a character is half the text to unpack and to keep.
-    const latin1 = !/[\u0100-\uffff]/.test(joined);
-    const text = Buffer.from(joined, latin1 ? 'latin1' : 'utf16le');
-    return {
-      length: values.length,
-      lengths: block(new Uint8Array(lengths.buffer)),
-      text: block(text),
-      textBytes: text.byteLength,
-      ...(latin1 ? { latin1 } : {}),
-    };
-  };
-  /** Strings already packed, in the same form as strings() gives them. */
+  /** Packed strings as the file holds them: their lengths (-1 for null), then their text, Latin-1 or UTF-16 LE. */
   const packedPart = (values: PackedStrings): StringsPart => {
     const latin1 = values.encoding === 'latin1';
     return {
@@ -128,6 +113,17 @@ export function encodeEngineData(data: EngineData, key: EngineFileKey, memo: Mem
       textBytes: values.text.byteLength,
       ...(latin1 ? { latin1 } : {}),
     };
+  };
+  const strings = (values: readonly (string | null)[]): StringsPart => {
+    const lengths = new Int32Array(values.length);
+    values.forEach((value, i) => (lengths[i] = value === null ? -1 : value.length));
+    const present = values.filter((value) => value !== null);
+    const joined = present.join('');
+    // Ids, names and domains are nearly always Latin-1: a byte a character is half the text to unpack and to keep.
+    const encoding = /[\u0100-\uffff]/.test(joined) ? 'utf16le' : 'latin1';
+    return packedPart(
+      new PackedStrings(lengths, Buffer.from(joined, encoding), encoding, values.length - present.length),
+    );
   };
   /**
    * A column that repeats its values (the member of each action, a touch's campaign) is written as its distinct
